@@ -1,0 +1,79 @@
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, permissions, status
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from dukcapil import selectors
+from dukcapil.choices import Status
+
+from .filters import QueueFilter
+from .serializers import (
+    QueueItemSerializer,
+    QueueSummarySerializer,
+    StatusLookupInputSerializer,
+    StatusLookupOutputSerializer,
+)
+
+NOT_FOUND = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."
+
+
+class StatusLookupView(APIView):
+    """Citizen lookup: nomor registrasi + NIK in the body (never in the URL)."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "status_publik"
+
+    @extend_schema(request=StatusLookupInputSerializer, responses={200: StatusLookupOutputSerializer})
+    def post(self, request):
+        given = StatusLookupInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        berkas = selectors.public_status_lookup(given.validated_data["nomor_registrasi"],
+                                                given.validated_data["nik"])
+        if berkas is None:
+            return Response({"detail": NOT_FOUND}, status=status.HTTP_404_NOT_FOUND)
+        berkas.riwayat = [{"status": label, "waktu": waktu} for label, waktu in selectors.public_timeline(berkas)]
+        return Response(StatusLookupOutputSerializer(berkas).data)
+
+
+class StaffPermission(permissions.BasePermission):
+    message = "Hanya petugas yang dapat melihat antrian berkas."
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated and request.user.has_perm("dukcapil.view_berkas"))
+
+
+class QueueListView(generics.ListAPIView):
+    """Berkas in the requesting officer's bidang, oldest in their current status first."""
+
+    permission_classes = [StaffPermission]
+    serializer_class = QueueItemSerializer
+    filterset_class = QueueFilter
+
+    def get_queryset(self):
+        return (selectors.berkas_visible_to(self.request.user)
+                .select_related("layanan", "bidang").order_by("status_sejak", "pk"))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "now": timezone.now()}
+
+
+class QueueSummaryView(APIView):
+    permission_classes = [StaffPermission]
+
+    @extend_schema(responses={200: QueueSummarySerializer})
+    def get(self, request):
+        summary = selectors.queue_summary(selectors.berkas_visible_to(request.user))
+        labels = dict(Status.choices)
+        data = {
+            "per_status": [{"kode": r["status"], "nama": labels.get(r["status"], r["status"]), "jumlah": r["jumlah"]}
+                           for r in summary["per_status"]],
+            "per_layanan": [{"kode": r["layanan__kode"], "nama": r["layanan__nama"], "jumlah": r["jumlah"]}
+                            for r in summary["per_layanan"]],
+            "per_bidang": [{"kode": r["bidang__kode"], "nama": r["bidang__nama"], "jumlah": r["jumlah"]}
+                           for r in summary["per_bidang"]],
+        }
+        return Response(QueueSummarySerializer(data).data)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender, **kwargs) -> None:
+    from .roles import sync_role_groups
+
+    sync_role_groups()
+
+
+class DukcapilConfig(AppConfig):
+    name = "dukcapil"
+    verbose_name = "Inti Dukcapil"
+
+    def ready(self) -> None:
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="dukcapil_sync_roles")

@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def office(request) -> dict:
+    return {"office": settings.OFFICE}

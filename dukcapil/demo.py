@@ -1,0 +1,168 @@
+"""Demo office: one user per role and berkas in every state, made through the real services."""
+
+import random
+from datetime import date, timedelta
+
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+
+from . import services
+from .choices import Role, Status
+from .models import Berkas, Bidang, Layanan, User
+
+DEMO_PASSWORD = "demo-dukcapil-2026"
+WILAYAH = "210201"  # Kabupaten Bintan, Kecamatan Bintan Timur
+
+DEMO_USERS = [
+    ("loket", "Rina", "Petugas Loket", Role.PETUGAS_LOKET, "pendaftaran"),
+    ("operator", "Dedi", "Operator SIAK", Role.OPERATOR_SIAK, "pendaftaran"),
+    ("kasi", "Hendra", "Kasi Identitas Penduduk", Role.KASI, "pendaftaran"),
+    ("kabid", "Sri", "Kabid Dafduk", Role.KABID, "pendaftaran"),
+    ("kadis", "Ahmad", "Kepala Dinas", Role.KADIS, None),
+    ("pengambilan", "Yusuf", "Petugas Pengambilan", Role.PETUGAS_PENGAMBILAN, "pendaftaran"),
+    ("admin", "Admin", "Dukcapil", Role.ADMIN, None),
+    ("kasi_capil", "Maya", "Kasi Kelahiran", Role.KASI, "pencatatan_sipil"),
+]
+
+
+def make_nik(tanggal_lahir: date, jenis_kelamin: str, seq: int, wilayah: str = WILAYAH) -> str:
+    day = tanggal_lahir.day + (40 if jenis_kelamin == "P" else 0)
+    return f"{wilayah}{day:02d}{tanggal_lahir.month:02d}{tanggal_lahir.year % 100:02d}{seq:04d}"
+
+
+def ensure_users() -> dict[str, User]:
+    users = {}
+    for username, first, last, role, bidang_kode in DEMO_USERS:
+        user, created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+        user.bidang = Bidang.objects.get(kode=bidang_kode) if bidang_kode else None
+        user.is_staff = role == Role.ADMIN
+        user.save()
+        user.groups.set([Group.objects.get(name=role.label)])
+        users[username] = user
+    return users
+
+
+FAMILIES = [
+    ("BUDI SANTOSO", "SITI AMINAH", ["RIZKY PRATAMA", "AYU LESTARI"]),
+    ("AGUS SETIAWAN", "DEWI KARTIKA", ["FAJAR NUGROHO"]),
+    ("RUDI HARTONO", "NURHAYATI", ["PUTRI MAHARANI", "BAGUS SAPUTRA", "INDAH PERMATASARI"]),
+    ("IWAN KURNIAWAN", "LINDA WATI", []),
+    ("JOKO SUSILO", "ENDANG SULISTYOWATI", ["DIMAS ARYA"]),
+    ("HERU PRASETYO", "WULAN SARI", ["NADIA SALSABILA"]),
+    ("SLAMET RIYADI", "SRI WAHYUNI", ["ANDI WIJAYA", "TIKA RAHMAWATI"]),
+    ("TAUFIK HIDAYAT", "RATNA JUWITA", ["ARIF RAHMAN"]),
+    ("YUDI HERMAWAN", "MEGA UTAMI", []),
+    ("BAMBANG SUTRISNO", "KARTINI", ["EKO PURNOMO"]),
+]
+
+
+def family_members(index: int, kepala: str, istri: str, anak: list[str]):
+    from pendaftaran.services import AnggotaData
+
+    rng = random.Random(index)
+    seq = index * 10
+    rows = []
+    lahir_k = date(1975 + rng.randint(0, 15), rng.randint(1, 12), rng.randint(1, 28))
+    lahir_i = lahir_k + timedelta(days=rng.randint(300, 1500))
+    nikah = date(lahir_i.year + 22, rng.randint(1, 12), rng.randint(1, 28))
+    common = dict(agama="ISLAM", golongan_darah="", kewarganegaraan="WNI", no_paspor="", no_kitap="")
+    rows.append(AnggotaData(nik=make_nik(lahir_k, "L", seq + 1), nama=kepala, jenis_kelamin="L",
+                            tempat_lahir="TANJUNG UBAN", tanggal_lahir=lahir_k, pendidikan="SLTA/SEDERAJAT",
+                            pekerjaan="WIRASWASTA", status_perkawinan="KAWIN", tanggal_perkawinan=nikah,
+                            hubungan="KEPALA KELUARGA", nama_ayah="SUPARMAN", nama_ibu="SUMIATI", **common))
+    rows.append(AnggotaData(nik=make_nik(lahir_i, "P", seq + 2), nama=istri, jenis_kelamin="P",
+                            tempat_lahir="KIJANG", tanggal_lahir=lahir_i, pendidikan="DIPLOMA IV/STRATA I",
+                            pekerjaan="MENGURUS RUMAH TANGGA", status_perkawinan="KAWIN", tanggal_perkawinan=nikah,
+                            hubungan="ISTRI", nama_ayah="HASAN", nama_ibu="MARYAM", **common))
+    for n, nama in enumerate(anak):
+        lahir_a = date(nikah.year + 1 + 2 * n, rng.randint(1, 12), rng.randint(1, 28))
+        jk = "P" if nama.split()[0] in {"AYU", "PUTRI", "INDAH", "NADIA", "TIKA"} else "L"
+        rows.append(AnggotaData(nik=make_nik(lahir_a, jk, seq + 3 + n), nama=nama, jenis_kelamin=jk,
+                                tempat_lahir="BINTAN", tanggal_lahir=lahir_a, pendidikan="TAMAT SD/SEDERAJAT",
+                                pekerjaan="PELAJAR/MAHASISWA", status_perkawinan="BELUM KAWIN",
+                                tanggal_perkawinan=None, hubungan="ANAK", nama_ayah=kepala, nama_ibu=istri, **common))
+    return rows
+
+
+def register_family(index: int, users: dict[str, User], complete: bool = True) -> Berkas:
+    kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
+    members = family_members(index, kepala, istri, anak)
+    layanan = Layanan.objects.get(kode="kk")
+    wajib = list(layanan.persyaratan.filter(wajib=True).values_list("pk", flat=True))
+    head = members[0]
+    return services.berkas_register(
+        layanan=layanan,
+        pemohon=services.PemohonData(nik=head.nik, nama=head.nama, tanggal_lahir=head.tanggal_lahir,
+                                     jenis_kelamin="L", telepon=f"08127700{index:04d}"),
+        persyaratan_ids=wajib if complete else wajib[:-2],
+        user=users["loket"],
+        detail={"jenis": ["baru", "hilang", "rusak", "perubahan_data"][index % 4]},
+    )
+
+
+def enter_family(berkas: Berkas, index: int, users: dict[str, User]) -> None:
+    from pendaftaran.services import permohonan_kk_update
+
+    kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
+    permohonan_kk_update(
+        berkas_id=berkas.pk, user=users["operator"],
+        data={"nomor_kk": f"2102011{index:03d}{200000 + index:06d}"[:16], "alamat": f"JL. POS NO. {index + 3}",
+              "rt": "001", "rw": "00" + str(index % 5 + 1), "desa_kelurahan": "KIJANG KOTA",
+              "kecamatan": "BINTAN TIMUR", "kabupaten_kota": "BINTAN", "provinsi": "KEPULAUAN RIAU",
+              "kode_pos": "29151"},
+        anggota=family_members(index, kepala, istri, anak),
+    )
+
+
+STEPS = [  # (action, user) to reach each state after entry
+    ("entri-selesai", "operator"), ("verifikasi", "kasi"), ("validasi", "kabid"), ("tte", "kadis"),
+]
+
+
+def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
+    made = []
+
+    def advance(b: Berkas, upto: int) -> Berkas:
+        for action, who in STEPS[:upto]:
+            b = services.berkas_transition(berkas_id=b.pk, action=action, user=users[who])
+        return b
+
+    made.append(register_family(0, users, complete=False))  # dikembalikan
+    made.append(register_family(1, users))  # diterima
+    b = register_family(2, users); enter_family(b, 2, users); made.append(advance(b, 1))  # verifikasi
+    b = register_family(3, users); enter_family(b, 3, users); made.append(advance(b, 2))  # validasi
+    b = register_family(4, users); enter_family(b, 4, users); made.append(advance(b, 3))  # tte
+    b = register_family(5, users); enter_family(b, 5, users); b = advance(b, 1)
+    made.append(services.berkas_transition(berkas_id=b.pk, action="koreksi", user=users["kasi"],
+                                           note="Tanggal perkawinan kepala keluarga belum sesuai akta nikah."))
+    b = register_family(6, users); enter_family(b, 6, users); made.append(advance(b, 4))  # siap diambil
+    b = register_family(7, users); enter_family(b, 7, users); b = advance(b, 4)
+    made.append(services.berkas_transition(berkas_id=b.pk, action="serahkan", user=users["pengambilan"],
+                                           note="Diterima sendiri oleh kepala keluarga."))
+    b = register_family(8, users)
+    made.append(services.berkas_transition(berkas_id=b.pk, action="batalkan", user=users["loket"],
+                                           note="Pemohon membatalkan permohonan."))
+    # Left in «cetak» as if the broker had been down when the Kadis signed: the periodic sweep
+    # (celery beat) produces its document.
+    b = register_family(9, users); enter_family(b, 9, users); b = advance(b, 3)
+    with transaction.atomic():
+        locked = Berkas.objects.select_for_update().get(pk=b.pk)
+        services._run(locked, "sign", users["kadis"], "")
+    made.append(locked)
+    return made
+
+
+def seed_demo() -> tuple[dict[str, User], int]:
+    call_command("loaddata", "katalog_minimal", verbosity=0)
+    users = ensure_users()
+    created = 0
+    if not Berkas.objects.exists():
+        created = len(build_demo_berkas(users))
+    statuses = set(Berkas.objects.values_list("status", flat=True))
+    missing = {s for s in Status.values if s != Status.BARU} - statuses
+    if missing:
+        raise RuntimeError(f"demo data lacks states: {sorted(missing)}")
+    return users, created

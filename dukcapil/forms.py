@@ -1,0 +1,77 @@
+from django import forms
+from django.utils import timezone
+
+from .choices import JenisKelamin
+from .models import Layanan
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersyaratanChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj) -> str:
+        suffix = "" if obj.wajib else f" (tidak wajib{', ' + obj.kondisi if obj.kondisi else ''})"
+        return f"{obj.nama}{suffix}"
+
+
+class IntakeForm(forms.Form):
+    """Counter intake: the pemohon and the persyaratan checklist."""
+
+    nik = forms.CharField(label="NIK pemohon", max_length=20,
+                          widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric",
+                                                        "autocomplete": "off"}))
+    nama = forms.CharField(label="Nama lengkap", max_length=150)
+    tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET)
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices,
+                                      widget=forms.RadioSelect)
+    telepon = forms.CharField(label="Telepon/WA", max_length=20, required=False)
+    email = forms.EmailField(label="Email", required=False)
+    persyaratan = PersyaratanChoiceField(label="Persyaratan yang diserahkan", queryset=None, required=False)
+    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    mulai = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, layanan: Layanan, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("mulai", timezone.now().isoformat())
+        super().__init__(*args, **kwargs)
+        self.fields["persyaratan"].queryset = layanan.persyaratan.order_by("urutan")
+
+
+class ResubmitForm(forms.Form):
+    persyaratan = PersyaratanChoiceField(label="Persyaratan yang kini diserahkan", queryset=None, required=False)
+    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, layanan: Layanan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persyaratan"].queryset = layanan.persyaratan.order_by("urutan")
+
+
+class ActionForm(forms.Form):
+    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+
+
+class StatusPublikForm(forms.Form):
+    nomor_registrasi = forms.CharField(
+        label="Nomor registrasi", max_length=30,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "placeholder": "mis. KK-261121-0001"}),
+    )
+    nik = forms.CharField(
+        label="NIK pemohon", min_length=16, max_length=16,
+        widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"min_length": "NIK harus 16 digit.", "max_length": "NIK harus 16 digit."},
+    )
+
+    def clean_nik(self) -> str:
+        nik = self.cleaned_data["nik"].strip()
+        if not nik.isdigit():
+            raise forms.ValidationError("NIK hanya boleh berisi angka.")
+        return nik
+
+
+class PengambilanForm(forms.Form):
+    nomor_registrasi = forms.CharField(
+        label="Nomor registrasi pada resi", max_length=30,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from dukcapil.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Isi kantor demo: katalog minimal, satu pengguna per peran, dan berkas di setiap status."
+
+    def handle(self, *args, **options) -> None:
+        _, created = seed_demo()
+        self.stdout.write(self.style.SUCCESS(f"Data demo siap ({created} berkas baru)."))
+        self.stdout.write(f"Pengguna demo (kata sandi khusus demo: {DEMO_PASSWORD}):")
+        for username, first, last, role, bidang in DEMO_USERS:
+            self.stdout.write(f"  {username:<12} {role.label:<20} {bidang or 'semua bidang'}")

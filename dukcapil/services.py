@@ -1,0 +1,363 @@
+"""Every state change of a berkas goes through here: lock the row, transition, record, enqueue."""
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django_fsm import can_proceed, has_transition_perm
+
+from .choices import Status
+from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from .models import (
+    Berkas,
+    Dokumen,
+    KartuKendali,
+    Layanan,
+    NomorUrut,
+    User,
+    user_can_access_bidang,
+    user_has_role_perm,
+)
+from .nik import clean_nik, nik_mismatches
+from .registry import get_kind
+
+logger = logging.getLogger(__name__)
+
+SYSTEM_USERNAME = "sistem"
+RESI = "resi"
+
+
+@dataclass(frozen=True)
+class PemohonData:
+    nik: str
+    nama: str
+    tanggal_lahir: date
+    jenis_kelamin: str
+    telepon: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """A user-facing transition: what the button says and what it needs."""
+
+    key: str
+    method: str
+    label: str
+    codenames: tuple[str, ...]  # the user needs one of these role permissions
+    note_required: bool = False
+    note_label: str = "Catatan"
+    danger: bool = False
+
+
+ACTIONS: dict[str, Action] = {
+    a.key: a
+    for a in [
+        Action("entri-selesai", "complete_entry", "Selesai entri, kirim ke Kasi", ("entri_berkas",)),
+        Action("verifikasi", "verify", "Verifikasi dan paraf (Kasi)", ("verifikasi_berkas",)),
+        Action("validasi", "validate", "Validasi dan paraf (Kabid)", ("validasi_berkas",)),
+        Action("tte", "sign", "Setujui dan tandatangani (TTE Kadis)", ("tte_berkas",)),
+        Action(
+            "koreksi", "send_back", "Kembalikan ke operator untuk perbaikan",
+            ("verifikasi_berkas", "validasi_berkas", "tte_berkas"),
+            note_required=True, note_label="Yang harus diperbaiki", danger=True,
+        ),
+        Action(
+            "serahkan", "hand_over", "Serahkan dokumen kepada pemohon", ("serahkan_berkas",),
+            note_required=True, note_label="Nama penerima dan hubungan dengan pemohon",
+        ),
+        Action(
+            "batalkan", "cancel", "Batalkan berkas", ("batalkan_berkas",),
+            note_required=True, note_label="Alasan pembatalan", danger=True,
+        ),
+    ]
+}
+
+
+def system_user() -> User:
+    user, _ = User.objects.get_or_create(
+        username=SYSTEM_USERNAME,
+        defaults={"first_name": "Sistem", "is_active": False},
+    )
+    return user
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _lock(berkas_id: int) -> Berkas:
+    try:
+        return Berkas.objects.select_for_update().select_related("layanan").get(pk=berkas_id)
+    except Berkas.DoesNotExist:
+        raise BerkasInvalid("Berkas tidak ditemukan.") from None
+
+
+def _check_expected(berkas: Berkas, expected_status: str | None) -> None:
+    if expected_status and berkas.status != expected_status:
+        last = berkas.kartu_kendali.select_related("pelaku").order_by("-waktu", "-pk").first()
+        who = f" oleh {last.pelaku}" if last and last.pelaku else ""
+        raise BerkasConflict(
+            f"Berkas {berkas.nomor_registrasi} baru saja diproses{who}; statusnya sekarang "
+            f"«{berkas.get_status_display()}». Tindakan Anda tidak dijalankan, tidak ada data "
+            "yang hilang. Muat ulang halaman untuk melihat keadaan terbaru."
+        )
+
+
+def _record(berkas: Berkas, *, transisi: str, dari: str, user: User, note: str, at: datetime) -> None:
+    KartuKendali.objects.create(
+        berkas=berkas,
+        transisi=transisi,
+        dari_status=dari,
+        ke_status=berkas.status,
+        pelaku=user,
+        waktu=at,
+        mulai=berkas.status_sejak,
+        catatan=note,
+    )
+    berkas.status_sejak = at
+
+
+def _run(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
+    """Run a transition already checked by the caller, record it and save."""
+    at = timezone.now()
+    dari = berkas.status
+    getattr(berkas, method)(*args)
+    _record(berkas, transisi=method, dari=dari, user=user, note=note, at=at)
+    if note:
+        berkas.catatan = note
+    berkas._history_user = user
+    berkas.save(update_fields=["status", "status_sejak", "catatan", "persyaratan_kurang"])
+
+
+def _snapshot_standards(layanan: Layanan) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for step in layanan.langkah.all():
+        if step.tahap and step.waktu_menit is not None:
+            totals[step.tahap] = totals.get(step.tahap, 0) + step.waktu_menit
+    return totals
+
+
+def _next_nomor(prefix: str, day: date) -> str:
+    key = f"{prefix}-{day:%y%m%d}"
+    counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
+    counter.terakhir += 1
+    counter.save(update_fields=["terakhir"])
+    return f"{key}-{counter.terakhir:04d}"
+
+
+def validate_pemohon(pemohon: PemohonData) -> PemohonData:
+    errors: dict[str, list[str]] = {}
+    try:
+        nik = clean_nik(pemohon.nik)
+    except ValidationError as exc:
+        errors["nik"] = exc.messages
+        nik = pemohon.nik
+    else:
+        for problem in nik_mismatches(nik, pemohon.tanggal_lahir, pemohon.jenis_kelamin):
+            field = "tanggal_lahir" if "Tanggal" in problem else "jenis_kelamin"
+            errors.setdefault(field, []).append(problem)
+    if not pemohon.nama.strip():
+        errors["nama"] = ["Nama pemohon wajib diisi."]
+    if errors:
+        raise BerkasInvalid("Data pemohon belum benar.", fields=errors)
+    return PemohonData(**{**pemohon.__dict__, "nik": nik, "nama": pemohon.nama.strip().upper()})
+
+
+def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str) -> None:
+    wajib = berkas.layanan.persyaratan.filter(wajib=True).order_by("urutan")
+    missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
+    if missing:
+        reason = "Persyaratan belum lengkap: " + "; ".join(missing)
+        _run(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
+    else:
+        _run(berkas, "accept", user, note)
+        from .tasks import produce_resi
+
+        produce_resi.delay_on_commit(berkas.pk)
+
+
+def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int]) -> set[int]:
+    wanted = {int(i) for i in ids}
+    known = set(layanan.persyaratan.filter(pk__in=wanted).values_list("pk", flat=True))
+    if wanted - known:
+        raise BerkasInvalid(
+            "Ada persyaratan yang bukan milik layanan ini.", fields={"persyaratan": ["Pilihan tidak dikenal."]}
+        )
+    return known
+
+
+# --- services --------------------------------------------------------------------------
+
+
+def berkas_register(
+    *,
+    layanan: Layanan,
+    pemohon: PemohonData,
+    persyaratan_ids: Iterable[int],
+    user: User,
+    detail: dict | None = None,
+    note: str = "",
+    started_at: datetime | None = None,
+) -> Berkas:
+    """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned."""
+    if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, layanan.bidang_id)):
+        raise BerkasForbidden("Anda tidak berwenang menerima berkas untuk layanan ini.")
+    if not layanan.aktif:
+        raise BerkasInvalid("Layanan ini sedang tidak dibuka.")
+    pemohon = validate_pemohon(pemohon)
+    ids = _valid_persyaratan_ids(layanan, persyaratan_ids)
+    kind = get_kind(layanan.jenis_berkas)
+    now = timezone.now()
+    if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
+        started_at = now
+    with transaction.atomic():
+        berkas = Berkas(
+            nomor_registrasi=_next_nomor(layanan.prefix_nomor, timezone.localdate(now)),
+            layanan=layanan,
+            bidang_id=layanan.bidang_id,
+            pemohon_nik=pemohon.nik,
+            pemohon_nama=pemohon.nama,
+            pemohon_tanggal_lahir=pemohon.tanggal_lahir,
+            pemohon_jenis_kelamin=pemohon.jenis_kelamin,
+            pemohon_telepon=pemohon.telepon,
+            pemohon_email=pemohon.email,
+            standar_waktu=_snapshot_standards(layanan),
+            jangka_waktu_hari_kerja=layanan.jangka_waktu_hari_kerja,
+            dibuat_oleh=user,
+            dibuat_pada=started_at,
+            status_sejak=started_at,
+        )
+        berkas._history_user = user
+        berkas.save()
+        berkas.persyaratan_diserahkan.set(ids)
+        kind.create_detail(berkas=berkas, **(detail or {}))
+        _apply_checklist(berkas, user, ids, note)
+    return berkas
+
+
+def berkas_resubmit(
+    *, berkas_id: int, persyaratan_ids: Iterable[int], user: User, note: str = "",
+    expected_status: str | None = Status.DIKEMBALIKAN,
+) -> Berkas:
+    """The applicant comes back with the missing items: the same berkas is checked again."""
+    with transaction.atomic():
+        berkas = _lock(berkas_id)
+        if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+            raise BerkasForbidden("Anda tidak berwenang menerima berkas ini.")
+        _check_expected(berkas, expected_status)
+        if berkas.status != Status.DIKEMBALIKAN:
+            raise BerkasConflict(
+                f"Berkas berstatus «{berkas.get_status_display()}», bukan dikembalikan; "
+                "tidak dapat diajukan ulang."
+            )
+        ids = _valid_persyaratan_ids(berkas.layanan, persyaratan_ids)
+        berkas.persyaratan_diserahkan.add(*ids)
+        all_ids = set(berkas.persyaratan_diserahkan.values_list("pk", flat=True))
+        _apply_checklist(berkas, user, all_ids, note)
+    return berkas
+
+
+def berkas_transition(
+    *, berkas_id: int, action: str, user: User, note: str = "", expected_status: str | None = None
+) -> Berkas:
+    """Run one of ACTIONS on a berkas. 403 if the role may not, 409 if the state does not allow."""
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise BerkasInvalid(f"Tindakan «{action}» tidak dikenal.")
+    note = (note or "").strip()
+    with transaction.atomic():
+        berkas = _lock(berkas_id)
+        if not user_can_access_bidang(user, berkas.bidang_id) or not any(
+            user_has_role_perm(user, c) for c in spec.codenames
+        ):
+            raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}».")
+        _check_expected(berkas, expected_status)
+        bound = getattr(berkas, spec.method)
+        if not can_proceed(bound):
+            raise BerkasConflict(
+                f"Berkas berstatus «{berkas.get_status_display()}»; tindakan «{spec.label}» "
+                "tidak dapat dilakukan pada tahap ini."
+            )
+        if not has_transition_perm(bound, user):
+            raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}» pada tahap ini.")
+        if spec.note_required and not note:
+            raise BerkasInvalid(f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]})
+        if spec.method == "complete_entry":
+            missing = get_kind(berkas.layanan.jenis_berkas).missing_data(berkas)
+            if missing:
+                raise BerkasInvalid(
+                    "Data belum lengkap: " + "; ".join(missing), fields={"data": missing}
+                )
+        _run(berkas, spec.method, user, note)
+        if spec.method == "sign":
+            from .tasks import produce_document
+
+            produce_document.delay_on_commit(berkas.pk)
+    return berkas
+
+
+def _store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:
+    dokumen = Dokumen(berkas=berkas, jenis=jenis, sha256=hashlib.sha256(pdf).hexdigest())
+    dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
+    dokumen.save()
+    return dokumen
+
+
+def berkas_produce_document(*, berkas_id: int) -> Dokumen | None:
+    """Render and store the berkas's product, then move it to siap diambil. Safe to run twice."""
+    with transaction.atomic():
+        berkas = _lock(berkas_id)
+        kind = get_kind(berkas.layanan.jenis_berkas)
+        dokumen = Dokumen.objects.filter(berkas=berkas, jenis=kind.document_jenis).first()
+        if berkas.status != Status.CETAK:
+            return dokumen
+        if dokumen is None:
+            dokumen = _store_document(berkas, kind.document_jenis, kind.render_document(berkas))
+        _run(berkas, "mark_printed", system_user(), f"Dokumen {kind.label} selesai dibuat.")
+    return dokumen
+
+
+def berkas_produce_resi(*, berkas_id: int) -> Dokumen | None:
+    from .documents_builders import build_resi_pdf
+
+    with transaction.atomic():
+        berkas = _lock(berkas_id)
+        existing = Dokumen.objects.filter(berkas=berkas, jenis=RESI).first()
+        if existing or berkas.status in (Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN):
+            return existing
+        return _store_document(berkas, RESI, build_resi_pdf(berkas))
+
+
+def berkas_sweep_pending_documents(*, now: datetime | None = None) -> list[int]:
+    """Re-enqueue berkas whose document task was lost (broker down, worker died).
+
+    The berkas state is the outbox: a berkas in «cetak» for longer than
+    DOCUMENT_SWEEP_AFTER, or an accepted berkas still without resi, gets its task again.
+    """
+    from .tasks import produce_document, produce_resi
+
+    cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
+    stuck = list(
+        Berkas.objects.filter(status=Status.CETAK, status_sejak__lt=cutoff).values_list("pk", flat=True)
+    )
+    no_resi = list(
+        Berkas.objects.filter(dibuat_pada__lt=cutoff)
+        .exclude(status__in=[Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN])
+        .filter(~Exists(Dokumen.objects.filter(berkas=OuterRef("pk"), jenis=RESI)))
+        .values_list("pk", flat=True)
+    )
+    for pk in stuck:
+        produce_document.delay(pk)
+    for pk in no_resi:
+        produce_resi.delay(pk)
+    if stuck or no_resi:
+        logger.info("sweep re-enqueued %d document and %d resi tasks", len(stuck), len(no_resi))
+    return stuck

@@ -1,0 +1,57 @@
+"""Celery tasks take ids and call services. The berkas state is the outbox (see the sweep)."""
+
+import functools
+import logging
+
+from celery import shared_task
+from celery.contrib.django.task import DjangoTask
+from django.db import transaction
+
+from . import services
+
+logger = logging.getLogger(__name__)
+
+
+class OutboxTask(DjangoTask):
+    """delay_on_commit that never breaks the committed request when the broker is down.
+
+    The state change is already committed; the periodic sweep re-enqueues what was not
+    published, so a failed publish is logged (without personal data) and swallowed.
+    """
+
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        transaction.on_commit(functools.partial(self._publish, args, kwargs))
+
+    def _publish(self, args, kwargs) -> None:
+        try:
+            self.delay(*args, **kwargs)
+        except Exception as exc:  # broker unreachable: the sweep will pick it up
+            logger.warning("could not enqueue %s%r: %s; the sweep will retry", self.name, args, exc)
+
+
+RETRY = {
+    "bind": True,
+    "base": OutboxTask,
+    "autoretry_for": (Exception,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "max_retries": 8,
+    "acks_late": True,
+}
+
+
+@shared_task(name="dukcapil.tasks.produce_document", **RETRY)
+def produce_document(self, berkas_id: int) -> int | None:
+    dokumen = services.berkas_produce_document(berkas_id=berkas_id)
+    return dokumen.pk if dokumen else None
+
+
+@shared_task(name="dukcapil.tasks.produce_resi", **RETRY)
+def produce_resi(self, berkas_id: int) -> int | None:
+    dokumen = services.berkas_produce_resi(berkas_id=berkas_id)
+    return dokumen.pk if dokumen else None
+
+
+@shared_task(name="dukcapil.tasks.sweep_pending_documents")
+def sweep_pending_documents() -> int:
+    return len(services.berkas_sweep_pending_documents())

@@ -1,0 +1,26 @@
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def durasi(value: timedelta | None) -> str:
+    """timedelta → '1 hari 2 jam 5 menit' (under a minute: '< 1 menit')."""
+    if value is None:
+        return ""
+    minutes = int(value.total_seconds() // 60)
+    if minutes < 1:
+        return "< 1 menit"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{days} hari" if days else "", f"{hours} jam" if hours else "", f"{mins} menit" if mins else ""]
+    return " ".join(p for p in parts if p)
+
+
+@register.filter
+def menit(value: int | None) -> str:
+    if value is None:
+        return "tidak ditetapkan"
+    return durasi(timedelta(minutes=value))

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from . import views
+
+admin.site.site_header = "Administrasi Dukcapil"
+admin.site.site_title = "Administrasi Dukcapil"
+admin.site.index_title = "Katalog SOP, pegawai, dan berkas"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(template_name="registration/login.html",
+                                                redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kotak-masuk/", views.kotak_masuk, name="kotak-masuk"),
+    path("loket/", views.intake_pilih_layanan, name="intake-pilih"),
+    path("loket/<slug:kode>/", views.intake, name="intake"),
+    path("pengambilan/", views.pengambilan, name="pengambilan"),
+    path("berkas/<str:nomor>/", views.berkas_detail, name="berkas-detail"),
+    path("berkas/<str:nomor>/ajukan-ulang/", views.berkas_resubmit, name="berkas-resubmit"),
+    path("berkas/<str:nomor>/dokumen/<slug:jenis>/", views.dokumen_unduh, name="dokumen-unduh"),
+    path("berkas/<str:nomor>/<slug:action>/", views.berkas_action, name="berkas-action"),
+    path("cek-status/", views.status_publik, name="status-publik"),
+    path("pendaftaran/", include("pendaftaran.urls")),
+    path("api/v1/", include("dukcapil.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("admin/", admin.site.urls),
+]
+# Media (generated documents hold personal data) is never served publicly: staff download
+# through dokumen_unduh, which checks the bidang.

@@ -1,0 +1,256 @@
+"""Staff screens and the public status page. Views parse input and call services/selectors."""
+
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .choices import STATUS_COLOURS, Status
+from .exceptions import BerkasError
+from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, StatusPublikForm
+from .models import Berkas, Dokumen, Layanan, user_can_access_bidang, user_has_role_perm
+from .nik import mask_nik
+from .registry import get_kind
+
+PUBLIC_LOOKUP_LIMIT = 20  # attempts per client per window
+PUBLIC_LOOKUP_WINDOW = 600  # seconds
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("kotak-masuk")
+    return render(request, "dukcapil/home.html")
+
+
+@login_required
+def kotak_masuk(request: HttpRequest) -> HttpResponse:
+    berkas = list(selectors.berkas_inbox(request.user)[:200])
+    rows = selectors.inbox_rows(berkas)
+    return render(request, "dukcapil/kotak_masuk.html", {
+        "rows": rows,
+        "overdue": sum(1 for r in rows if r.overdue),
+        "colours": STATUS_COLOURS,
+    })
+
+
+@login_required
+def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
+    if not user_has_role_perm(request.user, "terima_berkas"):
+        return render(request, "dukcapil/error.html", {"message": "Hanya petugas loket yang menerima berkas baru."}, status=403)
+    layanan = Layanan.objects.filter(aktif=True).select_related("bidang")
+    if request.user.bidang_id and not request.user.is_superuser:
+        layanan = layanan.filter(bidang_id=request.user.bidang_id)
+    return render(request, "dukcapil/intake_pilih.html", {"layanan_list": layanan})
+
+
+@login_required
+def intake(request: HttpRequest, kode: str) -> HttpResponse:
+    layanan = get_object_or_404(Layanan.objects.select_related("bidang"), kode=kode, aktif=True)
+    if not (user_has_role_perm(request.user, "terima_berkas")
+            and user_can_access_bidang(request.user, layanan.bidang_id)):
+        return render(request, "dukcapil/error.html",
+                      {"message": "Anda tidak berwenang menerima berkas untuk layanan ini."}, status=403)
+    kind = get_kind(layanan.jenis_berkas)
+    form = IntakeForm(request.POST or None, layanan=layanan)
+    extra = kind.intake_form(request.POST or None, prefix="detail") if kind.intake_form else None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and (extra is None or extra.is_valid()):
+            data = form.cleaned_data
+            try:
+                berkas = services.berkas_register(
+                    layanan=layanan,
+                    pemohon=services.PemohonData(
+                        nik=data["nik"], nama=data["nama"], tanggal_lahir=data["tanggal_lahir"],
+                        jenis_kelamin=data["jenis_kelamin"], telepon=data["telepon"], email=data["email"],
+                    ),
+                    persyaratan_ids=[p.pk for p in data["persyaratan"]],
+                    user=request.user,
+                    detail=extra.cleaned_data if extra else None,
+                    note=data["catatan"],
+                    started_at=data.get("mulai"),
+                )
+            except BerkasError as exc:
+                _apply_errors(form, exc)
+                status = exc.http_status
+            else:
+                if berkas.status == Status.DIKEMBALIKAN:
+                    messages.warning(request, f"Berkas {berkas.nomor_registrasi} dikembalikan ke pemohon: "
+                                              "persyaratan belum lengkap.")
+                else:
+                    messages.success(request, f"Berkas {berkas.nomor_registrasi} diterima. Cetak resi untuk pemohon.")
+                return redirect("berkas-detail", nomor=berkas.nomor_registrasi)
+        else:
+            status = 400
+    return render(request, "dukcapil/intake.html",
+                  {"form": form, "extra": extra, "layanan": layanan}, status=status)
+
+
+def _apply_errors(form, exc: BerkasError) -> None:
+    placed = False
+    for field, errors in exc.fields.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+            placed = True
+    if not placed:
+        form.add_error(None, exc.message)
+
+
+def _visible_berkas(request: HttpRequest, nomor: str) -> Berkas:
+    return get_object_or_404(
+        selectors.berkas_visible_to(request.user).select_related("layanan", "bidang", "dibuat_oleh"),
+        nomor_registrasi=nomor,
+    )
+
+
+def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
+    kind = get_kind(berkas.layanan.jenis_berkas)
+    actions = selectors.berkas_available_actions(berkas, request.user)
+    can_resubmit = (berkas.status == Status.DIKEMBALIKAN
+                    and user_has_role_perm(request.user, "terima_berkas")
+                    and user_can_access_bidang(request.user, berkas.bidang_id))
+    can_enter = (berkas.status in (Status.DITERIMA, Status.PERBAIKAN)
+                 and user_has_role_perm(request.user, "entri_berkas")
+                 and user_can_access_bidang(request.user, berkas.bidang_id))
+    return {
+        "berkas": berkas,
+        "kind": kind,
+        "timeline": selectors.berkas_timeline(berkas),
+        "actions": actions,
+        "action_form": ActionForm(initial={"expected_status": berkas.status}),
+        "resubmit_form": ResubmitForm(layanan=berkas.layanan, initial={"expected_status": berkas.status})
+        if can_resubmit else None,
+        "entry_url": reverse(kind.entry_url_name, args=[berkas.nomor_registrasi]) if can_enter else None,
+        "persyaratan_diserahkan": list(berkas.persyaratan_diserahkan.order_by("urutan")),
+        "dokumen": {d.jenis: d for d in berkas.dokumen.all()},
+        "colours": STATUS_COLOURS,
+        "nik_masked": mask_nik(berkas.pemohon_nik),
+        **extra,
+    }
+
+
+@login_required
+def berkas_detail(request: HttpRequest, nomor: str) -> HttpResponse:
+    berkas = _visible_berkas(request, nomor)
+    return render(request, "dukcapil/berkas_detail.html", _detail_context(request, berkas))
+
+
+@login_required
+@require_POST
+def berkas_action(request: HttpRequest, nomor: str, action: str) -> HttpResponse:
+    berkas = _visible_berkas(request, nomor)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Formulir tidak lengkap; muat ulang halaman dan coba lagi.")
+        return redirect("berkas-detail", nomor=nomor)
+    try:
+        berkas = services.berkas_transition(
+            berkas_id=berkas.pk, action=action, user=request.user,
+            note=form.cleaned_data["catatan"], expected_status=form.cleaned_data["expected_status"],
+        )
+    except BerkasError as exc:
+        berkas.refresh_from_db()
+        return render(request, "dukcapil/berkas_detail.html",
+                      _detail_context(request, berkas, error=exc.message), status=exc.http_status)
+    messages.success(request, f"Berkas {berkas.nomor_registrasi}: {berkas.get_status_display()}.")
+    if berkas.status in (Status.DISERAHKAN, Status.DIBATALKAN):
+        return redirect("berkas-detail", nomor=nomor)
+    return redirect("kotak-masuk")
+
+
+@login_required
+@require_POST
+def berkas_resubmit(request: HttpRequest, nomor: str) -> HttpResponse:
+    berkas = _visible_berkas(request, nomor)
+    form = ResubmitForm(request.POST, layanan=berkas.layanan)
+    if not form.is_valid():
+        return render(request, "dukcapil/berkas_detail.html",
+                      _detail_context(request, berkas, error="Formulir tidak lengkap."), status=400)
+    try:
+        berkas = services.berkas_resubmit(
+            berkas_id=berkas.pk, persyaratan_ids=[p.pk for p in form.cleaned_data["persyaratan"]],
+            user=request.user, note=form.cleaned_data["catatan"],
+            expected_status=form.cleaned_data["expected_status"],
+        )
+    except BerkasError as exc:
+        berkas.refresh_from_db()
+        return render(request, "dukcapil/berkas_detail.html",
+                      _detail_context(request, berkas, error=exc.message), status=exc.http_status)
+    if berkas.status == Status.DITERIMA:
+        messages.success(request, f"Berkas {nomor} kini lengkap dan diterima. Cetak resi untuk pemohon.")
+    else:
+        messages.warning(request, f"Berkas {nomor} masih belum lengkap.")
+    return redirect("berkas-detail", nomor=nomor)
+
+
+@login_required
+def dokumen_unduh(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
+    berkas = _visible_berkas(request, nomor)
+    dokumen = Dokumen.objects.filter(berkas=berkas, jenis=jenis).first()
+    if dokumen is None:
+        if jenis == services.RESI and berkas.status not in (Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN):
+            return render(request, "dukcapil/dokumen_menunggu.html", {"berkas": berkas}, status=202)
+        raise Http404("Dokumen belum tersedia.")
+    return FileResponse(dokumen.berkas_pdf.open("rb"), content_type="application/pdf",
+                        filename=f"{berkas.nomor_registrasi}-{jenis}.pdf")
+
+
+@login_required
+def pengambilan(request: HttpRequest) -> HttpResponse:
+    form = PengambilanForm(request.GET or None)
+    if form.is_valid():
+        nomor = form.cleaned_data["nomor_registrasi"].strip().upper()
+        if selectors.berkas_visible_to(request.user).filter(nomor_registrasi=nomor).exists():
+            return redirect("berkas-detail", nomor=nomor)
+        form.add_error("nomor_registrasi", "Nomor registrasi tidak ditemukan di bidang Anda.")
+    siap = (selectors.berkas_visible_to(request.user).filter(status=Status.SIAP_DIAMBIL)
+            .select_related("layanan").order_by("status_sejak")[:100])
+    return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap})
+
+
+def _client_key(request: HttpRequest) -> str:
+    ip = request.META.get("REMOTE_ADDR", "")
+    return "status-publik:" + hashlib.sha256(ip.encode()).hexdigest()[:24]
+
+
+def public_lookup_allowed(request: HttpRequest) -> bool:
+    key = _client_key(request)
+    cache.add(key, 0, PUBLIC_LOOKUP_WINDOW)
+    try:
+        return cache.incr(key) <= PUBLIC_LOOKUP_LIMIT
+    except ValueError:
+        return True
+
+
+@never_cache
+def status_publik(request: HttpRequest) -> HttpResponse:
+    """Citizen status check. POST only, so neither nomor nor NIK ends up in a URL or log."""
+    form = StatusPublikForm(request.POST or None)
+    context: dict = {"form": form}
+    status = 200
+    if request.method == "POST":
+        if not public_lookup_allowed(request):
+            context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
+            status = 429
+        elif form.is_valid():
+            berkas = selectors.public_status_lookup(form.cleaned_data["nomor_registrasi"], form.cleaned_data["nik"])
+            if berkas is None:
+                context["error"] = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."
+                status = 404
+            else:
+                context.update({
+                    "result": berkas,
+                    "timeline": selectors.public_timeline(berkas),
+                    "colours": STATUS_COLOURS,
+                })
+                context["form"] = StatusPublikForm()
+        else:
+            status = 400
+    return render(request, "dukcapil/status_publik.html", context, status=status)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SekretariatConfig(AppConfig):
+    name = "sekretariat"
+    verbose_name = "Sekretariat"

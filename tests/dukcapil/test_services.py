@@ -1,0 +1,297 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from dukcapil import services
+from dukcapil.choices import Status
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.models import Berkas, Dokumen, KartuKendali, LangkahSOP, Layanan
+from tests.factories import PATH, act, berkas_in, committed, enter_kk, pemohon, register, wajib_ids
+
+pytestmark = pytest.mark.django_db
+
+
+def test_full_happy_path_from_counter_to_pickup(team):
+    # given a complete KK application at the counter
+    berkas = register(team["loket"])
+    assert berkas.status == Status.DITERIMA
+    assert berkas.nomor_registrasi.startswith("KK-") and berkas.nomor_registrasi.endswith("-0001")
+    assert Dokumen.objects.filter(berkas=berkas, jenis="resi").exists()  # resi produced after commit
+
+    # when it goes through operator, Kasi, Kabid and Kadis
+    enter_kk(berkas, team["operator"])
+    for action, role in PATH:
+        berkas = act(berkas, action, team[role])
+
+    # then the KK PDF exists and the berkas waits for pickup
+    berkas.refresh_from_db()
+    assert berkas.status == Status.SIAP_DIAMBIL
+    kk = Dokumen.objects.get(berkas=berkas, jenis="kk")
+    assert kk.berkas_pdf.read().startswith(b"%PDF")
+
+    berkas = act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri oleh pemohon")
+    assert berkas.status == Status.DISERAHKAN
+
+    card = list(berkas.kartu_kendali.order_by("waktu", "pk").values_list("dari_status", "ke_status", "pelaku__username"))
+    assert [(d, k) for d, k, _ in card] == [
+        ("baru", "diterima"), ("diterima", "verifikasi"), ("verifikasi", "validasi"), ("validasi", "tte"),
+        ("tte", "cetak"), ("cetak", "siap_diambil"), ("siap_diambil", "diserahkan"),
+    ]
+    assert card[0][2] == team["loket"].username
+    assert card[5][2] == services.SYSTEM_USERNAME  # the Celery task acts as the system user
+    # history records the acting user, also for the task's change
+    assert berkas.history.filter(status="siap_diambil").get().history_user.username == services.SYSTEM_USERNAME
+    assert berkas.history.filter(status="validasi").get().history_user == team["kasi"]
+
+
+def test_kartu_kendali_is_append_only(team):
+    berkas = register(team["loket"])
+    row = berkas.kartu_kendali.get()
+    row.catatan = "diubah"
+    with pytest.raises(Exception, match="tidak dapat diubah"):
+        row.save()
+    with pytest.raises(Exception, match="tidak dapat dihapus"):
+        row.delete()
+
+
+def test_incomplete_persyaratan_returns_with_missing_items_then_same_berkas_is_resubmitted(team):
+    berkas = register(team["loket"], complete=False)
+    assert berkas.status == Status.DIKEMBALIKAN
+    assert "Form Permohonan Kartu Keluarga (F-1.15)" in berkas.persyaratan_kurang
+    assert not Dokumen.objects.filter(berkas=berkas).exists()  # no resi for a returned file
+
+    layanan = Layanan.objects.get(kode="kk")
+    with committed():
+        again = services.berkas_resubmit(berkas_id=berkas.pk, persyaratan_ids=wajib_ids(layanan), user=team["loket"])
+    assert again.pk == berkas.pk
+    assert again.status == Status.DITERIMA
+    assert again.persyaratan_kurang == []
+    assert Berkas.objects.count() == 1
+    assert Dokumen.objects.filter(berkas=berkas, jenis="resi").exists()
+
+
+def test_resubmit_still_incomplete_stays_returned(team):
+    berkas = register(team["loket"], complete=False)
+    again = services.berkas_resubmit(berkas_id=berkas.pk, persyaratan_ids=[], user=team["loket"])
+    assert again.status == Status.DIKEMBALIKAN
+    assert again.kartu_kendali.count() == 2
+
+
+def test_koreksi_loop_goes_back_to_operator_and_forward_again(team):
+    berkas = berkas_in(Status.VALIDASI, team)
+    berkas = act(berkas, "koreksi", team["kabid"], note="Nama ibu anggota 3 tidak sesuai akta.")
+    assert berkas.status == Status.PERBAIKAN
+    assert berkas.catatan == "Nama ibu anggota 3 tidak sesuai akta."
+    berkas = act(berkas, "entri-selesai", team["operator"])
+    assert berkas.status == Status.VERIFIKASI
+
+
+def test_send_back_and_cancel_need_a_note(team):
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    with pytest.raises(BerkasInvalid, match="wajib diisi"):
+        act(berkas, "koreksi", team["kasi"], note="  ")
+    with pytest.raises(BerkasInvalid, match="Alasan pembatalan wajib diisi"):
+        act(berkas, "batalkan", team["kasi"])
+    berkas = act(berkas, "batalkan", team["kasi"], note="Permohonan ganda")
+    assert berkas.status == Status.DIBATALKAN
+
+
+def test_entry_cannot_complete_without_family_data(team):
+    berkas = register(team["loket"])
+    with pytest.raises(BerkasInvalid, match="Data belum lengkap: nomor KK"):
+        act(berkas, "entri-selesai", team["operator"])
+    berkas.refresh_from_db()
+    assert berkas.status == Status.DITERIMA
+
+
+def test_invalid_nik_and_mismatched_birth_date_are_refused(team):
+    layanan = Layanan.objects.get(kode="kk")
+    with pytest.raises(BerkasInvalid) as exc:
+        services.berkas_register(layanan=layanan, pemohon=pemohon(nik="12345"), persyaratan_ids=[], user=team["loket"],
+                                 detail={"jenis": "baru"})
+    assert exc.value.fields["nik"] == ["NIK harus 16 digit angka."]
+    with pytest.raises(BerkasInvalid) as exc:
+        services.berkas_register(layanan=layanan, pemohon=pemohon(jenis_kelamin="P"), persyaratan_ids=[],
+                                 user=team["loket"], detail={"jenis": "baru"})
+    assert "Jenis kelamin tidak sesuai dengan NIK" in exc.value.fields["jenis_kelamin"][0]
+    assert Berkas.objects.count() == 0
+
+
+# --- permission matrix: every role × every action, on a berkas where the state allows it ----
+
+ACTION_STATE = {
+    "entri-selesai": Status.PERBAIKAN,
+    "verifikasi": Status.VERIFIKASI,
+    "validasi": Status.VALIDASI,
+    "tte": Status.TTE,
+    "koreksi": Status.VERIFIKASI,
+    "serahkan": Status.SIAP_DIAMBIL,
+    "batalkan": Status.DITERIMA,
+}
+ALLOWED = {
+    "entri-selesai": {"operator"},
+    "verifikasi": {"kasi"},
+    "validasi": {"kabid"},
+    "tte": {"kadis"},
+    "koreksi": {"kasi"},  # at verifikasi: the Kasi (Kabid and Kadis at their own stages)
+    "serahkan": {"pengambilan", "loket"},
+    "batalkan": {"loket", "kasi", "kabid"},
+}
+ROLES = ["loket", "operator", "kasi", "kabid", "kadis", "pengambilan", "admin", "kasi_capil"]
+
+
+@pytest.mark.parametrize("action", list(ACTION_STATE))
+def test_permission_matrix(team, action):
+    for role in ROLES:
+        berkas = berkas_in(ACTION_STATE[action], team, seq=ROLES.index(role) + 1)
+        before = berkas.status
+        if role in ALLOWED[action]:
+            result = act(berkas, action, team[role], note="catatan uji")
+            assert result.status != before, (role, action)
+        else:
+            with pytest.raises(BerkasForbidden):
+                act(berkas, action, team[role], note="catatan uji")
+            berkas.refresh_from_db()
+            assert berkas.status == before, (role, action)
+
+
+def test_intake_permission(team):
+    for role in ROLES:
+        if role == "loket":
+            assert register(team[role], seq=9).status == Status.DITERIMA
+        else:
+            with pytest.raises(BerkasForbidden):
+                register(team[role], seq=9)
+
+
+def test_kabid_cannot_send_back_at_kasi_stage_but_can_at_own(team):
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    with pytest.raises(BerkasForbidden):
+        act(berkas, "koreksi", team["kabid"], note="x")
+    berkas = act(berkas, "verifikasi", team["kasi"])
+    assert act(berkas, "koreksi", team["kabid"], note="x").status == Status.PERBAIKAN
+
+
+def test_state_that_does_not_allow_the_action_is_a_conflict(team):
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    with pytest.raises(BerkasConflict, match="tidak dapat dilakukan pada tahap ini"):
+        act(berkas, "tte", team["kadis"])
+    with pytest.raises(BerkasConflict):
+        act(berkas, "serahkan", team["pengambilan"], note="x")
+
+
+def test_stale_page_is_told_who_acted_and_nothing_changes(team):
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    act(berkas, "verifikasi", team["kasi"])
+    with pytest.raises(BerkasConflict, match="baru saja diproses oleh"):
+        services.berkas_transition(berkas_id=berkas.pk, action="batalkan", user=team["kabid"],
+                                   note="x", expected_status=Status.VERIFIKASI)
+    berkas.refresh_from_db()
+    assert berkas.status == Status.VALIDASI
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_at_once_exactly_one_wins(catalogue):
+    from dukcapil.choices import Role
+    from tests.factories import staff
+
+    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
+            "kasi2": staff(Role.KASI)}
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    barrier = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def worker(name, action, note):
+        try:
+            barrier.wait(timeout=5)
+            results[name] = services.berkas_transition(
+                berkas_id=berkas.pk, action=action, user=team[name], note=note, expected_status=Status.VERIFIKASI
+            ).status
+        except Exception as exc:  # noqa: BLE001
+            results[name] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=("kasi", "verifikasi", "")),
+               threading.Thread(target=worker, args=("kasi2", "koreksi", "Foto KK buram"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+
+    outcomes = list(results.values())
+    winners = [o for o in outcomes if isinstance(o, str)]
+    losers = [o for o in outcomes if isinstance(o, BerkasConflict)]
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert "baru saja diproses" in losers[0].message
+    berkas.refresh_from_db()
+    assert berkas.status == winners[0]
+    # exactly one kartu kendali row for the contested step; nothing half-written
+    assert KartuKendali.objects.filter(berkas=berkas, dari_status=Status.VERIFIKASI).count() == 1
+
+
+def test_timings_are_snapshotted_at_registration(team):
+    first = register(team["loket"], seq=1)
+    step = LangkahSOP.objects.get(layanan__kode="kk", tahap=Status.VERIFIKASI)
+    step.waktu_menit = 45
+    step.save()
+    second = register(team["loket"], seq=2)
+    assert first.standard_minutes(Status.VERIFIKASI) == 30  # Bintan SOP KK step 5: 30 menit
+    assert second.standard_minutes(Status.VERIFIKASI) == 45
+    assert first.standard_minutes(Status.BARU) == 20  # steps 1–3: 5 + 5 + 10 menit
+
+
+def test_producing_the_document_twice_makes_one_document(team):
+    berkas = berkas_in(Status.SIAP_DIAMBIL, team)
+    first = Dokumen.objects.get(berkas=berkas, jenis="kk")
+    again = services.berkas_produce_document(berkas_id=berkas.pk)
+    assert again.pk == first.pk
+    assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
+    assert berkas.kartu_kendali.filter(ke_status=Status.SIAP_DIAMBIL).count() == 1
+
+
+@pytest.fixture
+def broker_down(settings):
+    """Point the Celery app at a port where nothing listens, as when Redis has died."""
+    from dukcapil.celery import app
+
+    def reset_pools():  # connections are pooled per broker URL; forget the cached ones
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = (app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy)
+    reset_pools()
+    app.conf.broker_write_url = "redis://127.0.0.1:1/0"
+    app.conf.task_always_eager = False
+    app.conf.task_publish_retry_policy = {"max_retries": 0}
+    yield
+    reset_pools()
+    app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy = saved
+
+
+def test_broker_down_strands_nothing_the_sweep_recovers(team, caplog, request):
+    berkas = berkas_in(Status.TTE, team)
+
+    # when the Kadis signs while the broker is down: no error for the Kadis, berkas waits in «cetak»
+    request.getfixturevalue("broker_down")
+    with caplog.at_level("WARNING", logger="dukcapil.tasks"):
+        berkas = act(berkas, "tte", team["kadis"])
+    assert berkas.status == Status.CETAK
+    assert "could not enqueue dukcapil.tasks.produce_document" in caplog.text
+    assert berkas.pemohon_nik not in caplog.text and berkas.pemohon_nama not in caplog.text
+    assert not Dokumen.objects.filter(berkas=berkas, jenis="kk").exists()
+
+    # then, with the broker back, the periodic sweep re-enqueues it once it has waited too long
+    from dukcapil.celery import app
+
+    app.conf.task_always_eager = True  # the re-enqueued task runs in-process here
+    assert services.berkas_sweep_pending_documents(now=timezone.now()) == []  # not overdue yet
+    with committed():
+        swept = services.berkas_sweep_pending_documents(now=timezone.now() + timedelta(minutes=10))
+    assert swept == [berkas.pk]
+    berkas.refresh_from_db()
+    assert berkas.status == Status.SIAP_DIAMBIL
+    assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1

@@ -1,0 +1,109 @@
+"""Factories and helpers that build berkas through the real services."""
+
+from contextlib import contextmanager
+from datetime import date
+
+import factory
+from django.contrib.auth.models import Group
+from django.test import TestCase
+
+from dukcapil import services
+from dukcapil.choices import Role, Status
+from dukcapil.demo import FAMILIES, family_members, make_nik
+from dukcapil.models import Berkas, Bidang, Layanan, User
+from pendaftaran.services import permohonan_kk_update
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pegawai{n}")
+    first_name = factory.Faker("first_name", locale="id_ID")
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(Group.objects.get(name=Role(extracted).label))
+
+
+@contextmanager
+def committed():
+    """Run on_commit callbacks (task enqueues) as the real commit would; tests run in a transaction."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+
+
+def act(berkas: Berkas, action: str, user: User, note: str = "", **kwargs) -> Berkas:
+    with committed():
+        return services.berkas_transition(berkas_id=berkas.pk, action=action, user=user, note=note, **kwargs)
+
+
+def staff(role: Role, bidang: str | None = "pendaftaran", **kwargs) -> User:
+    return UserFactory(role=role, bidang=Bidang.objects.get(kode=bidang) if bidang else None, **kwargs)
+
+
+PEMOHON_LAHIR = date(1985, 8, 17)
+
+
+def pemohon(seq: int = 1, **overrides) -> services.PemohonData:
+    data = dict(nik=make_nik(PEMOHON_LAHIR, "L", seq), nama="Budi Santoso", tanggal_lahir=PEMOHON_LAHIR,
+                jenis_kelamin="L", telepon="081277001234")
+    data.update(overrides)
+    return services.PemohonData(**data)
+
+
+def wajib_ids(layanan: Layanan) -> list[int]:
+    return list(layanan.persyaratan.filter(wajib=True).values_list("pk", flat=True))
+
+
+def register(loket: User, seq: int = 1, complete: bool = True, jenis: str = "baru") -> Berkas:
+    layanan = Layanan.objects.get(kode="kk")
+    ids = wajib_ids(layanan)
+    with committed():
+        return services.berkas_register(layanan=layanan, pemohon=pemohon(seq),
+                                        persyaratan_ids=ids if complete else ids[:2], user=loket,
+                                        detail={"jenis": jenis})
+
+
+def enter_kk(berkas: Berkas, operator: User, index: int = 0) -> None:
+    kepala, istri, anak = FAMILIES[index]
+    permohonan_kk_update(
+        berkas_id=berkas.pk, user=operator,
+        data={"nomor_kk": "2102011708150001", "alamat": "JL. POS NO. 3", "rt": "001", "rw": "002",
+              "desa_kelurahan": "KIJANG KOTA", "kecamatan": "BINTAN TIMUR", "kabupaten_kota": "BINTAN",
+              "provinsi": "KEPULAUAN RIAU", "kode_pos": "29151"},
+        anggota=family_members(index, kepala, istri, anak),
+    )
+
+
+PATH = [  # (action, role) from «diterima» to «cetak»
+    ("entri-selesai", "operator"), ("verifikasi", "kasi"), ("validasi", "kabid"), ("tte", "kadis"),
+]
+STOPS = {Status.DITERIMA: 0, Status.VERIFIKASI: 1, Status.VALIDASI: 2, Status.TTE: 3, Status.SIAP_DIAMBIL: 4}
+
+
+def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
+    """A KK berkas driven through the services up to ``status``."""
+    if status == Status.DIKEMBALIKAN:
+        return register(team["loket"], seq, complete=False)
+    berkas = register(team["loket"], seq)
+    if status == Status.DITERIMA:
+        return berkas
+    enter_kk(berkas, team["operator"])
+    if status == Status.PERBAIKAN:
+        berkas_in_verifikasi = act(berkas, "entri-selesai", team["operator"])
+        return act(berkas_in_verifikasi, "koreksi", team["kasi"], note="NIK anak kedua salah ketik.")
+    if status in (Status.DISERAHKAN, Status.DIBATALKAN):
+        if status == Status.DIBATALKAN:
+            return act(berkas, "batalkan", team["loket"], note="Pemohon membatalkan.")
+        for action, role in PATH:
+            berkas = act(berkas, action, team[role])
+        berkas.refresh_from_db()
+        return act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
+    for action, role in PATH[: STOPS[status]]:
+        berkas = act(berkas, action, team[role])
+    berkas.refresh_from_db()
+    return berkas
