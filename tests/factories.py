@@ -21,11 +21,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"pegawai{n}")
     first_name = factory.Faker("first_name", locale="id_ID")
-    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+    password = factory.django.Password("rahasia-uji-123")
 
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
-        if extracted:
+        if extracted and create:
             self.groups.add(Group.objects.get(name=Role(extracted).label))
 
 

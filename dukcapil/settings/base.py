@@ -164,7 +164,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "dukcapil.api.pagination.QueuePagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "dukcapil.api.exception_handler.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"status_publik": env("STATUS_THROTTLE_RATE", "30/min")},

@@ -1,0 +1,73 @@
+"""The document task once through a real Celery worker process consuming from Redis."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from dukcapil.celery import app
+from dukcapil.choices import Role, Status
+from dukcapil.models import Berkas, Dokumen
+from tests.factories import act, berkas_in, staff
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def real_worker(tmp_path):
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "dukcapil.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    app.control.purge()
+    log = open(tmp_path / "worker.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "dukcapil", "worker", "--pool", "solo", "--without-gossip",
+         "--without-mingle", "--without-heartbeat", "-l", "info"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    app.conf.task_always_eager = False
+    try:
+        yield proc, tmp_path / "worker.log"
+    finally:
+        app.conf.task_always_eager = True
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
+    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
+            "kabid": staff(Role.KABID), "kadis": staff(Role.KADIS, bidang=None)}
+    app.conf.task_always_eager = True  # build the berkas in-process (resi), then hand the TTE to the worker
+    berkas = berkas_in(Status.TTE, team)
+    app.conf.task_always_eager = False
+
+    berkas = act(berkas, "tte", team["kadis"])
+    assert berkas.status == Status.CETAK  # the request returned without waiting for the PDF
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if Berkas.objects.filter(pk=berkas.pk, status=Status.SIAP_DIAMBIL).exists():
+            break
+        time.sleep(0.3)
+    proc, log_path = real_worker
+    assert Berkas.objects.get(pk=berkas.pk).status == Status.SIAP_DIAMBIL, log_path.read_text()[-3000:]
+    dokumen = Dokumen.objects.get(berkas=berkas, jenis="kk")
+    assert dokumen.berkas_pdf.read().startswith(b"%PDF")
+    assert "dukcapil.tasks.produce_document" in log_path.read_text()
+    # the worker wrote history as the system user
+    assert berkas.history.filter(status=Status.SIAP_DIAMBIL).get().history_user.username == "sistem"

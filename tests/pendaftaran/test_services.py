@@ -1,0 +1,68 @@
+from dataclasses import replace
+
+import pytest
+
+from dukcapil.choices import Status
+from dukcapil.demo import FAMILIES, family_members
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from pendaftaran.services import permohonan_kk_update
+from tests.factories import berkas_in, enter_kk, register
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = {"nomor_kk": "2102011708150001", "alamat": "Jl. Pos 3", "rt": "1", "rw": "2", "desa_kelurahan": "Kijang",
+           "kecamatan": "Bintan Timur", "kabupaten_kota": "Bintan", "provinsi": "Kepulauan Riau", "kode_pos": "29151"}
+
+
+def members():
+    kepala, istri, anak = FAMILIES[0]
+    return family_members(0, kepala, istri, anak)
+
+
+def test_family_needs_exactly_one_kepala_keluarga(team):
+    berkas = register(team["loket"])
+    two_heads = [m if i != 1 else replace(m, hubungan="KEPALA KELUARGA") for i, m in enumerate(members())]
+    with pytest.raises(BerkasInvalid) as exc:
+        permohonan_kk_update(berkas_id=berkas.pk, user=team["operator"], data=ADDRESS, anggota=two_heads)
+    assert "tepat satu kepala keluarga (sekarang 2)" in exc.value.fields["anggota"][0]
+
+
+def test_member_nik_is_checked_against_birth_date_and_duplicates(team):
+    berkas = register(team["loket"])
+    rows = members()
+    rows[2] = replace(rows[2], nik=rows[1].nik)
+    rows[0] = replace(rows[0], nik="12")
+    with pytest.raises(BerkasInvalid) as exc:
+        permohonan_kk_update(berkas_id=berkas.pk, user=team["operator"], data=ADDRESS, anggota=rows)
+    messages = " ".join(m for ms in exc.value.fields.values() for m in ms)
+    assert "NIK harus 16 digit angka." in messages
+    assert "NIK tercatat dua kali" in messages or "tidak sesuai dengan NIK" in messages
+
+
+def test_nomor_kk_must_be_16_digits(team):
+    berkas = register(team["loket"])
+    with pytest.raises(BerkasInvalid) as exc:
+        permohonan_kk_update(berkas_id=berkas.pk, user=team["operator"], data={**ADDRESS, "nomor_kk": "123"},
+                             anggota=members())
+    assert exc.value.fields["nomor_kk"] == ["Nomor KK harus 16 digit angka."]
+
+
+def test_entry_only_by_operator_while_the_berkas_is_with_the_operator(team):
+    berkas = register(team["loket"])
+    with pytest.raises(BerkasForbidden):
+        permohonan_kk_update(berkas_id=berkas.pk, user=team["kasi"], data=ADDRESS, anggota=members())
+    at_kasi = berkas_in(Status.VERIFIKASI, team, seq=2)
+    with pytest.raises(BerkasConflict, match="hanya dapat diubah saat berkas berada di operator"):
+        permohonan_kk_update(berkas_id=at_kasi.pk, user=team["operator"], data=ADDRESS, anggota=members())
+
+
+def test_re_entry_updates_members_in_place_and_removes_dropped_ones(team):
+    berkas = register(team["loket"])
+    enter_kk(berkas, team["operator"])
+    kk = berkas.permohonan_kk
+    first_ids = {a.nik: a.pk for a in kk.anggota.all()}
+    fewer = members()[:2]
+    permohonan_kk_update(berkas_id=berkas.pk, user=team["operator"], data=ADDRESS, anggota=fewer)
+    assert {a.nik: a.pk for a in kk.anggota.all()} == {m.nik: first_ids[m.nik] for m in fewer}
+    # every change is attributable
+    assert kk.anggota.first().history.latest().history_user == team["operator"]
