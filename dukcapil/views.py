@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -215,8 +216,17 @@ def pengambilan(request: HttpRequest) -> HttpResponse:
     return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap})
 
 
+def _client_ip(request: HttpRequest) -> str:
+    """REMOTE_ADDR, or behind NUM_PROXIES reverse proxies the address they forwarded."""
+    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    if proxies and forwarded:
+        return forwarded[-min(proxies, len(forwarded))]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _client_key(request: HttpRequest) -> str:
-    ip = request.META.get("REMOTE_ADDR", "")
+    ip = _client_ip(request)
     return "status-publik:" + hashlib.sha256(ip.encode()).hexdigest()[:24]
 
 
@@ -240,17 +250,12 @@ def status_publik(request: HttpRequest) -> HttpResponse:
             context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
             status = 429
         elif form.is_valid():
-            berkas = selectors.public_status_lookup(form.cleaned_data["nomor_registrasi"], form.cleaned_data["nik"])
-            if berkas is None:
+            found = selectors.public_status_lookup(form.cleaned_data["nomor_registrasi"], form.cleaned_data["nik"])
+            if found is None:
                 context["error"] = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."
                 status = 404
             else:
-                context.update({
-                    "result": berkas,
-                    "timeline": selectors.public_timeline(berkas),
-                    "colours": STATUS_COLOURS,
-                })
-                context["form"] = StatusPublikForm()
+                context.update({"result": found, "form": StatusPublikForm()})
         else:
             status = 400
     return render(request, "dukcapil/status_publik.html", context, status=status)

@@ -5,10 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from dukcapil import selectors, services
 from dukcapil.exceptions import BerkasError
+from dukcapil.models import user_has_role_perm
 
 from .forms import AnggotaFormSet, PermohonanKKForm
 from .models import PermohonanKK
-from .services import AnggotaData, permohonan_kk_update
+from .services import ENTRY_STATUSES, AnggotaData, permohonan_kk_update
 
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
@@ -19,6 +20,13 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     berkas = get_object_or_404(selectors.berkas_visible_to(request.user).select_related("layanan"),
                                nomor_registrasi=nomor)
     permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
+    if not user_has_role_perm(request.user, "entri_berkas"):
+        return render(request, "dukcapil/error.html",
+                      {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403)
+    if berkas.status not in ENTRY_STATUSES:
+        return render(request, "dukcapil/error.html",
+                      {"message": f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat "
+                                  "diubah saat berkas berada di operator."}, status=409)
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in permohonan.anggota.order_by("urutan")]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
     formset = AnggotaFormSet(request.POST or None, prefix="anggota", initial=anggota_initial)

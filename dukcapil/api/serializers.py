@@ -18,10 +18,10 @@ class RiwayatSerializer(serializers.Serializer):
 
 class StatusLookupOutputSerializer(serializers.Serializer):
     nomor_registrasi = serializers.CharField()
-    layanan = serializers.CharField(source="layanan.nama")
+    layanan = serializers.CharField()
     status = serializers.ChoiceField(choices=Status.choices)
-    status_label = serializers.CharField(source="get_status_display")
-    sejak = serializers.DateTimeField(source="status_sejak")
+    status_label = serializers.CharField()
+    sejak = serializers.DateTimeField()
     riwayat = RiwayatSerializer(many=True)
 
 

@@ -31,12 +31,11 @@ class StatusLookupView(APIView):
     def post(self, request):
         given = StatusLookupInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        berkas = selectors.public_status_lookup(given.validated_data["nomor_registrasi"],
-                                                given.validated_data["nik"])
-        if berkas is None:
+        found = selectors.public_status_lookup(given.validated_data["nomor_registrasi"],
+                                               given.validated_data["nik"])
+        if found is None:
             return Response({"detail": NOT_FOUND}, status=status.HTTP_404_NOT_FOUND)
-        berkas.riwayat = [{"status": label, "waktu": waktu} for label, waktu in selectors.public_timeline(berkas)]
-        return Response(StatusLookupOutputSerializer(berkas).data)
+        return Response(StatusLookupOutputSerializer(found).data)
 
 
 class StaffPermission(permissions.BasePermission):

@@ -168,6 +168,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "dukcapil.api.exception_handler.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"status_publik": env("STATUS_THROTTLE_RATE", "30/min")},
+    # Reverse proxies in front of gunicorn (nginx: 1); throttles then key on the forwarded address.
+    "NUM_PROXIES": int(env("NUM_PROXIES", "0")),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API Layanan Dukcapil",

@@ -214,3 +214,13 @@ def test_public_status_is_rate_limited(client, team):
         client.post(reverse("status-publik"), {"nomor_registrasi": "KK-1", "nik": "2102011708850099"})
     response = client.post(reverse("status-publik"), {"nomor_registrasi": "KK-1", "nik": "2102011708850099"})
     assert response.status_code == 429 and "Terlalu banyak percobaan" in response.content.decode()
+
+
+def test_entry_screen_refuses_other_roles_and_other_stages(client, team):
+    berkas = berkas_in(Status.VERIFIKASI, team)
+    url = reverse("pendaftaran:entri-kk", args=[berkas.nomor_registrasi])
+    client.force_login(team["kasi"])
+    assert client.get(url).status_code == 403
+    client.force_login(team["operator"])
+    response = client.get(url)
+    assert response.status_code == 409 and "hanya dapat diubah saat berkas berada di operator" in response.content.decode()
