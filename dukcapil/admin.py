@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -21,6 +23,7 @@ class PegawaiAdmin(UserAdmin):
 class LangkahInline(admin.TabularInline):
     model = LangkahSOP
     extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
     fields = ["urutan", "uraian", "pelaksana", "waktu_menit", "tahap", "output"]
 
 
