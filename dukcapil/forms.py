@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils import timezone
 
@@ -30,9 +32,12 @@ class IntakeForm(forms.Form):
     persyaratan = PersyaratanChoiceField(label="Persyaratan yang diserahkan", queryset=None, required=False)
     catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     mulai = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, layanan: Layanan, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("mulai", timezone.now().isoformat())
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("mulai", timezone.now().isoformat())
+        initial.setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["persyaratan"].queryset = layanan.persyaratan.order_by("urutan")
 

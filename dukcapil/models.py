@@ -191,6 +191,8 @@ class Berkas(FSMModelMixin, models.Model):
         User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+"
     )
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
+    # One token per intake form: a double click or a resent form registers the berkas once.
+    intake_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords(excluded_fields=["persyaratan_kurang", "standar_waktu"])
 
     class Meta:

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -9,7 +10,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
@@ -206,8 +207,12 @@ def berkas_register(
     detail: dict | None = None,
     note: str = "",
     started_at: datetime | None = None,
+    intake_token: uuid.UUID | None = None,
 ) -> Berkas:
-    """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned."""
+    """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned.
+
+    The same intake_token registers once: a double click returns the berkas already made.
+    """
     if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, layanan.bidang_id)):
         raise BerkasForbidden("Anda tidak berwenang menerima berkas untuk layanan ini.")
     if not layanan.aktif:
@@ -215,11 +220,27 @@ def berkas_register(
     pemohon = validate_pemohon(pemohon)
     ids = _valid_persyaratan_ids(layanan, persyaratan_ids)
     kind = get_kind(layanan.jenis_berkas)
+    if intake_token is not None:
+        existing = Berkas.objects.filter(intake_token=intake_token).first()
+        if existing is not None:
+            return existing
     now = timezone.now()
     if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
         started_at = now
+    try:
+        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
+    except IntegrityError:
+        # the other click of a double click won the race on intake_token
+        existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
+        if existing is None:
+            raise
+        return existing
+
+
+def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
     with transaction.atomic():
         berkas = Berkas(
+            intake_token=intake_token,
             nomor_registrasi=_next_nomor(layanan.prefix_nomor, timezone.localdate(now)),
             layanan=layanan,
             bidang_id=layanan.bidang_id,

@@ -77,6 +77,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
                     detail=extra.cleaned_data if extra else None,
                     note=data["catatan"],
                     started_at=data.get("mulai"),
+                    intake_token=data.get("token"),
                 )
             except BerkasError as exc:
                 _apply_errors(form, exc)

@@ -295,3 +295,36 @@ def test_broker_down_strands_nothing_the_sweep_recovers(team, caplog, request):
     berkas.refresh_from_db()
     assert berkas.status == Status.SIAP_DIAMBIL
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_double_submit_of_one_intake_form_registers_once(catalogue):
+    import uuid
+
+    from dukcapil.choices import Role
+    from tests.factories import staff
+
+    loket = staff(Role.PETUGAS_LOKET)
+    layanan = Layanan.objects.get(kode="kk")
+    token = uuid.uuid4()
+    barrier = threading.Barrier(2)
+    results = []
+
+    def click():
+        try:
+            barrier.wait(timeout=5)
+            results.append(services.berkas_register(layanan=layanan, pemohon=pemohon(), persyaratan_ids=wajib_ids(layanan),
+                                                    user=loket, detail={"jenis": "baru"}, intake_token=token).pk)
+        except Exception as exc:  # noqa: BLE001
+            results.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=20)
+    assert len(results) == 2 and results[0] == results[1], results
+    assert Berkas.objects.count() == 1
+    assert Berkas.objects.get().nomor_registrasi.endswith("-0001")

@@ -26,6 +26,7 @@ def real_worker(tmp_path):
         "DJANGO_SETTINGS_MODULE": "dukcapil.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "CELERY_TASK_ALWAYS_EAGER": "0",  # the worker publishes its retries to Redis
     }
     app.control.purge()
     log = open(tmp_path / "worker.log", "w+")
@@ -71,3 +72,39 @@ def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
     assert "dukcapil.tasks.produce_document" in log_path.read_text()
     # the worker wrote history as the system user
     assert berkas.history.filter(status=Status.SIAP_DIAMBIL).get().history_user.username == "sistem"
+
+
+def wait_for(predicate, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_worker):
+    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
+            "kabid": staff(Role.KABID), "kadis": staff(Role.KADIS, bidang=None)}
+    app.conf.task_always_eager = True
+    berkas = berkas_in(Status.TTE, team)
+    app.conf.task_always_eager = False
+    # given the document store cannot be written (a file squats where the folder must go)
+    blocker = Path(settings.MEDIA_ROOT) / "dokumen"
+    aside = blocker.with_name("dokumen-aside")
+    blocker.rename(aside)  # the resi made at intake lives there
+    blocker.write_text("")
+
+    act(berkas, "tte", team["kadis"])
+    proc, log_path = real_worker
+    assert wait_for(lambda: "Retry in" in log_path.read_text()), log_path.read_text()[-3000:]
+    assert Berkas.objects.get(pk=berkas.pk).status == Status.CETAK
+
+    # when the store is back, the retry completes the berkas with exactly one document
+    blocker.unlink()
+    aside.rename(blocker)
+    assert wait_for(lambda: Berkas.objects.filter(pk=berkas.pk, status=Status.SIAP_DIAMBIL).exists()), \
+        log_path.read_text()[-3000:]
+    assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1

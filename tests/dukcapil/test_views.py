@@ -224,3 +224,29 @@ def test_entry_screen_refuses_other_roles_and_other_stages(client, team):
     client.force_login(team["operator"])
     response = client.get(url)
     assert response.status_code == 409 and "hanya dapat diubah saat berkas berada di operator" in response.content.decode()
+
+
+def test_double_click_on_intake_registers_once(client, team):
+    client.force_login(team["loket"])
+    layanan = Layanan.objects.get(kode="kk")
+    data = intake_data(layanan, token="6f1c1a52-3f59-4b55-9a0e-2f8f0a1b7c11")
+    first = client.post(reverse("intake", args=["kk"]), data)
+    second = client.post(reverse("intake", args=["kk"]), data)
+    assert Berkas.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_resubmit_from_the_berkas_page(client, team):
+    berkas = register(team["loket"], complete=False)
+    client.force_login(team["loket"])
+    layanan = Layanan.objects.get(kode="kk")
+    with committed():
+        response = client.post(reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
+                               {"persyaratan": [str(i) for i in wajib_ids(layanan)], "expected_status": "dikembalikan"},
+                               follow=True)
+    assert "kini lengkap dan diterima" in response.content.decode()
+    berkas.refresh_from_db()
+    assert berkas.status == Status.DITERIMA
+    again = client.post(reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
+                        {"persyaratan": [], "expected_status": "dikembalikan"})
+    assert again.status_code == 409
