@@ -1,18 +1,14 @@
 """Staff screens and the public status page. Views parse input and call services/selectors."""
 
-import hashlib
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, StatusPublikForm
@@ -217,29 +213,6 @@ def pengambilan(request: HttpRequest) -> HttpResponse:
     return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap})
 
 
-def _client_ip(request: HttpRequest) -> str:
-    """REMOTE_ADDR, or behind NUM_PROXIES reverse proxies the address they forwarded."""
-    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-    if proxies and forwarded:
-        return forwarded[-min(proxies, len(forwarded))]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _client_key(request: HttpRequest) -> str:
-    ip = _client_ip(request)
-    return "status-publik:" + hashlib.sha256(ip.encode()).hexdigest()[:24]
-
-
-def public_lookup_allowed(request: HttpRequest) -> bool:
-    key = _client_key(request)
-    cache.add(key, 0, PUBLIC_LOOKUP_WINDOW)
-    try:
-        return cache.incr(key) <= PUBLIC_LOOKUP_LIMIT
-    except ValueError:
-        return True
-
-
 @never_cache
 def status_publik(request: HttpRequest) -> HttpResponse:
     """Citizen status check. POST only, so neither nomor nor NIK ends up in a URL or log."""
@@ -247,7 +220,8 @@ def status_publik(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form}
     status = 200
     if request.method == "POST":
-        if not public_lookup_allowed(request):
+        if not ratelimit.hit("status-halaman", ratelimit.client_ip(request.META), PUBLIC_LOOKUP_LIMIT,
+                             PUBLIC_LOOKUP_WINDOW)[0]:
             context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
             status = 429
         elif form.is_valid():

@@ -2,10 +2,12 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
-from dukcapil import selectors
+from django.conf import settings
+
+from dukcapil import ratelimit, selectors
 from dukcapil.choices import Status
 
 from .filters import QueueFilter
@@ -19,13 +21,28 @@ from .serializers import (
 NOT_FOUND = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."
 
 
+class StatusLookupThrottle(BaseThrottle):
+    """The rate in REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']['status_publik'], per client address."""
+
+    def allow_request(self, request, view) -> bool:
+        rate = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get("status_publik")
+        if not rate:
+            return True
+        count, period = rate.split("/")
+        window = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period[0]]
+        allowed, self._wait = ratelimit.hit("status-api", ratelimit.client_ip(request.META), int(count), window)
+        return allowed
+
+    def wait(self) -> float:
+        return self._wait
+
+
 class StatusLookupView(APIView):
     """Citizen lookup: nomor registrasi + NIK in the body (never in the URL)."""
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "status_publik"
+    throttle_classes = [StatusLookupThrottle]
 
     @extend_schema(request=StatusLookupInputSerializer, responses={200: StatusLookupOutputSerializer})
     def post(self, request):

@@ -113,3 +113,15 @@ def test_openapi_schema_is_served(client):
     response = client.get(reverse("api-schema"))
     assert response.status_code == 200
     assert b"/api/v1/status/" in response.content and b"/api/v1/antrian/" in response.content
+
+
+def test_status_lookup_is_throttled_per_client(api, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"status_publik": "3/min"}}
+    payload = {"nomor_registrasi": "KK-000000-0000", "nik": "2102011708850099"}
+    codes = [api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.9").status_code
+             for _ in range(4)]
+    assert codes == [404, 404, 404, 429]
+    limited = api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.9")
+    assert limited.json()["detail"].startswith("Terlalu banyak permintaan.") and int(limited["Retry-After"]) <= 61
+    other = api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.10")
+    assert other.status_code == 404
