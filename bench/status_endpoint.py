@@ -55,21 +55,42 @@ def ensure_database(rows: int) -> list[tuple[str, str]]:
         for i in range(have, rows):
             lahir = now.date() - timedelta(days=rng.randint(7000, 25000))
             jk = rng.choice("LP")
-            batch.append(Berkas(
-                nomor_registrasi=f"KK-BENCH-{i:07d}", layanan=layanan, bidang_id=layanan.bidang_id,
-                pemohon_nik=make_nik(lahir, jk, i % 10000), pemohon_nama=f"PEMOHON {i}", pemohon_tanggal_lahir=lahir,
-                pemohon_jenis_kelamin=jk, standar_waktu={"baru": 20, "verifikasi": 30}, dibuat_oleh=users["loket"],
-                dibuat_pada=now, status_sejak=now,
-            ))
+            batch.append(
+                Berkas(
+                    nomor_registrasi=f"KK-BENCH-{i:07d}",
+                    layanan=layanan,
+                    bidang_id=layanan.bidang_id,
+                    pemohon_nik=make_nik(lahir, jk, i % 10000),
+                    pemohon_nama=f"PEMOHON {i}",
+                    pemohon_tanggal_lahir=lahir,
+                    pemohon_jenis_kelamin=jk,
+                    standar_waktu={"baru": 20, "verifikasi": 30},
+                    dibuat_oleh=users["loket"],
+                    dibuat_pada=now,
+                    status_sejak=now,
+                )
+            )
             if len(batch) == 5000 or i == rows - 1:
                 created = Berkas.objects.bulk_create(batch)
-                KartuKendali.objects.bulk_create([
-                    KartuKendali(berkas=b, transisi=t, dari_status=d, ke_status=k, pelaku=users["loket"],
-                                 waktu=now, mulai=now)
-                    for b in created for t, d, k in [("accept", "baru", "diterima"),
-                                                     ("complete_entry", "diterima", "verifikasi"),
-                                                     ("verify", "verifikasi", "validasi")]
-                ])
+                KartuKendali.objects.bulk_create(
+                    [
+                        KartuKendali(
+                            berkas=b,
+                            transisi=t,
+                            dari_status=d,
+                            ke_status=k,
+                            pelaku=users["loket"],
+                            waktu=now,
+                            mulai=now,
+                        )
+                        for b in created
+                        for t, d, k in [
+                            ("accept", "baru", "diterima"),
+                            ("complete_entry", "diterima", "verifikasi"),
+                            ("verify", "verifikasi", "validasi"),
+                        ]
+                    ]
+                )
                 batch = []
         # status is a protected FSM field: the bulk rows are set to «validasi» in SQL
         Berkas.objects.filter(nomor_registrasi__startswith="KK-BENCH-").update(status=Status.VALIDASI)
@@ -79,8 +100,11 @@ def ensure_database(rows: int) -> list[tuple[str, str]]:
             cursor.execute("ANALYZE")
     rng = random.Random(11)
     picks = rng.sample(range(rows), 2000)
-    pairs = list(Berkas.objects.filter(nomor_registrasi__in=[f"KK-BENCH-{i:07d}" for i in picks])
-                 .values_list("nomor_registrasi", "pemohon_nik"))
+    pairs = list(
+        Berkas.objects.filter(nomor_registrasi__in=[f"KK-BENCH-{i:07d}" for i in picks]).values_list(
+            "nomor_registrasi", "pemohon_nik"
+        )
+    )
     return pairs
 
 
@@ -98,8 +122,12 @@ end
 
 
 def run_wrk(url: str, script: str, seconds: int, connections: int) -> tuple[float, str]:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
@@ -121,8 +149,20 @@ def main() -> None:
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     script.write_text(LUA % ",".join(f'{{"{n}","{k}"}}' for n, k in pairs))
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-b", f"127.0.0.1:{PORT}",
-         "-w", str(args.workers), "--log-level", "warning"], cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "bench.wsgi:application",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+    )
     try:
         for _ in range(50):
             try:
@@ -134,8 +174,12 @@ def main() -> None:
         run_wrk(base + "/api/v1/status/", str(script), 3, args.connections)  # warm-up
         run_wrk(base + "/bench/bare/", str(script), 3, args.connections)
         results = {}
-        for name, path in [("bare", "/bench/bare/"), ("status", "/api/v1/status/"),
-                           ("bare-2", "/bench/bare/"), ("status-2", "/api/v1/status/")]:
+        for name, path in [
+            ("bare", "/bench/bare/"),
+            ("status", "/api/v1/status/"),
+            ("bare-2", "/bench/bare/"),
+            ("status-2", "/api/v1/status/"),
+        ]:
             results[name] = run_wrk(base + path, str(script), args.seconds, args.connections)
             print(f"{name:<9} {results[name][0]:8.1f} req/s   p99 {results[name][1]}", flush=True)
         bare = (results["bare"][0] + results["bare-2"][0]) / 2

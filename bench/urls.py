@@ -13,8 +13,11 @@ def bare_lookup(request):
     if request.method != "POST":
         return HttpResponse(status=405)
     body = json.loads(request.body)
-    row = (Berkas.objects.filter(nomor_registrasi=body["nomor_registrasi"], pemohon_nik=body["nik"])
-           .values_list("status", flat=True).first())
+    row = (
+        Berkas.objects.filter(nomor_registrasi=body["nomor_registrasi"], pemohon_nik=body["nik"])
+        .values_list("status", flat=True)
+        .first()
+    )
     return JsonResponse({"status": row})
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
-from django.db import models
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Berkas, Bidang, Dokumen, KartuKendali, LangkahSOP, Layanan, Persyaratan, User

@@ -69,21 +69,60 @@ def family_members(index: int, kepala: str, istri: str, anak: list[str]):
     lahir_i = lahir_k + timedelta(days=rng.randint(300, 1500))
     nikah = date(lahir_i.year + 22, rng.randint(1, 12), rng.randint(1, 28))
     common = dict(agama="ISLAM", golongan_darah="", kewarganegaraan="WNI", no_paspor="", no_kitap="")
-    rows.append(AnggotaData(nik=make_nik(lahir_k, "L", seq + 1), nama=kepala, jenis_kelamin="L",
-                            tempat_lahir="TANJUNG UBAN", tanggal_lahir=lahir_k, pendidikan="SLTA/SEDERAJAT",
-                            pekerjaan="WIRASWASTA", status_perkawinan="KAWIN", tanggal_perkawinan=nikah,
-                            hubungan="KEPALA KELUARGA", nama_ayah="SUPARMAN", nama_ibu="SUMIATI", **common))
-    rows.append(AnggotaData(nik=make_nik(lahir_i, "P", seq + 2), nama=istri, jenis_kelamin="P",
-                            tempat_lahir="KIJANG", tanggal_lahir=lahir_i, pendidikan="DIPLOMA IV/STRATA I",
-                            pekerjaan="MENGURUS RUMAH TANGGA", status_perkawinan="KAWIN", tanggal_perkawinan=nikah,
-                            hubungan="ISTRI", nama_ayah="HASAN", nama_ibu="MARYAM", **common))
+    rows.append(
+        AnggotaData(
+            nik=make_nik(lahir_k, "L", seq + 1),
+            nama=kepala,
+            jenis_kelamin="L",
+            tempat_lahir="TANJUNG UBAN",
+            tanggal_lahir=lahir_k,
+            pendidikan="SLTA/SEDERAJAT",
+            pekerjaan="WIRASWASTA",
+            status_perkawinan="KAWIN",
+            tanggal_perkawinan=nikah,
+            hubungan="KEPALA KELUARGA",
+            nama_ayah="SUPARMAN",
+            nama_ibu="SUMIATI",
+            **common,
+        )
+    )
+    rows.append(
+        AnggotaData(
+            nik=make_nik(lahir_i, "P", seq + 2),
+            nama=istri,
+            jenis_kelamin="P",
+            tempat_lahir="KIJANG",
+            tanggal_lahir=lahir_i,
+            pendidikan="DIPLOMA IV/STRATA I",
+            pekerjaan="MENGURUS RUMAH TANGGA",
+            status_perkawinan="KAWIN",
+            tanggal_perkawinan=nikah,
+            hubungan="ISTRI",
+            nama_ayah="HASAN",
+            nama_ibu="MARYAM",
+            **common,
+        )
+    )
     for n, nama in enumerate(anak):
         lahir_a = date(nikah.year + 1 + 2 * n, rng.randint(1, 12), rng.randint(1, 28))
         jk = "P" if nama.split()[0] in {"AYU", "PUTRI", "INDAH", "NADIA", "TIKA"} else "L"
-        rows.append(AnggotaData(nik=make_nik(lahir_a, jk, seq + 3 + n), nama=nama, jenis_kelamin=jk,
-                                tempat_lahir="BINTAN", tanggal_lahir=lahir_a, pendidikan="TAMAT SD/SEDERAJAT",
-                                pekerjaan="PELAJAR/MAHASISWA", status_perkawinan="BELUM KAWIN",
-                                tanggal_perkawinan=None, hubungan="ANAK", nama_ayah=kepala, nama_ibu=istri, **common))
+        rows.append(
+            AnggotaData(
+                nik=make_nik(lahir_a, jk, seq + 3 + n),
+                nama=nama,
+                jenis_kelamin=jk,
+                tempat_lahir="BINTAN",
+                tanggal_lahir=lahir_a,
+                pendidikan="TAMAT SD/SEDERAJAT",
+                pekerjaan="PELAJAR/MAHASISWA",
+                status_perkawinan="BELUM KAWIN",
+                tanggal_perkawinan=None,
+                hubungan="ANAK",
+                nama_ayah=kepala,
+                nama_ibu=istri,
+                **common,
+            )
+        )
     return rows
 
 
@@ -95,8 +134,13 @@ def register_family(index: int, users: dict[str, User], complete: bool = True) -
     head = members[0]
     return services.berkas_register(
         layanan=layanan,
-        pemohon=services.PemohonData(nik=head.nik, nama=head.nama, tanggal_lahir=head.tanggal_lahir,
-                                     jenis_kelamin="L", telepon=f"08127700{index:04d}"),
+        pemohon=services.PemohonData(
+            nik=head.nik,
+            nama=head.nama,
+            tanggal_lahir=head.tanggal_lahir,
+            jenis_kelamin="L",
+            telepon=f"08127700{index:04d}",
+        ),
         persyaratan_ids=wajib if complete else wajib[:-2],
         user=users["loket"],
         detail={"jenis": ["baru", "hilang", "rusak", "perubahan_data"][index % 4]},
@@ -108,46 +152,73 @@ def enter_family(berkas: Berkas, index: int, users: dict[str, User]) -> None:
 
     kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
     permohonan_kk_update(
-        berkas_id=berkas.pk, user=users["operator"],
-        data={"nomor_kk": f"2102011{index:03d}{200000 + index:06d}"[:16], "alamat": f"JL. POS NO. {index + 3}",
-              "rt": "001", "rw": "00" + str(index % 5 + 1), "desa_kelurahan": "KIJANG KOTA",
-              "kecamatan": "BINTAN TIMUR", "kabupaten_kota": "BINTAN", "provinsi": "KEPULAUAN RIAU",
-              "kode_pos": "29151"},
+        berkas_id=berkas.pk,
+        user=users["operator"],
+        data={
+            "nomor_kk": f"2102011{index:03d}{200000 + index:06d}"[:16],
+            "alamat": f"JL. POS NO. {index + 3}",
+            "rt": "001",
+            "rw": "00" + str(index % 5 + 1),
+            "desa_kelurahan": "KIJANG KOTA",
+            "kecamatan": "BINTAN TIMUR",
+            "kabupaten_kota": "BINTAN",
+            "provinsi": "KEPULAUAN RIAU",
+            "kode_pos": "29151",
+        },
         anggota=family_members(index, kepala, istri, anak),
     )
 
 
 STEPS = [  # (action, user) to reach each state after entry
-    ("entri-selesai", "operator"), ("verifikasi", "kasi"), ("validasi", "kabid"), ("tte", "kadis"),
+    ("entri-selesai", "operator"),
+    ("verifikasi", "kasi"),
+    ("validasi", "kabid"),
+    ("tte", "kadis"),
 ]
 
 
 def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
-    made = []
+    """One berkas per state, each driven through the services as the officers would."""
 
     def advance(b: Berkas, upto: int) -> Berkas:
         for action, who in STEPS[:upto]:
             b = services.berkas_transition(berkas_id=b.pk, action=action, user=users[who])
         return b
 
-    made.append(register_family(0, users, complete=False))  # dikembalikan
-    made.append(register_family(1, users))  # diterima
-    b = register_family(2, users); enter_family(b, 2, users); made.append(advance(b, 1))  # verifikasi
-    b = register_family(3, users); enter_family(b, 3, users); made.append(advance(b, 2))  # validasi
-    b = register_family(4, users); enter_family(b, 4, users); made.append(advance(b, 3))  # tte
-    b = register_family(5, users); enter_family(b, 5, users); b = advance(b, 1)
-    made.append(services.berkas_transition(berkas_id=b.pk, action="koreksi", user=users["kasi"],
-                                           note="Tanggal perkawinan kepala keluarga belum sesuai akta nikah."))
-    b = register_family(6, users); enter_family(b, 6, users); made.append(advance(b, 4))  # siap diambil
-    b = register_family(7, users); enter_family(b, 7, users); b = advance(b, 4)
-    made.append(services.berkas_transition(berkas_id=b.pk, action="serahkan", user=users["pengambilan"],
-                                           note="Diterima sendiri oleh kepala keluarga."))
-    b = register_family(8, users)
-    made.append(services.berkas_transition(berkas_id=b.pk, action="batalkan", user=users["loket"],
-                                           note="Pemohon membatalkan permohonan."))
+    def entered(index: int) -> Berkas:
+        b = register_family(index, users)
+        enter_family(b, index, users)
+        return b
+
+    made = [
+        register_family(0, users, complete=False),  # dikembalikan
+        register_family(1, users),  # diterima
+        advance(entered(2), 1),  # verifikasi
+        advance(entered(3), 2),  # validasi
+        advance(entered(4), 3),  # tte
+        services.berkas_transition(  # perbaikan
+            berkas_id=advance(entered(5), 1).pk,
+            action="koreksi",
+            user=users["kasi"],
+            note="Tanggal perkawinan kepala keluarga belum sesuai akta nikah.",
+        ),
+        advance(entered(6), 4),  # siap diambil
+        services.berkas_transition(  # diserahkan
+            berkas_id=advance(entered(7), 4).pk,
+            action="serahkan",
+            user=users["pengambilan"],
+            note="Diterima sendiri oleh kepala keluarga.",
+        ),
+        services.berkas_transition(  # dibatalkan
+            berkas_id=register_family(8, users).pk,
+            action="batalkan",
+            user=users["loket"],
+            note="Pemohon membatalkan permohonan.",
+        ),
+    ]
     # Left in «cetak» as if the broker had been down when the Kadis signed: the periodic sweep
     # (celery beat) produces its document.
-    b = register_family(9, users); enter_family(b, 9, users); b = advance(b, 3)
+    b = advance(entered(9), 3)
     with transaction.atomic():
         locked = Berkas.objects.select_for_update().get(pk=b.pk)
         services._run(locked, "sign", users["kadis"], "")

@@ -122,9 +122,7 @@ def _to_jakarta(value: datetime) -> datetime:
     return timezone.localtime(value, JAKARTA_TZ)
 
 
-def fit_font_size(
-    text: str, font: str, max_size: float, max_width: float, min_size: float = 5.0
-) -> float:
+def fit_font_size(text: str, font: str, max_size: float, max_width: float, min_size: float = 5.0) -> float:
     """Largest font size <= ``max_size`` at which ``text`` fits ``max_width``."""
     width = stringWidth(text, font, max_size)
     if width <= max_width or width == 0:
@@ -229,22 +227,33 @@ _STYLE_BASE = ParagraphStyle("resi-base", fontName=FONT, fontSize=8.5, leading=1
 _STYLE_LABEL = ParagraphStyle("resi-label", parent=_STYLE_BASE)
 _STYLE_VALUE = ParagraphStyle("resi-value", parent=_STYLE_BASE, fontName=FONT_BOLD)
 _STYLE_TITLE = ParagraphStyle(
-    "resi-title", parent=_STYLE_BASE, fontName=FONT_BOLD, fontSize=12, leading=14.5,
+    "resi-title",
+    parent=_STYLE_BASE,
+    fontName=FONT_BOLD,
+    fontSize=12,
+    leading=14.5,
     alignment=TA_CENTER,
 )
 _STYLE_SUBTITLE = ParagraphStyle(
-    "resi-subtitle", parent=_STYLE_BASE, fontName=FONT_BOLD, fontSize=10, leading=12,
+    "resi-subtitle",
+    parent=_STYLE_BASE,
+    fontName=FONT_BOLD,
+    fontSize=10,
+    leading=12,
     alignment=TA_CENTER,
 )
 _STYLE_SMALL = ParagraphStyle("resi-small", parent=_STYLE_BASE, fontSize=7.5, leading=9.5)
 _STYLE_SMALL_CENTER = ParagraphStyle("resi-small-c", parent=_STYLE_SMALL, alignment=TA_CENTER)
 _STYLE_LIST = ParagraphStyle(
-    "resi-list", parent=_STYLE_BASE, leftIndent=16, bulletIndent=2, alignment=TA_LEFT,
-    bulletFontName=FONT, bulletFontSize=8.5,
+    "resi-list",
+    parent=_STYLE_BASE,
+    leftIndent=16,
+    bulletIndent=2,
+    alignment=TA_LEFT,
+    bulletFontName=FONT,
+    bulletFontSize=8.5,
 )
-_STYLE_QR_CAPTION = ParagraphStyle(
-    "resi-qr-caption", parent=_STYLE_SMALL_CENTER, fontSize=6.5, leading=8
-)
+_STYLE_QR_CAPTION = ParagraphStyle("resi-qr-caption", parent=_STYLE_SMALL_CENTER, fontSize=6.5, leading=8)
 _STYLE_SIGN = ParagraphStyle("resi-sign", parent=_STYLE_BASE, alignment=TA_CENTER)
 
 
@@ -255,7 +264,10 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 def _nomor_registrasi_box(nomor: str, width: float) -> Table:
     size = fit_font_size(nomor, FONT_BOLD, 24, width - 16, min_size=12)
     style_nomor = ParagraphStyle(
-        "resi-nomor", fontName=FONT_BOLD, fontSize=size, leading=size * 1.15,
+        "resi-nomor",
+        fontName=FONT_BOLD,
+        fontSize=size,
+        leading=size * 1.15,
         alignment=TA_CENTER,
     )
     table = Table(
@@ -367,9 +379,7 @@ def render_resi_pdf(doc: ResiDocument) -> bytes:
         canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
         canvas.drawString(_RESI_MARGIN, 7 * mm, f"Resi {doc.nomor_registrasi}")
         if canvas.getPageNumber() > 1:
-            canvas.drawRightString(
-                page_w - _RESI_MARGIN, 7 * mm, f"Halaman {canvas.getPageNumber()}"
-            )
+            canvas.drawRightString(page_w - _RESI_MARGIN, 7 * mm, f"Halaman {canvas.getPageNumber()}")
         canvas.restoreState()
 
     template = BaseDocTemplate(
@@ -396,11 +406,7 @@ def render_resi_pdf(doc: ResiDocument) -> bytes:
     )
     template.addPageTemplates([PageTemplate(id="resi", frames=[frame], onPage=on_page)])
 
-    perkiraan = (
-        format_tanggal(doc.perkiraan_selesai)
-        if doc.perkiraan_selesai is not None
-        else "tidak ditetapkan"
-    )
+    perkiraan = format_tanggal(doc.perkiraan_selesai) if doc.perkiraan_selesai is not None else "tidak ditetapkan"
     fields = [
         ("Jenis Layanan", doc.layanan),
         ("Tanggal/Jam Terima", format_tanggal_waktu(doc.tanggal_terima)),

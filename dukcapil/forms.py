@@ -20,13 +20,14 @@ class PersyaratanChoiceField(forms.ModelMultipleChoiceField):
 class IntakeForm(forms.Form):
     """Counter intake: the pemohon and the persyaratan checklist."""
 
-    nik = forms.CharField(label="NIK pemohon", max_length=20,
-                          widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric",
-                                                        "autocomplete": "off"}))
+    nik = forms.CharField(
+        label="NIK pemohon",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric", "autocomplete": "off"}),
+    )
     nama = forms.CharField(label="Nama lengkap", max_length=150)
     tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET)
-    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices,
-                                      widget=forms.RadioSelect)
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices, widget=forms.RadioSelect)
     telepon = forms.CharField(label="Telepon/WA", max_length=20, required=False)
     email = forms.EmailField(label="Email", required=False)
     persyaratan = PersyaratanChoiceField(label="Persyaratan yang diserahkan", queryset=None, required=False)
@@ -59,11 +60,14 @@ class ActionForm(forms.Form):
 
 class StatusPublikForm(forms.Form):
     nomor_registrasi = forms.CharField(
-        label="Nomor registrasi", max_length=30,
+        label="Nomor registrasi",
+        max_length=30,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "placeholder": "mis. KK-261121-0001"}),
     )
     nik = forms.CharField(
-        label="NIK pemohon", min_length=16, max_length=16,
+        label="NIK pemohon",
+        min_length=16,
+        max_length=16,
         widget=forms.PasswordInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         error_messages={"min_length": "NIK harus 16 digit.", "max_length": "NIK harus 16 digit."},
     )
@@ -77,6 +81,7 @@ class StatusPublikForm(forms.Form):
 
 class PengambilanForm(forms.Form):
     nomor_registrasi = forms.CharField(
-        label="Nomor registrasi pada resi", max_length=30,
+        label="Nomor registrasi pada resi",
+        max_length=30,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
     )

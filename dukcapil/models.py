@@ -29,9 +29,7 @@ class Bidang(models.Model):
 class User(AbstractUser):
     """A staff member. A user without bidang (Kadis, admin) sees every bidang."""
 
-    bidang = models.ForeignKey(
-        Bidang, verbose_name="bidang", null=True, blank=True, on_delete=models.PROTECT
-    )
+    bidang = models.ForeignKey(Bidang, verbose_name="bidang", null=True, blank=True, on_delete=models.PROTECT)
     nip = models.CharField("NIP", max_length=30, blank=True)
 
     class Meta:
@@ -55,9 +53,7 @@ class Layanan(models.Model):
         help_text="Jenis data dan dokumen yang diolah sistem untuk layanan ini, mis. pendaftaran.kk.",
     )
     prefix_nomor = models.CharField("prefix nomor registrasi", max_length=8)
-    jangka_waktu_hari_kerja = models.PositiveSmallIntegerField(
-        "jangka waktu (hari kerja)", null=True, blank=True
-    )
+    jangka_waktu_hari_kerja = models.PositiveSmallIntegerField("jangka waktu (hari kerja)", null=True, blank=True)
     biaya = models.CharField("biaya/tarif", max_length=200, default="Tidak dipungut biaya")
     produk = models.CharField("produk layanan", max_length=200, blank=True)
     sumber = models.CharField("sumber SOP", max_length=300, blank=True)
@@ -74,9 +70,7 @@ class Layanan(models.Model):
 
 
 class LangkahSOP(models.Model):
-    layanan = models.ForeignKey(
-        Layanan, verbose_name="layanan", related_name="langkah", on_delete=models.CASCADE
-    )
+    layanan = models.ForeignKey(Layanan, verbose_name="layanan", related_name="langkah", on_delete=models.CASCADE)
     urutan = models.PositiveSmallIntegerField("urutan")
     uraian = models.TextField("uraian kegiatan")
     pelaksana = models.CharField("pelaksana", max_length=30, choices=Pelaksana.choices)
@@ -97,18 +91,14 @@ class LangkahSOP(models.Model):
         verbose_name = "langkah SOP"
         verbose_name_plural = "langkah SOP"
         ordering = ["layanan", "urutan"]
-        constraints = [
-            models.UniqueConstraint(fields=["layanan", "urutan"], name="langkah_urutan_unik")
-        ]
+        constraints = [models.UniqueConstraint(fields=["layanan", "urutan"], name="langkah_urutan_unik")]
 
     def __str__(self) -> str:
         return f"{self.urutan}. {self.uraian[:60]}"
 
 
 class Persyaratan(models.Model):
-    layanan = models.ForeignKey(
-        Layanan, verbose_name="layanan", related_name="persyaratan", on_delete=models.CASCADE
-    )
+    layanan = models.ForeignKey(Layanan, verbose_name="layanan", related_name="persyaratan", on_delete=models.CASCADE)
     urutan = models.PositiveSmallIntegerField("urutan")
     nama = models.CharField("persyaratan", max_length=300)
     wajib = models.BooleanField("wajib", default=True)
@@ -171,9 +161,7 @@ class Berkas(FSMModelMixin, models.Model):
     pemohon_nik = models.CharField("NIK pemohon", max_length=16, db_index=True)
     pemohon_nama = models.CharField("nama pemohon", max_length=150)
     pemohon_tanggal_lahir = models.DateField("tanggal lahir pemohon")
-    pemohon_jenis_kelamin = models.CharField(
-        "jenis kelamin pemohon", max_length=1, choices=JenisKelamin.choices
-    )
+    pemohon_jenis_kelamin = models.CharField("jenis kelamin pemohon", max_length=1, choices=JenisKelamin.choices)
     pemohon_telepon = models.CharField("telepon/WA", max_length=20, blank=True)
     pemohon_email = models.EmailField("email", blank=True)
     status = FSMField("status", default=Status.BARU, choices=Status.choices, protected=True)
@@ -187,9 +175,7 @@ class Berkas(FSMModelMixin, models.Model):
     # rewrite a registered berkas.
     standar_waktu = models.JSONField("standar waktu per tahap (menit)", default=dict, blank=True)
     jangka_waktu_hari_kerja = models.PositiveSmallIntegerField(null=True, blank=True)
-    dibuat_oleh = models.ForeignKey(
-        User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+"
-    )
+    dibuat_oleh = models.ForeignKey(User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
     # One token per intake form: a double click or a resent form registers the berkas once.
     intake_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -214,53 +200,65 @@ class Berkas(FSMModelMixin, models.Model):
 
     # Transitions. Side effects (kartu kendali, tasks) live in dukcapil.services.
 
-    @transition(field=status, source=[Status.BARU, Status.DIKEMBALIKAN], target=Status.DITERIMA,
-                permission=_can("terima_berkas"))
+    @transition(
+        field=status,
+        source=[Status.BARU, Status.DIKEMBALIKAN],
+        target=Status.DITERIMA,
+        permission=_can("terima_berkas"),
+    )
     def accept(self) -> None:
         self.persyaratan_kurang = []
 
-    @transition(field=status, source=[Status.BARU, Status.DIKEMBALIKAN],
-                target=Status.DIKEMBALIKAN, permission=_can("terima_berkas"))
+    @transition(
+        field=status,
+        source=[Status.BARU, Status.DIKEMBALIKAN],
+        target=Status.DIKEMBALIKAN,
+        permission=_can("terima_berkas"),
+    )
     def return_to_pemohon(self, missing: list[str]) -> None:
         self.persyaratan_kurang = missing
 
-    @transition(field=status, source=[Status.DITERIMA, Status.PERBAIKAN],
-                target=Status.VERIFIKASI, permission=_can("entri_berkas"))
+    @transition(
+        field=status,
+        source=[Status.DITERIMA, Status.PERBAIKAN],
+        target=Status.VERIFIKASI,
+        permission=_can("entri_berkas"),
+    )
     def complete_entry(self) -> None:
         pass
 
-    @transition(field=status, source=Status.VERIFIKASI, target=Status.VALIDASI,
-                permission=_can("verifikasi_berkas"))
+    @transition(field=status, source=Status.VERIFIKASI, target=Status.VALIDASI, permission=_can("verifikasi_berkas"))
     def verify(self) -> None:
         pass
 
-    @transition(field=status, source=Status.VALIDASI, target=Status.TTE,
-                permission=_can("validasi_berkas"))
+    @transition(field=status, source=Status.VALIDASI, target=Status.TTE, permission=_can("validasi_berkas"))
     def validate(self) -> None:
         pass
 
-    @transition(field=status, source=[Status.VERIFIKASI, Status.VALIDASI, Status.TTE],
-                target=Status.PERBAIKAN, permission=_send_back_allowed)
+    @transition(
+        field=status,
+        source=[Status.VERIFIKASI, Status.VALIDASI, Status.TTE],
+        target=Status.PERBAIKAN,
+        permission=_send_back_allowed,
+    )
     def send_back(self) -> None:
         pass
 
-    @transition(field=status, source=Status.TTE, target=Status.CETAK,
-                permission=_can("tte_berkas"))
+    @transition(field=status, source=Status.TTE, target=Status.CETAK, permission=_can("tte_berkas"))
     def sign(self) -> None:
         pass
 
-    @transition(field=status, source=Status.CETAK, target=Status.SIAP_DIAMBIL,
-                permission=_system_only)
+    @transition(field=status, source=Status.CETAK, target=Status.SIAP_DIAMBIL, permission=_system_only)
     def mark_printed(self) -> None:
         pass
 
-    @transition(field=status, source=Status.SIAP_DIAMBIL, target=Status.DISERAHKAN,
-                permission=_can("serahkan_berkas"))
+    @transition(field=status, source=Status.SIAP_DIAMBIL, target=Status.DISERAHKAN, permission=_can("serahkan_berkas"))
     def hand_over(self) -> None:
         pass
 
-    @transition(field=status, source=list(CANCELLABLE_STATUSES), target=Status.DIBATALKAN,
-                permission=_can("batalkan_berkas"))
+    @transition(
+        field=status, source=list(CANCELLABLE_STATUSES), target=Status.DIBATALKAN, permission=_can("batalkan_berkas")
+    )
     def cancel(self) -> None:
         pass
 
@@ -274,9 +272,7 @@ class Berkas(FSMModelMixin, models.Model):
 class KartuKendali(models.Model):
     """Append-only control card: one row per hand-off of a berkas."""
 
-    berkas = models.ForeignKey(
-        Berkas, verbose_name="berkas", related_name="kartu_kendali", on_delete=models.CASCADE
-    )
+    berkas = models.ForeignKey(Berkas, verbose_name="berkas", related_name="kartu_kendali", on_delete=models.CASCADE)
     transisi = models.CharField("transisi", max_length=40)
     dari_status = models.CharField("dari", max_length=20, choices=Status.choices)
     ke_status = models.CharField("ke", max_length=20, choices=Status.choices)
@@ -291,6 +287,9 @@ class KartuKendali(models.Model):
         verbose_name = "kartu kendali"
         verbose_name_plural = "kartu kendali"
         ordering = ["berkas", "waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.berkas_id}: {self.dari_status} → {self.ke_status}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:
@@ -308,9 +307,7 @@ class KartuKendali(models.Model):
 class Dokumen(models.Model):
     """A PDF produced for a berkas. One per (berkas, jenis): producing it is idempotent."""
 
-    berkas = models.ForeignKey(
-        Berkas, verbose_name="berkas", related_name="dokumen", on_delete=models.PROTECT
-    )
+    berkas = models.ForeignKey(Berkas, verbose_name="berkas", related_name="dokumen", on_delete=models.PROTECT)
     jenis = models.CharField("jenis dokumen", max_length=30)
     berkas_pdf = models.FileField("PDF", upload_to="dokumen/%Y/%m/")
     sha256 = models.CharField(max_length=64)
@@ -320,9 +317,7 @@ class Dokumen(models.Model):
     class Meta:
         verbose_name = "dokumen"
         verbose_name_plural = "dokumen"
-        constraints = [
-            models.UniqueConstraint(fields=["berkas", "jenis"], name="dokumen_satu_per_jenis")
-        ]
+        constraints = [models.UniqueConstraint(fields=["berkas", "jenis"], name="dokumen_satu_per_jenis")]
 
     def __str__(self) -> str:
         return f"{self.jenis} {self.berkas_id}"
@@ -333,3 +328,6 @@ class NomorUrut(models.Model):
 
     kunci = models.CharField(max_length=40, unique=True)
     terakhir = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.kunci}: {self.terakhir}"

@@ -34,9 +34,7 @@ def nik_mismatches(nik: str, tanggal_lahir: date | None, jenis_kelamin: str | No
     if tanggal_lahir is not None and (
         tanggal_lahir.day != day or tanggal_lahir.month != month or tanggal_lahir.year % 100 != yy
     ):
-        problems.append(
-            f"Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan {day:02d}-{month:02d}-..{yy:02d})."
-        )
+        problems.append(f"Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan {day:02d}-{month:02d}-..{yy:02d}).")
     if jenis_kelamin and jenis_kelamin != encoded_sex:
         label = "perempuan" if encoded_sex == "P" else "laki-laki"
         problems.append(f"Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan {label}).")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
 from .choices import FINAL_STATUSES, Status
-from .models import Berkas, KartuKendali, user_can_access_bidang
+from .models import Berkas, KartuKendali, user_can_access_bidang, user_has_role_perm
 from .services import ACTIONS, Action
 
 # Which role permission works each state in the kotak masuk.
@@ -90,6 +90,22 @@ def berkas_timeline(berkas: Berkas) -> list[TimelineRow]:
             )
         )
     return rows
+
+
+def berkas_can_resubmit(berkas: Berkas, user) -> bool:
+    return (
+        berkas.status == Status.DIKEMBALIKAN
+        and user_has_role_perm(user, "terima_berkas")
+        and user_can_access_bidang(user, berkas.bidang_id)
+    )
+
+
+def berkas_can_enter_data(berkas: Berkas, user) -> bool:
+    return (
+        berkas.status in (Status.DITERIMA, Status.PERBAIKAN)
+        and user_has_role_perm(user, "entri_berkas")
+        and user_can_access_bidang(user, berkas.bidang_id)
+    )
 
 
 def berkas_available_actions(berkas: Berkas, user) -> list[Action]:

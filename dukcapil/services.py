@@ -67,17 +67,30 @@ ACTIONS: dict[str, Action] = {
         Action("validasi", "validate", "Validasi dan paraf (Kabid)", ("validasi_berkas",)),
         Action("tte", "sign", "Setujui dan tandatangani (TTE Kadis)", ("tte_berkas",)),
         Action(
-            "koreksi", "send_back", "Kembalikan ke operator untuk perbaikan",
+            "koreksi",
+            "send_back",
+            "Kembalikan ke operator untuk perbaikan",
             ("verifikasi_berkas", "validasi_berkas", "tte_berkas"),
-            note_required=True, note_label="Yang harus diperbaiki", danger=True,
+            note_required=True,
+            note_label="Yang harus diperbaiki",
+            danger=True,
         ),
         Action(
-            "serahkan", "hand_over", "Serahkan dokumen kepada pemohon", ("serahkan_berkas",),
-            note_required=True, note_label="Nama penerima dan hubungan dengan pemohon",
+            "serahkan",
+            "hand_over",
+            "Serahkan dokumen kepada pemohon",
+            ("serahkan_berkas",),
+            note_required=True,
+            note_label="Nama penerima dan hubungan dengan pemohon",
         ),
         Action(
-            "batalkan", "cancel", "Batalkan berkas", ("batalkan_berkas",),
-            note_required=True, note_label="Alasan pembatalan", danger=True,
+            "batalkan",
+            "cancel",
+            "Batalkan berkas",
+            ("batalkan_berkas",),
+            note_required=True,
+            note_label="Alasan pembatalan",
+            danger=True,
         ),
     ]
 }
@@ -265,7 +278,11 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
 
 
 def berkas_resubmit(
-    *, berkas_id: int, persyaratan_ids: Iterable[int], user: User, note: str = "",
+    *,
+    berkas_id: int,
+    persyaratan_ids: Iterable[int],
+    user: User,
+    note: str = "",
     expected_status: str | None = Status.DIKEMBALIKAN,
 ) -> Berkas:
     """The applicant comes back with the missing items: the same berkas is checked again."""
@@ -276,8 +293,7 @@ def berkas_resubmit(
         _check_expected(berkas, expected_status)
         if berkas.status != Status.DIKEMBALIKAN:
             raise BerkasConflict(
-                f"Berkas berstatus «{berkas.get_status_display()}», bukan dikembalikan; "
-                "tidak dapat diajukan ulang."
+                f"Berkas berstatus «{berkas.get_status_display()}», bukan dikembalikan; tidak dapat diajukan ulang."
             )
         ids = _valid_persyaratan_ids(berkas.layanan, persyaratan_ids)
         berkas.persyaratan_diserahkan.add(*ids)
@@ -310,13 +326,13 @@ def berkas_transition(
         if not has_transition_perm(bound, user):
             raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}» pada tahap ini.")
         if spec.note_required and not note:
-            raise BerkasInvalid(f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]})
+            raise BerkasInvalid(
+                f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
+            )
         if spec.method == "complete_entry":
             missing = get_kind(berkas.layanan.jenis_berkas).missing_data(berkas)
             if missing:
-                raise BerkasInvalid(
-                    "Data belum lengkap: " + "; ".join(missing), fields={"data": missing}
-                )
+                raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
         _run(berkas, spec.method, user, note)
         if spec.method == "sign":
             from .tasks import produce_document
@@ -366,9 +382,7 @@ def berkas_sweep_pending_documents(*, now: datetime | None = None) -> list[int]:
     from .tasks import produce_document, produce_resi
 
     cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
-    stuck = list(
-        Berkas.objects.filter(status=Status.CETAK, status_sejak__lt=cutoff).values_list("pk", flat=True)
-    )
+    stuck = list(Berkas.objects.filter(status=Status.CETAK, status_sejak__lt=cutoff).values_list("pk", flat=True))
     no_resi = list(
         Berkas.objects.filter(dibuat_pada__lt=cutoff)
         .exclude(status__in=[Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN])

@@ -11,8 +11,11 @@ admin.site.index_title = "Katalog SOP, pegawai, dan berkas"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("masuk/", auth_views.LoginView.as_view(template_name="registration/login.html",
-                                                redirect_authenticated_user=True), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kotak-masuk/", views.kotak_masuk, name="kotak-masuk"),
     path("loket/", views.intake_pilih_layanan, name="intake-pilih"),

@@ -30,17 +30,23 @@ def home(request: HttpRequest) -> HttpResponse:
 def kotak_masuk(request: HttpRequest) -> HttpResponse:
     berkas = list(selectors.berkas_inbox(request.user)[:200])
     rows = selectors.inbox_rows(berkas)
-    return render(request, "dukcapil/kotak_masuk.html", {
-        "rows": rows,
-        "overdue": sum(1 for r in rows if r.overdue),
-        "colours": STATUS_COLOURS,
-    })
+    return render(
+        request,
+        "dukcapil/kotak_masuk.html",
+        {
+            "rows": rows,
+            "overdue": sum(1 for r in rows if r.overdue),
+            "colours": STATUS_COLOURS,
+        },
+    )
 
 
 @login_required
 def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
     if not user_has_role_perm(request.user, "terima_berkas"):
-        return render(request, "dukcapil/error.html", {"message": "Hanya petugas loket yang menerima berkas baru."}, status=403)
+        return render(
+            request, "dukcapil/error.html", {"message": "Hanya petugas loket yang menerima berkas baru."}, status=403
+        )
     layanan = Layanan.objects.filter(aktif=True).select_related("bidang")
     if request.user.bidang_id and not request.user.is_superuser:
         layanan = layanan.filter(bidang_id=request.user.bidang_id)
@@ -50,10 +56,15 @@ def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
 @login_required
 def intake(request: HttpRequest, kode: str) -> HttpResponse:
     layanan = get_object_or_404(Layanan.objects.select_related("bidang"), kode=kode, aktif=True)
-    if not (user_has_role_perm(request.user, "terima_berkas")
-            and user_can_access_bidang(request.user, layanan.bidang_id)):
-        return render(request, "dukcapil/error.html",
-                      {"message": "Anda tidak berwenang menerima berkas untuk layanan ini."}, status=403)
+    if not (
+        user_has_role_perm(request.user, "terima_berkas") and user_can_access_bidang(request.user, layanan.bidang_id)
+    ):
+        return render(
+            request,
+            "dukcapil/error.html",
+            {"message": "Anda tidak berwenang menerima berkas untuk layanan ini."},
+            status=403,
+        )
     kind = get_kind(layanan.jenis_berkas)
     form = IntakeForm(request.POST or None, layanan=layanan)
     extra = kind.intake_form(request.POST or None, prefix="detail") if kind.intake_form else None
@@ -65,8 +76,12 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
                 berkas = services.berkas_register(
                     layanan=layanan,
                     pemohon=services.PemohonData(
-                        nik=data["nik"], nama=data["nama"], tanggal_lahir=data["tanggal_lahir"],
-                        jenis_kelamin=data["jenis_kelamin"], telepon=data["telepon"], email=data["email"],
+                        nik=data["nik"],
+                        nama=data["nama"],
+                        tanggal_lahir=data["tanggal_lahir"],
+                        jenis_kelamin=data["jenis_kelamin"],
+                        telepon=data["telepon"],
+                        email=data["email"],
                     ),
                     persyaratan_ids=[p.pk for p in data["persyaratan"]],
                     user=request.user,
@@ -80,15 +95,15 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
                 status = exc.http_status
             else:
                 if berkas.status == Status.DIKEMBALIKAN:
-                    messages.warning(request, f"Berkas {berkas.nomor_registrasi} dikembalikan ke pemohon: "
-                                              "persyaratan belum lengkap.")
+                    messages.warning(
+                        request, f"Berkas {berkas.nomor_registrasi} dikembalikan ke pemohon: persyaratan belum lengkap."
+                    )
                 else:
                     messages.success(request, f"Berkas {berkas.nomor_registrasi} diterima. Cetak resi untuk pemohon.")
                 return redirect("berkas-detail", nomor=berkas.nomor_registrasi)
         else:
             status = 400
-    return render(request, "dukcapil/intake.html",
-                  {"form": form, "extra": extra, "layanan": layanan}, status=status)
+    return render(request, "dukcapil/intake.html", {"form": form, "extra": extra, "layanan": layanan}, status=status)
 
 
 def _apply_errors(form, exc: BerkasError) -> None:
@@ -111,12 +126,8 @@ def _visible_berkas(request: HttpRequest, nomor: str) -> Berkas:
 def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
     kind = get_kind(berkas.layanan.jenis_berkas)
     actions = selectors.berkas_available_actions(berkas, request.user)
-    can_resubmit = (berkas.status == Status.DIKEMBALIKAN
-                    and user_has_role_perm(request.user, "terima_berkas")
-                    and user_can_access_bidang(request.user, berkas.bidang_id))
-    can_enter = (berkas.status in (Status.DITERIMA, Status.PERBAIKAN)
-                 and user_has_role_perm(request.user, "entri_berkas")
-                 and user_can_access_bidang(request.user, berkas.bidang_id))
+    can_resubmit = selectors.berkas_can_resubmit(berkas, request.user)
+    can_enter = selectors.berkas_can_enter_data(berkas, request.user)
     return {
         "berkas": berkas,
         "kind": kind,
@@ -124,7 +135,8 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         "actions": actions,
         "action_form": ActionForm(initial={"expected_status": berkas.status}),
         "resubmit_form": ResubmitForm(layanan=berkas.layanan, initial={"expected_status": berkas.status})
-        if can_resubmit else None,
+        if can_resubmit
+        else None,
         "entry_url": reverse(kind.entry_url_name, args=[berkas.nomor_registrasi]) if can_enter else None,
         "persyaratan_diserahkan": list(berkas.persyaratan_diserahkan.order_by("urutan")),
         "dokumen": {d.jenis: d for d in berkas.dokumen.all()},
@@ -150,13 +162,20 @@ def berkas_action(request: HttpRequest, nomor: str, action: str) -> HttpResponse
         return redirect("berkas-detail", nomor=nomor)
     try:
         berkas = services.berkas_transition(
-            berkas_id=berkas.pk, action=action, user=request.user,
-            note=form.cleaned_data["catatan"], expected_status=form.cleaned_data["expected_status"],
+            berkas_id=berkas.pk,
+            action=action,
+            user=request.user,
+            note=form.cleaned_data["catatan"],
+            expected_status=form.cleaned_data["expected_status"],
         )
     except BerkasError as exc:
         berkas.refresh_from_db()
-        return render(request, "dukcapil/berkas_detail.html",
-                      _detail_context(request, berkas, error=exc.message), status=exc.http_status)
+        return render(
+            request,
+            "dukcapil/berkas_detail.html",
+            _detail_context(request, berkas, error=exc.message),
+            status=exc.http_status,
+        )
     messages.success(request, f"Berkas {berkas.nomor_registrasi}: {berkas.get_status_display()}.")
     if berkas.status in (Status.DISERAHKAN, Status.DIBATALKAN):
         return redirect("berkas-detail", nomor=nomor)
@@ -169,18 +188,28 @@ def berkas_resubmit(request: HttpRequest, nomor: str) -> HttpResponse:
     berkas = _visible_berkas(request, nomor)
     form = ResubmitForm(request.POST, layanan=berkas.layanan)
     if not form.is_valid():
-        return render(request, "dukcapil/berkas_detail.html",
-                      _detail_context(request, berkas, error="Formulir tidak lengkap."), status=400)
+        return render(
+            request,
+            "dukcapil/berkas_detail.html",
+            _detail_context(request, berkas, error="Formulir tidak lengkap."),
+            status=400,
+        )
     try:
         berkas = services.berkas_resubmit(
-            berkas_id=berkas.pk, persyaratan_ids=[p.pk for p in form.cleaned_data["persyaratan"]],
-            user=request.user, note=form.cleaned_data["catatan"],
+            berkas_id=berkas.pk,
+            persyaratan_ids=[p.pk for p in form.cleaned_data["persyaratan"]],
+            user=request.user,
+            note=form.cleaned_data["catatan"],
             expected_status=form.cleaned_data["expected_status"],
         )
     except BerkasError as exc:
         berkas.refresh_from_db()
-        return render(request, "dukcapil/berkas_detail.html",
-                      _detail_context(request, berkas, error=exc.message), status=exc.http_status)
+        return render(
+            request,
+            "dukcapil/berkas_detail.html",
+            _detail_context(request, berkas, error=exc.message),
+            status=exc.http_status,
+        )
     if berkas.status == Status.DITERIMA:
         messages.success(request, f"Berkas {nomor} kini lengkap dan diterima. Cetak resi untuk pemohon.")
     else:
@@ -196,8 +225,9 @@ def dokumen_unduh(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
         if jenis == services.RESI and berkas.status not in (Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN):
             return render(request, "dukcapil/dokumen_menunggu.html", {"berkas": berkas}, status=202)
         raise Http404("Dokumen belum tersedia.")
-    return FileResponse(dokumen.berkas_pdf.open("rb"), content_type="application/pdf",
-                        filename=f"{berkas.nomor_registrasi}-{jenis}.pdf")
+    return FileResponse(
+        dokumen.berkas_pdf.open("rb"), content_type="application/pdf", filename=f"{berkas.nomor_registrasi}-{jenis}.pdf"
+    )
 
 
 @login_required
@@ -208,8 +238,12 @@ def pengambilan(request: HttpRequest) -> HttpResponse:
         if selectors.berkas_visible_to(request.user).filter(nomor_registrasi=nomor).exists():
             return redirect("berkas-detail", nomor=nomor)
         form.add_error("nomor_registrasi", "Nomor registrasi tidak ditemukan di bidang Anda.")
-    siap = (selectors.berkas_visible_to(request.user).filter(status=Status.SIAP_DIAMBIL)
-            .select_related("layanan").order_by("status_sejak")[:100])
+    siap = (
+        selectors.berkas_visible_to(request.user)
+        .filter(status=Status.SIAP_DIAMBIL)
+        .select_related("layanan")
+        .order_by("status_sejak")[:100]
+    )
     return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap})
 
 
@@ -220,8 +254,9 @@ def status_publik(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form}
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit("status-halaman", ratelimit.client_ip(request.META), PUBLIC_LOOKUP_LIMIT,
-                             PUBLIC_LOOKUP_WINDOW)[0]:
+        if not ratelimit.hit(
+            "status-halaman", ratelimit.client_ip(request.META), PUBLIC_LOOKUP_LIMIT, PUBLIC_LOOKUP_WINDOW
+        )[0]:
             context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
             status = 429
         elif form.is_valid():

@@ -57,7 +57,7 @@ class GolonganDarah(models.TextChoices):
     A = "A", "A"
     B = "B", "B"
     AB = "AB", "AB"
-    O = "O", "O"
+    O = "O", "O"  # noqa: E741 - the blood group
 
 
 class Kewarganegaraan(models.TextChoices):

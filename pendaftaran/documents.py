@@ -126,8 +126,7 @@ QR_BOX: tuple[float, float, float, float] = (
 _CAPTION_W = 58 * mm
 _CAPTION_X = _QR_X - 4 * mm - _CAPTION_W
 _CAPTION_TEXT = (
-    "Dokumen ini telah ditandatangani secara elektronik menggunakan "
-    "sertifikat elektronik yang diterbitkan oleh BSrE"
+    "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE"
 )
 _CAPTION_SIZE = 6.5
 _CAPTION_LEADING = 8
@@ -169,9 +168,7 @@ _STYLE_DATA_L = ParagraphStyle(
     "kk-data-l", fontName=FONT, fontSize=_DATA_SIZE, leading=_DATA_LEADING, alignment=TA_LEFT
 )
 _STYLE_DATA_C = ParagraphStyle("kk-data-c", parent=_STYLE_DATA_L, alignment=TA_CENTER)
-_STYLE_HEAD = ParagraphStyle(
-    "kk-head", fontName=FONT_BOLD, fontSize=7, leading=8, alignment=TA_CENTER
-)
+_STYLE_HEAD = ParagraphStyle("kk-head", fontName=FONT_BOLD, fontSize=7, leading=8, alignment=TA_CENTER)
 
 # Table 1: (header, width, centred?)
 _T1_COLS: list[tuple[str, float, bool]] = [
@@ -257,7 +254,7 @@ def _cells(number: str, values: list[str], widths: list[float], centred: list[bo
     """Build one row of Paragraph cells and return (cells, row_height)."""
     cells: list = []
     height = _ROW_MIN_H
-    for text, width, centre in zip([number, *values], widths, centred):
+    for text, width, centre in zip([number, *values], widths, centred, strict=True):
         para = Paragraph(escape(text), _STYLE_DATA_C if centre else _STYLE_DATA_L)
         _, h = para.wrap(width - 2 * _CELL_PAD_X, 10_000)
         height = max(height, h + 2 * _CELL_PAD_Y + _ROW_EXTRA)
@@ -286,9 +283,7 @@ def _build_rows(members: list[AnggotaKK]) -> list[_Row]:
 
 
 def _empty_row() -> _Row:
-    return _Row(
-        [""] * len(_T1_COLS), [""] * len(_T2_WIDTHS), _ROW_MIN_H, _ROW_MIN_H
-    )
+    return _Row([""] * len(_T1_COLS), [""] * len(_T2_WIDTHS), _ROW_MIN_H, _ROW_MIN_H)
 
 
 def _base_table_style(header_rows: int) -> list:
@@ -384,9 +379,7 @@ def _paginate(rows: list[_Row], tables_top: float) -> list[_Page]:
 # --------------------------------------------------------------------------
 
 
-def _draw_field(
-    canvas: Canvas, label: str, value: str, x: float, colon_x: float, right: float, y: float
-) -> float:
+def _draw_field(canvas: Canvas, label: str, value: str, x: float, colon_x: float, right: float, y: float) -> float:
     """Draw ``label : value`` (value may wrap); returns the baseline of the next line."""
     canvas.setFont(FONT, _ADDR_SIZE)
     canvas.drawString(x, y, label)
@@ -423,14 +416,10 @@ def _draw_header(canvas: Canvas, doc: KKDocument) -> float:
     ]
     y_left = _ADDR_TOP_Y
     for label, value in left:
-        y_left = _draw_field(
-            canvas, label, value, _ADDR_LEFT_X, _ADDR_LEFT_COLON_X, _ADDR_RIGHT_X - 12, y_left
-        )
+        y_left = _draw_field(canvas, label, value, _ADDR_LEFT_X, _ADDR_LEFT_COLON_X, _ADDR_RIGHT_X - 12, y_left)
     y_right = _ADDR_TOP_Y
     for label, value in right:
-        y_right = _draw_field(
-            canvas, label, value, _ADDR_RIGHT_X, _ADDR_RIGHT_COLON_X, PAGE_W - MARGIN_X, y_right
-        )
+        y_right = _draw_field(canvas, label, value, _ADDR_RIGHT_X, _ADDR_RIGHT_COLON_X, PAGE_W - MARGIN_X, y_right)
     # y_* is the next baseline; tables start a little below the last text line.
     return min(y_left, y_right) + _ADDR_LEADING - 3 - 6
 
@@ -446,9 +435,7 @@ def _draw_tables(canvas: Canvas, page: _Page, top: float) -> float:
     y -= h2
     if page.continues:
         canvas.setFont(FONT_ITALIC, 6.5)
-        canvas.drawRightString(
-            PAGE_W - MARGIN_X, y - 8, "Daftar anggota keluarga berlanjut ke halaman berikutnya."
-        )
+        canvas.drawRightString(PAGE_W - MARGIN_X, y - 8, "Daftar anggota keluarga berlanjut ke halaman berikutnya.")
     return y
 
 

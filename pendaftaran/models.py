@@ -20,9 +20,7 @@ from .choices import (
 class PermohonanKK(models.Model):
     """A Kartu Keluarga application: the family as the operator enters it in SIAK."""
 
-    berkas = models.OneToOneField(
-        Berkas, primary_key=True, related_name="permohonan_kk", on_delete=models.CASCADE
-    )
+    berkas = models.OneToOneField(Berkas, primary_key=True, related_name="permohonan_kk", on_delete=models.CASCADE)
     jenis = models.CharField("jenis permohonan", max_length=20, choices=JenisPermohonanKK.choices)
     nomor_kk = models.CharField("nomor KK", max_length=16, blank=True)
     alamat = models.CharField("alamat", max_length=200, blank=True)
@@ -56,12 +54,8 @@ class AnggotaKeluarga(models.Model):
     agama = models.CharField("agama", max_length=20, choices=Agama.choices)
     pendidikan = models.CharField("pendidikan", max_length=40, choices=Pendidikan.choices)
     pekerjaan = models.CharField("jenis pekerjaan", max_length=100)
-    golongan_darah = models.CharField(
-        "golongan darah", max_length=2, choices=GolonganDarah.choices, blank=True
-    )
-    status_perkawinan = models.CharField(
-        "status perkawinan", max_length=20, choices=StatusPerkawinan.choices
-    )
+    golongan_darah = models.CharField("golongan darah", max_length=2, choices=GolonganDarah.choices, blank=True)
+    status_perkawinan = models.CharField("status perkawinan", max_length=20, choices=StatusPerkawinan.choices)
     tanggal_perkawinan = models.DateField("tanggal perkawinan", null=True, blank=True)
     hubungan = models.CharField("status hubungan dalam keluarga", max_length=20, choices=Hubungan.choices)
     kewarganegaraan = models.CharField(

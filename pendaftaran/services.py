@@ -71,9 +71,7 @@ def _validate_anggota(anggota: list[AnggotaData]) -> dict[str, list[str]]:
             )
     kepala = sum(1 for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA)
     if anggota and kepala != 1:
-        errors.setdefault("anggota", []).append(
-            f"Harus ada tepat satu kepala keluarga (sekarang {kepala})."
-        )
+        errors.setdefault("anggota", []).append(f"Harus ada tepat satu kepala keluarga (sekarang {kepala}).")
     return errors
 
 
@@ -108,8 +106,13 @@ def permohonan_kk_update(
             values = {**a.__dict__, "nama": a.nama.strip().upper(), "urutan": urutan}
             row = existing.get(a.nik) or AnggotaKeluarga(permohonan=permohonan)
             for key, value in values.items():
-                setattr(row, key, value.strip().upper() if isinstance(value, str) and key in
-                        {"tempat_lahir", "pekerjaan", "nama_ayah", "nama_ibu"} else value)
+                setattr(
+                    row,
+                    key,
+                    value.strip().upper()
+                    if isinstance(value, str) and key in {"tempat_lahir", "pekerjaan", "nama_ayah", "nama_ibu"}
+                    else value,
+                )
             row._history_user = user
             row.save()
             keep.add(a.nik)

@@ -17,34 +17,47 @@ ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 @login_required
 def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
-    berkas = get_object_or_404(selectors.berkas_visible_to(request.user).select_related("layanan"),
-                               nomor_registrasi=nomor)
+    berkas = get_object_or_404(
+        selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
+    )
     permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
     if not user_has_role_perm(request.user, "entri_berkas"):
-        return render(request, "dukcapil/error.html",
-                      {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403)
+        return render(
+            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403
+        )
     if berkas.status not in ENTRY_STATUSES:
-        return render(request, "dukcapil/error.html",
-                      {"message": f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat "
-                                  "diubah saat berkas berada di operator."}, status=409)
+        return render(
+            request,
+            "dukcapil/error.html",
+            {
+                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat "
+                "diubah saat berkas berada di operator."
+            },
+            status=409,
+        )
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in permohonan.anggota.order_by("urutan")]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
     formset = AnggotaFormSet(request.POST or None, prefix="anggota", initial=anggota_initial)
     status, error = 200, None
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
-            anggota = [AnggotaData(**{f: f_.cleaned_data.get(f) if f_.cleaned_data.get(f) is not None else ""
-                                      for f in ANGGOTA_FIELDS})
-                       for f_ in formset.forms
-                       if f_.cleaned_data and not f_.cleaned_data.get("DELETE")]
-            anggota = [a if a.tanggal_perkawinan else AnggotaData(**{**a.__dict__, "tanggal_perkawinan": None})
-                       for a in anggota]
+            anggota = [
+                AnggotaData(
+                    **{f: f_.cleaned_data.get(f) if f_.cleaned_data.get(f) is not None else "" for f in ANGGOTA_FIELDS}
+                )
+                for f_ in formset.forms
+                if f_.cleaned_data and not f_.cleaned_data.get("DELETE")
+            ]
+            anggota = [
+                a if a.tanggal_perkawinan else AnggotaData(**{**a.__dict__, "tanggal_perkawinan": None})
+                for a in anggota
+            ]
             try:
-                permohonan_kk_update(berkas_id=berkas.pk, user=request.user,
-                                     data=form.cleaned_data, anggota=anggota)
+                permohonan_kk_update(berkas_id=berkas.pk, user=request.user, data=form.cleaned_data, anggota=anggota)
                 if "kirim" in request.POST:
-                    services.berkas_transition(berkas_id=berkas.pk, action="entri-selesai", user=request.user,
-                                               expected_status=berkas.status)
+                    services.berkas_transition(
+                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+                    )
                     messages.success(request, f"Data KK {nomor} disimpan dan dikirim ke Kasi untuk verifikasi.")
                     return redirect("kotak-masuk")
             except BerkasError as exc:
@@ -57,6 +70,14 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
                 return redirect("pendaftaran:entri-kk", nomor=nomor)
         else:
             status, error = 400, "Periksa kembali isian yang ditandai."
-    return render(request, "pendaftaran/entri_kk.html", {
-        "berkas": berkas, "form": form, "formset": formset, "error": error,
-    }, status=status)
+    return render(
+        request,
+        "pendaftaran/entri_kk.html",
+        {
+            "berkas": berkas,
+            "form": form,
+            "formset": formset,
+            "error": error,
+        },
+        status=status,
+    )

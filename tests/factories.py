@@ -49,8 +49,13 @@ PEMOHON_LAHIR = date(1985, 8, 17)
 
 
 def pemohon(seq: int = 1, **overrides) -> services.PemohonData:
-    data = dict(nik=make_nik(PEMOHON_LAHIR, "L", seq), nama="Budi Santoso", tanggal_lahir=PEMOHON_LAHIR,
-                jenis_kelamin="L", telepon="081277001234")
+    data = dict(
+        nik=make_nik(PEMOHON_LAHIR, "L", seq),
+        nama="Budi Santoso",
+        tanggal_lahir=PEMOHON_LAHIR,
+        jenis_kelamin="L",
+        telepon="081277001234",
+    )
     data.update(overrides)
     return services.PemohonData(**data)
 
@@ -63,24 +68,40 @@ def register(loket: User, seq: int = 1, complete: bool = True, jenis: str = "bar
     layanan = Layanan.objects.get(kode="kk")
     ids = wajib_ids(layanan)
     with committed():
-        return services.berkas_register(layanan=layanan, pemohon=pemohon(seq),
-                                        persyaratan_ids=ids if complete else ids[:2], user=loket,
-                                        detail={"jenis": jenis})
+        return services.berkas_register(
+            layanan=layanan,
+            pemohon=pemohon(seq),
+            persyaratan_ids=ids if complete else ids[:2],
+            user=loket,
+            detail={"jenis": jenis},
+        )
 
 
 def enter_kk(berkas: Berkas, operator: User, index: int = 0) -> None:
     kepala, istri, anak = FAMILIES[index]
     permohonan_kk_update(
-        berkas_id=berkas.pk, user=operator,
-        data={"nomor_kk": "2102011708150001", "alamat": "JL. POS NO. 3", "rt": "001", "rw": "002",
-              "desa_kelurahan": "KIJANG KOTA", "kecamatan": "BINTAN TIMUR", "kabupaten_kota": "BINTAN",
-              "provinsi": "KEPULAUAN RIAU", "kode_pos": "29151"},
+        berkas_id=berkas.pk,
+        user=operator,
+        data={
+            "nomor_kk": "2102011708150001",
+            "alamat": "JL. POS NO. 3",
+            "rt": "001",
+            "rw": "002",
+            "desa_kelurahan": "KIJANG KOTA",
+            "kecamatan": "BINTAN TIMUR",
+            "kabupaten_kota": "BINTAN",
+            "provinsi": "KEPULAUAN RIAU",
+            "kode_pos": "29151",
+        },
         anggota=family_members(index, kepala, istri, anak),
     )
 
 
 PATH = [  # (action, role) from «diterima» to «cetak»
-    ("entri-selesai", "operator"), ("verifikasi", "kasi"), ("validasi", "kabid"), ("tte", "kadis"),
+    ("entri-selesai", "operator"),
+    ("verifikasi", "kasi"),
+    ("validasi", "kabid"),
+    ("tte", "kadis"),
 ]
 STOPS = {Status.DITERIMA: 0, Status.VERIFIKASI: 1, Status.VALIDASI: 2, Status.TTE: 3, Status.SIAP_DIAMBIL: 4}
 

@@ -15,11 +15,16 @@ def exception_handler(exc, context):
         return Response(body, status=exc.http_status)
     if isinstance(exc, Throttled):
         wait = int(exc.wait or 60)
-        return Response({"detail": f"Terlalu banyak permintaan. Coba lagi dalam {wait} detik."},
-                        status=status.HTTP_429_TOO_MANY_REQUESTS, headers={"Retry-After": str(wait)})
+        return Response(
+            {"detail": f"Terlalu banyak permintaan. Coba lagi dalam {wait} detik."},
+            status=status.HTTP_429_TOO_MANY_REQUESTS,
+            headers={"Retry-After": str(wait)},
+        )
     response = drf_exception_handler(exc, context)
-    if response is not None and response.status_code == status.HTTP_400_BAD_REQUEST and "detail" not in (
-        response.data if isinstance(response.data, dict) else {}
+    if (
+        response is not None
+        and response.status_code == status.HTTP_400_BAD_REQUEST
+        and "detail" not in (response.data if isinstance(response.data, dict) else {})
     ):
         response.data = {"detail": "Permintaan tidak valid.", "errors": response.data}
     return response

@@ -6,9 +6,7 @@ from dukcapil.models import Berkas
 
 class StatusLookupInputSerializer(serializers.Serializer):
     nomor_registrasi = serializers.CharField(max_length=30, trim_whitespace=True)
-    nik = serializers.RegexField(
-        r"^\d{16}$", error_messages={"invalid": "NIK harus 16 digit angka."}
-    )
+    nik = serializers.RegexField(r"^\d{16}$", error_messages={"invalid": "NIK harus 16 digit angka."})
 
 
 class RiwayatSerializer(serializers.Serializer):
@@ -37,8 +35,18 @@ class QueueItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Berkas
-        fields = ["nomor_registrasi", "layanan", "layanan_nama", "bidang", "status", "status_label",
-                  "status_sejak", "dibuat_pada", "menit_di_status", "standar_menit"]
+        fields = [
+            "nomor_registrasi",
+            "layanan",
+            "layanan_nama",
+            "bidang",
+            "status",
+            "status_label",
+            "status_sejak",
+            "dibuat_pada",
+            "menit_di_status",
+            "standar_menit",
+        ]
 
     def get_menit_di_status(self, obj: Berkas) -> int:
         return int(obj.age_in_status(self.context.get("now")).total_seconds() // 60)

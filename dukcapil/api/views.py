@@ -1,11 +1,10 @@
+from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
-
-from django.conf import settings
 
 from dukcapil import ratelimit, selectors
 from dukcapil.choices import Status
@@ -48,8 +47,7 @@ class StatusLookupView(APIView):
     def post(self, request):
         given = StatusLookupInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        found = selectors.public_status_lookup(given.validated_data["nomor_registrasi"],
-                                               given.validated_data["nik"])
+        found = selectors.public_status_lookup(given.validated_data["nomor_registrasi"], given.validated_data["nik"])
         if found is None:
             return Response({"detail": NOT_FOUND}, status=status.HTTP_404_NOT_FOUND)
         return Response(StatusLookupOutputSerializer(found).data)
@@ -70,8 +68,11 @@ class QueueListView(generics.ListAPIView):
     filterset_class = QueueFilter
 
     def get_queryset(self):
-        return (selectors.berkas_visible_to(self.request.user)
-                .select_related("layanan", "bidang").order_by("status_sejak", "pk"))
+        return (
+            selectors.berkas_visible_to(self.request.user)
+            .select_related("layanan", "bidang")
+            .order_by("status_sejak", "pk")
+        )
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "now": timezone.now()}
@@ -85,11 +86,17 @@ class QueueSummaryView(APIView):
         summary = selectors.queue_summary(selectors.berkas_visible_to(request.user))
         labels = dict(Status.choices)
         data = {
-            "per_status": [{"kode": r["status"], "nama": labels.get(r["status"], r["status"]), "jumlah": r["jumlah"]}
-                           for r in summary["per_status"]],
-            "per_layanan": [{"kode": r["layanan__kode"], "nama": r["layanan__nama"], "jumlah": r["jumlah"]}
-                            for r in summary["per_layanan"]],
-            "per_bidang": [{"kode": r["bidang__kode"], "nama": r["bidang__nama"], "jumlah": r["jumlah"]}
-                           for r in summary["per_bidang"]],
+            "per_status": [
+                {"kode": r["status"], "nama": labels.get(r["status"], r["status"]), "jumlah": r["jumlah"]}
+                for r in summary["per_status"]
+            ],
+            "per_layanan": [
+                {"kode": r["layanan__kode"], "nama": r["layanan__nama"], "jumlah": r["jumlah"]}
+                for r in summary["per_layanan"]
+            ],
+            "per_bidang": [
+                {"kode": r["bidang__kode"], "nama": r["bidang__nama"], "jumlah": r["jumlah"]}
+                for r in summary["per_bidang"]
+            ],
         }
         return Response(QueueSummarySerializer(data).data)

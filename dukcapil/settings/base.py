@@ -210,6 +210,7 @@ def require(name: str) -> str:
         raise ImproperlyConfigured(f"Environment variable {name} is required in production.")
     return value
 
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # When Redis is down, give up publishing quickly: the committed berkas is the outbox and the
 # sweep re-enqueues it, so the officer's request must not hang.

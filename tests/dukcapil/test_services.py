@@ -35,10 +35,17 @@ def test_full_happy_path_from_counter_to_pickup(team):
     berkas = act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri oleh pemohon")
     assert berkas.status == Status.DISERAHKAN
 
-    card = list(berkas.kartu_kendali.order_by("waktu", "pk").values_list("dari_status", "ke_status", "pelaku__username"))
+    card = list(
+        berkas.kartu_kendali.order_by("waktu", "pk").values_list("dari_status", "ke_status", "pelaku__username")
+    )
     assert [(d, k) for d, k, _ in card] == [
-        ("baru", "diterima"), ("diterima", "verifikasi"), ("verifikasi", "validasi"), ("validasi", "tte"),
-        ("tte", "cetak"), ("cetak", "siap_diambil"), ("siap_diambil", "diserahkan"),
+        ("baru", "diterima"),
+        ("diterima", "verifikasi"),
+        ("verifikasi", "validasi"),
+        ("validasi", "tte"),
+        ("tte", "cetak"),
+        ("cetak", "siap_diambil"),
+        ("siap_diambil", "diserahkan"),
     ]
     assert card[0][2] == team["loket"].username
     assert card[5][2] == services.SYSTEM_USERNAME  # the Celery task acts as the system user
@@ -110,12 +117,22 @@ def test_entry_cannot_complete_without_family_data(team):
 def test_invalid_nik_and_mismatched_birth_date_are_refused(team):
     layanan = Layanan.objects.get(kode="kk")
     with pytest.raises(BerkasInvalid) as exc:
-        services.berkas_register(layanan=layanan, pemohon=pemohon(nik="12345"), persyaratan_ids=[], user=team["loket"],
-                                 detail={"jenis": "baru"})
+        services.berkas_register(
+            layanan=layanan,
+            pemohon=pemohon(nik="12345"),
+            persyaratan_ids=[],
+            user=team["loket"],
+            detail={"jenis": "baru"},
+        )
     assert exc.value.fields["nik"] == ["NIK harus 16 digit angka."]
     with pytest.raises(BerkasInvalid) as exc:
-        services.berkas_register(layanan=layanan, pemohon=pemohon(jenis_kelamin="P"), persyaratan_ids=[],
-                                 user=team["loket"], detail={"jenis": "baru"})
+        services.berkas_register(
+            layanan=layanan,
+            pemohon=pemohon(jenis_kelamin="P"),
+            persyaratan_ids=[],
+            user=team["loket"],
+            detail={"jenis": "baru"},
+        )
     assert "Jenis kelamin tidak sesuai dengan NIK" in exc.value.fields["jenis_kelamin"][0]
     assert Berkas.objects.count() == 0
 
@@ -187,8 +204,9 @@ def test_stale_page_is_told_who_acted_and_nothing_changes(team):
     berkas = berkas_in(Status.VERIFIKASI, team)
     act(berkas, "verifikasi", team["kasi"])
     with pytest.raises(BerkasConflict, match="baru saja diproses oleh"):
-        services.berkas_transition(berkas_id=berkas.pk, action="batalkan", user=team["kabid"],
-                                   note="x", expected_status=Status.VERIFIKASI)
+        services.berkas_transition(
+            berkas_id=berkas.pk, action="batalkan", user=team["kabid"], note="x", expected_status=Status.VERIFIKASI
+        )
     berkas.refresh_from_db()
     assert berkas.status == Status.VALIDASI
 
@@ -198,8 +216,12 @@ def test_two_officers_at_once_exactly_one_wins(catalogue):
     from dukcapil.choices import Role
     from tests.factories import staff
 
-    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
-            "kasi2": staff(Role.KASI)}
+    team = {
+        "loket": staff(Role.PETUGAS_LOKET),
+        "operator": staff(Role.OPERATOR_SIAK),
+        "kasi": staff(Role.KASI),
+        "kasi2": staff(Role.KASI),
+    }
     berkas = berkas_in(Status.VERIFIKASI, team)
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
@@ -215,8 +237,10 @@ def test_two_officers_at_once_exactly_one_wins(catalogue):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker, args=("kasi", "verifikasi", "")),
-               threading.Thread(target=worker, args=("kasi2", "koreksi", "Foto KK buram"))]
+    threads = [
+        threading.Thread(target=worker, args=("kasi", "verifikasi", "")),
+        threading.Thread(target=worker, args=("kasi2", "koreksi", "Foto KK buram")),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -313,8 +337,16 @@ def test_concurrent_double_submit_of_one_intake_form_registers_once(catalogue):
     def click():
         try:
             barrier.wait(timeout=5)
-            results.append(services.berkas_register(layanan=layanan, pemohon=pemohon(), persyaratan_ids=wajib_ids(layanan),
-                                                    user=loket, detail={"jenis": "baru"}, intake_token=token).pk)
+            results.append(
+                services.berkas_register(
+                    layanan=layanan,
+                    pemohon=pemohon(),
+                    persyaratan_ids=wajib_ids(layanan),
+                    user=loket,
+                    detail={"jenis": "baru"},
+                    intake_token=token,
+                ).pk
+            )
         except Exception as exc:  # noqa: BLE001
             results.append(exc)
         finally:

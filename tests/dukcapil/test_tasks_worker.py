@@ -31,9 +31,25 @@ def real_worker(tmp_path):
     app.control.purge()
     log = open(tmp_path / "worker.log", "w+")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "dukcapil", "worker", "--pool", "solo", "--without-gossip",
-         "--without-mingle", "--without-heartbeat", "-l", "info"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "dukcapil",
+            "worker",
+            "--pool",
+            "solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "info",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     app.conf.task_always_eager = False
     try:
@@ -51,8 +67,13 @@ def real_worker(tmp_path):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
-    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
-            "kabid": staff(Role.KABID), "kadis": staff(Role.KADIS, bidang=None)}
+    team = {
+        "loket": staff(Role.PETUGAS_LOKET),
+        "operator": staff(Role.OPERATOR_SIAK),
+        "kasi": staff(Role.KASI),
+        "kabid": staff(Role.KABID),
+        "kadis": staff(Role.KADIS, bidang=None),
+    }
     app.conf.task_always_eager = True  # build the berkas in-process (resi), then hand the TTE to the worker
     berkas = berkas_in(Status.TTE, team)
     app.conf.task_always_eager = False
@@ -86,8 +107,13 @@ def wait_for(predicate, seconds: float = 60) -> bool:
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_worker):
-    team = {"loket": staff(Role.PETUGAS_LOKET), "operator": staff(Role.OPERATOR_SIAK), "kasi": staff(Role.KASI),
-            "kabid": staff(Role.KABID), "kadis": staff(Role.KADIS, bidang=None)}
+    team = {
+        "loket": staff(Role.PETUGAS_LOKET),
+        "operator": staff(Role.OPERATOR_SIAK),
+        "kasi": staff(Role.KASI),
+        "kabid": staff(Role.KABID),
+        "kadis": staff(Role.KADIS, bidang=None),
+    }
     app.conf.task_always_eager = True
     berkas = berkas_in(Status.TTE, team)
     app.conf.task_always_eager = False
@@ -105,6 +131,7 @@ def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_work
     # when the store is back, the retry completes the berkas with exactly one document
     blocker.unlink()
     aside.rename(blocker)
-    assert wait_for(lambda: Berkas.objects.filter(pk=berkas.pk, status=Status.SIAP_DIAMBIL).exists()), \
+    assert wait_for(lambda: Berkas.objects.filter(pk=berkas.pk, status=Status.SIAP_DIAMBIL).exists()), (
         log_path.read_text()[-3000:]
+    )
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1

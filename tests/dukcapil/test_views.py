@@ -21,9 +21,15 @@ def test_staff_pages_need_login(client):
 
 
 def intake_data(layanan, **overrides):
-    data = {"nik": "2102011708850001", "nama": "Budi Santoso", "tanggal_lahir": "1985-08-17",
-            "jenis_kelamin": "L", "telepon": "0812", "detail-jenis": "baru",
-            "persyaratan": [str(i) for i in wajib_ids(layanan)]}
+    data = {
+        "nik": "2102011708850001",
+        "nama": "Budi Santoso",
+        "tanggal_lahir": "1985-08-17",
+        "jenis_kelamin": "L",
+        "telepon": "0812",
+        "detail-jenis": "baru",
+        "persyaratan": [str(i) for i in wajib_ids(layanan)],
+    }
     data.update(overrides)
     return data
 
@@ -34,7 +40,9 @@ def test_intake_registers_and_shows_the_berkas(client, team):
     with committed():
         response = client.post(reverse("intake", args=["kk"]), intake_data(layanan))
     berkas = Berkas.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("berkas-detail", args=[berkas.nomor_registrasi])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "berkas-detail", args=[berkas.nomor_registrasi]
+    )
     page = client.get(response["Location"]).content.decode()
     assert "Diterima, menunggu entri operator" in page and "Cetak resi" in page
     resi = client.get(reverse("dokumen-unduh", args=[berkas.nomor_registrasi, "resi"]))
@@ -96,8 +104,9 @@ def test_kasi_of_another_bidang_never_sees_the_berkas(client, team):
     client.force_login(team["kasi_capil"])
     assert client.get(reverse("berkas-detail", args=[berkas.nomor_registrasi])).status_code == 404
     assert berkas.nomor_registrasi not in client.get(reverse("kotak-masuk")).content.decode()
-    response = client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]),
-                           {"expected_status": "verifikasi"})
+    response = client.post(
+        reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {"expected_status": "verifikasi"}
+    )
     assert response.status_code == 404
     berkas.refresh_from_db()
     assert berkas.status == Status.VERIFIKASI
@@ -106,15 +115,19 @@ def test_kasi_of_another_bidang_never_sees_the_berkas(client, team):
 def test_action_forbidden_for_role_is_403_and_wrong_state_is_409(client, team):
     berkas = berkas_in(Status.VERIFIKASI, team)
     client.force_login(team["operator"])
-    response = client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]),
-                           {"expected_status": "verifikasi"})
+    response = client.post(
+        reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {"expected_status": "verifikasi"}
+    )
     assert response.status_code == 403
     assert "tidak berwenang" in response.content.decode()
     client.force_login(team["kasi"])
-    client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {"expected_status": "verifikasi"})
+    client.post(
+        reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {"expected_status": "verifikasi"}
+    )
     # a second click from the same stale page
-    response = client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]),
-                           {"expected_status": "verifikasi"})
+    response = client.post(
+        reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {"expected_status": "verifikasi"}
+    )
     assert response.status_code == 409
     assert "baru saja diproses" in response.content.decode()
     berkas.refresh_from_db()
@@ -125,8 +138,12 @@ def test_action_forbidden_for_role_is_403_and_wrong_state_is_409(client, team):
 def test_unknown_action_and_malformed_post_are_not_500(client, team):
     berkas = berkas_in(Status.VERIFIKASI, team)
     client.force_login(team["kasi"])
-    assert client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "hapus-semua"]),
-                       {"expected_status": "verifikasi"}).status_code == 400
+    assert (
+        client.post(
+            reverse("berkas-action", args=[berkas.nomor_registrasi, "hapus-semua"]), {"expected_status": "verifikasi"}
+        ).status_code
+        == 400
+    )
     assert client.post(reverse("berkas-action", args=[berkas.nomor_registrasi, "verifikasi"]), {}).status_code == 302
 
 
@@ -135,16 +152,41 @@ def test_operator_entry_screen_validates_members_and_sends_to_kasi(client, team)
     client.force_login(team["operator"])
     url = reverse("pendaftaran:entri-kk", args=[berkas.nomor_registrasi])
     assert client.get(url).status_code == 200
-    member = {"nik": "2102011708850001", "nama": "Budi Santoso", "jenis_kelamin": "L", "tempat_lahir": "Kijang",
-              "tanggal_lahir": "1985-08-17", "agama": "ISLAM", "pendidikan": "SLTA/SEDERAJAT", "pekerjaan": "Nelayan",
-              "golongan_darah": "", "status_perkawinan": "BELUM KAWIN", "tanggal_perkawinan": "",
-              "hubungan": "KEPALA KELUARGA", "kewarganegaraan": "WNI", "no_paspor": "", "no_kitap": "",
-              "nama_ayah": "Ahmad", "nama_ibu": "Siti"}
-    data = {"nomor_kk": "2102011708150001", "alamat": "Jl. Pos 3", "rt": "001", "rw": "002",
-            "desa_kelurahan": "Kijang Kota", "kecamatan": "Bintan Timur", "kabupaten_kota": "Bintan",
-            "provinsi": "Kepulauan Riau", "kode_pos": "29151",
-            "anggota-TOTAL_FORMS": "1", "anggota-INITIAL_FORMS": "0", "anggota-MIN_NUM_FORMS": "0",
-            "anggota-MAX_NUM_FORMS": "30", "kirim": "1"}
+    member = {
+        "nik": "2102011708850001",
+        "nama": "Budi Santoso",
+        "jenis_kelamin": "L",
+        "tempat_lahir": "Kijang",
+        "tanggal_lahir": "1985-08-17",
+        "agama": "ISLAM",
+        "pendidikan": "SLTA/SEDERAJAT",
+        "pekerjaan": "Nelayan",
+        "golongan_darah": "",
+        "status_perkawinan": "BELUM KAWIN",
+        "tanggal_perkawinan": "",
+        "hubungan": "KEPALA KELUARGA",
+        "kewarganegaraan": "WNI",
+        "no_paspor": "",
+        "no_kitap": "",
+        "nama_ayah": "Ahmad",
+        "nama_ibu": "Siti",
+    }
+    data = {
+        "nomor_kk": "2102011708150001",
+        "alamat": "Jl. Pos 3",
+        "rt": "001",
+        "rw": "002",
+        "desa_kelurahan": "Kijang Kota",
+        "kecamatan": "Bintan Timur",
+        "kabupaten_kota": "Bintan",
+        "provinsi": "Kepulauan Riau",
+        "kode_pos": "29151",
+        "anggota-TOTAL_FORMS": "1",
+        "anggota-INITIAL_FORMS": "0",
+        "anggota-MIN_NUM_FORMS": "0",
+        "anggota-MAX_NUM_FORMS": "30",
+        "kirim": "1",
+    }
     data.update({f"anggota-0-{k}": v for k, v in member.items()})
     bad = {**data, "anggota-0-tanggal_lahir": "1985-08-18"}
     response = client.post(url, bad)
@@ -181,8 +223,9 @@ def test_inbox_lists_oldest_first_with_pinned_query_count(client, team, django_a
 
 def test_public_status_shows_timeline_and_nothing_personal(client, team):
     berkas = berkas_in(Status.VALIDASI, team)
-    response = client.post(reverse("status-publik"), {"nomor_registrasi": berkas.nomor_registrasi,
-                                                      "nik": berkas.pemohon_nik})
+    response = client.post(
+        reverse("status-publik"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": berkas.pemohon_nik}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Menunggu validasi Kabid" in page and "Menunggu verifikasi Kasi" in page
@@ -194,15 +237,18 @@ def test_public_status_shows_timeline_and_nothing_personal(client, team):
 
 def test_public_status_wrong_pair_is_answered_like_unknown_number(client, team):
     berkas = berkas_in(Status.VALIDASI, team)
-    wrong_nik = client.post(reverse("status-publik"), {"nomor_registrasi": berkas.nomor_registrasi,
-                                                       "nik": "2102011708850099"})
-    unknown = client.post(reverse("status-publik"), {"nomor_registrasi": "KK-000000-9999",
-                                                     "nik": "2102011708850099"})
+    wrong_nik = client.post(
+        reverse("status-publik"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": "2102011708850099"}
+    )
+    unknown = client.post(reverse("status-publik"), {"nomor_registrasi": "KK-000000-9999", "nik": "2102011708850099"})
     assert wrong_nik.status_code == unknown.status_code == 404
 
     def body(r):
-        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode()).replace(
-            berkas.nomor_registrasi, "X").replace("KK-000000-9999", "X")
+        return (
+            re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", r.content.decode())
+            .replace(berkas.nomor_registrasi, "X")
+            .replace("KK-000000-9999", "X")
+        )
 
     assert body(wrong_nik) == body(unknown)
     bad = client.post(reverse("status-publik"), {"nomor_registrasi": "", "nik": "12ab"})
@@ -223,7 +269,9 @@ def test_entry_screen_refuses_other_roles_and_other_stages(client, team):
     assert client.get(url).status_code == 403
     client.force_login(team["operator"])
     response = client.get(url)
-    assert response.status_code == 409 and "hanya dapat diubah saat berkas berada di operator" in response.content.decode()
+    assert (
+        response.status_code == 409 and "hanya dapat diubah saat berkas berada di operator" in response.content.decode()
+    )
 
 
 def test_double_click_on_intake_registers_once(client, team):
@@ -241,12 +289,16 @@ def test_resubmit_from_the_berkas_page(client, team):
     client.force_login(team["loket"])
     layanan = Layanan.objects.get(kode="kk")
     with committed():
-        response = client.post(reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
-                               {"persyaratan": [str(i) for i in wajib_ids(layanan)], "expected_status": "dikembalikan"},
-                               follow=True)
+        response = client.post(
+            reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
+            {"persyaratan": [str(i) for i in wajib_ids(layanan)], "expected_status": "dikembalikan"},
+            follow=True,
+        )
     assert "kini lengkap dan diterima" in response.content.decode()
     berkas.refresh_from_db()
     assert berkas.status == Status.DITERIMA
-    again = client.post(reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
-                        {"persyaratan": [], "expected_status": "dikembalikan"})
+    again = client.post(
+        reverse("berkas-resubmit", args=[berkas.nomor_registrasi]),
+        {"persyaratan": [], "expected_status": "dikembalikan"},
+    )
     assert again.status_code == 409

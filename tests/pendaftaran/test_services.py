@@ -10,8 +10,17 @@ from tests.factories import berkas_in, enter_kk, register
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS = {"nomor_kk": "2102011708150001", "alamat": "Jl. Pos 3", "rt": "1", "rw": "2", "desa_kelurahan": "Kijang",
-           "kecamatan": "Bintan Timur", "kabupaten_kota": "Bintan", "provinsi": "Kepulauan Riau", "kode_pos": "29151"}
+ADDRESS = {
+    "nomor_kk": "2102011708150001",
+    "alamat": "Jl. Pos 3",
+    "rt": "1",
+    "rw": "2",
+    "desa_kelurahan": "Kijang",
+    "kecamatan": "Bintan Timur",
+    "kabupaten_kota": "Bintan",
+    "provinsi": "Kepulauan Riau",
+    "kode_pos": "29151",
+}
 
 
 def members():
@@ -42,8 +51,9 @@ def test_member_nik_is_checked_against_birth_date_and_duplicates(team):
 def test_nomor_kk_must_be_16_digits(team):
     berkas = register(team["loket"])
     with pytest.raises(BerkasInvalid) as exc:
-        permohonan_kk_update(berkas_id=berkas.pk, user=team["operator"], data={**ADDRESS, "nomor_kk": "123"},
-                             anggota=members())
+        permohonan_kk_update(
+            berkas_id=berkas.pk, user=team["operator"], data={**ADDRESS, "nomor_kk": "123"}, anggota=members()
+        )
     assert exc.value.fields["nomor_kk"] == ["Nomor KK harus 16 digit angka."]
 
 

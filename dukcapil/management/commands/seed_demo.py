@@ -10,5 +10,5 @@ class Command(BaseCommand):
         _, created = seed_demo()
         self.stdout.write(self.style.SUCCESS(f"Data demo siap ({created} berkas baru)."))
         self.stdout.write(f"Pengguna demo (kata sandi khusus demo: {DEMO_PASSWORD}):")
-        for username, first, last, role, bidang in DEMO_USERS:
+        for username, _first, _last, role, bidang in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.label:<20} {bidang or 'semua bidang'}")

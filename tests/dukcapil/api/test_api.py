@@ -15,31 +15,44 @@ def api():
 
 def test_status_lookup_returns_the_timeline_without_personal_data(api, team):
     berkas = berkas_in(Status.VALIDASI, team)
-    response = api.post(reverse("api-status"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": berkas.pemohon_nik},
-                        format="json")
+    response = api.post(
+        reverse("api-status"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": berkas.pemohon_nik}, format="json"
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "validasi" and body["status_label"] == "Menunggu validasi Kabid"
     assert [r["status"] for r in body["riwayat"]] == [
-        "Diterima, menunggu entri operator", "Menunggu verifikasi Kasi", "Menunggu validasi Kabid"]
+        "Diterima, menunggu entri operator",
+        "Menunggu verifikasi Kasi",
+        "Menunggu validasi Kabid",
+    ]
     text = response.content.decode()
     assert berkas.pemohon_nik not in text and berkas.pemohon_nama not in text
 
 
 def test_status_lookup_wrong_pair_equals_unknown_number(api, team):
     berkas = berkas_in(Status.VALIDASI, team)
-    wrong = api.post(reverse("api-status"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": "2102011708850099"},
-                     format="json")
-    unknown = api.post(reverse("api-status"), {"nomor_registrasi": "KK-000000-0000", "nik": "2102011708850099"},
-                       format="json")
+    wrong = api.post(
+        reverse("api-status"), {"nomor_registrasi": berkas.nomor_registrasi, "nik": "2102011708850099"}, format="json"
+    )
+    unknown = api.post(
+        reverse("api-status"), {"nomor_registrasi": "KK-000000-0000", "nik": "2102011708850099"}, format="json"
+    )
     assert wrong.status_code == unknown.status_code == 404
-    assert wrong.json() == unknown.json() == {"detail": "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."}
+    assert (
+        wrong.json()
+        == unknown.json()
+        == {"detail": "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."}
+    )
 
 
 @pytest.mark.parametrize(
     ("payload", "field"),
-    [({"nomor_registrasi": "KK-1", "nik": "123"}, "nik"), ({"nik": "2102011708850099"}, "nomor_registrasi"),
-     ({"nomor_registrasi": "x" * 31, "nik": "2102011708850099"}, "nomor_registrasi")],
+    [
+        ({"nomor_registrasi": "KK-1", "nik": "123"}, "nik"),
+        ({"nik": "2102011708850099"}, "nomor_registrasi"),
+        ({"nomor_registrasi": "x" * 31, "nik": "2102011708850099"}, "nomor_registrasi"),
+    ],
 )
 def test_status_lookup_malformed_is_400_with_field_errors(api, payload, field):
     response = api.post(reverse("api-status"), payload, format="json")
@@ -63,7 +76,13 @@ def test_queue_lists_only_the_officer_bidang_with_filters_and_pagination(api, te
     api.force_authenticate(team["kasi"])
     body = api.get(reverse("api-antrian"), {"status": "verifikasi"}).json()
     assert body["count"] == 2 and {r["status"] for r in body["results"]} == {"verifikasi"}
-    assert set(body["results"][0]) >= {"nomor_registrasi", "layanan", "status_label", "menit_di_status", "standar_menit"}
+    assert set(body["results"][0]) >= {
+        "nomor_registrasi",
+        "layanan",
+        "status_label",
+        "menit_di_status",
+        "standar_menit",
+    }
     assert body["results"][0]["standar_menit"] == 30
     assert "pemohon_nama" not in body["results"][0]
     paged = api.get(reverse("api-antrian"), {"page_size": 1, "page": 2}).json()
@@ -118,8 +137,9 @@ def test_openapi_schema_is_served(client):
 def test_status_lookup_is_throttled_per_client(api, settings):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"status_publik": "3/min"}}
     payload = {"nomor_registrasi": "KK-000000-0000", "nik": "2102011708850099"}
-    codes = [api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.9").status_code
-             for _ in range(4)]
+    codes = [
+        api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.9").status_code for _ in range(4)
+    ]
     assert codes == [404, 404, 404, 429]
     limited = api.post(reverse("api-status"), payload, format="json", REMOTE_ADDR="10.9.9.9")
     assert limited.json()["detail"].startswith("Terlalu banyak permintaan.") and int(limited["Retry-After"]) <= 61
