@@ -125,9 +125,9 @@ QR_BOX: tuple[float, float, float, float] = (
 
 _CAPTION_W = 58 * mm
 _CAPTION_X = _QR_X - 4 * mm - _CAPTION_W
-_CAPTION_TEXT = (
-    "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh BSrE"
-)
+# The BSrE statement ("ditandatangani secara elektronik ...") is printed only once the PDF is
+# really signed (PAdES); until then the square is just the reserved QR area.
+_CAPTION_TEXT = "Ruang kode QR verifikasi dokumen"
 _CAPTION_SIZE = 6.5
 _CAPTION_LEADING = 8
 
@@ -476,7 +476,7 @@ def _draw_signature(canvas: Canvas, doc: KKDocument) -> None:
     canvas.setFont(FONT, 8)
     canvas.drawCentredString(cx, _QR_Y + 2, f"NIP. {office.kepala_dinas_nip}")
 
-    # Reserved QR square (drawn later) with the BSrE caption beside it.
+    # Reserved QR square (drawn later) with its caption beside it.
     x, y, w, h = QR_BOX
     canvas.saveState()
     canvas.setStrokeColor(colors.Color(0.72, 0.72, 0.72))
