@@ -2,9 +2,25 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db import models
+from django.db.models import Count
+from django.http import HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Berkas, Bidang, Dokumen, KartuKendali, LangkahSOP, Layanan, Persyaratan, User
+from .models import (
+    SOP,
+    Berkas,
+    Bidang,
+    Dokumen,
+    HariLibur,
+    Kantor,
+    KartuKendali,
+    LangkahSOP,
+    Layanan,
+    Persyaratan,
+    StandarPelayanan,
+    User,
+)
+from .sop_export import sop_csv, sop_xlsx
 
 
 @admin.register(Bidang)
@@ -23,8 +39,19 @@ class PegawaiAdmin(UserAdmin):
 class LangkahInline(admin.TabularInline):
     model = LangkahSOP
     extra = 0
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
-    fields = ["urutan", "uraian", "pelaksana", "waktu_menit", "tahap", "output"]
+    fields = [
+        "urutan",
+        "uraian",
+        "pelaksana",
+        "peran",
+        "kelengkapan",
+        "waktu_jumlah",
+        "waktu_satuan",
+        "waktu_teks",
+        "output",
+        "tahap",
+    ]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 
 class PersyaratanInline(admin.TabularInline):
@@ -33,26 +60,90 @@ class PersyaratanInline(admin.TabularInline):
     fields = ["urutan", "nama", "wajib", "kondisi"]
 
 
+class StandarPelayananInline(admin.StackedInline):
+    model = StandarPelayanan
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 80})}}
+
+
+@admin.register(Kantor)
+class KantorAdmin(SimpleHistoryAdmin):
+    list_display = ["slug", "nama_dinas", "kabupaten_kota", "menit_kerja_per_hari", "aktif"]
+
+
 @admin.register(Layanan)
 class LayananAdmin(SimpleHistoryAdmin):
-    list_display = ["kode", "nama", "bidang", "jangka_waktu_hari_kerja", "aktif"]
+    list_display = ["kode", "nama", "bidang", "jenis_berkas", "sop", "aktif"]
     list_filter = ["bidang", "aktif"]
     search_fields = ["kode", "nama"]
-    inlines = [PersyaratanInline, LangkahInline]
+    list_select_related = ["bidang", "sop__kantor"]
+
+
+@admin.register(SOP)
+class SOPAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "nomor", "kantor", "bidang", "layanan", "jumlah_langkah"]
+    list_filter = ["kantor", "bidang", "layanan"]
+    search_fields = ["nama", "nomor", "slug", "langkah__uraian"]
+    list_select_related = ["kantor", "bidang", "layanan"]
+    inlines = [StandarPelayananInline, PersyaratanInline, LangkahInline]
+    actions = ["ekspor_csv", "ekspor_xlsx"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_jumlah_langkah=Count("langkah"))
+
+    @admin.display(description="langkah", ordering="_jumlah_langkah")
+    def jumlah_langkah(self, obj) -> int:
+        return obj._jumlah_langkah
+
+    def _one(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Pilih tepat satu SOP untuk diekspor.", level="error")
+            return None
+        return queryset.select_related("kantor").get()
+
+    @admin.action(description="Ekspor SOP terpilih ke CSV")
+    def ekspor_csv(self, request, queryset):
+        sop = self._one(request, queryset)
+        if sop is None:
+            return None
+        response = HttpResponse(sop_csv(sop), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{sop.kantor.slug}-{sop.slug}.csv"'
+        return response
+
+    @admin.action(description="Ekspor SOP terpilih ke XLSX")
+    def ekspor_xlsx(self, request, queryset):
+        sop = self._one(request, queryset)
+        if sop is None:
+            return None
+        response = HttpResponse(
+            sop_xlsx(sop), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{sop.kantor.slug}-{sop.slug}.xlsx"'
+        return response
 
 
 @admin.register(LangkahSOP)
 class LangkahSOPAdmin(SimpleHistoryAdmin):
-    list_display = ["layanan", "urutan", "uraian", "pelaksana", "waktu_menit", "tahap"]
-    list_filter = ["layanan", "pelaksana"]
-    list_editable = ["waktu_menit"]
-    search_fields = ["uraian"]
+    list_display = ["sop", "urutan", "uraian", "pelaksana", "waktu_jumlah", "waktu_satuan", "tahap"]
+    list_filter = ["sop__kantor", "sop__bidang", "waktu_satuan"]
+    list_editable = ["waktu_jumlah", "waktu_satuan"]
+    list_select_related = ["sop__kantor"]
+    search_fields = ["uraian", "sop__nama"]
 
 
 @admin.register(Persyaratan)
 class PersyaratanAdmin(SimpleHistoryAdmin):
-    list_display = ["layanan", "urutan", "nama", "wajib", "kondisi"]
-    list_filter = ["layanan", "wajib"]
+    list_display = ["sop", "urutan", "nama", "wajib", "kondisi"]
+    list_filter = ["sop__kantor", "wajib"]
+    list_select_related = ["sop__kantor"]
+    search_fields = ["nama"]
+
+
+@admin.register(HariLibur)
+class HariLiburAdmin(SimpleHistoryAdmin):
+    list_display = ["tanggal", "jenis", "keterangan"]
+    list_filter = ["jenis"]
+    date_hierarchy = "tanggal"
 
 
 class KartuKendaliInline(admin.TabularInline):

@@ -55,17 +55,28 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Admin"
 
 
-class Pelaksana(models.TextChoices):
-    """Who performs an SOP step: the applicant or one of the staff roles."""
+class Peran(models.TextChoices):
+    """Who performs an SOP step, as coded in the office catalogues (fixtures/offices/SCHEMA.md)."""
 
     PEMOHON = "pemohon", "Pemohon"
-    PETUGAS_LOKET = "petugas_loket", "Petugas Loket / Front Office"
-    OPERATOR_SIAK = "operator_siak", "Operator SIAK / Petugas Pelayanan"
-    KASI = "kasi", "Kepala Seksi"
-    KABID = "kabid", "Kepala Bidang"
-    KADIS = "kadis", "Kepala Dinas"
-    PETUGAS_PENGAMBILAN = "petugas_pengambilan", "Petugas Pengambilan"
-    SISTEM = "sistem", "Sistem"
+    PETUGAS_LOKET = "petugas_loket", "Petugas loket / front office"
+    OPERATOR_SIAK = "operator_siak", "Operator SIAK / petugas pelayanan"
+    PETUGAS_SCAN = "petugas_scan", "Petugas scan"
+    PETUGAS_REGISTER = "petugas_register", "Petugas register"
+    PETUGAS_PENGAMBILAN = "petugas_pengambilan", "Petugas pengambilan"
+    KASI = "kasi", "Kepala seksi"
+    KABID = "kabid", "Kepala bidang"
+    KADIS = "kadis", "Kepala dinas"
+    SEKRETARIS = "sekretaris", "Sekretaris"
+    KASUBAG = "kasubag", "Kepala sub bagian"
+    STAF = "staf", "Staf"
+    BENDAHARA = "bendahara", "Bendahara"
+    TIM = "tim", "Tim"
+    KECAMATAN = "kecamatan", "Kecamatan"
+    DESA = "desa", "Desa/kelurahan"
+    VENDOR = "vendor", "Vendor"
+    DITJEN = "ditjen", "Ditjen Dukcapil"
+    LAINNYA = "lainnya", "Lainnya"
 
 
 # Which role works the kotak masuk for berkas in each state.

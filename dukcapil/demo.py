@@ -3,11 +3,12 @@
 import random
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 
 from . import services
+from .catalogue import load_office
 from .choices import Role, Status
 from .models import Berkas, Bidang, Layanan, User
 
@@ -130,7 +131,7 @@ def register_family(index: int, users: dict[str, User], complete: bool = True) -
     kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
     members = family_members(index, kepala, istri, anak)
     layanan = Layanan.objects.get(kode="kk")
-    wajib = list(layanan.persyaratan.filter(wajib=True).values_list("pk", flat=True))
+    wajib = list(layanan.persyaratan_berlaku().filter(wajib=True).values_list("pk", flat=True))
     head = members[0]
     return services.berkas_register(
         layanan=layanan,
@@ -227,7 +228,7 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
 
 
 def seed_demo() -> tuple[dict[str, User], int]:
-    call_command("loaddata", "katalog_minimal", verbosity=0)
+    load_office(slug=settings.OFFICE_SLUG)
     users = ensure_users()
     created = 0
     if not Berkas.objects.exists():

@@ -2,31 +2,30 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
 from .documents import OfficeHeader, ResiDocument, render_resi_pdf
-from .hari_kerja import add_hari_kerja
-from .models import Berkas
+from .models import Berkas, Kantor
 from .nik import mask_nik
 
 
 def office_header() -> OfficeHeader:
+    """The active office's profile (admin), each empty field falling back to the OFFICE_* settings."""
     o = settings.OFFICE
+    kantor = Kantor.objects.filter(aktif=True).first()
+
+    def pick(field: str) -> str:
+        value = getattr(kantor, field, "") if kantor else ""
+        return value or o[field]
+
     return OfficeHeader(
-        nama_dinas=o["nama_dinas"],
-        pemerintah=o["pemerintah"],
-        alamat=o["alamat"],
-        kabupaten_kota=o["kabupaten_kota"],
+        nama_dinas=pick("nama_dinas").upper(),
+        pemerintah=pick("pemerintah").upper(),
+        alamat=pick("alamat"),
+        kabupaten_kota=pick("kabupaten_kota"),
         tempat_terbit=o["tempat_terbit"],
-        kepala_dinas_nama=o["kepala_dinas_nama"],
-        kepala_dinas_nip=o["kepala_dinas_nip"],
+        kepala_dinas_nama=pick("kepala_dinas_nama"),
+        kepala_dinas_nip=pick("kepala_dinas_nip"),
     )
-
-
-def perkiraan_selesai(berkas: Berkas):
-    if berkas.jangka_waktu_hari_kerja is None:
-        return None
-    return add_hari_kerja(timezone.localdate(berkas.dibuat_pada), berkas.jangka_waktu_hari_kerja)
 
 
 def build_resi_pdf(berkas: Berkas) -> bytes:
@@ -40,7 +39,7 @@ def build_resi_pdf(berkas: Berkas) -> bytes:
             pemohon_nama=berkas.pemohon_nama,
             pemohon_nik_masked=mask_nik(berkas.pemohon_nik),
             persyaratan_diserahkan=[p.nama for p in berkas.persyaratan_diserahkan.order_by("urutan")],
-            perkiraan_selesai=perkiraan_selesai(berkas),
+            perkiraan_selesai=berkas.tenggat,
             petugas=str(accepted.pelaku) if accepted and accepted.pelaku else str(berkas.dibuat_oleh),
             status_url=settings.PUBLIC_BASE_URL.rstrip("/") + reverse("status-publik"),
         )

@@ -40,7 +40,7 @@ class IntakeForm(forms.Form):
         initial.setdefault("mulai", timezone.now().isoformat())
         initial.setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
-        self.fields["persyaratan"].queryset = layanan.persyaratan.order_by("urutan")
+        self.fields["persyaratan"].queryset = layanan.persyaratan_berlaku()
 
 
 class ResubmitForm(forms.Form):
@@ -50,7 +50,7 @@ class ResubmitForm(forms.Form):
 
     def __init__(self, *args, layanan: Layanan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["persyaratan"].queryset = layanan.persyaratan.order_by("urutan")
+        self.fields["persyaratan"].queryset = layanan.persyaratan_berlaku()
 
 
 class ActionForm(forms.Form):

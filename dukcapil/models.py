@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from .choices import CANCELLABLE_STATUSES, JenisKelamin, Pelaksana, Status
+from .choices import CANCELLABLE_STATUSES, JenisKelamin, Status
 
 
 class Bidang(models.Model):
@@ -40,23 +40,65 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-# --- SOP catalogue (minimal; grows with the full office catalogue) -------------------
+# --- SOP catalogue: offices, their SOPs (header, Standar Pelayanan, steps, persyaratan) ----
+
+
+class Kantor(models.Model):
+    """An office whose SOP set is in the catalogue; exactly one is the deployment's (aktif)."""
+
+    slug = models.SlugField("slug", max_length=40, unique=True)
+    nama_dinas = models.CharField("nama dinas", max_length=200)
+    pemerintah = models.CharField("pemerintah", max_length=200, blank=True)
+    kabupaten_kota = models.CharField("kabupaten/kota", max_length=100, blank=True)
+    alamat = models.CharField("alamat", max_length=300, blank=True)
+    kepala_dinas_nama = models.CharField("nama kepala dinas", max_length=150, blank=True)
+    kepala_dinas_nip = models.CharField("NIP kepala dinas", max_length=30, blank=True)
+    logo = models.FileField("logo", upload_to="kantor/", blank=True)
+    menit_kerja_per_hari = models.PositiveSmallIntegerField(
+        "menit kerja per hari",
+        default=450,
+        help_text="Jam pelayanan sehari dalam menit (450 = 7,5 jam); dipakai mengubah hari kerja ke menit.",
+    )
+    maklumat_pelayanan = models.TextField("maklumat pelayanan", blank=True)
+    sumber = models.CharField("sumber dokumen", max_length=300, blank=True)
+    aktif = models.BooleanField("kantor deployment ini", default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kantor"
+        verbose_name_plural = "kantor"
+        ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["aktif"], condition=models.Q(aktif=True), name="satu_kantor_aktif")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama_dinas} {self.kabupaten_kota}".strip()
 
 
 class Layanan(models.Model):
+    """A citizen service. jenis_berkas says which berkas kind the system uses for it (blank: info only)."""
+
     kode = models.SlugField("kode", max_length=60, unique=True)
     nama = models.CharField("nama layanan", max_length=200)
     bidang = models.ForeignKey(Bidang, verbose_name="bidang", on_delete=models.PROTECT)
     jenis_berkas = models.CharField(
         "jenis berkas",
         max_length=60,
-        help_text="Jenis data dan dokumen yang diolah sistem untuk layanan ini, mis. pendaftaran.kk.",
+        blank=True,
+        help_text="Jenis data dan dokumen yang diolah sistem untuk layanan ini, mis. pendaftaran.kk; "
+        "kosong bila berkasnya belum dapat diterima sistem.",
     )
-    prefix_nomor = models.CharField("prefix nomor registrasi", max_length=8)
-    jangka_waktu_hari_kerja = models.PositiveSmallIntegerField("jangka waktu (hari kerja)", null=True, blank=True)
-    biaya = models.CharField("biaya/tarif", max_length=200, default="Tidak dipungut biaya")
-    produk = models.CharField("produk layanan", max_length=200, blank=True)
-    sumber = models.CharField("sumber SOP", max_length=300, blank=True)
+    prefix_nomor = models.CharField("prefix nomor registrasi", max_length=8, blank=True)
+    sop = models.ForeignKey(
+        "SOP",
+        verbose_name="SOP yang berlaku",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="SOP kantor aktif untuk layanan ini; persyaratan dan waktu diambil dari sini.",
+    )
     aktif = models.BooleanField("aktif", default=True)
     history = HistoricalRecords()
 
@@ -68,39 +110,151 @@ class Layanan(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    @property
+    def menerima_berkas(self) -> bool:
+        return bool(self.aktif and self.jenis_berkas and self.sop_id)
+
+    def persyaratan_berlaku(self):
+        return Persyaratan.objects.filter(sop_id=self.sop_id).order_by("urutan")
+
+    def langkah_berlaku(self):
+        return LangkahSOP.objects.filter(sop_id=self.sop_id).select_related("sop__kantor").order_by("urutan")
+
+
+class SOP(models.Model):
+    kantor = models.ForeignKey(Kantor, verbose_name="kantor", related_name="sop", on_delete=models.CASCADE)
+    slug = models.SlugField("slug", max_length=120)
+    nomor = models.CharField("nomor SOP", max_length=100, blank=True)
+    nama = models.CharField("nama SOP", max_length=300)
+    bidang = models.ForeignKey(Bidang, verbose_name="bidang", on_delete=models.PROTECT)
+    kelompok = models.CharField("kelompok", max_length=200, blank=True)
+    layanan = models.ForeignKey(
+        Layanan, verbose_name="layanan", null=True, blank=True, on_delete=models.SET_NULL, related_name="sop_set"
+    )
+    tanggal_pembuatan = models.CharField("tanggal pembuatan", max_length=60, blank=True)
+    tanggal_revisi = models.CharField("tanggal revisi", max_length=60, blank=True)
+    tanggal_efektif = models.CharField("tanggal efektif", max_length=60, blank=True)
+    tanggal_pengesahan = models.CharField("tanggal pengesahan", max_length=60, blank=True)
+    disahkan_oleh = models.CharField("disahkan oleh", max_length=300, blank=True)
+    dasar_hukum = models.TextField("dasar hukum", blank=True)
+    kualifikasi_pelaksana = models.TextField("kualifikasi pelaksana", blank=True)
+    keterkaitan = models.TextField("keterkaitan", blank=True)
+    peralatan = models.TextField("peralatan/perlengkapan", blank=True)
+    peringatan = models.TextField("peringatan", blank=True)
+    pencatatan = models.TextField("pencatatan dan pendataan", blank=True)
+    total_waktu_teks = models.CharField("total waktu (tertulis)", max_length=100, blank=True)
+    catatan_transkripsi = models.TextField("catatan transkripsi", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "SOP"
+        verbose_name_plural = "SOP"
+        ordering = ["kantor", "bidang", "nama"]
+        constraints = [models.UniqueConstraint(fields=["kantor", "slug"], name="sop_slug_unik_per_kantor")]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.kantor.slug})"
+
+
+class StandarPelayanan(models.Model):
+    """The 14 components of a Standar Pelayanan (PermenPAN-RB 15/2014; Bintan's table)."""
+
+    COMPONENTS = [
+        ("dasar_hukum", "Dasar hukum"),
+        ("persyaratan", "Persyaratan"),
+        ("prosedur", "Sistem, mekanisme dan prosedur"),
+        ("jangka_waktu", "Jangka waktu penyelesaian"),
+        ("biaya", "Biaya/tarif"),
+        ("produk", "Produk pelayanan"),
+        ("sarana_prasarana", "Sarana dan prasarana"),
+        ("kompetensi_pelaksana", "Kompetensi pelaksana"),
+        ("pengawasan_internal", "Pengawasan internal"),
+        ("penanganan_pengaduan", "Penanganan pengaduan"),
+        ("jumlah_pelaksana", "Jumlah pelaksana"),
+        ("jaminan_pelayanan", "Jaminan pelayanan"),
+        ("jaminan_keamanan", "Jaminan keamanan dan keselamatan"),
+        ("evaluasi_kinerja", "Evaluasi kinerja pelaksana"),
+    ]
+
+    sop = models.OneToOneField(SOP, verbose_name="SOP", related_name="standar_pelayanan", on_delete=models.CASCADE)
+    dasar_hukum = models.TextField("dasar hukum", blank=True)
+    persyaratan = models.TextField("persyaratan", blank=True)
+    prosedur = models.TextField("sistem, mekanisme dan prosedur", blank=True)
+    jangka_waktu = models.TextField("jangka waktu penyelesaian", blank=True)
+    jangka_waktu_hari_kerja = models.PositiveSmallIntegerField("jangka waktu (hari kerja)", null=True, blank=True)
+    biaya = models.TextField("biaya/tarif", blank=True)
+    produk = models.TextField("produk pelayanan", blank=True)
+    sarana_prasarana = models.TextField("sarana dan prasarana", blank=True)
+    kompetensi_pelaksana = models.TextField("kompetensi pelaksana", blank=True)
+    pengawasan_internal = models.TextField("pengawasan internal", blank=True)
+    penanganan_pengaduan = models.TextField("penanganan pengaduan", blank=True)
+    jumlah_pelaksana = models.TextField("jumlah pelaksana", blank=True)
+    jaminan_pelayanan = models.TextField("jaminan pelayanan", blank=True)
+    jaminan_keamanan = models.TextField("jaminan keamanan dan keselamatan", blank=True)
+    evaluasi_kinerja = models.TextField("evaluasi kinerja pelaksana", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "standar pelayanan"
+        verbose_name_plural = "standar pelayanan"
+
+    def __str__(self) -> str:
+        return f"Standar pelayanan {self.sop}"
+
+    def components(self) -> list[tuple[str, str]]:
+        return [(label, getattr(self, field)) for field, label in self.COMPONENTS]
+
+
+class WaktuSatuan(models.TextChoices):
+    MENIT = "menit", "menit"
+    JAM = "jam", "jam"
+    HARI_KERJA = "hari_kerja", "hari kerja"
+    HARI = "hari", "hari"
+
 
 class LangkahSOP(models.Model):
-    layanan = models.ForeignKey(Layanan, verbose_name="layanan", related_name="langkah", on_delete=models.CASCADE)
+    sop = models.ForeignKey(SOP, verbose_name="SOP", related_name="langkah", on_delete=models.CASCADE)
     urutan = models.PositiveSmallIntegerField("urutan")
     uraian = models.TextField("uraian kegiatan")
-    pelaksana = models.CharField("pelaksana", max_length=30, choices=Pelaksana.choices)
-    waktu_menit = models.PositiveIntegerField(
-        "waktu (menit)", null=True, blank=True, help_text="Kosong berarti tidak ditetapkan."
-    )
+    pelaksana = models.CharField("pelaksana (tertulis)", max_length=300, blank=True)
+    peran = models.JSONField("peran", default=list, blank=True, help_text='Kode peran pelaksana, mis. ["kasi"].')
+    kelengkapan = models.TextField("kelengkapan", blank=True)
+    waktu_jumlah = models.DecimalField("waktu", max_digits=7, decimal_places=2, null=True, blank=True)
+    waktu_satuan = models.CharField("satuan waktu", max_length=12, choices=WaktuSatuan.choices, blank=True)
+    waktu_teks = models.CharField("waktu (tertulis)", max_length=100, blank=True)
+    output = models.TextField("output", blank=True)
+    keterangan = models.TextField("keterangan", blank=True)
     tahap = models.CharField(
         "tahap berkas",
         max_length=20,
         choices=Status.choices,
         blank=True,
-        help_text="Status berkas selama langkah ini dikerjakan; dipakai kartu kendali.",
+        help_text="Status berkas selama langkah ini dikerjakan; dipakai kotak masuk dan kartu kendali.",
     )
-    output = models.CharField("output", max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "langkah SOP"
         verbose_name_plural = "langkah SOP"
-        ordering = ["layanan", "urutan"]
-        constraints = [models.UniqueConstraint(fields=["layanan", "urutan"], name="langkah_urutan_unik")]
+        ordering = ["sop", "urutan"]
+        constraints = [models.UniqueConstraint(fields=["sop", "urutan"], name="langkah_urutan_unik")]
 
     def __str__(self) -> str:
         return f"{self.urutan}. {self.uraian[:60]}"
 
+    def waktu_menit(self, menit_kerja_per_hari: int | None = None) -> int | None:
+        """Standard time in minutes; working days count the office's working minutes per day."""
+        if self.waktu_jumlah is None or not self.waktu_satuan:
+            return None
+        per_day = menit_kerja_per_hari or self.sop.kantor.menit_kerja_per_hari
+        factor = {"menit": 1, "jam": 60, "hari_kerja": per_day, "hari": per_day}[self.waktu_satuan]
+        return int(self.waktu_jumlah * factor)
+
 
 class Persyaratan(models.Model):
-    layanan = models.ForeignKey(Layanan, verbose_name="layanan", related_name="persyaratan", on_delete=models.CASCADE)
+    sop = models.ForeignKey(SOP, verbose_name="SOP", related_name="persyaratan", on_delete=models.CASCADE)
     urutan = models.PositiveSmallIntegerField("urutan")
-    nama = models.CharField("persyaratan", max_length=300)
+    nama = models.CharField("persyaratan", max_length=500)
     wajib = models.BooleanField("wajib", default=True)
     kondisi = models.CharField(
         "kondisi", max_length=200, blank=True, help_text='Untuk syarat bersyarat, mis. "jika hilang".'
@@ -110,10 +264,31 @@ class Persyaratan(models.Model):
     class Meta:
         verbose_name = "persyaratan"
         verbose_name_plural = "persyaratan"
-        ordering = ["layanan", "urutan"]
+        ordering = ["sop", "urutan"]
 
     def __str__(self) -> str:
         return self.nama
+
+
+class HariLibur(models.Model):
+    """Cuti bersama and office closures; national holidays come from the ``holidays`` package."""
+
+    class Jenis(models.TextChoices):
+        CUTI_BERSAMA = "cuti_bersama", "Cuti bersama"
+        PENUTUPAN = "penutupan", "Kantor tutup"
+
+    tanggal = models.DateField("tanggal", unique=True)
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
+    keterangan = models.CharField("keterangan", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "hari libur kantor"
+        verbose_name_plural = "hari libur kantor"
+        ordering = ["tanggal"]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.keterangan}"
 
 
 # --- Berkas ---------------------------------------------------------------------------
@@ -175,6 +350,7 @@ class Berkas(FSMModelMixin, models.Model):
     # rewrite a registered berkas.
     standar_waktu = models.JSONField("standar waktu per tahap (menit)", default=dict, blank=True)
     jangka_waktu_hari_kerja = models.PositiveSmallIntegerField(null=True, blank=True)
+    tenggat = models.DateField("tenggat penyelesaian", null=True, blank=True)
     dibuat_oleh = models.ForeignKey(User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
     # One token per intake form: a double click or a resent form registers the berkas once.

@@ -15,7 +15,17 @@ BERKAS_PERMISSIONS = {
     Role.ADMIN: ["view_berkas", "view_kartukendali", "view_dokumen"],
 }
 # Admins edit the catalogue and the staff in Django admin.
-ADMIN_MODELS = ["layanan", "langkahsop", "persyaratan", "bidang", "user"]
+ADMIN_MODELS = [
+    "kantor",
+    "layanan",
+    "sop",
+    "standarpelayanan",
+    "langkahsop",
+    "persyaratan",
+    "harilibur",
+    "bidang",
+    "user",
+]
 
 
 def sync_role_groups() -> None:

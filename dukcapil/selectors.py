@@ -1,7 +1,7 @@
 """Reads, filtered to what the requesting user may see."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -53,14 +53,21 @@ class InboxRow:
     age: timedelta
     standard_minutes: int | None
 
+    today: date | None = None
+
     @property
     def overdue(self) -> bool:
         return self.standard_minutes is not None and self.age > timedelta(minutes=self.standard_minutes)
 
+    @property
+    def past_deadline(self) -> bool:
+        return self.berkas.tenggat is not None and self.today is not None and self.today > self.berkas.tenggat
+
 
 def inbox_rows(berkas_list, now: datetime | None = None) -> list[InboxRow]:
     now = now or timezone.now()
-    return [InboxRow(b, b.age_in_status(now), b.standard_minutes()) for b in berkas_list]
+    today = timezone.localdate(now)
+    return [InboxRow(b, b.age_in_status(now), b.standard_minutes(), today) for b in berkas_list]
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,10 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
+from . import catalogue
 from .choices import Status
 from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from .hari_kerja import add_hari_kerja
 from .models import (
     Berkas,
     Dokumen,
@@ -151,14 +153,6 @@ def _run(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     berkas.save(update_fields=["status", "status_sejak", "catatan", "persyaratan_kurang"])
 
 
-def _snapshot_standards(layanan: Layanan) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for step in layanan.langkah.all():
-        if step.tahap and step.waktu_menit is not None:
-            totals[step.tahap] = totals.get(step.tahap, 0) + step.waktu_menit
-    return totals
-
-
 def _next_nomor(prefix: str, day: date) -> str:
     key = f"{prefix}-{day:%y%m%d}"
     counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
@@ -186,7 +180,7 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
 
 
 def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str) -> None:
-    wajib = berkas.layanan.persyaratan.filter(wajib=True).order_by("urutan")
+    wajib = berkas.layanan.persyaratan_berlaku().filter(wajib=True)
     missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
@@ -200,7 +194,7 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
 
 def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int]) -> set[int]:
     wanted = {int(i) for i in ids}
-    known = set(layanan.persyaratan.filter(pk__in=wanted).values_list("pk", flat=True))
+    known = set(layanan.persyaratan_berlaku().filter(pk__in=wanted).values_list("pk", flat=True))
     if wanted - known:
         raise BerkasInvalid(
             "Ada persyaratan yang bukan milik layanan ini.", fields={"persyaratan": ["Pilihan tidak dikenal."]}
@@ -228,8 +222,8 @@ def berkas_register(
     """
     if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, layanan.bidang_id)):
         raise BerkasForbidden("Anda tidak berwenang menerima berkas untuk layanan ini.")
-    if not layanan.aktif:
-        raise BerkasInvalid("Layanan ini sedang tidak dibuka.")
+    if not layanan.menerima_berkas:
+        raise BerkasInvalid("Layanan ini belum dapat didaftarkan melalui sistem.")
     pemohon = validate_pemohon(pemohon)
     ids = _valid_persyaratan_ids(layanan, persyaratan_ids)
     kind = get_kind(layanan.jenis_berkas)
@@ -251,6 +245,7 @@ def berkas_register(
 
 
 def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
+    jangka = catalogue.jangka_waktu_hari_kerja(layanan)
     with transaction.atomic():
         berkas = Berkas(
             intake_token=intake_token,
@@ -263,8 +258,9 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             pemohon_jenis_kelamin=pemohon.jenis_kelamin,
             pemohon_telepon=pemohon.telepon,
             pemohon_email=pemohon.email,
-            standar_waktu=_snapshot_standards(layanan),
-            jangka_waktu_hari_kerja=layanan.jangka_waktu_hari_kerja,
+            standar_waktu=catalogue.standard_minutes_per_stage(layanan),
+            jangka_waktu_hari_kerja=jangka,
+            tenggat=None if jangka is None else add_hari_kerja(timezone.localdate(started_at), jangka),
             dibuat_oleh=user,
             dibuat_pada=started_at,
             status_sejak=started_at,

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import ratelimit, selectors, services
+from . import catalogue, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, StatusPublikForm
-from .models import Berkas, Dokumen, Layanan, user_can_access_bidang, user_has_role_perm
+from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan, user_can_access_bidang, user_has_role_perm
 from .nik import mask_nik
 from .registry import get_kind
 
@@ -47,15 +47,17 @@ def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
         return render(
             request, "dukcapil/error.html", {"message": "Hanya petugas loket yang menerima berkas baru."}, status=403
         )
-    layanan = Layanan.objects.filter(aktif=True).select_related("bidang")
+    layanan = [lay for lay in Layanan.objects.filter(aktif=True).select_related("bidang") if lay.menerima_berkas]
     if request.user.bidang_id and not request.user.is_superuser:
-        layanan = layanan.filter(bidang_id=request.user.bidang_id)
+        layanan = [lay for lay in layanan if lay.bidang_id == request.user.bidang_id]
     return render(request, "dukcapil/intake_pilih.html", {"layanan_list": layanan})
 
 
 @login_required
 def intake(request: HttpRequest, kode: str) -> HttpResponse:
     layanan = get_object_or_404(Layanan.objects.select_related("bidang"), kode=kode, aktif=True)
+    if not layanan.menerima_berkas:
+        raise Http404("Layanan ini belum dapat didaftarkan melalui sistem.")
     if not (
         user_has_role_perm(request.user, "terima_berkas") and user_can_access_bidang(request.user, layanan.bidang_id)
     ):
@@ -269,3 +271,42 @@ def status_publik(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     return render(request, "dukcapil/status_publik.html", context, status=status)
+
+
+# --- public Standar Pelayanan pages ------------------------------------------------------
+
+
+def layanan_publik(request: HttpRequest) -> HttpResponse:
+    kantor = Kantor.objects.filter(aktif=True).first()
+    daftar = (
+        Layanan.objects.filter(aktif=True, sop__isnull=False)
+        .select_related("bidang", "sop__standar_pelayanan")
+        .order_by("bidang__nama", "nama")
+    )
+    return render(request, "dukcapil/layanan_publik.html", {"kantor": kantor, "daftar": daftar})
+
+
+def layanan_publik_detail(request: HttpRequest, kode: str) -> HttpResponse:
+    layanan = get_object_or_404(
+        Layanan.objects.select_related("bidang", "sop__kantor"), kode=kode, aktif=True, sop__isnull=False
+    )
+    sop = layanan.sop
+    return render(
+        request,
+        "dukcapil/layanan_publik_detail.html",
+        {
+            "layanan": layanan,
+            "sop": sop,
+            "sp": StandarPelayanan.objects.filter(sop=sop).first(),
+            "persyaratan": list(layanan.persyaratan_berlaku()),
+            "langkah": list(layanan.langkah_berlaku()),
+            "jangka": catalogue.jangka_waktu_hari_kerja(layanan),
+        },
+    )
+
+
+def maklumat(request: HttpRequest) -> HttpResponse:
+    kantor = Kantor.objects.filter(aktif=True).first()
+    if kantor is None or not kantor.maklumat_pelayanan:
+        raise Http404("Maklumat pelayanan belum diisi oleh kantor.")
+    return render(request, "dukcapil/maklumat.html", {"kantor": kantor})

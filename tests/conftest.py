@@ -2,7 +2,6 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from dukcapil.choices import Role
 
@@ -16,9 +15,26 @@ def _media(settings, tmp_path):
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the Bintan catalogue once into the test database (tests roll back to it)."""
+    from dukcapil.catalogue import load_office
+
+    with django_db_blocker.unblock():
+        load_office(slug="bintan")
+
+
 @pytest.fixture
 def catalogue(db):
-    call_command("loaddata", "katalog_minimal", verbosity=0)
+    """The Bintan office catalogue, active: its KK SOP drives the berkas timings.
+
+    Transactional tests (which run last) flush the database; then it is loaded again.
+    """
+    from dukcapil.catalogue import load_office
+    from dukcapil.models import Kantor
+
+    kantor = Kantor.objects.filter(slug="bintan", aktif=True).first()
+    return kantor or load_office(slug="bintan").kantor
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def pemohon(seq: int = 1, **overrides) -> services.PemohonData:
 
 
 def wajib_ids(layanan: Layanan) -> list[int]:
-    return list(layanan.persyaratan.filter(wajib=True).values_list("pk", flat=True))
+    return list(layanan.persyaratan_berlaku().filter(wajib=True).values_list("pk", flat=True))
 
 
 def register(loket: User, seq: int = 1, complete: bool = True, jenis: str = "baru") -> Berkas:

@@ -181,7 +181,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# The office this deployment serves (its full catalogue arrives with `load_office`).
+# The office whose SOP catalogue (fixtures/offices/<slug>.json) the demo loads; a deployment
+# runs `manage.py load_office <slug>` once. OFFICE_* are fallbacks for an empty office profile.
+OFFICE_SLUG = env("OFFICE_SLUG", "bintan")
 OFFICE = {
     "pemerintah": env("OFFICE_PEMERINTAH", "PEMERINTAH KABUPATEN BINTAN"),
     "nama_dinas": env("OFFICE_NAMA_DINAS", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"),
@@ -211,7 +213,6 @@ def require(name: str) -> str:
     return value
 
 
-FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # When Redis is down, give up publishing quickly: the committed berkas is the outbox and the
 # sweep re-enqueues it, so the officer's request must not hang.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}

@@ -259,13 +259,15 @@ def test_two_officers_at_once_exactly_one_wins(catalogue):
 
 def test_timings_are_snapshotted_at_registration(team):
     first = register(team["loket"], seq=1)
-    step = LangkahSOP.objects.get(layanan__kode="kk", tahap=Status.VERIFIKASI)
-    step.waktu_menit = 45
+    step = LangkahSOP.objects.get(sop=Layanan.objects.get(kode="kk").sop, tahap=Status.VERIFIKASI)
+    step.waktu_jumlah = 45
     step.save()
     second = register(team["loket"], seq=2)
     assert first.standard_minutes(Status.VERIFIKASI) == 30  # Bintan SOP KK step 5: 30 menit
     assert second.standard_minutes(Status.VERIFIKASI) == 45
     assert first.standard_minutes(Status.BARU) == 20  # steps 1–3: 5 + 5 + 10 menit
+    assert first.jangka_waktu_hari_kerja == 3  # "3 (tiga) Hari Kerja (Maksimal)"
+    assert first.tenggat is not None and first.tenggat > first.dibuat_pada.date()
 
 
 def test_producing_the_document_twice_makes_one_document(team):

@@ -1,0 +1,316 @@
+"""The SOP catalogue: loading an office's transcribed SOP set, and reading timings from it."""
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from .choices import Status
+from .exceptions import BerkasInvalid
+from .models import SOP, Bidang, Kantor, LangkahSOP, Layanan, Persyaratan, StandarPelayanan
+
+OFFICES_DIR = Path(settings.BASE_DIR) / "fixtures" / "offices"
+
+BIDANG = [
+    ("pendaftaran", "Pelayanan Pendaftaran Penduduk"),
+    ("pencatatan_sipil", "Pelayanan Pencatatan Sipil"),
+    ("piak", "Pengelolaan Informasi Administrasi Kependudukan dan Pemanfaatan Data"),
+    ("sekretariat", "Sekretariat"),
+]
+
+# The citizen services the catalogue links SOPs to: (kode, nama, bidang, prefix nomor registrasi,
+# berkas kind the system processes it with; "" = public information only for now).
+LAYANAN = [
+    ("kk", "Penerbitan Kartu Keluarga (KK)", "pendaftaran", "KK", "pendaftaran.kk"),
+    ("kk-hilang", "Penerbitan KK yang hilang", "pendaftaran", "KKH", ""),
+    ("kk-tambah-anggota", "Penambahan anggota keluarga", "pendaftaran", "KKT", ""),
+    ("kk-kurang-anggota", "Pengurangan anggota keluarga", "pendaftaran", "KKK", ""),
+    ("kk-perubahan-data", "Perubahan data pada KK", "pendaftaran", "KKP", ""),
+    ("ktp-el", "Penerbitan KTP-el", "pendaftaran", "KTP", ""),
+    ("ktp-el-cetak", "Pencetakan KTP-el", "pendaftaran", "KTC", ""),
+    ("ktp-el-hilang-rusak", "Penerbitan KTP-el hilang/rusak", "pendaftaran", "KTH", ""),
+    ("perekaman-ktp-el", "Perekaman KTP-el", "pendaftaran", "REK", ""),
+    ("kia", "Kartu Identitas Anak (KIA)", "pendaftaran", "KIA", ""),
+    ("skpwni", "Surat Keterangan Pindah WNI (SKPWNI)", "pendaftaran", "SKP", ""),
+    ("skdwni", "Surat Keterangan Datang WNI (SKDWNI)", "pendaftaran", "SKD", ""),
+    ("skpwni-hilang", "SKPWNI hilang", "pendaftaran", "SKH", ""),
+    ("perpanjangan-skp", "Perpanjangan surat keterangan pindah", "pendaftaran", "PSK", ""),
+    ("batal-pindah", "Pembatalan pindah", "pendaftaran", "BTP", ""),
+    ("skpln", "Surat Keterangan Pindah ke Luar Negeri (SKPLN)", "pendaftaran", "SPL", ""),
+    ("skdln", "Surat Keterangan Datang dari Luar Negeri (SKDLN)", "pendaftaran", "SDL", ""),
+    ("sktt", "Surat Keterangan Tempat Tinggal (SKTT) orang asing", "pendaftaran", "STT", ""),
+    ("ktp-el-wna", "KTP-el orang asing", "pendaftaran", "KTA", ""),
+    ("penduduk-rentan", "Pendataan penduduk rentan", "pendaftaran", "RTN", ""),
+    ("pengambilan-dokumen", "Pengambilan dokumen", "pendaftaran", "AMB", ""),
+    ("akta-kelahiran", "Akta kelahiran", "pencatatan_sipil", "AKL", ""),
+    ("lahir-mati", "Surat keterangan lahir mati", "pencatatan_sipil", "LMT", ""),
+    ("akta-kematian", "Akta kematian", "pencatatan_sipil", "AKM", ""),
+    ("akta-perkawinan", "Akta perkawinan", "pencatatan_sipil", "AKW", ""),
+    ("akta-perceraian", "Akta perceraian", "pencatatan_sipil", "AKC", ""),
+    ("perubahan-kewarganegaraan", "Pencatatan perubahan status kewarganegaraan", "pencatatan_sipil", "PKW", ""),
+    ("peristiwa-penting-lainnya", "Pencatatan peristiwa penting lainnya", "pencatatan_sipil", "PPL", ""),
+    ("pembetulan-akta", "Pembetulan akta", "pencatatan_sipil", "PBA", ""),
+    ("perubahan-nama", "Pencatatan perubahan nama", "pencatatan_sipil", "PNM", ""),
+    ("pembatalan-perkawinan", "Pembatalan perkawinan", "pencatatan_sipil", "BPK", ""),
+    ("pembatalan-perceraian", "Pembatalan perceraian", "pencatatan_sipil", "BPC", ""),
+    ("pembatalan-akta", "Pembatalan akta", "pencatatan_sipil", "BAK", ""),
+    ("pengangkatan-anak", "Pencatatan pengangkatan anak", "pencatatan_sipil", "PGA", ""),
+    ("pengakuan-anak", "Pencatatan pengakuan anak", "pencatatan_sipil", "PKA", ""),
+    ("pengesahan-anak", "Pencatatan pengesahan anak", "pencatatan_sipil", "PSA", ""),
+    ("kutipan-kedua", "Kutipan kedua akta", "pencatatan_sipil", "KTD", ""),
+    ("pelita3", "Layanan integrasi akta perceraian, KK dan KTP-el (PELITA 3)", "pencatatan_sipil", "PL3", ""),
+]
+
+HEADER_TEXT_FIELDS = ["dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan"]
+HEADER_DATE_FIELDS = ["tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan", "disahkan_oleh"]
+SP_FIELDS = [field for field, _ in StandarPelayanan.COMPONENTS]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    kantor: Kantor
+    sops: int
+    langkah: int
+    persyaratan: int
+    layanan_linked: int
+
+
+def available_offices() -> list[str]:
+    return sorted(p.stem for p in OFFICES_DIR.glob("*.json") if "_part_" not in p.stem)
+
+
+def ensure_reference_data() -> None:
+    """Bidang and the layanan list; created when missing, never overwritten (admins edit them)."""
+    for kode, nama in BIDANG:
+        Bidang.objects.get_or_create(kode=kode, defaults={"nama": nama})
+    bidang = {b.kode: b for b in Bidang.objects.all()}
+    for kode, nama, bidang_kode, prefix, jenis in LAYANAN:
+        Layanan.objects.get_or_create(
+            kode=kode,
+            defaults={"nama": nama, "bidang": bidang[bidang_kode], "prefix_nomor": prefix, "jenis_berkas": jenis},
+        )
+
+
+def derive_tahap(peran_per_step: list[list[str]]) -> list[str]:
+    """Which berkas stage each step belongs to, from who performs it and where it stands.
+
+    Counter steps before the back office are intake («baru»); operator work is «diterima»;
+    Kasi «verifikasi», Kabid «validasi», Kadis «tte»; after the Kadis, printing and register
+    work is «cetak» and handing over (counter, pickup, applicant) is «siap diambil».
+    """
+    stages: list[str] = []
+    after_kadis = False
+    seen_back_office = False
+    for roles in peran_per_step:
+        role_set = set(roles)
+        if "kadis" in role_set:
+            stage, after_kadis = Status.TTE, True
+        elif "kabid" in role_set:
+            stage = Status.VALIDASI
+        elif "kasi" in role_set:
+            stage = Status.VERIFIKASI
+        elif after_kadis and role_set & {"operator_siak", "petugas_register", "petugas_scan"}:
+            stage = Status.CETAK
+        elif after_kadis and role_set & {"petugas_loket", "petugas_pengambilan", "pemohon"}:
+            stage = Status.SIAP_DIAMBIL
+        elif role_set & {"operator_siak", "petugas_scan", "petugas_register"}:
+            stage = Status.DITERIMA
+        elif role_set & {"petugas_loket", "pemohon"} and not seen_back_office:
+            stage = Status.BARU
+        elif role_set & {"petugas_pengambilan"}:
+            stage = Status.SIAP_DIAMBIL
+        else:
+            stage = ""
+        if stage in (Status.DITERIMA, Status.VERIFIKASI, Status.VALIDASI, Status.TTE):
+            seen_back_office = True
+        stages.append(stage)
+    return stages
+
+
+def parse_jangka_hari(text: str | None) -> int | None:
+    """'3 (tiga) Hari Kerja (Maksimal)' → 3; None when the text names no number of days."""
+    if not text:
+        return None
+    match = re.search(r"(\d+)\s*(?:\([^)]*\))?\s*hari", text, re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value if v)
+    return str(value)
+
+
+def read_office_file(slug: str) -> dict:
+    path = OFFICES_DIR / f"{slug}.json"
+    if not path.exists():
+        raise BerkasInvalid(f"Kantor «{slug}» tidak ada. Pilihan: {', '.join(available_offices())}.")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("office", {}).get("slug") != slug:
+        raise BerkasInvalid(f"Berkas {path.name} bukan untuk kantor «{slug}».")
+    return data
+
+
+@transaction.atomic
+def load_office(*, slug: str, activate: bool = True) -> LoadResult:
+    """Create or update an office's SOP set from fixtures/offices/<slug>.json. Idempotent.
+
+    Existing rows are updated in place (so their history continues); steps and persyaratan no
+    longer in the file are removed. With activate, the office becomes the deployment's and each
+    layanan points at this office's SOP for it.
+    """
+    data = read_office_file(slug)
+    ensure_reference_data()
+    office = data["office"]
+    kantor, _ = Kantor.objects.get_or_create(slug=slug, defaults={"nama_dinas": office["nama_dinas"]})
+    for field in [
+        "nama_dinas",
+        "pemerintah",
+        "kabupaten_kota",
+        "alamat",
+        "kepala_dinas_nama",
+        "kepala_dinas_nip",
+        "sumber",
+    ]:
+        value = _text(office.get(field))
+        if value and getattr(kantor, field) != value:
+            setattr(kantor, field, value)
+    kantor.save()
+    bidang = {b.kode: b for b in Bidang.objects.all()}
+    layanan = {lay.kode: lay for lay in Layanan.objects.all()}
+    totals = {"langkah": 0, "persyaratan": 0}
+    seen_slugs = []
+    for entry in data["sops"]:
+        sop = _upsert_sop(kantor, entry, bidang, layanan)
+        seen_slugs.append(sop.slug)
+        totals["langkah"] += _sync_steps(sop, entry.get("langkah") or [])
+        totals["persyaratan"] += _sync_persyaratan(sop, entry.get("persyaratan") or [])
+    SOP.objects.filter(kantor=kantor).exclude(slug__in=seen_slugs).delete()
+    linked = 0
+    if activate:
+        Kantor.objects.exclude(pk=kantor.pk).filter(aktif=True).update(aktif=False)
+        if not kantor.aktif:
+            kantor.aktif = True
+            kantor.save(update_fields=["aktif"])
+        linked = _link_layanan(kantor)
+    return LoadResult(kantor, len(seen_slugs), totals["langkah"], totals["persyaratan"], linked)
+
+
+def _upsert_sop(kantor: Kantor, entry: dict, bidang: dict, layanan: dict) -> SOP:
+    header = entry.get("header") or {}
+    values = {
+        "nomor": _text(entry.get("nomor")),
+        "nama": entry["nama"],
+        "bidang": bidang[entry["bidang"]],
+        "kelompok": _text(entry.get("kelompok")),
+        "layanan": layanan.get(entry.get("layanan") or ""),
+        "total_waktu_teks": _text(entry.get("total_waktu_teks")),
+        "catatan_transkripsi": _text(entry.get("catatan_transkripsi")),
+        **{f: _text(header.get(f)) for f in HEADER_DATE_FIELDS + HEADER_TEXT_FIELDS},
+    }
+    sop = SOP.objects.filter(kantor=kantor, slug=entry["slug"]).first() or SOP(kantor=kantor, slug=entry["slug"])
+    if sop.pk is None or any(getattr(sop, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(sop, key, value)
+        sop.save()
+    sp_data = entry.get("standar_pelayanan")
+    if sp_data:
+        sp = StandarPelayanan.objects.filter(sop=sop).first() or StandarPelayanan(sop=sop)
+        sp_values = {f: _text(sp_data.get(f)) for f in SP_FIELDS}
+        sp_values["jangka_waktu_hari_kerja"] = parse_jangka_hari(sp_values["jangka_waktu"])
+        if sp.pk is None or any(getattr(sp, k) != v for k, v in sp_values.items()):
+            for key, value in sp_values.items():
+                setattr(sp, key, value)
+            sp.save()
+    else:
+        StandarPelayanan.objects.filter(sop=sop).delete()
+    return sop
+
+
+def _sync_steps(sop: SOP, steps: list[dict]) -> int:
+    existing = {s.urutan: s for s in sop.langkah.all()}
+    stages = derive_tahap([s.get("peran") or [] for s in steps])
+    for position, (step, stage) in enumerate(zip(steps, stages, strict=True), start=1):
+        urutan = position
+        jumlah = step.get("waktu_jumlah")
+        values = {
+            "uraian": _text(step.get("uraian")),
+            "pelaksana": ", ".join(step.get("pelaksana") or []),
+            "peran": list(step.get("peran") or []),
+            "kelengkapan": _text(step.get("kelengkapan")),
+            "waktu_jumlah": None if jumlah is None else Decimal(str(jumlah)),
+            "waktu_satuan": step.get("waktu_satuan") or "",
+            "waktu_teks": _text(step.get("waktu_teks")),
+            "output": _text(step.get("output")),
+            "keterangan": _text(step.get("keterangan")),
+            "tahap": step.get("tahap") or stage,
+        }
+        row = existing.pop(urutan, None) or LangkahSOP(sop=sop, urutan=urutan)
+        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.save()
+    for row in existing.values():
+        row.delete()
+    return len(steps)
+
+
+def _sync_persyaratan(sop: SOP, items: list[dict]) -> int:
+    existing = {p.urutan: p for p in sop.persyaratan.all()}
+    for urutan, item in enumerate(items, start=1):
+        values = {"nama": item["nama"], "wajib": bool(item.get("wajib", True)), "kondisi": _text(item.get("kondisi"))}
+        row = existing.pop(urutan, None) or Persyaratan(sop=sop, urutan=urutan)
+        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.save()
+    for row in existing.values():
+        row.delete()
+    return len(items)
+
+
+def _link_layanan(kantor: Kantor) -> int:
+    """Point every layanan at this office's SOP for it (the first one, in document order)."""
+    linked = 0
+    for lay in Layanan.objects.all():
+        sop = SOP.objects.filter(kantor=kantor, layanan=lay).order_by("pk").first()
+        if lay.sop_id != (sop.pk if sop else None):
+            lay.sop = sop
+            lay.save(update_fields=["sop"])
+        linked += sop is not None
+    return linked
+
+
+# --- timings read by the berkas services -------------------------------------------------
+
+
+def standard_minutes_per_stage(layanan: Layanan) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for step in layanan.langkah_berlaku():
+        minutes = step.waktu_menit()
+        if step.tahap and minutes is not None:
+            totals[step.tahap] = totals.get(step.tahap, 0) + minutes
+    return totals
+
+
+def jangka_waktu_hari_kerja(layanan: Layanan) -> int | None:
+    """The Standar Pelayanan's jangka waktu, else the SOP steps' total in working days."""
+    if layanan.sop_id is None:
+        return None
+    sp = StandarPelayanan.objects.filter(sop_id=layanan.sop_id).only("jangka_waktu_hari_kerja").first()
+    if sp and sp.jangka_waktu_hari_kerja is not None:
+        return sp.jangka_waktu_hari_kerja
+    steps = list(layanan.langkah_berlaku())
+    minutes = [s.waktu_menit() for s in steps]
+    if not steps or any(m is None for m in minutes):
+        return None
+    per_day = steps[0].sop.kantor.menit_kerja_per_hari
+    # work that fits in one office day is finished the same day (0 further working days)
+    return max(0, math.ceil(sum(minutes) / per_day) - 1)
