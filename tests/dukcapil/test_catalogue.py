@@ -20,6 +20,7 @@ EXPECTED = {
     "pekanbaru": (1, 11),
     "probolinggo": (36, 290),
     "loket-sederhana": (13, 22),
+    "lumajang": (79, 542),
 }
 
 
@@ -58,6 +59,31 @@ def test_pekanbaru_pelita3_timings_match_the_seed():
     rows = export("pekanbaru", "pelita3")
     assert [int(r["waktu_menit"]) for r in rows] == [2, 1, 1, 5, 5, 1, 1, 5, 5, 2, 2]
     assert Layanan.objects.get(kode="pelita3").sop.slug == "pelita3"
+
+
+def test_lumajang_kk_and_admin_sop_timings_match_the_seed():
+    load_office(slug="lumajang", activate=False)
+    # SOP Penerbitan KK: loket 15 menit, operator (entri, paraf Kasi/Kabid, TTD Kadis) 30, pengambilan 3, pemohon 2
+    assert [r["waktu_menit"] for r in export("lumajang", "penerbitan-kk")] == ["", "15", "30", "3", "2"]
+    # Prosedur Penyusunan Laporan Bulanan: 20, 20, 10, 10 menit for its first four steps
+    bulanan = [r["waktu_menit"] for r in export("lumajang", "penyusunan-laporan-bulanan")]
+    assert bulanan[:4] == ["20", "20", "10", "10"]
+    assert SOP.objects.filter(kantor__slug="lumajang", bidang__kode="sekretariat").count() == 38
+
+
+def test_bintan_kk_standar_pelayanan_and_steps():
+    kk = SOP.objects.get(kantor__slug="bintan", slug="penerbitan-kk")
+    assert kk.standar_pelayanan.jangka_waktu_hari_kerja == 3
+    assert "Tidak dipungut biaya" in kk.standar_pelayanan.biaya
+    assert [s.waktu_menit() for s in kk.langkah.all()] == [5, 5, 10, 3, 30, 30, 10, 15, 5, 5]
+    assert [p.wajib for p in kk.persyaratan.all()] == [True] * 5 + [False] * 3
+
+
+def test_probolinggo_processes_have_steps_but_no_times():
+    load_office(slug="probolinggo", activate=False)
+    rows = export("probolinggo", "P1.1.1")
+    assert rows and all(r["waktu_menit"] == "" for r in rows)
+    assert not LangkahSOP.objects.filter(sop__kantor__slug="probolinggo", waktu_jumlah__isnull=False).exists()
 
 
 def test_counter_sop_set_keeps_printed_totals_and_empty_times():
