@@ -242,6 +242,13 @@ class LangkahSOP(models.Model):
     def __str__(self) -> str:
         return f"{self.urutan}. {self.uraian[:60]}"
 
+    def waktu_label(self) -> str:
+        """The step's standard time as in force now ('45 menit'); the seed's wording when it has no number."""
+        if self.waktu_jumlah is None or not self.waktu_satuan:
+            return self.waktu_teks or "tidak ditetapkan"
+        amount = self.waktu_jumlah.normalize()
+        return f"{amount:f} {self.get_waktu_satuan_display()}"
+
     def waktu_menit(self, menit_kerja_per_hari: int | None = None) -> int | None:
         """Standard time in minutes; working days count the office's working minutes per day."""
         if self.waktu_jumlah is None or not self.waktu_satuan:
@@ -268,6 +275,11 @@ class Persyaratan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def kondisi_tambahan(self) -> str:
+        """The condition, unless the name already says it ('Surat Laporan Kedatangan (bagi Penduduk Pindahan)')."""
+        return "" if self.kondisi.lower() in self.nama.lower() else self.kondisi
 
 
 class HariLibur(models.Model):

@@ -184,6 +184,7 @@ def test_admin_timing_change_affects_new_berkas_only(client, team):
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     new = register(team["loket"], seq=2)
+    assert "45 menit" in client.get(reverse("layanan-publik-detail", args=["kk"])).content.decode()
     assert old.standard_minutes(Status.VERIFIKASI) == 30
     assert new.standard_minutes(Status.VERIFIKASI) == 45
     assert step.history.latest().history_user == team["admin"]
