@@ -188,3 +188,43 @@ def test_admin_timing_change_affects_new_berkas_only(client, team):
     assert old.standard_minutes(Status.VERIFIKASI) == 30
     assert new.standard_minutes(Status.VERIFIKASI) == 45
     assert step.history.latest().history_user == team["admin"]
+
+
+def test_admin_exports_one_sop_as_csv_and_xlsx_in_seed_column_order(client, team):
+    from openpyxl import load_workbook
+
+    client.force_login(team["admin"])
+    sop = SOP.objects.get(kantor__slug="bintan", slug="penerbitan-kk")
+    url = reverse("admin:dukcapil_sop_changelist")
+    response = client.post(url, {"action": "ekspor_csv", "_selected_action": [sop.pk]})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["No", "Uraian Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"]
+    assert rows[5][1].startswith("Kepala Seksi") and rows[5][4] == "30 menit"
+    response = client.post(url, {"action": "ekspor_xlsx", "_selected_action": [sop.pk]})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A4"].value == "No" and sheet["B5"].value.startswith("Pemohon menyerahkan")
+    two = client.post(
+        url,
+        {"action": "ekspor_csv", "_selected_action": list(SOP.objects.values_list("pk", flat=True)[:2])},
+        follow=True,
+    )
+    assert "Pilih tepat satu SOP" in two.content.decode()
+
+
+def test_berkas_deadline_counts_cuti_bersama(team, settings):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from dukcapil.models import HariLibur
+
+    HariLibur.objects.create(tanggal=date(2026, 12, 24), jenis="cuti_bersama", keterangan="Cuti bersama Natal")
+    wednesday = datetime(2026, 12, 23, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    from unittest import mock
+
+    with mock.patch.object(timezone, "now", return_value=wednesday):
+        berkas = register(team["loket"])
+    # 3 hari kerja from Wed 23 Dec: Thu cuti bersama, Fri Natal, weekend → Mon 28, Tue 29, Wed 30
+    assert berkas.tenggat == date(2026, 12, 30)
