@@ -42,10 +42,7 @@ def write_check_csv(sops, out) -> None:
 
 def seed_rows(sop: SOP) -> list[list]:
     steps: list[LangkahSOP] = list(sop.langkah.all())
-    return [
-        [s.urutan, s.uraian, s.pelaksana, s.kelengkapan, s.waktu_label(), s.output, s.keterangan]
-        for s in steps
-    ]
+    return [[s.urutan, s.uraian, s.pelaksana, s.kelengkapan, s.waktu_label(), s.output, s.keterangan] for s in steps]
 
 
 def sop_csv(sop: SOP) -> bytes:
