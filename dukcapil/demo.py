@@ -10,9 +10,12 @@ from django.db import transaction
 from . import services
 from .catalogue import load_office
 from .choices import Role, Status
-from .models import Berkas, Bidang, Layanan, User
+from .models import BatchTTE, BatchTTEItem, Berkas, Bidang, Layanan, SertifikatPenandatangan, User
+from .tte import session_store
+from .tte.services import install_dev_certificate
 
 DEMO_PASSWORD = "demo-dukcapil-2026"
+DEMO_TTE_PASSPHRASE = "tte-demo-2026"
 WILAYAH = "210201"  # Kabupaten Bintan, Kecamatan Bintan Timur
 
 DEMO_USERS = [
@@ -217,12 +220,15 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
             note="Pemohon membatalkan permohonan.",
         ),
     ]
-    # Left in «cetak» as if the broker had been down when the Kadis signed: the periodic sweep
-    # (celery beat) produces its document.
+    # Left in «cetak» as if the broker had been down when the Kadis signed: while the signing
+    # session lasts the periodic sweep (celery beat) signs it, after that it returns to «tte».
     b = advance(entered(9), 3)
     with transaction.atomic():
         locked = Berkas.objects.select_for_update().get(pk=b.pk)
-        services._run(locked, "sign", users["kadis"], "")
+        batch = BatchTTE.objects.create(penandatangan=users["kadis"])
+        services.run_transition(locked, "sign", users["kadis"], f"Disetujui untuk TTE (batch #{batch.pk}).")
+        BatchTTEItem.objects.create(batch=batch, berkas=locked)
+        session_store.put(batch.pk, DEMO_TTE_PASSPHRASE)
     made.append(locked)
     return made
 
@@ -230,6 +236,8 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
 def seed_demo() -> tuple[dict[str, User], int]:
     load_office(slug=settings.OFFICE_SLUG)
     users = ensure_users()
+    if not SertifikatPenandatangan.objects.filter(pengguna=users["kadis"]).exists():
+        install_dev_certificate(user=users["kadis"], passphrase=DEMO_TTE_PASSPHRASE, nama="Ahmad Kepala Dinas")
     created = 0
     if not Berkas.objects.exists():
         created = len(build_demo_berkas(users))

@@ -440,6 +440,10 @@ class Berkas(FSMModelMixin, models.Model):
     def mark_printed(self) -> None:
         pass
 
+    @transition(field=status, source=Status.CETAK, target=Status.TTE, permission=_system_only)
+    def signing_failed(self) -> None:
+        pass
+
     @transition(field=status, source=Status.SIAP_DIAMBIL, target=Status.DISERAHKAN, permission=_can("serahkan_berkas"))
     def hand_over(self) -> None:
         pass
@@ -495,12 +499,27 @@ class KartuKendali(models.Model):
 class Dokumen(models.Model):
     """A PDF produced for a berkas. One per (berkas, jenis): producing it is idempotent."""
 
+    class Status(models.TextChoices):
+        BERLAKU = "berlaku", "Berlaku"
+        DICABUT = "dicabut", "Dicabut"
+        DIGANTI = "diganti", "Diganti"
+
     berkas = models.ForeignKey(Berkas, verbose_name="berkas", related_name="dokumen", on_delete=models.PROTECT)
     jenis = models.CharField("jenis dokumen", max_length=30)
+    nomor = models.CharField("nomor dokumen", max_length=40, blank=True, db_index=True)
     berkas_pdf = models.FileField("PDF", upload_to="dokumen/%Y/%m/")
     sha256 = models.CharField(max_length=64)
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     dibuat_pada = models.DateTimeField("dibuat pada", default=timezone.now)
+    ditandatangani_oleh = models.CharField("ditandatangani oleh", max_length=200, blank=True)
+    jabatan_penandatangan = models.CharField("jabatan penandatangan", max_length=200, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.BERLAKU)
+    diganti_oleh = models.ForeignKey(
+        "self", verbose_name="diganti oleh", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    dicabut_pada = models.DateTimeField("dicabut/diganti pada", null=True, blank=True)
+    alasan_pencabutan = models.TextField("alasan", blank=True)
+    history = HistoricalRecords(excluded_fields=["berkas_pdf"])
 
     class Meta:
         verbose_name = "dokumen"
@@ -508,7 +527,92 @@ class Dokumen(models.Model):
         constraints = [models.UniqueConstraint(fields=["berkas", "jenis"], name="dokumen_satu_per_jenis")]
 
     def __str__(self) -> str:
-        return f"{self.jenis} {self.berkas_id}"
+        return f"{self.jenis} {self.nomor or self.berkas_id}"
+
+    @property
+    def ditandatangani(self) -> bool:
+        return bool(self.ditandatangani_oleh)
+
+
+# --- Tanda tangan elektronik -------------------------------------------------------------------
+
+
+class SertifikatPenandatangan(models.Model):
+    """Who may sign electronically and with what: a PKCS#12 on the server, or a NIK at the BSrE service.
+
+    The passphrase is never stored: the signer types it for every signing session.
+    """
+
+    pengguna = models.OneToOneField(
+        User, verbose_name="pengguna", related_name="sertifikat_tte", on_delete=models.CASCADE
+    )
+    nama = models.CharField("nama pada dokumen", max_length=200)
+    jabatan = models.CharField("jabatan", max_length=200, default="Kepala Dinas")
+    nip = models.CharField("NIP", max_length=30, blank=True)
+    nik = models.CharField("NIK (layanan BSrE)", max_length=16, blank=True)
+    p12_path = models.CharField(
+        "berkas PKCS#12", max_length=500, blank=True, help_text="Path di server (backend lokal)."
+    )
+    aktif = models.BooleanField("aktif", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sertifikat penandatangan"
+        verbose_name_plural = "sertifikat penandatangan"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.jabatan})"
+
+
+class PercobaanTTE(models.Model):
+    """Audit trail of signing attempts (passphrase checks), append-only."""
+
+    pengguna = models.ForeignKey(User, verbose_name="pengguna", on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField("waktu", default=timezone.now, db_index=True)
+    berhasil = models.BooleanField("berhasil")
+    keterangan = models.CharField("keterangan", max_length=300)
+    jumlah_berkas = models.PositiveIntegerField("jumlah berkas", default=0)
+
+    class Meta:
+        verbose_name = "percobaan TTE"
+        verbose_name_plural = "percobaan TTE"
+        ordering = ["-waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.pengguna} {self.waktu:%Y-%m-%d %H:%M} {'berhasil' if self.berhasil else 'gagal'}"
+
+
+class BatchTTE(models.Model):
+    penandatangan = models.ForeignKey(User, verbose_name="penandatangan", on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField("dimulai", default=timezone.now)
+    selesai_pada = models.DateTimeField("selesai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "batch TTE"
+        verbose_name_plural = "batch TTE"
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self) -> str:
+        return f"Batch TTE #{self.pk}"
+
+
+class BatchTTEItem(models.Model):
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu"
+        BERHASIL = "berhasil", "Ditandatangani"
+        GAGAL = "gagal", "Gagal"
+
+    batch = models.ForeignKey(BatchTTE, related_name="items", on_delete=models.CASCADE)
+    berkas = models.ForeignKey(Berkas, related_name="+", on_delete=models.PROTECT)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    pesan = models.CharField(max_length=300, blank=True)
+    diproses_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["batch", "berkas"], name="batch_item_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.batch_id}/{self.berkas_id}: {self.status}"
 
 
 class NomorUrut(models.Model):

@@ -7,11 +7,17 @@ from .models import Berkas
 
 
 @dataclass(frozen=True)
+class RenderedDocument:
+    pdf: bytes
+    nomor: str  # the document's own number (nomor KK, nomor akta); "" if it has none
+
+
+@dataclass(frozen=True)
 class BerkasKind:
     key: str  # stored in Layanan.jenis_berkas, e.g. "pendaftaran.kk"
     label: str
     document_jenis: str  # Dokumen.jenis of the product, e.g. "kk"
-    render_document: Callable[[Berkas], bytes]
+    render_document: Callable[..., RenderedDocument]  # (berkas, *, verification_url) — unsigned PDF
     missing_data: Callable[[Berkas], list[str]]  # what the operator has still to enter
     create_detail: Callable[..., None]  # called at registration with the intake extras
     entry_url_name: str  # operator entry view, reversed with the nomor registrasi
@@ -35,3 +41,7 @@ def get_kind(key: str) -> BerkasKind:
 
 def kind_choices() -> list[tuple[str, str]]:
     return [(k.key, k.label) for k in _KINDS.values()]
+
+
+def kind_for_document(jenis: str) -> BerkasKind | None:
+    return next((k for k in _KINDS.values() if k.document_jenis == jenis), None)

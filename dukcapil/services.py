@@ -67,7 +67,6 @@ ACTIONS: dict[str, Action] = {
         Action("entri-selesai", "complete_entry", "Selesai entri, kirim ke Kasi", ("entri_berkas",)),
         Action("verifikasi", "verify", "Verifikasi dan paraf (Kasi)", ("verifikasi_berkas",)),
         Action("validasi", "validate", "Validasi dan paraf (Kabid)", ("validasi_berkas",)),
-        Action("tte", "sign", "Setujui dan tandatangani (TTE Kadis)", ("tte_berkas",)),
         Action(
             "koreksi",
             "send_back",
@@ -109,7 +108,7 @@ def system_user() -> User:
 # --- helpers -------------------------------------------------------------------------
 
 
-def _lock(berkas_id: int) -> Berkas:
+def lock_berkas(berkas_id: int) -> Berkas:
     try:
         return Berkas.objects.select_for_update().select_related("layanan").get(pk=berkas_id)
     except Berkas.DoesNotExist:
@@ -141,7 +140,7 @@ def _record(berkas: Berkas, *, transisi: str, dari: str, user: User, note: str, 
     berkas.status_sejak = at
 
 
-def _run(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
+def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
     at = timezone.now()
     dari = berkas.status
@@ -184,9 +183,9 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
     missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
-        _run(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
+        run_transition(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
     else:
-        _run(berkas, "accept", user, note)
+        run_transition(berkas, "accept", user, note)
         from .tasks import produce_resi
 
         produce_resi.delay_on_commit(berkas.pk)
@@ -283,7 +282,7 @@ def berkas_resubmit(
 ) -> Berkas:
     """The applicant comes back with the missing items: the same berkas is checked again."""
     with transaction.atomic():
-        berkas = _lock(berkas_id)
+        berkas = lock_berkas(berkas_id)
         if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
             raise BerkasForbidden("Anda tidak berwenang menerima berkas ini.")
         _check_expected(berkas, expected_status)
@@ -307,7 +306,7 @@ def berkas_transition(
         raise BerkasInvalid(f"Tindakan «{action}» tidak dikenal.")
     note = (note or "").strip()
     with transaction.atomic():
-        berkas = _lock(berkas_id)
+        berkas = lock_berkas(berkas_id)
         if not user_can_access_bidang(user, berkas.bidang_id) or not any(
             user_has_role_perm(user, c) for c in spec.codenames
         ):
@@ -329,32 +328,14 @@ def berkas_transition(
             missing = get_kind(berkas.layanan.jenis_berkas).missing_data(berkas)
             if missing:
                 raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
-        _run(berkas, spec.method, user, note)
-        if spec.method == "sign":
-            from .tasks import produce_document
-
-            produce_document.delay_on_commit(berkas.pk)
+        run_transition(berkas, spec.method, user, note)
     return berkas
 
 
-def _store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:
+def store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:
     dokumen = Dokumen(berkas=berkas, jenis=jenis, sha256=hashlib.sha256(pdf).hexdigest())
     dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
     dokumen.save()
-    return dokumen
-
-
-def berkas_produce_document(*, berkas_id: int) -> Dokumen | None:
-    """Render and store the berkas's product, then move it to siap diambil. Safe to run twice."""
-    with transaction.atomic():
-        berkas = _lock(berkas_id)
-        kind = get_kind(berkas.layanan.jenis_berkas)
-        dokumen = Dokumen.objects.filter(berkas=berkas, jenis=kind.document_jenis).first()
-        if berkas.status != Status.CETAK:
-            return dokumen
-        if dokumen is None:
-            dokumen = _store_document(berkas, kind.document_jenis, kind.render_document(berkas))
-        _run(berkas, "mark_printed", system_user(), f"Dokumen {kind.label} selesai dibuat.")
     return dokumen
 
 
@@ -362,33 +343,34 @@ def berkas_produce_resi(*, berkas_id: int) -> Dokumen | None:
     from .documents_builders import build_resi_pdf
 
     with transaction.atomic():
-        berkas = _lock(berkas_id)
+        berkas = lock_berkas(berkas_id)
         existing = Dokumen.objects.filter(berkas=berkas, jenis=RESI).first()
         if existing or berkas.status in (Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN):
             return existing
-        return _store_document(berkas, RESI, build_resi_pdf(berkas))
+        return store_document(berkas, RESI, build_resi_pdf(berkas))
 
 
 def berkas_sweep_pending_documents(*, now: datetime | None = None) -> list[int]:
-    """Re-enqueue berkas whose document task was lost (broker down, worker died).
+    """Re-enqueue what a lost task left behind (broker down, worker died).
 
-    The berkas state is the outbox: a berkas in «cetak» for longer than
-    DOCUMENT_SWEEP_AFTER, or an accepted berkas still without resi, gets its task again.
+    The berkas state is the outbox: a berkas in «cetak» for longer than DOCUMENT_SWEEP_AFTER
+    gets its signing task again while its TTE session lives, else goes back to «tte»; an accepted
+    berkas still without resi gets its resi task again.
     """
-    from .tasks import produce_document, produce_resi
+    from .tasks import produce_resi
+    from .tte.services import tte_sweep_stale
 
-    cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
-    stuck = list(Berkas.objects.filter(status=Status.CETAK, status_sejak__lt=cutoff).values_list("pk", flat=True))
+    now = now or timezone.now()
+    cutoff = now - settings.DOCUMENT_SWEEP_AFTER
+    stuck = tte_sweep_stale(now=now)
     no_resi = list(
         Berkas.objects.filter(dibuat_pada__lt=cutoff)
         .exclude(status__in=[Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN])
         .filter(~Exists(Dokumen.objects.filter(berkas=OuterRef("pk"), jenis=RESI)))
         .values_list("pk", flat=True)
     )
-    for pk in stuck:
-        produce_document.delay(pk)
     for pk in no_resi:
         produce_resi.delay(pk)
     if stuck or no_resi:
-        logger.info("sweep re-enqueued %d document and %d resi tasks", len(stuck), len(no_resi))
+        logger.info("sweep handled %d berkas in cetak and re-enqueued %d resi tasks", len(stuck), len(no_resi))
     return stuck

@@ -40,10 +40,11 @@ RETRY = {
 }
 
 
-@shared_task(name="dukcapil.tasks.produce_document", **RETRY)
-def produce_document(self, berkas_id: int) -> int | None:
-    dokumen = services.berkas_produce_document(berkas_id=berkas_id)
-    return dokumen.pk if dokumen else None
+@shared_task(name="dukcapil.tasks.sign_chunk", **RETRY)
+def sign_chunk(self, batch_id: int, berkas_ids: list[int]) -> None:
+    from .tte.services import tte_sign_chunk
+
+    tte_sign_chunk(batch_id=batch_id, berkas_ids=berkas_ids)
 
 
 @shared_task(name="dukcapil.tasks.produce_resi", **RETRY)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from . import views
+from .tte import views as tte_views
 
 admin.site.site_header = "Administrasi Dukcapil"
 admin.site.site_title = "Administrasi Dukcapil"
@@ -26,6 +27,9 @@ urlpatterns = [
     path("berkas/<str:nomor>/dokumen/<slug:jenis>/", views.dokumen_unduh, name="dokumen-unduh"),
     path("berkas/<str:nomor>/<slug:action>/", views.berkas_action, name="berkas-action"),
     path("cek-status/", views.status_publik, name="status-publik"),
+    path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),
+    path("tte/batch/<int:batch_id>/", tte_views.batch_detail, name="tte-batch"),
+    path("verifikasi/<uuid:token>/", tte_views.verifikasi, name="verifikasi-dokumen"),
     path("layanan/", views.layanan_publik, name="layanan-publik"),
     path("layanan/<slug:kode>/", views.layanan_publik_detail, name="layanan-publik-detail"),
     path("maklumat/", views.maklumat, name="maklumat"),

@@ -144,6 +144,9 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         "dokumen": {d.jenis: d for d in berkas.dokumen.all()},
         "colours": STATUS_COLOURS,
         "nik_masked": mask_nik(berkas.pemohon_nik),
+        "can_sign": berkas.status == Status.TTE
+        and user_has_role_perm(request.user, "tte_berkas")
+        and user_can_access_bidang(request.user, berkas.bidang_id),
         **extra,
     }
 

@@ -2,17 +2,18 @@ from django.utils import timezone
 
 from dukcapil.documents_builders import office_header
 from dukcapil.models import Berkas
+from dukcapil.registry import RenderedDocument
 
 from .choices import Hubungan
 from .documents import AnggotaKK, KKDocument, render_kk_pdf
 from .models import PermohonanKK
 
 
-def build_kk_pdf(berkas: Berkas) -> bytes:
+def build_kk_pdf(berkas: Berkas, *, verification_url: str = "") -> RenderedDocument:
     permohonan = PermohonanKK.objects.get(berkas=berkas)
     anggota = list(permohonan.anggota.order_by("urutan"))
     kepala = next((a for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA), None)
-    return render_kk_pdf(
+    pdf = render_kk_pdf(
         KKDocument(
             office=office_header(),
             nomor_kk=permohonan.nomor_kk,
@@ -49,5 +50,7 @@ def build_kk_pdf(berkas: Berkas) -> bytes:
                 for a in anggota
             ],
             tanggal_terbit=timezone.localdate(),
+            verification_url=verification_url,
         )
     )
+    return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_kk)

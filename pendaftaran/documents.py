@@ -24,7 +24,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from dukcapil.documents import OfficeHeader, fit_font_size, format_tanggal
+from dukcapil.documents import OfficeHeader, draw_qr, fit_font_size, format_tanggal
 
 __all__ = [
     "AnggotaKK",
@@ -78,6 +78,7 @@ class KKDocument:
     kode_pos: str
     anggota: list[AnggotaKK]
     tanggal_terbit: date
+    verification_url: str = ""  # the QR's target; empty = QR area left blank (draft)
 
 
 # --------------------------------------------------------------------------
@@ -125,9 +126,10 @@ QR_BOX: tuple[float, float, float, float] = (
 
 _CAPTION_W = 58 * mm
 _CAPTION_X = _QR_X - 4 * mm - _CAPTION_W
-# The BSrE statement ("ditandatangani secara elektronik ...") is printed only once the PDF is
-# really signed (PAdES); until then the square is just the reserved QR area.
-_CAPTION_TEXT = "Ruang kode QR verifikasi dokumen"
+# Printed only on documents that go through the TTE step (they are signed with PAdES before release).
+_CAPTION_TEXT = (
+    "Dokumen ini ditandatangani secara elektronik. Pindai kode QR untuk memeriksa keaslian dan status dokumen."
+)
 _CAPTION_SIZE = 6.5
 _CAPTION_LEADING = 8
 
@@ -476,13 +478,16 @@ def _draw_signature(canvas: Canvas, doc: KKDocument) -> None:
     canvas.setFont(FONT, 8)
     canvas.drawCentredString(cx, _QR_Y + 2, f"NIP. {office.kepala_dinas_nip}")
 
-    # Reserved QR square (drawn later) with its caption beside it.
+    # The verification QR with its caption beside it.
     x, y, w, h = QR_BOX
-    canvas.saveState()
-    canvas.setStrokeColor(colors.Color(0.72, 0.72, 0.72))
-    canvas.setLineWidth(0.5)
-    canvas.rect(x, y, w, h, stroke=1, fill=0)
-    canvas.restoreState()
+    if not doc.verification_url:
+        canvas.saveState()
+        canvas.setStrokeColor(colors.Color(0.72, 0.72, 0.72))
+        canvas.setLineWidth(0.5)
+        canvas.rect(x, y, w, h, stroke=1, fill=0)
+        canvas.restoreState()
+        return
+    draw_qr(canvas, doc.verification_url, x, y, w)
 
     canvas.setFont(FONT_ITALIC, _CAPTION_SIZE)
     line_y = y + 2 + (len(_CAPTION_LINES) - 1) * _CAPTION_LEADING

@@ -37,15 +37,45 @@ def catalogue(db):
     return kantor or load_office(slug="bintan").kantor
 
 
+@pytest.fixture(scope="session")
+def kadis_p12():
+    """One development CA and one signer PKCS#12 for the whole run (RSA keys are slow to make)."""
+    from dukcapil.tte import devca
+
+    from .factories import TTE_PASSPHRASE
+
+    directory = settings.TTE_DIR
+    ca = devca.load_ca(directory)
+    if ca is None:
+        ca = devca.create_ca()
+        devca.write_ca(ca, directory)
+    path = directory / "kadis-uji.p12"
+    path.write_bytes(
+        devca.issue_signer_p12(ca, nama="Kepala Dinas Uji", nik="2102011708700001", passphrase=TTE_PASSPHRASE)
+    )
+    return path
+
+
+def give_certificate(user, p12_path):
+    from dukcapil.models import SertifikatPenandatangan
+
+    return SertifikatPenandatangan.objects.create(
+        pengguna=user, nama="Kepala Dinas Uji", nik="2102011708700001", p12_path=str(p12_path)
+    )
+
+
 @pytest.fixture
-def team(catalogue):
-    """One officer per role in Pendaftaran, the Kadis (all bidang), and a Kasi of Pencatatan Sipil."""
+def team(catalogue, kadis_p12):
+    """One officer per role in Pendaftaran, the Kadis (all bidang, with a signing certificate), and a
+    Kasi of Pencatatan Sipil."""
+    kadis = staff(Role.KADIS, bidang=None)
+    give_certificate(kadis, kadis_p12)
     return {
         "loket": staff(Role.PETUGAS_LOKET),
         "operator": staff(Role.OPERATOR_SIAK),
         "kasi": staff(Role.KASI),
         "kabid": staff(Role.KABID),
-        "kadis": staff(Role.KADIS, bidang=None),
+        "kadis": kadis,
         "pengambilan": staff(Role.PETUGAS_PENGAMBILAN),
         "admin": staff(Role.ADMIN, bidang=None, is_staff=True),
         "kasi_capil": staff(Role.KASI, bidang="pencatatan_sipil"),

@@ -97,13 +97,23 @@ def enter_kk(berkas: Berkas, operator: User, index: int = 0) -> None:
     )
 
 
-PATH = [  # (action, role) from «diterima» to «cetak»
+TTE_PASSPHRASE = "rahasia-tte-uji"
+PATH = [  # (action, role) from «diterima» to «tte»; TTE itself goes through sign()
     ("entri-selesai", "operator"),
     ("verifikasi", "kasi"),
     ("validasi", "kabid"),
-    ("tte", "kadis"),
 ]
-STOPS = {Status.DITERIMA: 0, Status.VERIFIKASI: 1, Status.VALIDASI: 2, Status.TTE: 3, Status.SIAP_DIAMBIL: 4}
+
+
+def sign(berkas_list, kadis: User, passphrase: str = TTE_PASSPHRASE):
+    """The Kadis signs (TTE) these berkas in one batch; tasks run as after commit."""
+    from dukcapil.tte.services import tte_batch_start
+
+    with committed():
+        return tte_batch_start(user=kadis, berkas_ids=[b.pk for b in berkas_list], passphrase=passphrase)
+
+
+STOPS = {Status.DITERIMA: 0, Status.VERIFIKASI: 1, Status.VALIDASI: 2, Status.TTE: 3}
 
 
 def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
@@ -122,8 +132,15 @@ def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
             return act(berkas, "batalkan", team["loket"], note="Pemohon membatalkan.")
         for action, role in PATH:
             berkas = act(berkas, action, team[role])
+        sign([berkas], team["kadis"])
         berkas.refresh_from_db()
         return act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
+    if status == Status.SIAP_DIAMBIL:
+        for action, role in PATH:
+            berkas = act(berkas, action, team[role])
+        sign([berkas], team["kadis"])
+        berkas.refresh_from_db()
+        return berkas
     for action, role in PATH[: STOPS[status]]:
         berkas = act(berkas, action, team[role])
     berkas.refresh_from_db()

@@ -216,3 +216,18 @@ def require(name: str) -> str:
 # When Redis is down, give up publishing quickly: the committed berkas is the outbox and the
 # sweep re-enqueues it, so the officer's request must not hang.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+
+# Tanda tangan elektronik (TTE). Backends: dukcapil.tte.backends.LocalPadesBackend (the signer's
+# PKCS#12 on this server) or dukcapil.tte.backends.BsreBackend (the office's BSrE Esign Client
+# Service at TTE_BSRE_URL). Trust roots verify uploaded PDFs on the public verification page.
+TTE_BACKEND = env("TTE_BACKEND", "dukcapil.tte.backends.LocalPadesBackend")
+TTE_BSRE_URL = env("TTE_BSRE_URL", "http://127.0.0.1:8080")
+TTE_BSRE_TIMEOUT = float(env("TTE_BSRE_TIMEOUT", "30"))
+TTE_DIR = Path(env("TTE_DIR", str(BASE_DIR / "var" / "tte")))
+TTE_TRUST_ROOTS = env_list("TTE_TRUST_ROOTS", str(TTE_DIR / "dev-root-ca.pem"))
+TTE_SESSION_TTL = int(env("TTE_SESSION_TTL_SECONDS", "900"))
+TTE_CHUNK_SIZE = int(env("TTE_CHUNK_SIZE", "20"))
+TTE_LOCKOUT_ATTEMPTS = int(env("TTE_LOCKOUT_ATTEMPTS", "3"))
+TTE_LOCKOUT_WINDOW = timedelta(minutes=int(env("TTE_LOCKOUT_WINDOW_MINUTES", "15")))
+TTE_LOCKOUT_PERIOD = timedelta(minutes=int(env("TTE_LOCKOUT_PERIOD_MINUTES", "30")))
+TTE_VERIFY_MAX_BYTES = 10 * 1024 * 1024

@@ -18,4 +18,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+TTE_DIR = Path(os.environ.get("TTE_DIR", str(BASE_DIR / "var" / "test-tte")))
+TTE_TRUST_ROOTS = [str(TTE_DIR / "dev-root-ca.pem")]
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"status_publik": "1000/min"}}  # noqa: F405

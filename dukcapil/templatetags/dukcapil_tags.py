@@ -24,3 +24,8 @@ def menit(value: int | None) -> str:
     if value is None:
         return "tidak ditetapkan"
     return durasi(timedelta(minutes=value))
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key)

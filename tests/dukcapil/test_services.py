@@ -9,7 +9,7 @@ from dukcapil import services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Berkas, Dokumen, KartuKendali, LangkahSOP, Layanan
-from tests.factories import PATH, act, berkas_in, committed, enter_kk, pemohon, register, wajib_ids
+from tests.factories import PATH, act, berkas_in, committed, enter_kk, pemohon, register, sign, wajib_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,9 @@ def test_full_happy_path_from_counter_to_pickup(team):
     enter_kk(berkas, team["operator"])
     for action, role in PATH:
         berkas = act(berkas, action, team[role])
+    sign([berkas], team["kadis"])
 
-    # then the KK PDF exists and the berkas waits for pickup
+    # then the signed KK PDF exists and the berkas waits for pickup
     berkas.refresh_from_db()
     assert berkas.status == Status.SIAP_DIAMBIL
     kk = Dokumen.objects.get(berkas=berkas, jenis="kk")
@@ -48,6 +49,7 @@ def test_full_happy_path_from_counter_to_pickup(team):
         ("siap_diambil", "diserahkan"),
     ]
     assert card[0][2] == team["loket"].username
+    assert card[4][2] == team["kadis"].username
     assert card[5][2] == services.SYSTEM_USERNAME  # the Celery task acts as the system user
     # history records the acting user, also for the task's change
     assert berkas.history.filter(status="siap_diambil").get().history_user.username == services.SYSTEM_USERNAME
@@ -143,7 +145,6 @@ ACTION_STATE = {
     "entri-selesai": Status.PERBAIKAN,
     "verifikasi": Status.VERIFIKASI,
     "validasi": Status.VALIDASI,
-    "tte": Status.TTE,
     "koreksi": Status.VERIFIKASI,
     "serahkan": Status.SIAP_DIAMBIL,
     "batalkan": Status.DITERIMA,
@@ -152,7 +153,6 @@ ALLOWED = {
     "entri-selesai": {"operator"},
     "verifikasi": {"kasi"},
     "validasi": {"kabid"},
-    "tte": {"kadis"},
     "koreksi": {"kasi"},  # at verifikasi: the Kasi (Kabid and Kadis at their own stages)
     "serahkan": {"pengambilan", "loket"},
     "batalkan": {"loket", "kasi", "kabid"},
@@ -195,7 +195,9 @@ def test_kabid_cannot_send_back_at_kasi_stage_but_can_at_own(team):
 def test_state_that_does_not_allow_the_action_is_a_conflict(team):
     berkas = berkas_in(Status.VERIFIKASI, team)
     with pytest.raises(BerkasConflict, match="tidak dapat dilakukan pada tahap ini"):
-        act(berkas, "tte", team["kadis"])
+        act(berkas, "validasi", team["kabid"])
+    with pytest.raises(BerkasConflict, match="masih menunggu TTE"):
+        sign([berkas], team["kadis"])
     with pytest.raises(BerkasConflict):
         act(berkas, "serahkan", team["pengambilan"], note="x")
 
@@ -271,10 +273,17 @@ def test_timings_are_snapshotted_at_registration(team):
 
 
 def test_producing_the_document_twice_makes_one_document(team):
+    from dukcapil.models import BatchTTEItem
+    from dukcapil.tte.services import tte_sign_chunk
+
     berkas = berkas_in(Status.SIAP_DIAMBIL, team)
     first = Dokumen.objects.get(berkas=berkas, jenis="kk")
-    again = services.berkas_produce_document(berkas_id=berkas.pk)
-    assert again.pk == first.pk
+    item = BatchTTEItem.objects.get(berkas=berkas)
+    # a redelivered task for the same chunk finds nothing left to do
+    item.status = BatchTTEItem.Status.MENUNGGU
+    item.save()
+    tte_sign_chunk(batch_id=item.batch_id, berkas_ids=[berkas.pk])
+    assert Dokumen.objects.get(berkas=berkas, jenis="kk").pk == first.pk
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
     assert berkas.kartu_kendali.filter(ke_status=Status.SIAP_DIAMBIL).count() == 1
 
@@ -304,9 +313,10 @@ def test_broker_down_strands_nothing_the_sweep_recovers(team, caplog, request):
     # when the Kadis signs while the broker is down: no error for the Kadis, berkas waits in «cetak»
     request.getfixturevalue("broker_down")
     with caplog.at_level("WARNING", logger="dukcapil.tasks"):
-        berkas = act(berkas, "tte", team["kadis"])
+        sign([berkas], team["kadis"])
+    berkas.refresh_from_db()
     assert berkas.status == Status.CETAK
-    assert "could not enqueue dukcapil.tasks.produce_document" in caplog.text
+    assert "could not enqueue dukcapil.tasks.sign_chunk" in caplog.text
     assert berkas.pemohon_nik not in caplog.text and berkas.pemohon_nama not in caplog.text
     assert not Dokumen.objects.filter(berkas=berkas, jenis="kk").exists()
 

@@ -13,7 +13,8 @@ from django.db import connection
 from dukcapil.celery import app
 from dukcapil.choices import Role, Status
 from dukcapil.models import Berkas, Dokumen
-from tests.factories import act, berkas_in, staff
+from tests.conftest import give_certificate
+from tests.factories import berkas_in, sign, staff
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,7 @@ def real_worker(tmp_path):
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "CELERY_TASK_ALWAYS_EAGER": "0",  # the worker publishes its retries to Redis
+        "TTE_DIR": str(settings.TTE_DIR),
     }
     app.control.purge()
     log = open(tmp_path / "worker.log", "w+")
@@ -64,9 +66,7 @@ def real_worker(tmp_path):
         log.close()
 
 
-@pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
-def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
+def worker_team(kadis_p12):
     team = {
         "loket": staff(Role.PETUGAS_LOKET),
         "operator": staff(Role.OPERATOR_SIAK),
@@ -74,12 +74,21 @@ def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
         "kabid": staff(Role.KABID),
         "kadis": staff(Role.KADIS, bidang=None),
     }
+    give_certificate(team["kadis"], kadis_p12)
+    return team
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker, kadis_p12):
+    team = worker_team(kadis_p12)
     app.conf.task_always_eager = True  # build the berkas in-process (resi), then hand the TTE to the worker
     berkas = berkas_in(Status.TTE, team)
     app.conf.task_always_eager = False
 
-    berkas = act(berkas, "tte", team["kadis"])
-    assert berkas.status == Status.CETAK  # the request returned without waiting for the PDF
+    sign([berkas], team["kadis"])
+    berkas.refresh_from_db()
+    assert berkas.status in (Status.CETAK, Status.SIAP_DIAMBIL)  # the request did not wait for the PDF
 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -90,7 +99,8 @@ def test_kk_pdf_is_made_by_a_real_worker_after_tte(catalogue, real_worker):
     assert Berkas.objects.get(pk=berkas.pk).status == Status.SIAP_DIAMBIL, log_path.read_text()[-3000:]
     dokumen = Dokumen.objects.get(berkas=berkas, jenis="kk")
     assert dokumen.berkas_pdf.read().startswith(b"%PDF")
-    assert "dukcapil.tasks.produce_document" in log_path.read_text()
+    assert "dukcapil.tasks.sign_chunk" in log_path.read_text()
+    assert dokumen.ditandatangani_oleh == "Kepala Dinas Uji"
     # the worker wrote history as the system user
     assert berkas.history.filter(status=Status.SIAP_DIAMBIL).get().history_user.username == "sistem"
 
@@ -106,14 +116,8 @@ def wait_for(predicate, seconds: float = 60) -> bool:
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_worker):
-    team = {
-        "loket": staff(Role.PETUGAS_LOKET),
-        "operator": staff(Role.OPERATOR_SIAK),
-        "kasi": staff(Role.KASI),
-        "kabid": staff(Role.KABID),
-        "kadis": staff(Role.KADIS, bidang=None),
-    }
+def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_worker, kadis_p12):
+    team = worker_team(kadis_p12)
     app.conf.task_always_eager = True
     berkas = berkas_in(Status.TTE, team)
     app.conf.task_always_eager = False
@@ -123,7 +127,7 @@ def test_worker_retries_a_failed_document_and_makes_it_once(catalogue, real_work
     blocker.rename(aside)  # the resi made at intake lives there
     blocker.write_text("")
 
-    act(berkas, "tte", team["kadis"])
+    sign([berkas], team["kadis"])
     proc, log_path = real_worker
     assert wait_for(lambda: "Retry in" in log_path.read_text()), log_path.read_text()[-3000:]
     assert Berkas.objects.get(pk=berkas.pk).status == Status.CETAK

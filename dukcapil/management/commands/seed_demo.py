@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from dukcapil.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from dukcapil.demo import DEMO_PASSWORD, DEMO_TTE_PASSPHRASE, DEMO_USERS, seed_demo
 
 
 class Command(BaseCommand):
@@ -10,5 +10,6 @@ class Command(BaseCommand):
         _, created = seed_demo()
         self.stdout.write(self.style.SUCCESS(f"Data demo siap ({created} berkas baru)."))
         self.stdout.write(f"Pengguna demo (kata sandi khusus demo: {DEMO_PASSWORD}):")
+        self.stdout.write(f"Passphrase TTE demo untuk kadis: {DEMO_TTE_PASSPHRASE}")
         for username, _first, _last, role, bidang in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.label:<20} {bidang or 'semua bidang'}")

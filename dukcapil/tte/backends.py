@@ -1,0 +1,156 @@
+"""Signer backends behind one interface: open a session with the signer's passphrase, sign PDFs.
+
+* ``LocalPadesBackend``: pyhanko with the signer's PKCS#12 file (PAdES B-B).
+* ``BsreBackend``: the office's on-premise BSrE "Esign Client Service" (NIK + passphrase).
+
+The passphrase is given to ``open_session`` only; it is never stored or logged here.
+"""
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+import requests
+from django.conf import settings
+from django.utils.module_loading import import_string
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_FIELD = "TTE_Kadis"
+# Room for the CMS blob (RSA-2048 chain of two certs ≈ 4 KiB); given explicitly so pyhanko does
+# not sign twice to measure it.
+BYTES_RESERVED = 16 * 1024
+
+
+class TTEError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class PassphraseSalah(TTEError):
+    """Wrong passphrase: nothing was signed."""
+
+
+class SignerUnavailable(TTEError):
+    """The signer has no certificate, or the signing service cannot be reached."""
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    pdf: bytes
+    reason: str
+    location: str
+
+
+class SigningSession(Protocol):
+    signer_name: str
+
+    def sign(self, request: SignRequest) -> bytes: ...
+
+
+class Backend(Protocol):
+    def open_session(self, *, certificate, passphrase: str) -> SigningSession: ...
+
+
+# --- local PKCS#12 with pyhanko ------------------------------------------------------------
+
+
+class LocalPadesSession:
+    def __init__(self, signer: signers.SimpleSigner):
+        self._signer = signer  # key parsed once, reused for every document of the batch
+        self.signer_name = signer.signing_cert.subject.native.get("common_name", "")
+
+    def sign(self, request: SignRequest) -> bytes:
+        writer = IncrementalPdfFileWriter(io.BytesIO(request.pdf), strict=False)
+        meta = signers.PdfSignatureMetadata(
+            field_name=SIGNATURE_FIELD,
+            subfilter=fields.SigSeedSubFilter.PADES,
+            md_algorithm="sha256",
+            reason=request.reason,
+            location=request.location,
+        )
+        pdf_signer = signers.PdfSigner(meta, signer=self._signer, new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD))
+        out = io.BytesIO()
+        pdf_signer.sign_pdf(writer, bytes_reserved=BYTES_RESERVED, output=out)
+        return out.getvalue()
+
+
+class LocalPadesBackend:
+    def open_session(self, *, certificate, passphrase: str) -> LocalPadesSession:
+        if not certificate.p12_path:
+            raise SignerUnavailable("Sertifikat elektronik penandatangan belum dipasang.")
+        try:
+            # returns None (does not raise) on a wrong passphrase
+            signer = signers.SimpleSigner.load_pkcs12(certificate.p12_path, passphrase=passphrase.encode())
+        except OSError:
+            raise SignerUnavailable("Berkas sertifikat elektronik tidak dapat dibaca.") from None
+        except ValueError:
+            signer = None
+        if signer is None:
+            raise PassphraseSalah("Passphrase salah. Tidak ada dokumen yang ditandatangani.")
+        return LocalPadesSession(signer)
+
+
+# --- BSrE Esign Client Service ----------------------------------------------------------------
+
+
+class BsreSession:
+    def __init__(self, base_url: str, nik: str, passphrase: str, timeout: float, signer_name: str):
+        self._base = base_url.rstrip("/")
+        self._nik = nik
+        self._passphrase = passphrase
+        self._timeout = timeout
+        self._http = requests.Session()
+        self.signer_name = signer_name
+
+    def sign(self, request: SignRequest) -> bytes:
+        try:
+            response = self._http.post(
+                f"{self._base}/api/sign/pdf",
+                files={"file": ("dokumen.pdf", request.pdf, "application/pdf")},
+                data={"nik": self._nik, "passphrase": self._passphrase, "tampilan": "invisible"},
+                timeout=self._timeout,
+            )
+        except requests.RequestException as exc:
+            raise SignerUnavailable(f"Layanan TTE tidak dapat dihubungi ({type(exc).__name__}).") from None
+        if response.status_code in (400, 401, 403):
+            message = _error_text(response)
+            if "passphrase" in message.lower():
+                raise PassphraseSalah("Passphrase salah. Tidak ada dokumen yang ditandatangani.")
+            raise TTEError(f"Layanan TTE menolak dokumen: {message}")
+        if response.status_code >= 500:
+            raise SignerUnavailable(f"Layanan TTE gagal (HTTP {response.status_code}).")
+        if response.headers.get("Content-Type", "").startswith("application/pdf"):
+            return response.content
+        document_id = response.json().get("id_dokumen")
+        if not document_id:
+            raise TTEError("Layanan TTE tidak mengembalikan dokumen.")
+        download = self._http.get(f"{self._base}/api/sign/download/{document_id}", timeout=self._timeout)
+        if download.status_code != 200:
+            raise SignerUnavailable(f"Dokumen bertanda tangan tidak dapat diunduh (HTTP {download.status_code}).")
+        return download.content
+
+
+def _error_text(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200]
+    return str(body.get("error") or body.get("message") or body)[:200]
+
+
+class BsreBackend:
+    def open_session(self, *, certificate, passphrase: str) -> BsreSession:
+        if not certificate.nik:
+            raise SignerUnavailable("NIK penandatangan untuk layanan TTE belum diisi.")
+        return BsreSession(
+            settings.TTE_BSRE_URL, certificate.nik, passphrase, settings.TTE_BSRE_TIMEOUT, certificate.nama
+        )
+
+
+def get_backend() -> Backend:
+    return import_string(settings.TTE_BACKEND)()

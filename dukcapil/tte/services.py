@@ -1,0 +1,363 @@
+"""Signing berkas documents: the Kadis's batch, the per-document step, revocation.
+
+Flow: the Kadis selects berkas in «tte» and types the passphrase once → ``tte_batch_start``
+checks lockout and passphrase, moves each berkas to «cetak», keeps the passphrase for the batch
+(session_store) and enqueues chunks → each chunk task opens one signing session and, per berkas,
+renders the document with its QR, signs it (PAdES), stores it and moves the berkas to «siap
+diambil». A document that cannot be signed goes back to «tte» with the reason; the others go on.
+"""
+
+import hashlib
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .. import services as berkas_services
+from ..choices import Status
+from ..exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from ..models import (
+    BatchTTE,
+    BatchTTEItem,
+    Berkas,
+    Dokumen,
+    PercobaanTTE,
+    SertifikatPenandatangan,
+    User,
+    user_can_access_bidang,
+    user_has_role_perm,
+)
+from ..registry import get_kind
+from . import session_store
+from .backends import PassphraseSalah, SignerUnavailable, SigningSession, SignRequest, TTEError, get_backend
+
+logger = logging.getLogger(__name__)
+
+
+class TTELocked(BerkasForbidden):
+    """Too many wrong passphrases: signing is locked for a while (403)."""
+
+
+def verification_url(token: uuid.UUID) -> str:
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("verifikasi-dokumen", args=[token])
+
+
+# --- lockout -------------------------------------------------------------------------------
+
+
+def tte_locked_until(user: User, now: datetime | None = None) -> datetime | None:
+    """When the signer may try again, if the last attempts were all wrong passphrases."""
+    now = now or timezone.now()
+    recent = list(
+        PercobaanTTE.objects.filter(pengguna=user, waktu__gte=now - settings.TTE_LOCKOUT_WINDOW)
+        .order_by("-waktu")
+        .values_list("berhasil", "waktu")[: settings.TTE_LOCKOUT_ATTEMPTS]
+    )
+    if len(recent) < settings.TTE_LOCKOUT_ATTEMPTS or any(ok for ok, _ in recent):
+        return None
+    until = recent[0][1] + settings.TTE_LOCKOUT_PERIOD
+    return until if until > now else None
+
+
+def _record_attempt(user: User, ok: bool, note: str, count: int = 0) -> None:
+    PercobaanTTE.objects.create(pengguna=user, berhasil=ok, keterangan=note[:300], jumlah_berkas=count)
+
+
+def _certificate(user: User) -> SertifikatPenandatangan:
+    cert = SertifikatPenandatangan.objects.filter(pengguna=user, aktif=True).first()
+    if cert is None:
+        raise BerkasInvalid("Anda belum memiliki sertifikat elektronik untuk menandatangani.")
+    return cert
+
+
+def open_signing_session(user: User, passphrase: str, count: int) -> SigningSession:
+    """Check lockout and passphrase; every attempt goes to the audit trail."""
+    until = tte_locked_until(user)
+    if until is not None:
+        raise TTELocked(
+            f"Penandatanganan dikunci sampai {timezone.localtime(until):%H.%M} WIB karena passphrase "
+            f"salah {settings.TTE_LOCKOUT_ATTEMPTS} kali berturut-turut."
+        )
+    cert = _certificate(user)
+    try:
+        session = get_backend().open_session(certificate=cert, passphrase=passphrase)
+    except PassphraseSalah as exc:
+        _record_attempt(user, False, "Passphrase salah", count)
+        left = settings.TTE_LOCKOUT_ATTEMPTS - _consecutive_failures(user)
+        suffix = f" Sisa percobaan: {left}." if left > 0 else " Penandatanganan kini dikunci sementara."
+        raise BerkasInvalid(exc.message + suffix, fields={"passphrase": [exc.message]}) from None
+    except SignerUnavailable as exc:
+        raise BerkasInvalid(exc.message) from None
+    return session
+
+
+def _consecutive_failures(user: User) -> int:
+    count = 0
+    for ok in (
+        PercobaanTTE.objects.filter(pengguna=user, waktu__gte=timezone.now() - settings.TTE_LOCKOUT_WINDOW)
+        .order_by("-waktu")
+        .values_list("berhasil", flat=True)
+    ):
+        if ok:
+            break
+        count += 1
+    return count
+
+
+# --- batch -----------------------------------------------------------------------------------
+
+
+def tte_batch_start(*, user: User, berkas_ids: list[int], passphrase: str) -> BatchTTE:
+    if not user_has_role_perm(user, "tte_berkas"):
+        raise BerkasForbidden("Hanya Kepala Dinas yang menandatangani dokumen.")
+    ids = sorted({int(i) for i in berkas_ids})
+    if not ids:
+        raise BerkasInvalid("Pilih minimal satu berkas untuk ditandatangani.", fields={"berkas": ["Belum dipilih."]})
+    if not passphrase:
+        raise BerkasInvalid("Passphrase wajib diisi.", fields={"passphrase": ["Passphrase wajib diisi."]})
+    open_signing_session(user, passphrase, len(ids))  # nothing moves on a wrong passphrase
+    _record_attempt(user, True, "Passphrase benar; batch dimulai", len(ids))
+    with transaction.atomic():
+        batch = BatchTTE.objects.create(penandatangan=user)
+        taken = []
+        for berkas in Berkas.objects.select_for_update().filter(pk__in=ids).order_by("pk"):
+            if berkas.status != Status.TTE or not user_can_access_bidang(user, berkas.bidang_id):
+                continue  # someone else's batch took it, or it was sent back meanwhile
+            berkas_services.run_transition(berkas, "sign", user, f"Disetujui untuk TTE (batch #{batch.pk}).")
+            taken.append(BatchTTEItem(batch=batch, berkas=berkas))
+        if not taken:
+            raise BerkasConflict("Tidak ada berkas terpilih yang masih menunggu TTE; mungkin sudah diproses.")
+        BatchTTEItem.objects.bulk_create(taken)
+        session_store.put(batch.pk, passphrase)
+        berkas_pks = [item.berkas_id for item in taken]
+        size = settings.TTE_CHUNK_SIZE
+
+        def enqueue() -> None:
+            from ..tasks import sign_chunk
+
+            for start in range(0, len(berkas_pks), size):
+                sign_chunk.delay_on_commit(batch.pk, berkas_pks[start : start + size])
+
+        enqueue()
+    return batch
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    batch: BatchTTE
+    total: int
+    berhasil: int
+    gagal: int
+
+    @property
+    def selesai(self) -> bool:
+        return self.berhasil + self.gagal >= self.total
+
+
+def batch_progress(batch: BatchTTE) -> BatchProgress:
+    counts = {s: 0 for s in BatchTTEItem.Status.values}
+    for status in batch.items.values_list("status", flat=True):
+        counts[status] += 1
+    return BatchProgress(batch, sum(counts.values()), counts["berhasil"], counts["gagal"])
+
+
+def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
+    """Sign the still-pending berkas of one chunk with one session (the key is parsed once).
+
+    Per-document errors (the service refuses a file) send that berkas back to «tte» and go on.
+    Transient errors (storage, service unreachable) leave the berkas in «cetak» and are raised
+    after the chunk, so the task retries just those.
+    """
+    pending = list(
+        BatchTTEItem.objects.filter(batch_id=batch_id, berkas_id__in=berkas_ids, status=BatchTTEItem.Status.MENUNGGU)
+        .select_related("batch__penandatangan")
+        .order_by("berkas_id")
+    )
+    if not pending:
+        return
+    batch = pending[0].batch
+    passphrase = session_store.get(batch_id)
+    if passphrase is None:
+        for item in pending:
+            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+        _finish_if_done(batch)
+        return
+    try:
+        session = get_backend().open_session(certificate=_certificate(batch.penandatangan), passphrase=passphrase)
+    except (PassphraseSalah, BerkasInvalid) as exc:
+        message = getattr(exc, "message", str(exc))
+        if isinstance(exc, PassphraseSalah):
+            _record_attempt(batch.penandatangan, False, "Passphrase ditolak layanan TTE", len(pending))
+        for item in pending:
+            _fail(item, message)
+        _finish_if_done(batch)
+        return
+    transient: Exception | None = None
+    for item in pending:
+        try:
+            berkas_sign_document(item=item, session=session)
+        except (SignerUnavailable, OSError) as exc:
+            # storage or signing service down: leave it in «cetak», the task retries it
+            logger.warning("signing berkas %s hit a transient error: %s", item.berkas_id, type(exc).__name__)
+            transient = exc
+        except PassphraseSalah as exc:
+            _record_attempt(batch.penandatangan, False, "Passphrase ditolak layanan TTE", 1)
+            _fail(item, exc.message)
+        except TTEError as exc:
+            _fail(item, exc.message)
+        except Exception as exc:  # one broken document must not stop the others
+            logger.exception("document of berkas %s could not be produced", item.berkas_id)
+            _fail(item, f"Dokumen tidak dapat dibuat ({type(exc).__name__}); periksa data berkas.")
+    _finish_if_done(batch)
+    if transient is not None:
+        raise transient
+
+
+def berkas_sign_document(*, item: BatchTTEItem, session: SigningSession) -> Dokumen | None:
+    """Render, sign, store; berkas «cetak» → «siap diambil». Idempotent per berkas."""
+    with transaction.atomic():
+        berkas = berkas_services.lock_berkas(item.berkas_id)
+        kind = get_kind(berkas.layanan.jenis_berkas)
+        existing = Dokumen.objects.filter(berkas=berkas, jenis=kind.document_jenis).first()
+        if berkas.status != Status.CETAK:
+            if existing is not None:
+                _mark(item, BatchTTEItem.Status.BERHASIL, "")
+            return existing
+        if existing is None:
+            token = uuid.uuid4()
+            rendered = kind.render_document(berkas, verification_url=verification_url(token))
+            signed = session.sign(
+                SignRequest(
+                    pdf=rendered.pdf,
+                    reason=f"Penerbitan {kind.label} {rendered.nomor}".strip(),
+                    location=settings.OFFICE["tempat_terbit"],
+                )
+            )
+            existing = _store_signed(berkas, kind.document_jenis, rendered.nomor, signed, token, item)
+        berkas_services.run_transition(
+            berkas,
+            "mark_printed",
+            berkas_services.system_user(),
+            f"Dokumen {kind.label} ditandatangani secara elektronik oleh {existing.ditandatangani_oleh}.",
+        )
+        _mark(item, BatchTTEItem.Status.BERHASIL, "")
+    return existing
+
+
+def _store_signed(berkas: Berkas, jenis: str, nomor: str, pdf: bytes, token: uuid.UUID, item: BatchTTEItem) -> Dokumen:
+    cert = SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
+    dokumen = Dokumen(
+        berkas=berkas,
+        jenis=jenis,
+        nomor=nomor,
+        token=token,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        ditandatangani_oleh=cert.nama,
+        jabatan_penandatangan=cert.jabatan,
+    )
+    dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
+    dokumen._history_user = berkas_services.system_user()
+    dokumen.save()
+    if nomor:
+        # a newer document with the same number (a KK after perubahan data) replaces the old one
+        for old in Dokumen.objects.filter(jenis=jenis, nomor=nomor, status=Dokumen.Status.BERLAKU).exclude(
+            pk=dokumen.pk
+        ):
+            dokumen_revoke(
+                dokumen=old, reason=f"Diganti oleh dokumen berkas {berkas.nomor_registrasi}.", replaced_by=dokumen
+            )
+    return dokumen
+
+
+def _mark(item: BatchTTEItem, status: str, message: str) -> None:
+    item.status, item.pesan, item.diproses_pada = status, message[:300], timezone.now()
+    item.save(update_fields=["status", "pesan", "diproses_pada"])
+
+
+def _fail(item: BatchTTEItem, message: str) -> None:
+    with transaction.atomic():
+        berkas = berkas_services.lock_berkas(item.berkas_id)
+        if berkas.status == Status.CETAK:
+            berkas_services.run_transition(
+                berkas, "signing_failed", berkas_services.system_user(), f"TTE gagal: {message}"
+            )
+        _mark(item, BatchTTEItem.Status.GAGAL, message)
+
+
+def _finish_if_done(batch: BatchTTE) -> None:
+    if batch.selesai_pada is None and not batch.items.filter(status=BatchTTEItem.Status.MENUNGGU).exists():
+        batch.selesai_pada = timezone.now()
+        batch.save(update_fields=["selesai_pada"])
+        session_store.drop(batch.pk)
+
+
+def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
+    """Berkas stuck in «cetak»: re-enqueue while their batch session lives, else back to «tte»."""
+    from ..tasks import sign_chunk
+
+    cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
+    items = list(
+        BatchTTEItem.objects.filter(
+            status=BatchTTEItem.Status.MENUNGGU, berkas__status=Status.CETAK, berkas__status_sejak__lt=cutoff
+        ).select_related("batch")
+    )
+    for item in items:
+        if session_store.get(item.batch_id) is not None:
+            sign_chunk.delay(item.batch_id, [item.berkas_id])
+        else:
+            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+            _finish_if_done(item.batch)
+    return [item.berkas_id for item in items]
+
+
+# --- revocation --------------------------------------------------------------------------------
+
+
+def dokumen_revoke(
+    *, dokumen: Dokumen, reason: str, replaced_by: Dokumen | None = None, user: User | None = None
+) -> Dokumen:
+    if not reason.strip():
+        raise BerkasInvalid("Alasan pencabutan wajib diisi.")
+    with transaction.atomic():
+        locked = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+        if locked.status != Dokumen.Status.BERLAKU:
+            return locked
+        locked.status = Dokumen.Status.DIGANTI if replaced_by else Dokumen.Status.DICABUT
+        locked.diganti_oleh = replaced_by
+        locked.dicabut_pada = timezone.now()
+        locked.alasan_pencabutan = reason
+        locked._history_user = user or berkas_services.system_user()
+        locked.save(update_fields=["status", "diganti_oleh", "dicabut_pada", "alasan_pencabutan"])
+    return locked
+
+
+# --- development certificates ---------------------------------------------------------------------
+
+
+def install_dev_certificate(
+    *, user: User, passphrase: str, nama: str | None = None, nik: str = "", jabatan: str = "Kepala Dinas"
+) -> SertifikatPenandatangan:
+    """Create the development CA once (in TTE_DIR) and a PKCS#12 for ``user``; demo and tests only."""
+    from . import devca
+
+    directory = settings.TTE_DIR
+    ca = devca.load_ca(directory)
+    if ca is None:
+        ca = devca.create_ca()
+        devca.write_ca(ca, directory)
+    nama = nama or user.get_full_name() or user.username
+    p12 = devca.issue_signer_p12(ca, nama=nama, nik=nik, passphrase=passphrase)
+    path = directory / f"{user.username}.p12"
+    path.write_bytes(p12)
+    path.chmod(0o600)
+    cert, _ = SertifikatPenandatangan.objects.update_or_create(
+        pengguna=user,
+        defaults={"nama": nama, "nik": nik, "p12_path": str(path), "jabatan": jabatan, "aktif": True},
+    )
+    return cert

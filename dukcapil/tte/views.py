@@ -1,0 +1,106 @@
+"""The Kadis's signing screens and the public verification page behind the QR code."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import ratelimit, selectors
+from ..choices import STATUS_COLOURS
+from ..exceptions import BerkasError
+from ..models import BatchTTE, Dokumen
+from ..nik import mask_nama, mask_nik
+from ..registry import kind_for_document
+from . import services
+from .verify import verify_pdf
+
+VERIFY_LIMIT = 30  # uploads per client per 10 minutes
+
+
+@login_required
+@require_POST
+def batch_start(request: HttpRequest) -> HttpResponse:
+    ids = request.POST.getlist("berkas")
+    back = request.POST.get("next") or "kotak-masuk"
+    try:
+        batch = services.tte_batch_start(
+            user=request.user, berkas_ids=ids, passphrase=request.POST.get("passphrase", "")
+        )
+    except BerkasError as exc:
+        rows = selectors.inbox_rows(list(selectors.berkas_inbox(request.user)[:500]))
+        return render(
+            request,
+            "dukcapil/kotak_masuk.html",
+            {
+                "rows": rows,
+                "overdue": sum(1 for r in rows if r.overdue),
+                "colours": STATUS_COLOURS,
+                "error": exc.message,
+                "can_sign": True,
+                "selected": {int(i) for i in ids if str(i).isdigit()},
+            },
+            status=exc.http_status,
+        )
+    except ValueError:
+        messages.error(request, "Pilihan berkas tidak valid.")
+        return redirect(back)
+    return redirect("tte-batch", batch_id=batch.pk)
+
+
+@login_required
+@never_cache
+def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = get_object_or_404(BatchTTE, pk=batch_id)
+    if batch.penandatangan_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    progress = services.batch_progress(batch)
+    items = batch.items.select_related("berkas__layanan").order_by("berkas__nomor_registrasi")
+    return render(request, "dukcapil/tte_batch.html", {"progress": progress, "items": items})
+
+
+class VerifyUploadForm(forms.Form):
+    berkas = forms.FileField(label="Unggah PDF untuk diperiksa")
+
+
+def _document_or_404(token) -> Dokumen:
+    return get_object_or_404(
+        Dokumen.objects.select_related("berkas", "diganti_oleh"), token=token, ditandatangani_oleh__gt=""
+    )
+
+
+@never_cache
+def verifikasi(request: HttpRequest, token) -> HttpResponse:
+    """Public: what the QR code on a document leads to. Names masked, nothing else personal."""
+    dokumen = _document_or_404(token)
+    kind = kind_for_document(dokumen.jenis)
+    form = VerifyUploadForm(request.POST or None, request.FILES or None)
+    result, error, status = None, None, 200
+    if request.method == "POST":
+        if not ratelimit.hit("verifikasi", ratelimit.client_ip(request.META), VERIFY_LIMIT, 600)[0]:
+            error, status = "Terlalu banyak pemeriksaan. Coba lagi dalam 10 menit.", 429
+        elif form.is_valid():
+            upload = form.cleaned_data["berkas"]
+            if upload.size > settings.TTE_VERIFY_MAX_BYTES:
+                error, status = "Berkas terlalu besar (maksimal 10 MB).", 400
+            else:
+                result = verify_pdf(upload.read(), dokumen.sha256)
+        else:
+            error, status = "Pilih berkas PDF untuk diperiksa.", 400
+    return render(
+        request,
+        "dukcapil/verifikasi.html",
+        {
+            "dokumen": dokumen,
+            "jenis": kind.label if kind else dokumen.jenis.upper(),
+            "nomor": mask_nik(dokumen.nomor) if dokumen.nomor else "-",
+            "pemohon": mask_nama(dokumen.berkas.pemohon_nama),
+            "form": VerifyUploadForm(),
+            "result": result,
+            "error": error,
+        },
+        status=status,
+    )
