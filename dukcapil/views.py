@@ -37,6 +37,7 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "overdue": sum(1 for r in rows if r.overdue),
             "colours": STATUS_COLOURS,
+            "can_sign": request.user.has_perm("dukcapil.tte_berkas"),
         },
     )
 
