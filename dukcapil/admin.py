@@ -16,7 +16,9 @@ from .models import (
     KartuKendali,
     LangkahSOP,
     Layanan,
+    PercobaanTTE,
     Persyaratan,
+    SertifikatPenandatangan,
     StandarPelayanan,
     User,
 )
@@ -178,11 +180,63 @@ class BerkasAdmin(SimpleHistoryAdmin):
         return False
 
 
+class CabutForm(forms.Form):
+    alasan = forms.CharField(label="Alasan pencabutan", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 @admin.register(Dokumen)
-class DokumenAdmin(admin.ModelAdmin):
-    list_display = ["berkas", "jenis", "dibuat_pada"]
-    list_filter = ["jenis"]
-    readonly_fields = ["berkas", "jenis", "berkas_pdf", "sha256", "token", "dibuat_pada"]
+class DokumenAdmin(SimpleHistoryAdmin):
+    """Documents are made by the TTE step only; here they can be looked up and revoked."""
+
+    list_display = ["berkas", "jenis", "nomor", "status", "ditandatangani_oleh", "dibuat_pada"]
+    list_filter = ["jenis", "status"]
+    search_fields = ["berkas__nomor_registrasi", "nomor"]
+    list_select_related = ["berkas"]
+    actions = ["cabut"]
+    exclude = ["berkas_pdf"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "berkas_pdf"]
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description="Cabut dokumen terpilih (status di halaman verifikasi menjadi «dicabut»)")
+    def cabut(self, request, queryset):
+        from .tte.services import dokumen_revoke
+
+        reason = request.POST.get("alasan", "").strip()
+        if not reason:
+            self.message_user(request, "Isi alasan pencabutan di kolom «alasan» lalu ulangi.", level="error")
+            return None
+        for dokumen in queryset:
+            dokumen_revoke(dokumen=dokumen, reason=reason, user=request.user)
+        self.message_user(request, f"{queryset.count()} dokumen dicabut.")
+        return None
+
+
+@admin.register(SertifikatPenandatangan)
+class SertifikatPenandatanganAdmin(SimpleHistoryAdmin):
+    list_display = ["nama", "jabatan", "pengguna", "nik", "aktif"]
+    list_filter = ["aktif"]
+
+
+@admin.register(PercobaanTTE)
+class PercobaanTTEAdmin(admin.ModelAdmin):
+    """Audit trail of passphrase checks: read only."""
+
+    list_display = ["waktu", "pengguna", "berhasil", "keterangan", "jumlah_berkas"]
+    list_filter = ["berhasil", "pengguna"]
+    date_hierarchy = "waktu"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

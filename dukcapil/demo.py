@@ -12,7 +12,7 @@ from .catalogue import load_office
 from .choices import Role, Status
 from .models import BatchTTE, BatchTTEItem, Berkas, Bidang, Layanan, SertifikatPenandatangan, User
 from .tte import session_store
-from .tte.services import install_dev_certificate
+from .tte.services import install_dev_certificate, tte_batch_start
 
 DEMO_PASSWORD = "demo-dukcapil-2026"
 DEMO_TTE_PASSPHRASE = "tte-demo-2026"
@@ -173,12 +173,17 @@ def enter_family(berkas: Berkas, index: int, users: dict[str, User]) -> None:
     )
 
 
-STEPS = [  # (action, user) to reach each state after entry
+STEPS = [  # (action, user) to reach each state after entry; TTE goes through sign()
     ("entri-selesai", "operator"),
     ("verifikasi", "kasi"),
     ("validasi", "kabid"),
-    ("tte", "kadis"),
 ]
+
+
+def sign(berkas: Berkas, users: dict[str, User]) -> Berkas:
+    tte_batch_start(user=users["kadis"], berkas_ids=[berkas.pk], passphrase=DEMO_TTE_PASSPHRASE)
+    berkas.refresh_from_db()
+    return berkas
 
 
 def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
@@ -206,9 +211,9 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
             user=users["kasi"],
             note="Tanggal perkawinan kepala keluarga belum sesuai akta nikah.",
         ),
-        advance(entered(6), 4),  # siap diambil
+        sign(advance(entered(6), 3), users),  # siap diambil
         services.berkas_transition(  # diserahkan
-            berkas_id=advance(entered(7), 4).pk,
+            berkas_id=sign(advance(entered(7), 3), users).pk,
             action="serahkan",
             user=users["pengambilan"],
             note="Diterima sendiri oleh kepala keluarga.",

@@ -8,8 +8,11 @@ from .models import Berkas, Kantor
 from .nik import mask_nik
 
 
-def office_header() -> OfficeHeader:
-    """The active office's profile (admin), each empty field falling back to the OFFICE_* settings."""
+def office_header(signer=None) -> OfficeHeader:
+    """The active office's profile (admin), each empty field falling back to the OFFICE_* settings.
+
+    ``signer`` (a SertifikatPenandatangan) puts the official who really signs in the signature block.
+    """
     o = settings.OFFICE
     kantor = Kantor.objects.filter(aktif=True).first()
 
@@ -23,8 +26,8 @@ def office_header() -> OfficeHeader:
         alamat=pick("alamat"),
         kabupaten_kota=pick("kabupaten_kota"),
         tempat_terbit=o["tempat_terbit"],
-        kepala_dinas_nama=pick("kepala_dinas_nama"),
-        kepala_dinas_nip=pick("kepala_dinas_nip"),
+        kepala_dinas_nama=signer.nama if signer else pick("kepala_dinas_nama"),
+        kepala_dinas_nip=(signer.nip or "-") if signer else pick("kepala_dinas_nip"),
     )
 
 

@@ -17,7 +17,7 @@ class BerkasKind:
     key: str  # stored in Layanan.jenis_berkas, e.g. "pendaftaran.kk"
     label: str
     document_jenis: str  # Dokumen.jenis of the product, e.g. "kk"
-    render_document: Callable[..., RenderedDocument]  # (berkas, *, verification_url) — unsigned PDF
+    render_document: Callable[..., RenderedDocument]  # (berkas, *, verification_url, signer) — unsigned PDF
     missing_data: Callable[[Berkas], list[str]]  # what the operator has still to enter
     create_detail: Callable[..., None]  # called at registration with the intake extras
     entry_url_name: str  # operator entry view, reversed with the nomor registrasi

@@ -12,7 +12,14 @@ BERKAS_PERMISSIONS = {
     Role.KABID: ["validasi_berkas", "batalkan_berkas", "view_berkas"],
     Role.KADIS: ["tte_berkas", "view_berkas"],
     Role.PETUGAS_PENGAMBILAN: ["serahkan_berkas", "view_berkas"],
-    Role.ADMIN: ["view_berkas", "view_kartukendali", "view_dokumen"],
+    Role.ADMIN: [
+        "view_berkas",
+        "view_kartukendali",
+        "view_dokumen",
+        "change_dokumen",
+        "view_percobaantte",
+        "view_batchtte",
+    ],
 }
 # Admins edit the catalogue and the staff in Django admin.
 ADMIN_MODELS = [
@@ -25,6 +32,7 @@ ADMIN_MODELS = [
     "harilibur",
     "bidang",
     "user",
+    "sertifikatpenandatangan",
 ]
 
 

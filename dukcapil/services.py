@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
+from simple_history.utils import bulk_update_with_history
 
 from . import catalogue
 from .choices import Status
@@ -110,7 +111,9 @@ def system_user() -> User:
 
 def lock_berkas(berkas_id: int) -> Berkas:
     try:
-        return Berkas.objects.select_for_update().select_related("layanan").get(pk=berkas_id)
+        # of=("self",): lock only the berkas row; with the join PostgreSQL would also lock the
+        # layanan row and every berkas of that layanan would queue behind each other.
+        return Berkas.objects.select_for_update(of=("self",)).select_related("layanan").get(pk=berkas_id)
     except Berkas.DoesNotExist:
         raise BerkasInvalid("Berkas tidak ditemukan.") from None
 
@@ -150,6 +153,32 @@ def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) ->
         berkas.catatan = note
     berkas._history_user = user
     berkas.save(update_fields=["status", "status_sejak", "catatan", "persyaratan_kurang"])
+
+
+def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note: str) -> None:
+    """run_transition for many locked berkas at once (the Kadis's batch): same records, bulk writes."""
+    at = timezone.now()
+    cards = []
+    for berkas in berkas_list:
+        dari = berkas.status
+        getattr(berkas, method)()
+        cards.append(
+            KartuKendali(
+                berkas=berkas,
+                transisi=method,
+                dari_status=dari,
+                ke_status=berkas.status,
+                pelaku=user,
+                waktu=at,
+                mulai=berkas.status_sejak,
+                catatan=note,
+            )
+        )
+        berkas.status_sejak = at
+        if note:
+            berkas.catatan = note
+    KartuKendali.objects.bulk_create(cards)
+    bulk_update_with_history(berkas_list, Berkas, ["status", "status_sejak", "catatan"], default_user=user)
 
 
 def _next_nomor(prefix: str, day: date) -> str:

@@ -9,13 +9,13 @@ from .documents import AnggotaKK, KKDocument, render_kk_pdf
 from .models import PermohonanKK
 
 
-def build_kk_pdf(berkas: Berkas, *, verification_url: str = "") -> RenderedDocument:
+def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
     permohonan = PermohonanKK.objects.get(berkas=berkas)
     anggota = list(permohonan.anggota.order_by("urutan"))
     kepala = next((a for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA), None)
     pdf = render_kk_pdf(
         KKDocument(
-            office=office_header(),
+            office=office_header(signer),
             nomor_kk=permohonan.nomor_kk,
             nomor_registrasi=berkas.nomor_registrasi,
             kepala_keluarga=kepala.nama if kepala else "",

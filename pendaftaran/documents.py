@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -253,15 +254,30 @@ def _member_values(a: AnggotaKK) -> tuple[list[str], list[str]]:
 
 
 def _cells(number: str, values: list[str], widths: list[float], centred: list[bool]):
-    """Build one row of Paragraph cells and return (cells, row_height)."""
+    """Build one row of cells and return (cells, row_height).
+
+    Text that fits on one line stays a plain string (drawn directly, several times faster);
+    only longer text becomes a wrapping Paragraph.
+    """
     cells: list = []
     height = _ROW_MIN_H
     for text, width, centre in zip([number, *values], widths, centred, strict=True):
+        if stringWidth(text, FONT, _DATA_SIZE) <= width - 2 * _CELL_PAD_X:
+            cells.append(text)
+            continue
         para = Paragraph(escape(text), _STYLE_DATA_C if centre else _STYLE_DATA_L)
         _, h = para.wrap(width - 2 * _CELL_PAD_X, 10_000)
         height = max(height, h + 2 * _CELL_PAD_Y + _ROW_EXTRA)
         cells.append(para)
     return cells, height
+
+
+def _data_style(header_rows: int, centred: list[bool]) -> list:
+    """Font and alignment of the plain-string data cells (Paragraph cells carry their own)."""
+    style = [("FONT", (0, header_rows), (-1, -1), FONT, _DATA_SIZE, _DATA_LEADING)]
+    for col, centre in enumerate(centred):
+        style.append(("ALIGN", (col, header_rows), (col, -1), "CENTER" if centre else "LEFT"))
+    return style
 
 
 @dataclass
@@ -312,7 +328,7 @@ def _table1(rows: list[_Row]) -> Table:
     data = _t1_header_rows() + [r.t1 for r in rows]
     heights = [_T1_HEAD_H, _NUM_ROW_H] + [r.h1 for r in rows]
     table = Table(data, colWidths=[c[1] for c in _T1_COLS], rowHeights=heights)
-    table.setStyle(TableStyle(_base_table_style(2)))
+    table.setStyle(TableStyle(_base_table_style(2) + _data_style(2, [c[2] for c in _T1_COLS])))
     return table
 
 
@@ -320,7 +336,7 @@ def _table2(rows: list[_Row]) -> Table:
     data = _t2_header_rows() + [r.t2 for r in rows]
     heights = [*_T2_HEAD_H, _NUM_ROW_H] + [r.h2 for r in rows]
     table = Table(data, colWidths=_T2_WIDTHS, rowHeights=heights)
-    style = _base_table_style(3)
+    style = _base_table_style(3) + _data_style(3, _T2_CENTRED)
     for col in range(5):
         style.append(("SPAN", (col, 0), (col, 1)))
     style += [("SPAN", (5, 0), (6, 0)), ("SPAN", (7, 0), (8, 0))]

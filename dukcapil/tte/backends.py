@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import requests
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from django.conf import settings
 from django.utils.module_loading import import_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +63,29 @@ class Backend(Protocol):
 # --- local PKCS#12 with pyhanko ------------------------------------------------------------
 
 
+class ReusedKeySigner(signers.SimpleSigner):
+    """pyhanko's SimpleSigner re-parses (and re-validates) the private key for every signature;
+    this one parses it once per session. RSA PKCS#1 v1.5 (what a PKCS#12 from BSrE or the
+    development CA carries) is handled here; other mechanisms fall back to pyhanko."""
+
+    @classmethod
+    def from_simple(cls, signer: signers.SimpleSigner) -> "ReusedKeySigner":
+        reused = cls(
+            signing_cert=signer.signing_cert, signing_key=signer.signing_key, cert_registry=signer.cert_registry
+        )
+        reused._pyca_key = serialization.load_der_private_key(signer.signing_key.dump(), password=None)
+        return reused
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        if mechanism == "rsassa_pkcs1v15" and isinstance(self._pyca_key, RSAPrivateKey):
+            return self._pyca_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+        return super().sign_raw(data, digest_algorithm)
+
+
 class LocalPadesSession:
     def __init__(self, signer: signers.SimpleSigner):
-        self._signer = signer  # key parsed once, reused for every document of the batch
+        self._signer = ReusedKeySigner.from_simple(signer)  # key parsed once for the whole batch
         self.signer_name = signer.signing_cert.subject.native.get("common_name", "")
 
     def sign(self, request: SignRequest) -> bytes:

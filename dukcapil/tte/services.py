@@ -34,6 +34,7 @@ from ..models import (
     user_has_role_perm,
 )
 from ..registry import get_kind
+from ..tasks import sign_chunk
 from . import session_store
 from .backends import PassphraseSalah, SignerUnavailable, SigningSession, SignRequest, TTEError, get_backend
 
@@ -125,26 +126,21 @@ def tte_batch_start(*, user: User, berkas_ids: list[int], passphrase: str) -> Ba
     _record_attempt(user, True, "Passphrase benar; batch dimulai", len(ids))
     with transaction.atomic():
         batch = BatchTTE.objects.create(penandatangan=user)
-        taken = []
-        for berkas in Berkas.objects.select_for_update().filter(pk__in=ids).order_by("pk"):
-            if berkas.status != Status.TTE or not user_can_access_bidang(user, berkas.bidang_id):
-                continue  # someone else's batch took it, or it was sent back meanwhile
-            berkas_services.run_transition(berkas, "sign", user, f"Disetujui untuk TTE (batch #{batch.pk}).")
-            taken.append(BatchTTEItem(batch=batch, berkas=berkas))
+        taken = [
+            berkas
+            for berkas in Berkas.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+            # skipped: someone else's batch took it, or it was sent back meanwhile
+            if berkas.status == Status.TTE and user_can_access_bidang(user, berkas.bidang_id)
+        ]
         if not taken:
             raise BerkasConflict("Tidak ada berkas terpilih yang masih menunggu TTE; mungkin sudah diproses.")
-        BatchTTEItem.objects.bulk_create(taken)
+        berkas_services.run_transition_many(taken, "sign", user, f"Disetujui untuk TTE (batch #{batch.pk}).")
+        BatchTTEItem.objects.bulk_create([BatchTTEItem(batch=batch, berkas=berkas) for berkas in taken])
         session_store.put(batch.pk, passphrase)
-        berkas_pks = [item.berkas_id for item in taken]
-        size = settings.TTE_CHUNK_SIZE
-
-        def enqueue() -> None:
-            from ..tasks import sign_chunk
-
-            for start in range(0, len(berkas_pks), size):
-                sign_chunk.delay_on_commit(batch.pk, berkas_pks[start : start + size])
-
-        enqueue()
+        # chunks spread the batch over every worker process; each opens one signing session
+        pks, size = [berkas.pk for berkas in taken], settings.TTE_CHUNK_SIZE
+        for start in range(0, len(pks), size):
+            sign_chunk.delay_on_commit(batch.pk, pks[start : start + size])
     return batch
 
 
@@ -198,10 +194,12 @@ def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
             _fail(item, message)
         _finish_if_done(batch)
         return
+    signer = _certificate(batch.penandatangan)
+    system = berkas_services.system_user()
     transient: Exception | None = None
     for item in pending:
         try:
-            berkas_sign_document(item=item, session=session)
+            berkas_sign_document(item=item, session=session, signer=signer, system=system)
         except (SignerUnavailable, OSError) as exc:
             # storage or signing service down: leave it in «cetak», the task retries it
             logger.warning("signing berkas %s hit a transient error: %s", item.berkas_id, type(exc).__name__)
@@ -219,7 +217,13 @@ def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
         raise transient
 
 
-def berkas_sign_document(*, item: BatchTTEItem, session: SigningSession) -> Dokumen | None:
+def berkas_sign_document(
+    *,
+    item: BatchTTEItem,
+    session: SigningSession,
+    signer: SertifikatPenandatangan | None = None,
+    system: User | None = None,
+) -> Dokumen | None:
     """Render, sign, store; berkas «cetak» → «siap diambil». Idempotent per berkas."""
     with transaction.atomic():
         berkas = berkas_services.lock_berkas(item.berkas_id)
@@ -231,7 +235,8 @@ def berkas_sign_document(*, item: BatchTTEItem, session: SigningSession) -> Doku
             return existing
         if existing is None:
             token = uuid.uuid4()
-            rendered = kind.render_document(berkas, verification_url=verification_url(token))
+            signer = signer or SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
+            rendered = kind.render_document(berkas, verification_url=verification_url(token), signer=signer)
             signed = session.sign(
                 SignRequest(
                     pdf=rendered.pdf,
@@ -239,19 +244,26 @@ def berkas_sign_document(*, item: BatchTTEItem, session: SigningSession) -> Doku
                     location=settings.OFFICE["tempat_terbit"],
                 )
             )
-            existing = _store_signed(berkas, kind.document_jenis, rendered.nomor, signed, token, item)
+            existing = _store_signed(berkas, kind.document_jenis, rendered.nomor, signed, token, signer, system)
         berkas_services.run_transition(
             berkas,
             "mark_printed",
-            berkas_services.system_user(),
+            system or berkas_services.system_user(),
             f"Dokumen {kind.label} ditandatangani secara elektronik oleh {existing.ditandatangani_oleh}.",
         )
         _mark(item, BatchTTEItem.Status.BERHASIL, "")
     return existing
 
 
-def _store_signed(berkas: Berkas, jenis: str, nomor: str, pdf: bytes, token: uuid.UUID, item: BatchTTEItem) -> Dokumen:
-    cert = SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
+def _store_signed(
+    berkas: Berkas,
+    jenis: str,
+    nomor: str,
+    pdf: bytes,
+    token: uuid.UUID,
+    cert: SertifikatPenandatangan,
+    system: User | None = None,
+) -> Dokumen:
     dokumen = Dokumen(
         berkas=berkas,
         jenis=jenis,
@@ -262,7 +274,7 @@ def _store_signed(berkas: Berkas, jenis: str, nomor: str, pdf: bytes, token: uui
         jabatan_penandatangan=cert.jabatan,
     )
     dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
-    dokumen._history_user = berkas_services.system_user()
+    dokumen._history_user = system or berkas_services.system_user()
     dokumen.save()
     if nomor:
         # a newer document with the same number (a KK after perubahan data) replaces the old one
@@ -299,8 +311,6 @@ def _finish_if_done(batch: BatchTTE) -> None:
 
 def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
     """Berkas stuck in «cetak»: re-enqueue while their batch session lives, else back to «tte»."""
-    from ..tasks import sign_chunk
-
     cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
     items = list(
         BatchTTEItem.objects.filter(

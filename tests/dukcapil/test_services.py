@@ -372,3 +372,35 @@ def test_concurrent_double_submit_of_one_intake_form_registers_once(catalogue):
     assert len(results) == 2 and results[0] == results[1], results
     assert Berkas.objects.count() == 1
     assert Berkas.objects.get().nomor_registrasi.endswith("-0001")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_locking_one_berkas_does_not_block_another_of_the_same_layanan(catalogue):
+    """lock_berkas locks the berkas row only, not the joined layanan row (seen as a batch-wide stall)."""
+    from django.db import transaction
+
+    from dukcapil.choices import Role
+    from tests.factories import staff
+
+    loket = staff(Role.PETUGAS_LOKET)
+    first, second = register(loket, seq=1), register(loket, seq=2)
+    held, release = threading.Event(), threading.Event()
+
+    def hold_first():
+        with transaction.atomic():
+            services.lock_berkas(first.pk)
+            held.set()
+            release.wait(timeout=10)
+        connection.close()
+
+    holder = threading.Thread(target=hold_first)
+    holder.start()
+    assert held.wait(timeout=5)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+            assert services.lock_berkas(second.pk).pk == second.pk  # would time out if layanan were locked
+    finally:
+        release.set()
+        holder.join(timeout=10)
