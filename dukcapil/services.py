@@ -129,28 +129,28 @@ def _check_expected(berkas: Berkas, expected_status: str | None) -> None:
         )
 
 
-def _record(berkas: Berkas, *, transisi: str, dari: str, user: User, note: str, at: datetime) -> None:
-    KartuKendali.objects.create(
+def _apply(berkas: Berkas, method: str, user: User, note: str, at: datetime, *args) -> KartuKendali:
+    """Run the transition in memory and return its (unsaved) kartu kendali row."""
+    dari, mulai = berkas.status, berkas.status_sejak
+    getattr(berkas, method)(*args)
+    berkas.status_sejak = at
+    if note:
+        berkas.catatan = note
+    return KartuKendali(
         berkas=berkas,
-        transisi=transisi,
+        transisi=method,
         dari_status=dari,
         ke_status=berkas.status,
         pelaku=user,
         waktu=at,
-        mulai=berkas.status_sejak,
+        mulai=mulai,
         catatan=note,
     )
-    berkas.status_sejak = at
 
 
 def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
-    at = timezone.now()
-    dari = berkas.status
-    getattr(berkas, method)(*args)
-    _record(berkas, transisi=method, dari=dari, user=user, note=note, at=at)
-    if note:
-        berkas.catatan = note
+    _apply(berkas, method, user, note, timezone.now(), *args).save()
     berkas._history_user = user
     berkas.save(update_fields=["status", "status_sejak", "catatan", "persyaratan_kurang"])
 
@@ -158,25 +158,7 @@ def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) ->
 def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note: str) -> None:
     """run_transition for many locked berkas at once (the Kadis's batch): same records, bulk writes."""
     at = timezone.now()
-    cards = []
-    for berkas in berkas_list:
-        dari = berkas.status
-        getattr(berkas, method)()
-        cards.append(
-            KartuKendali(
-                berkas=berkas,
-                transisi=method,
-                dari_status=dari,
-                ke_status=berkas.status,
-                pelaku=user,
-                waktu=at,
-                mulai=berkas.status_sejak,
-                catatan=note,
-            )
-        )
-        berkas.status_sejak = at
-        if note:
-            berkas.catatan = note
+    cards = [_apply(berkas, method, user, note, at) for berkas in berkas_list]
     KartuKendali.objects.bulk_create(cards)
     bulk_update_with_history(berkas_list, Berkas, ["status", "status_sejak", "catatan"], default_user=user)
 

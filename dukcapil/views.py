@@ -152,6 +152,13 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
     }
 
 
+def _detail_with_error(request: HttpRequest, berkas: Berkas, message: str, status: int) -> HttpResponse:
+    """The berkas page again, with the reason the action was not done (400/403/409)."""
+    return render(
+        request, "dukcapil/berkas_detail.html", _detail_context(request, berkas, error=message), status=status
+    )
+
+
 @login_required
 def berkas_detail(request: HttpRequest, nomor: str) -> HttpResponse:
     berkas = _visible_berkas(request, nomor)
@@ -176,12 +183,7 @@ def berkas_action(request: HttpRequest, nomor: str, action: str) -> HttpResponse
         )
     except BerkasError as exc:
         berkas.refresh_from_db()
-        return render(
-            request,
-            "dukcapil/berkas_detail.html",
-            _detail_context(request, berkas, error=exc.message),
-            status=exc.http_status,
-        )
+        return _detail_with_error(request, berkas, exc.message, exc.http_status)
     messages.success(request, f"Berkas {berkas.nomor_registrasi}: {berkas.get_status_display()}.")
     if berkas.status in (Status.DISERAHKAN, Status.DIBATALKAN):
         return redirect("berkas-detail", nomor=nomor)
@@ -194,12 +196,7 @@ def berkas_resubmit(request: HttpRequest, nomor: str) -> HttpResponse:
     berkas = _visible_berkas(request, nomor)
     form = ResubmitForm(request.POST, layanan=berkas.layanan)
     if not form.is_valid():
-        return render(
-            request,
-            "dukcapil/berkas_detail.html",
-            _detail_context(request, berkas, error="Formulir tidak lengkap."),
-            status=400,
-        )
+        return _detail_with_error(request, berkas, "Formulir tidak lengkap.", 400)
     try:
         berkas = services.berkas_resubmit(
             berkas_id=berkas.pk,
@@ -210,12 +207,7 @@ def berkas_resubmit(request: HttpRequest, nomor: str) -> HttpResponse:
         )
     except BerkasError as exc:
         berkas.refresh_from_db()
-        return render(
-            request,
-            "dukcapil/berkas_detail.html",
-            _detail_context(request, berkas, error=exc.message),
-            status=exc.http_status,
-        )
+        return _detail_with_error(request, berkas, exc.message, exc.http_status)
     if berkas.status == Status.DITERIMA:
         messages.success(request, f"Berkas {nomor} kini lengkap dan diterima. Cetak resi untuk pemohon.")
     else:
