@@ -38,12 +38,13 @@ def ensure_database(rows: int) -> list[tuple[str, str]]:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from dukcapil.catalogue import load_office
     from dukcapil.choices import Status
     from dukcapil.demo import ensure_users, make_nik
     from dukcapil.models import Berkas, KartuKendali, Layanan
 
     call_command("migrate", verbosity=0)
-    call_command("loaddata", "katalog_minimal", verbosity=0)
+    load_office(slug="bintan")
     users = ensure_users()
     have = Berkas.objects.count()
     if have < rows:
