@@ -381,7 +381,7 @@ def berkas_sweep_pending_documents(*, now: datetime | None = None) -> list[int]:
         .values_list("pk", flat=True)
     )
     for pk in no_resi:
-        produce_resi.delay(pk)
+        produce_resi.publish(pk)
     if stuck or no_resi:
         logger.info("sweep handled %d berkas in cetak and re-enqueued %d resi tasks", len(stuck), len(no_resi))
     return stuck

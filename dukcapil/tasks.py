@@ -20,13 +20,16 @@ class OutboxTask(DjangoTask):
     """
 
     def delay_on_commit(self, *args, **kwargs) -> None:
-        transaction.on_commit(functools.partial(self._publish, args, kwargs))
+        transaction.on_commit(functools.partial(self.publish, *args, **kwargs))
 
-    def _publish(self, args, kwargs) -> None:
+    def publish(self, *args, **kwargs) -> bool:
+        """delay() that logs instead of raising when the broker is unreachable."""
         try:
             self.delay(*args, **kwargs)
         except Exception as exc:  # broker unreachable: the sweep will pick it up
             logger.warning("could not enqueue %s%r: %s; the sweep will retry", self.name, args, exc)
+            return False
+        return True
 
 
 RETRY = {

@@ -93,3 +93,22 @@ def _clear_cache():
 def pytest_report_header(config):
     db = settings.DATABASES["default"]
     return f"database: {db['ENGINE']} {db.get('HOST')}:{db.get('PORT')}; broker: {settings.CELERY_BROKER_URL}"
+
+
+@pytest.fixture
+def broker_down_for_tte():
+    """The Celery app pointed at a port where nothing listens (Redis died); restored afterwards."""
+    from dukcapil.celery import app
+
+    def reset_pools():  # connections are pooled per broker URL; forget the cached ones
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = (app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy)
+    reset_pools()
+    app.conf.broker_write_url = "redis://127.0.0.1:1/0"
+    app.conf.task_always_eager = False
+    app.conf.task_publish_retry_policy = {"max_retries": 0}
+    yield
+    reset_pools()
+    app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy = saved

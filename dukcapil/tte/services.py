@@ -319,7 +319,7 @@ def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
     )
     for item in items:
         if session_store.get(item.batch_id) is not None:
-            sign_chunk.delay(item.batch_id, [item.berkas_id])
+            sign_chunk.publish(item.batch_id, [item.berkas_id])
         else:
             _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
             _finish_if_done(item.batch)

@@ -176,3 +176,28 @@ def test_kadis_signs_a_batch_from_the_kotak_masuk(client, team):
     assert wrong.status_code == 400 and "Passphrase salah" in wrong.content.decode()
     client.force_login(team["kabid"])
     assert client.post(reverse("tte-batch-start"), {"berkas": [berkas[0].pk], "passphrase": "x"}).status_code == 403
+
+
+def test_sweep_sends_berkas_back_to_tte_when_the_signing_session_has_expired(team, broker_down_for_tte):
+    from dukcapil import services
+    from dukcapil.tte import session_store
+
+    berkas = berkas_in(Status.TTE, team)
+    batch = sign([berkas], team["kadis"])  # the broker is down: nothing gets signed
+    berkas.refresh_from_db()
+    assert berkas.status == Status.CETAK
+    session_store.drop(batch.pk)  # the session outlived its TTL
+    swept = services.berkas_sweep_pending_documents(now=timezone.now() + timedelta(minutes=10))
+    assert swept == [berkas.pk]
+    berkas.refresh_from_db()
+    assert berkas.status == Status.TTE and "Sesi penandatanganan berakhir" in berkas.catatan
+    assert BatchTTEItem.objects.get(batch=batch).status == "gagal"
+    assert not Dokumen.objects.filter(berkas=berkas, jenis="kk").exists()
+
+
+def test_two_batches_for_the_same_berkas_sign_it_once(team):
+    berkas = berkas_in(Status.TTE, team)
+    sign([berkas], team["kadis"])
+    with pytest.raises(Exception, match="masih menunggu TTE"):
+        sign([berkas], team["kadis"])  # a second tab / double click
+    assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
