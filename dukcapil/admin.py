@@ -206,16 +206,29 @@ class DokumenAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Cabut dokumen terpilih (status di halaman verifikasi menjadi «dicabut»)")
     def cabut(self, request, queryset):
+        """Asks for the reason on a confirmation page, then revokes through the service."""
+        from django.template.response import TemplateResponse
+
         from .tte.services import dokumen_revoke
 
-        reason = request.POST.get("alasan", "").strip()
-        if not reason:
-            self.message_user(request, "Isi alasan pencabutan di kolom «alasan» lalu ulangi.", level="error")
+        form = CabutForm(request.POST if "konfirmasi" in request.POST else None)
+        if form.is_valid():
+            for dokumen in queryset:
+                dokumen_revoke(dokumen=dokumen, reason=form.cleaned_data["alasan"], user=request.user)
+            self.message_user(request, f"{queryset.count()} dokumen dicabut.")
             return None
-        for dokumen in queryset:
-            dokumen_revoke(dokumen=dokumen, reason=reason, user=request.user)
-        self.message_user(request, f"{queryset.count()} dokumen dicabut.")
-        return None
+        return TemplateResponse(
+            request,
+            "admin/dukcapil/dokumen/cabut.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Cabut dokumen",
+                "dokumen_list": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(SertifikatPenandatangan)

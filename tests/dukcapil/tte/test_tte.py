@@ -201,3 +201,27 @@ def test_two_batches_for_the_same_berkas_sign_it_once(team):
     with pytest.raises(Exception, match="masih menunggu TTE"):
         sign([berkas], team["kadis"])  # a second tab / double click
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
+
+
+def test_admin_revokes_a_document_with_a_reason(client, team):
+    dokumen = signed_kk(team)
+    client.force_login(team["admin"])
+    url = reverse("admin:dukcapil_dokumen_changelist")
+    ask = client.post(url, {"action": "cabut", "_selected_action": [dokumen.pk]})
+    assert ask.status_code == 200 and "Alasan pencabutan" in ask.content.decode()
+    dokumen.refresh_from_db()
+    assert dokumen.status == Dokumen.Status.BERLAKU  # nothing happens before the reason is given
+    done = client.post(
+        url,
+        {
+            "action": "cabut",
+            "_selected_action": [dokumen.pk],
+            "konfirmasi": "1",
+            "alasan": "Diterbitkan atas data yang salah",
+        },
+        follow=True,
+    )
+    assert "1 dokumen dicabut" in done.content.decode()
+    dokumen.refresh_from_db()
+    assert dokumen.status == Dokumen.Status.DICABUT and dokumen.alasan_pencabutan == "Diterbitkan atas data yang salah"
+    assert dokumen.history.latest().history_user == team["admin"]
