@@ -216,19 +216,13 @@ def _upsert_sop(kantor: Kantor, entry: dict, bidang: dict, layanan: dict) -> SOP
         **{f: _text(header.get(f)) for f in HEADER_DATE_FIELDS + HEADER_TEXT_FIELDS},
     }
     sop = SOP.objects.filter(kantor=kantor, slug=entry["slug"]).first() or SOP(kantor=kantor, slug=entry["slug"])
-    if sop.pk is None or any(getattr(sop, k) != v for k, v in values.items()):
-        for key, value in values.items():
-            setattr(sop, key, value)
-        sop.save()
+    _save_if_changed(sop, values)
     sp_data = entry.get("standar_pelayanan")
     if sp_data:
         sp = StandarPelayanan.objects.filter(sop=sop).first() or StandarPelayanan(sop=sop)
         sp_values = {f: _text(sp_data.get(f)) for f in SP_FIELDS}
         sp_values["jangka_waktu_hari_kerja"] = parse_jangka_hari(sp_values["jangka_waktu"])
-        if sp.pk is None or any(getattr(sp, k) != v for k, v in sp_values.items()):
-            for key, value in sp_values.items():
-                setattr(sp, key, value)
-            sp.save()
+        _save_if_changed(sp, sp_values)
     else:
         StandarPelayanan.objects.filter(sop=sop).delete()
     return sop
@@ -252,11 +246,7 @@ def _sync_steps(sop: SOP, steps: list[dict]) -> int:
             "keterangan": _text(step.get("keterangan")),
             "tahap": step.get("tahap") or stage,
         }
-        row = existing.pop(urutan, None) or LangkahSOP(sop=sop, urutan=urutan)
-        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.save()
+        _save_if_changed(existing.pop(urutan, None) or LangkahSOP(sop=sop, urutan=urutan), values)
     for row in existing.values():
         row.delete()
     return len(steps)
@@ -266,14 +256,18 @@ def _sync_persyaratan(sop: SOP, items: list[dict]) -> int:
     existing = {p.urutan: p for p in sop.persyaratan.all()}
     for urutan, item in enumerate(items, start=1):
         values = {"nama": item["nama"], "wajib": bool(item.get("wajib", True)), "kondisi": _text(item.get("kondisi"))}
-        row = existing.pop(urutan, None) or Persyaratan(sop=sop, urutan=urutan)
-        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
-            for key, value in values.items():
-                setattr(row, key, value)
-            row.save()
+        _save_if_changed(existing.pop(urutan, None) or Persyaratan(sop=sop, urutan=urutan), values)
     for row in existing.values():
         row.delete()
     return len(items)
+
+
+def _save_if_changed(row, values: dict) -> None:
+    """Save only new or changed rows, so re-loading an office adds no empty history entries."""
+    if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.save()
 
 
 def _link_layanan(kantor: Kantor) -> int:

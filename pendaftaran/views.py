@@ -14,6 +14,13 @@ from .services import ENTRY_STATUSES, AnggotaData, permohonan_kk_update
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
 
+def _anggota(data: dict) -> AnggotaData:
+    """A filled formset row as service input: empty text is "", an empty marriage date is None."""
+    values = {field: data.get(field) if data.get(field) is not None else "" for field in ANGGOTA_FIELDS}
+    values["tanggal_perkawinan"] = data.get("tanggal_perkawinan") or None
+    return AnggotaData(**values)
+
+
 @login_required
 def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
@@ -42,15 +49,7 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
             anggota = [
-                AnggotaData(
-                    **{f: f_.cleaned_data.get(f) if f_.cleaned_data.get(f) is not None else "" for f in ANGGOTA_FIELDS}
-                )
-                for f_ in formset.forms
-                if f_.cleaned_data and not f_.cleaned_data.get("DELETE")
-            ]
-            anggota = [
-                a if a.tanggal_perkawinan else AnggotaData(**{**a.__dict__, "tanggal_perkawinan": None})
-                for a in anggota
+                _anggota(f.cleaned_data) for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
             try:
                 permohonan_kk_update(berkas_id=berkas.pk, user=request.user, data=form.cleaned_data, anggota=anggota)

@@ -127,20 +127,16 @@ def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
     if status == Status.PERBAIKAN:
         berkas_in_verifikasi = act(berkas, "entri-selesai", team["operator"])
         return act(berkas_in_verifikasi, "koreksi", team["kasi"], note="NIK anak kedua salah ketik.")
-    if status in (Status.DISERAHKAN, Status.DIBATALKAN):
-        if status == Status.DIBATALKAN:
-            return act(berkas, "batalkan", team["loket"], note="Pemohon membatalkan.")
+    if status == Status.DIBATALKAN:
+        return act(berkas, "batalkan", team["loket"], note="Pemohon membatalkan.")
+    if status in (Status.SIAP_DIAMBIL, Status.DISERAHKAN):
         for action, role in PATH:
             berkas = act(berkas, action, team[role])
         sign([berkas], team["kadis"])
         berkas.refresh_from_db()
+        if status == Status.SIAP_DIAMBIL:
+            return berkas
         return act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
-    if status == Status.SIAP_DIAMBIL:
-        for action, role in PATH:
-            berkas = act(berkas, action, team[role])
-        sign([berkas], team["kadis"])
-        berkas.refresh_from_db()
-        return berkas
     for action, role in PATH[: STOPS[status]]:
         berkas = act(berkas, action, team[role])
     berkas.refresh_from_db()

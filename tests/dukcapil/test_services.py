@@ -288,30 +288,11 @@ def test_producing_the_document_twice_makes_one_document(team):
     assert berkas.kartu_kendali.filter(ke_status=Status.SIAP_DIAMBIL).count() == 1
 
 
-@pytest.fixture
-def broker_down(settings):
-    """Point the Celery app at a port where nothing listens, as when Redis has died."""
-    from dukcapil.celery import app
-
-    def reset_pools():  # connections are pooled per broker URL; forget the cached ones
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    saved = (app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy)
-    reset_pools()
-    app.conf.broker_write_url = "redis://127.0.0.1:1/0"
-    app.conf.task_always_eager = False
-    app.conf.task_publish_retry_policy = {"max_retries": 0}
-    yield
-    reset_pools()
-    app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy = saved
-
-
 def test_broker_down_strands_nothing_the_sweep_recovers(team, caplog, request):
     berkas = berkas_in(Status.TTE, team)
 
     # when the Kadis signs while the broker is down: no error for the Kadis, berkas waits in «cetak»
-    request.getfixturevalue("broker_down")
+    request.getfixturevalue("broker_down_for_tte")
     with caplog.at_level("WARNING", logger="dukcapil.tasks"):
         sign([berkas], team["kadis"])
     berkas.refresh_from_db()
