@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from .choices import Status
+from .choices import Alur, Status
 from .exceptions import BerkasInvalid
 from .models import SOP, Bidang, Kantor, LangkahSOP, Layanan, Persyaratan, StandarPelayanan
 
@@ -27,25 +27,36 @@ BIDANG = [
 # berkas kind the system processes it with; "" = public information only for now).
 LAYANAN = [
     ("kk", "Penerbitan Kartu Keluarga (KK)", "pendaftaran", "KK", "pendaftaran.kk"),
-    ("kk-hilang", "Penerbitan KK yang hilang", "pendaftaran", "KKH", ""),
-    ("kk-tambah-anggota", "Penambahan anggota keluarga", "pendaftaran", "KKT", ""),
-    ("kk-kurang-anggota", "Pengurangan anggota keluarga", "pendaftaran", "KKK", ""),
-    ("kk-perubahan-data", "Perubahan data pada KK", "pendaftaran", "KKP", ""),
-    ("ktp-el", "Penerbitan KTP-el", "pendaftaran", "KTP", ""),
-    ("ktp-el-cetak", "Pencetakan KTP-el", "pendaftaran", "KTC", ""),
-    ("ktp-el-hilang-rusak", "Penerbitan KTP-el hilang/rusak", "pendaftaran", "KTH", ""),
+    ("kk-hilang", "Penerbitan KK yang hilang atau rusak", "pendaftaran", "KKH", "pendaftaran.kk"),
+    ("kk-tambah-anggota", "Penambahan anggota keluarga", "pendaftaran", "KKT", "pendaftaran.kk"),
+    ("kk-kurang-anggota", "Pengurangan anggota keluarga", "pendaftaran", "KKK", "pendaftaran.kk"),
+    ("kk-perubahan-data", "Perubahan data pada KK", "pendaftaran", "KKP", "pendaftaran.kk"),
+    ("kk-pisah", "Pisah KK", "pendaftaran", "KKS", "pendaftaran.kk"),
+    ("ktp-el", "Penerbitan KTP-el", "pendaftaran", "KTP", "pendaftaran.ktp-el"),
+    ("ktp-el-cetak", "Pencetakan KTP-el", "pendaftaran", "KTC", "pendaftaran.ktp-el"),
+    ("ktp-el-hilang-rusak", "Penerbitan KTP-el hilang/rusak", "pendaftaran", "KTH", "pendaftaran.ktp-el"),
+    ("ktp-el-perubahan-data", "Penerbitan KTP-el karena perubahan data", "pendaftaran", "KTU", "pendaftaran.ktp-el"),
     ("perekaman-ktp-el", "Perekaman KTP-el", "pendaftaran", "REK", ""),
-    ("kia", "Kartu Identitas Anak (KIA)", "pendaftaran", "KIA", ""),
-    ("skpwni", "Surat Keterangan Pindah WNI (SKPWNI)", "pendaftaran", "SKP", ""),
-    ("skdwni", "Surat Keterangan Datang WNI (SKDWNI)", "pendaftaran", "SKD", ""),
-    ("skpwni-hilang", "SKPWNI hilang", "pendaftaran", "SKH", ""),
-    ("perpanjangan-skp", "Perpanjangan surat keterangan pindah", "pendaftaran", "PSK", ""),
-    ("batal-pindah", "Pembatalan pindah", "pendaftaran", "BTP", ""),
-    ("skpln", "Surat Keterangan Pindah ke Luar Negeri (SKPLN)", "pendaftaran", "SPL", ""),
-    ("skdln", "Surat Keterangan Datang dari Luar Negeri (SKDLN)", "pendaftaran", "SDL", ""),
-    ("sktt", "Surat Keterangan Tempat Tinggal (SKTT) orang asing", "pendaftaran", "STT", ""),
-    ("ktp-el-wna", "KTP-el orang asing", "pendaftaran", "KTA", ""),
-    ("penduduk-rentan", "Pendataan penduduk rentan", "pendaftaran", "RTN", ""),
+    ("kia", "Kartu Identitas Anak (KIA)", "pendaftaran", "KIA", "pendaftaran.kia"),
+    ("skpwni", "Surat Keterangan Pindah WNI (SKPWNI)", "pendaftaran", "SKP", "pendaftaran.skpwni"),
+    ("skdwni", "Surat Keterangan Datang WNI (SKDWNI)", "pendaftaran", "SKD", "pendaftaran.skdwni"),
+    ("skpwni-hilang", "SKPWNI hilang", "pendaftaran", "SKH", "pendaftaran.skpwni"),
+    ("perpanjangan-skp", "Perpanjangan surat keterangan pindah", "pendaftaran", "PSK", "pendaftaran.skpwni"),
+    ("batal-pindah", "Pembatalan pindah", "pendaftaran", "BTP", "pendaftaran.batal-pindah"),
+    ("skpln", "Surat Keterangan Pindah ke Luar Negeri (SKPLN)", "pendaftaran", "SPL", "pendaftaran.skpln"),
+    ("skdln", "Surat Keterangan Datang dari Luar Negeri (SKDLN)", "pendaftaran", "SDL", "pendaftaran.skdln"),
+    ("sktt", "Surat Keterangan Tempat Tinggal (SKTT) orang asing", "pendaftaran", "STT", "pendaftaran.sktt"),
+    ("sktt-hilang", "SKTT orang asing yang hilang", "pendaftaran", "STH", "pendaftaran.sktt"),
+    ("ktp-el-wna", "KTP-el orang asing", "pendaftaran", "KTA", "pendaftaran.ktp-el"),
+    ("ktp-el-wna-hilang", "KTP-el orang asing yang hilang", "pendaftaran", "KAH", "pendaftaran.ktp-el"),
+    ("penduduk-rentan", "Penduduk rentan tanpa dokumen (jalur A)", "pendaftaran", "RTN", "pendaftaran.kk"),
+    (
+        "penduduk-rentan-perekaman",
+        "Penduduk rentan: perekaman KTP-el di tempat tinggal (jalur B)",
+        "pendaftaran",
+        "RTB",
+        "pendaftaran.ktp-el",
+    ),
     ("pengambilan-dokumen", "Pengambilan dokumen", "pendaftaran", "AMB", ""),
     ("akta-kelahiran", "Akta kelahiran", "pencatatan_sipil", "AKL", ""),
     ("lahir-mati", "Surat keterangan lahir mati", "pencatatan_sipil", "LMT", ""),
@@ -65,6 +76,15 @@ LAYANAN = [
     ("kutipan-kedua", "Kutipan kedua akta", "pencatatan_sipil", "KTD", ""),
     ("pelita3", "Layanan integrasi akta perceraian, KK dan KTP-el (PELITA 3)", "pencatatan_sipil", "PL3", ""),
 ]
+
+# Layanan that no seed gives an SOP of its own follow the SOP of a sibling layanan: a pisah KK is a
+# KK issue (Probolinggo P.4.1 lists it with the other KK variants), and the two paths of P.4.5 share
+# one SOP.
+SOP_SIBLING = {
+    "kk-pisah": "kk",
+    "ktp-el-perubahan-data": "ktp-el",
+    "penduduk-rentan-perekaman": "penduduk-rentan",
+}
 
 HEADER_TEXT_FIELDS = ["dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan"]
 HEADER_DATE_FIELDS = ["tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan", "disahkan_oleh"]
@@ -90,10 +110,14 @@ def ensure_reference_data() -> None:
         Bidang.objects.get_or_create(kode=kode, defaults={"nama": nama})
     bidang = {b.kode: b for b in Bidang.objects.all()}
     for kode, nama, bidang_kode, prefix, jenis in LAYANAN:
-        Layanan.objects.get_or_create(
+        lay, created = Layanan.objects.get_or_create(
             kode=kode,
             defaults={"nama": nama, "bidang": bidang[bidang_kode], "prefix_nomor": prefix, "jenis_berkas": jenis},
         )
+        if not created and jenis and not lay.jenis_berkas:
+            # a layanan that was information only becomes processable once its kind exists
+            lay.jenis_berkas = jenis
+            lay.save(update_fields=["jenis_berkas"])
 
 
 def derive_tahap(peran_per_step: list[list[str]]) -> list[str]:
@@ -199,7 +223,9 @@ def load_office(*, slug: str, activate: bool = True) -> LoadResult:
         if not kantor.aktif:
             kantor.aktif = True
             kantor.save(update_fields=["aktif"])
-        linked = _link_layanan(kantor)
+        linked = link_layanan(kantor)
+    else:
+        linked = link_layanan()  # this office may now supply SOPs the active one lacks
     return LoadResult(kantor, len(seen_slugs), totals["langkah"], totals["persyaratan"], linked)
 
 
@@ -270,14 +296,49 @@ def _save_if_changed(row, values: dict) -> None:
         row.save()
 
 
-def _link_layanan(kantor: Kantor) -> int:
-    """Point every layanan at this office's SOP for it (the first one, in document order)."""
+def derive_alur(peran_per_step: list[list[str]]) -> str:
+    """Manual verification first (Probolinggo P.4.2–P.4.4) when a Kasi/Kabid step without the
+    operator comes before the operator's first step; otherwise entry first."""
+    for roles in peran_per_step:
+        role_set = set(roles)
+        if "operator_siak" in role_set:
+            return Alur.ENTRI_DULU
+        if role_set & {"kasi", "kabid"}:
+            return Alur.VERIFIKASI_DULU
+    return Alur.ENTRI_DULU
+
+
+def _sop_for(lay: Layanan, offices: list[Kantor]) -> SOP | None:
+    kodes = [lay.kode] + ([SOP_SIBLING[lay.kode]] if lay.kode in SOP_SIBLING else [])
+    for kantor in offices:
+        for kode in kodes:
+            sop = SOP.objects.filter(kantor=kantor, layanan__kode=kode).order_by("pk").first()
+            if sop is not None:
+                return sop
+    return None
+
+
+def link_layanan(kantor: Kantor | None = None) -> int:
+    """Point every layanan at the active office's SOP for it (the first one, in document order).
+
+    A layanan the active office has no SOP for takes the first one found in the offices of
+    settings.SOP_FALLBACK_OFFICES that are loaded; the layanan page names the office it comes from.
+    """
+    kantor = kantor or Kantor.objects.filter(aktif=True).first()
+    if kantor is None:
+        return 0
+    fallback = {k.slug: k for k in Kantor.objects.filter(slug__in=settings.SOP_FALLBACK_OFFICES)}
+    offices = [kantor] + [fallback[s] for s in settings.SOP_FALLBACK_OFFICES if s in fallback and s != kantor.slug]
     linked = 0
     for lay in Layanan.objects.all():
-        sop = SOP.objects.filter(kantor=kantor, layanan=lay).order_by("pk").first()
+        sop = _sop_for(lay, offices)
         if lay.sop_id != (sop.pk if sop else None):
             lay.sop = sop
-            lay.save(update_fields=["sop"])
+            fields = ["sop"]
+            if sop is not None:
+                lay.alur = derive_alur([step.peran for step in sop.langkah.order_by("urutan")])
+                fields.append("alur")
+            lay.save(update_fields=fields)
         linked += sop is not None
     return linked
 

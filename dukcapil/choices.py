@@ -12,6 +12,7 @@ class Status(models.TextChoices):
     VALIDASI = "validasi", "Menunggu validasi Kabid"
     TTE = "tte", "Menunggu TTE Kadis"
     CETAK = "cetak", "Dokumen sedang dicetak"
+    MENUNGGU_BLANGKO = "menunggu_blangko", "Menunggu blangko"
     SIAP_DIAMBIL = "siap_diambil", "Siap diambil"
     DISERAHKAN = "diserahkan", "Sudah diserahkan"
     DIBATALKAN = "dibatalkan", "Dibatalkan"
@@ -26,6 +27,7 @@ STATUS_COLOURS = {
     Status.VALIDASI: "blue",
     Status.TTE: "purple",
     Status.CETAK: "purple",
+    Status.MENUNGGU_BLANGKO: "orange",
     Status.SIAP_DIAMBIL: "green",
     Status.DISERAHKAN: "grey",
     Status.DIBATALKAN: "red",
@@ -41,6 +43,13 @@ CANCELLABLE_STATUSES = (
     Status.VALIDASI,
     Status.TTE,
 )
+
+
+class Alur(models.TextChoices):
+    """Order of the back-office work, as the layanan's SOP prescribes it."""
+
+    ENTRI_DULU = "entri_dulu", "Entri operator, lalu verifikasi Kasi dan validasi Kabid"
+    VERIFIKASI_DULU = "verifikasi_dulu", "Verifikasi manual Kasi dan Kabid, lalu entri operator"
 
 
 class Role(models.TextChoices):

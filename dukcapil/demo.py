@@ -147,7 +147,7 @@ def register_family(index: int, users: dict[str, User], complete: bool = True) -
         ),
         persyaratan_ids=wajib if complete else wajib[:-2],
         user=users["loket"],
-        detail={"jenis": ["baru", "hilang", "rusak", "perubahan_data"][index % 4]},
+        detail={"jenis": "baru"},
     )
 
 
@@ -159,7 +159,7 @@ def enter_family(berkas: Berkas, index: int, users: dict[str, User]) -> None:
         berkas_id=berkas.pk,
         user=users["operator"],
         data={
-            "nomor_kk": f"2102011{index:03d}{200000 + index:06d}"[:16],
+            "kode_wilayah": "210201",
             "alamat": f"JL. POS NO. {index + 3}",
             "rt": "001",
             "rw": "00" + str(index % 5 + 1),

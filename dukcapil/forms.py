@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from .choices import JenisKelamin
-from .models import Layanan
+from .models import Layanan, Pengambilan
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -85,3 +85,16 @@ class PengambilanForm(forms.Form):
         max_length=30,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
     )
+
+
+class SerahForm(forms.Form):
+    penerima_nama = forms.CharField(label="Nama penerima", max_length=150)
+    penerima_nik = forms.CharField(
+        label="NIK penerima",
+        max_length=16,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    hubungan = forms.ChoiceField(label="Penerima", choices=Pengambilan.Hubungan.choices, widget=forms.RadioSelect)
+    aktivasi_ktp_el = forms.BooleanField(label="KTP-el sudah diaktivasi: sidik jari pemilik cocok", required=False)
+    catatan = forms.CharField(label="Catatan (mis. nomor surat kuasa)", required=False, max_length=300)
+    expected_status = forms.CharField(widget=forms.HiddenInput)

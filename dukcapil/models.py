@@ -7,10 +7,10 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from .choices import CANCELLABLE_STATUSES, JenisKelamin, Status
+from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, Status
 
 
 class Bidang(models.Model):
@@ -98,6 +98,13 @@ class Layanan(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="SOP kantor aktif untuk layanan ini; persyaratan dan waktu diambil dari sini.",
+    )
+    alur = models.CharField(
+        "urutan kerja",
+        max_length=20,
+        choices=Alur.choices,
+        default=Alur.ENTRI_DULU,
+        help_text="Diturunkan dari urutan langkah SOP saat katalog dimuat; dapat diubah admin.",
     )
     aktif = models.BooleanField("aktif", default=True)
     history = HistoricalRecords()
@@ -353,6 +360,8 @@ class Berkas(FSMModelMixin, models.Model):
     pemohon_email = models.EmailField("email", blank=True)
     status = FSMField("status", default=Status.BARU, choices=Status.choices, protected=True)
     status_sejak = models.DateTimeField("dalam status ini sejak", default=timezone.now)
+    # The layanan's order of work at registration (entry first, or manual verification first).
+    alur = models.CharField("urutan kerja", max_length=20, choices=Alur.choices, default=Alur.ENTRI_DULU)
     persyaratan_diserahkan = models.ManyToManyField(
         Persyaratan, verbose_name="persyaratan diserahkan", blank=True, related_name="+"
     )
@@ -391,7 +400,10 @@ class Berkas(FSMModelMixin, models.Model):
     @transition(
         field=status,
         source=[Status.BARU, Status.DIKEMBALIKAN],
-        target=Status.DITERIMA,
+        target=GET_STATE(
+            lambda self, *a, **k: Status.VERIFIKASI if self.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA,
+            states=[Status.DITERIMA, Status.VERIFIKASI],
+        ),
         permission=_can("terima_berkas"),
     )
     def accept(self) -> None:
@@ -409,7 +421,10 @@ class Berkas(FSMModelMixin, models.Model):
     @transition(
         field=status,
         source=[Status.DITERIMA, Status.PERBAIKAN],
-        target=Status.VERIFIKASI,
+        target=GET_STATE(
+            lambda self, *a, **k: Status.TTE if self.alur == Alur.VERIFIKASI_DULU else Status.VERIFIKASI,
+            states=[Status.VERIFIKASI, Status.TTE],
+        ),
         permission=_can("entri_berkas"),
     )
     def complete_entry(self) -> None:
@@ -419,14 +434,30 @@ class Berkas(FSMModelMixin, models.Model):
     def verify(self) -> None:
         pass
 
-    @transition(field=status, source=Status.VALIDASI, target=Status.TTE, permission=_can("validasi_berkas"))
+    @transition(
+        field=status,
+        source=Status.VALIDASI,
+        target=GET_STATE(
+            lambda self, *a, **k: Status.DITERIMA if self.alur == Alur.VERIFIKASI_DULU else Status.TTE,
+            states=[Status.TTE, Status.DITERIMA],
+        ),
+        permission=_can("validasi_berkas"),
+    )
     def validate(self) -> None:
         pass
 
     @transition(
         field=status,
         source=[Status.VERIFIKASI, Status.VALIDASI, Status.TTE],
-        target=Status.PERBAIKAN,
+        target=GET_STATE(
+            # Before entry (manual verification first) a rejected berkas goes back to the pemohon.
+            lambda self, *a, **k: (
+                Status.DIKEMBALIKAN
+                if self.alur == Alur.VERIFIKASI_DULU and self.status != Status.TTE
+                else Status.PERBAIKAN
+            ),
+            states=[Status.PERBAIKAN, Status.DIKEMBALIKAN],
+        ),
         permission=_send_back_allowed,
     )
     def send_back(self) -> None:
@@ -438,6 +469,14 @@ class Berkas(FSMModelMixin, models.Model):
 
     @transition(field=status, source=Status.CETAK, target=Status.SIAP_DIAMBIL, permission=_system_only)
     def mark_printed(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.CETAK, target=Status.MENUNGGU_BLANGKO, permission=_system_only)
+    def wait_for_blangko(self) -> None:
+        pass
+
+    @transition(field=status, source=Status.MENUNGGU_BLANGKO, target=Status.SIAP_DIAMBIL, permission=_system_only)
+    def print_after_restock(self) -> None:
         pass
 
     @transition(field=status, source=Status.CETAK, target=Status.TTE, permission=_system_only)
@@ -494,6 +533,36 @@ class KartuKendali(models.Model):
     @property
     def durasi(self) -> timedelta:
         return self.waktu - self.mulai
+
+
+class Pengambilan(models.Model):
+    """The register of documents released (and of cancelled berkas handed back) at the pickup desk."""
+
+    class Jenis(models.TextChoices):
+        DOKUMEN = "dokumen", "Dokumen diserahkan"
+        BERKAS_BATAL = "berkas_batal", "Berkas batal dikembalikan"
+
+    class Hubungan(models.TextChoices):
+        SENDIRI = "sendiri", "Pemohon sendiri"
+        KELUARGA = "keluarga", "Anggota keluarga dalam KK yang sama"
+        KUASA = "kuasa", "Penerima kuasa (dengan surat kuasa)"
+
+    berkas = models.OneToOneField(Berkas, related_name="pengambilan", on_delete=models.PROTECT)
+    jenis = models.CharField("jenis", max_length=15, choices=Jenis.choices)
+    penerima_nama = models.CharField("nama penerima", max_length=150)
+    penerima_nik = models.CharField("NIK penerima", max_length=16)
+    hubungan = models.CharField("hubungan dengan pemohon", max_length=10, choices=Hubungan.choices)
+    aktivasi_ktp_el = models.BooleanField("KTP-el diaktivasi di hadapan pemilik", default=False)
+    catatan = models.TextField("catatan", blank=True)
+    petugas = models.ForeignKey(User, verbose_name="petugas", on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "pengambilan"
+        verbose_name_plural = "register pengambilan"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.berkas_id}"
 
 
 class Dokumen(models.Model):

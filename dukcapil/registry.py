@@ -23,6 +23,13 @@ class BerkasKind:
     entry_url_name: str  # operator entry view, reversed with the nomor registrasi
     detail_template: str  # partial showing the service data on the berkas page
     intake_form: type | None = None  # extra intake fields (form class) for this kind
+    # Facts that decide which conditional persyaratan apply: {"usia": years, "kata": {"hilang", ...}}
+    persyaratan_facts: Callable[[Berkas], dict] | None = None
+    # Register effects, applied in the transaction of the approval that sends the berkas to TTE.
+    apply_effects: Callable[..., None] | None = None  # (berkas, user)
+    # Printing a card takes a blank from stock: (berkas, user) -> True taken, False none left.
+    # None for paper documents.
+    take_blangko: Callable[..., bool] | None = None
 
 
 _KINDS: dict[str, BerkasKind] = {}

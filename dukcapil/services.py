@@ -26,11 +26,13 @@ from .models import (
     KartuKendali,
     Layanan,
     NomorUrut,
+    Pengambilan,
     User,
     user_can_access_bidang,
     user_has_role_perm,
 )
 from .nik import clean_nik, nik_mismatches
+from .persyaratan import persyaratan_wajib
 from .registry import get_kind
 
 logger = logging.getLogger(__name__)
@@ -190,8 +192,9 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
 
 
 def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str) -> None:
-    wajib = berkas.layanan.persyaratan_berlaku().filter(wajib=True)
-    missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
+    kind = get_kind(berkas.layanan.jenis_berkas)
+    facts = kind.persyaratan_facts(berkas) if kind.persyaratan_facts else {}
+    missing = [p.nama for p in persyaratan_wajib(berkas.layanan, facts) if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
         run_transition(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
@@ -268,6 +271,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             pemohon_jenis_kelamin=pemohon.jenis_kelamin,
             pemohon_telepon=pemohon.telepon,
             pemohon_email=pemohon.email,
+            alur=layanan.alur,
             standar_waktu=catalogue.standard_minutes_per_stage(layanan),
             jangka_waktu_hari_kerja=jangka,
             tenggat=None if jangka is None else add_hari_kerja(timezone.localdate(started_at), jangka),
@@ -335,12 +339,97 @@ def berkas_transition(
             raise BerkasInvalid(
                 f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
             )
+        kind = get_kind(berkas.layanan.jenis_berkas)
+        if spec.method == "hand_over" and kind.document_jenis in ACTIVATION_REQUIRED:
+            raise BerkasInvalid(
+                "KTP-el diserahkan melalui halaman pengambilan: pemilik hadir sendiri dan kartu diaktivasi."
+            )
         if spec.method == "complete_entry":
-            missing = get_kind(berkas.layanan.jenis_berkas).missing_data(berkas)
+            missing = kind.missing_data(berkas)
             if missing:
                 raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
         run_transition(berkas, spec.method, user, note)
+        if berkas.status == Status.TTE and kind.apply_effects is not None:
+            # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
+            kind.apply_effects(berkas, user)
     return berkas
+
+
+# Cards activated at the pickup desk in front of their owner (fingerprint match); never delegated.
+ACTIVATION_REQUIRED = ("ktp-el",)
+
+
+@dataclass(frozen=True)
+class PenerimaData:
+    nama: str
+    nik: str
+    hubungan: str  # Pengambilan.Hubungan
+    aktivasi_ktp_el: bool = False
+    catatan: str = ""
+
+
+def berkas_serahkan(
+    *, berkas_id: int, user: User, penerima: PenerimaData, expected_status: str | None = None
+) -> Pengambilan:
+    """Release at the pickup desk against the bukti pengambilan; a cancelled berkas is handed back.
+
+    A KTP-el goes only to its owner in person, after activation (Lumajang, SOP Penerbitan KTP-el
+    WNI step 4); other documents may go to a family member or a holder of a surat kuasa.
+    """
+    errors: dict[str, list[str]] = {}
+    try:
+        nik = clean_nik(penerima.nik)
+    except ValidationError as exc:
+        errors["penerima_nik"] = exc.messages
+        nik = penerima.nik
+    if not penerima.nama.strip():
+        errors["penerima_nama"] = ["Nama penerima wajib diisi."]
+    if penerima.hubungan not in Pengambilan.Hubungan.values:
+        errors["hubungan"] = ["Pilih hubungan penerima dengan pemohon."]
+    if errors:
+        raise BerkasInvalid("Data penerima belum benar.", fields=errors)
+    with transaction.atomic():
+        berkas = lock_berkas(berkas_id)
+        if not (user_has_role_perm(user, "serahkan_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+            raise BerkasForbidden("Peran Anda tidak berwenang menyerahkan dokumen.")
+        _check_expected(berkas, expected_status)
+        if Pengambilan.objects.filter(berkas=berkas).exists():
+            raise BerkasConflict(f"Berkas {berkas.nomor_registrasi} sudah diserahkan sebelumnya.")
+        kind = get_kind(berkas.layanan.jenis_berkas)
+        if berkas.status == Status.DIBATALKAN:
+            jenis = Pengambilan.Jenis.BERKAS_BATAL
+            note = f"Berkas batal dikembalikan kepada {penerima.nama.strip().upper()}. Alasan batal: {berkas.catatan}"
+        elif berkas.status == Status.SIAP_DIAMBIL:
+            jenis = Pengambilan.Jenis.DOKUMEN
+            if kind.document_jenis in ACTIVATION_REQUIRED:
+                if penerima.hubungan != Pengambilan.Hubungan.SENDIRI or nik != berkas.pemohon_nik:
+                    raise BerkasInvalid(
+                        "KTP-el hanya dapat diserahkan kepada pemiliknya sendiri (tidak dapat dikuasakan).",
+                        fields={"penerima_nik": ["NIK penerima harus NIK pemilik KTP-el."]},
+                    )
+                if not penerima.aktivasi_ktp_el:
+                    raise BerkasInvalid(
+                        "Aktivasi KTP-el (verifikasi sidik jari pemilik) belum dilakukan.",
+                        fields={"aktivasi_ktp_el": ["Lakukan aktivasi di hadapan pemilik."]},
+                    )
+            note = (
+                f"Diserahkan kepada {penerima.nama.strip().upper()} ({Pengambilan.Hubungan(penerima.hubungan).label})."
+            )
+            run_transition(berkas, "hand_over", user, note)
+        else:
+            raise BerkasConflict(
+                f"Berkas berstatus «{berkas.get_status_display()}»; belum ada dokumen yang dapat diserahkan."
+            )
+        return Pengambilan.objects.create(
+            berkas=berkas,
+            jenis=jenis,
+            penerima_nama=penerima.nama.strip().upper(),
+            penerima_nik=nik,
+            hubungan=penerima.hubungan,
+            aktivasi_ktp_el=penerima.aktivasi_ktp_el and jenis == Pengambilan.Jenis.DOKUMEN,
+            catatan="\n".join(filter(None, [note, penerima.catatan.strip()])),
+            petugas=user,
+        )
 
 
 def store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:

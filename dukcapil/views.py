@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from . import catalogue, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
-from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, StatusPublikForm
+from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
 from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan, user_can_access_bidang, user_has_role_perm
 from .nik import mask_nik
 from .registry import get_kind
@@ -70,7 +70,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
         )
     kind = get_kind(layanan.jenis_berkas)
     form = IntakeForm(request.POST or None, layanan=layanan)
-    extra = kind.intake_form(request.POST or None, prefix="detail") if kind.intake_form else None
+    extra = kind.intake_form(request.POST or None, prefix="detail", layanan=layanan) if kind.intake_form else None
     status = 200
     if request.method == "POST":
         if form.is_valid() and (extra is None or extra.is_valid()):
@@ -229,12 +229,59 @@ def dokumen_unduh(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
 
 
 @login_required
+def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
+    """The pickup desk: release the document (or hand a cancelled berkas back) and record who took it."""
+    berkas = _visible_berkas(request, nomor)
+    kind = get_kind(berkas.layanan.jenis_berkas)
+    form = SerahForm(
+        request.POST or None,
+        initial={"expected_status": berkas.status, "hubungan": "sendiri", "penerima_nama": berkas.pemohon_nama},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.berkas_serahkan(
+                    berkas_id=berkas.pk,
+                    user=request.user,
+                    penerima=services.PenerimaData(
+                        nama=data["penerima_nama"],
+                        nik=data["penerima_nik"],
+                        hubungan=data["hubungan"],
+                        aktivasi_ktp_el=data["aktivasi_ktp_el"],
+                        catatan=data["catatan"],
+                    ),
+                    expected_status=data["expected_status"],
+                )
+            except BerkasError as exc:
+                _apply_errors(form, exc)
+                status = exc.http_status
+            else:
+                messages.success(request, f"Berkas {nomor} diserahkan dan dicatat dalam register pengambilan.")
+                return redirect("pengambilan")
+        else:
+            status = 400
+    return render(
+        request,
+        "dukcapil/serahkan.html",
+        {
+            "berkas": berkas,
+            "form": form,
+            "aktivasi": kind.document_jenis in services.ACTIVATION_REQUIRED,
+            "dokumen": list(berkas.dokumen.exclude(jenis="resi")),
+        },
+        status=status,
+    )
+
+
+@login_required
 def pengambilan(request: HttpRequest) -> HttpResponse:
     form = PengambilanForm(request.GET or None)
     if form.is_valid():
         nomor = form.cleaned_data["nomor_registrasi"].strip().upper()
         if selectors.berkas_visible_to(request.user).filter(nomor_registrasi=nomor).exists():
-            return redirect("berkas-detail", nomor=nomor)
+            return redirect("serahkan", nomor=nomor)
         form.add_error("nomor_registrasi", "Nomor registrasi tidak ditemukan di bidang Anda.")
     siap = (
         selectors.berkas_visible_to(request.user)
@@ -242,7 +289,13 @@ def pengambilan(request: HttpRequest) -> HttpResponse:
         .select_related("layanan")
         .order_by("status_sejak")[:100]
     )
-    return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap})
+    batal = (
+        selectors.berkas_visible_to(request.user)
+        .filter(status=Status.DIBATALKAN, pengambilan__isnull=True)
+        .select_related("layanan")
+        .order_by("status_sejak")[:100]
+    )
+    return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap, "batal": batal})
 
 
 @never_cache

@@ -6,6 +6,27 @@ class JenisPermohonanKK(models.TextChoices):
     HILANG = "hilang", "KK hilang"
     RUSAK = "rusak", "KK rusak"
     PERUBAHAN_DATA = "perubahan_data", "Perubahan data"
+    TAMBAH_ANGGOTA = "tambah_anggota", "Penambahan anggota keluarga"
+    KURANG_ANGGOTA = "kurang_anggota", "Pengurangan anggota keluarga"
+    PISAH = "pisah", "Pisah KK"
+    RENTAN = "rentan", "Penduduk rentan tanpa dokumen"
+    DATANG = "datang", "Datang dari kabupaten/kota lain (SKDWNI)"
+    DATANG_LN = "datang_ln", "Datang dari luar negeri (SKDLN)"
+
+
+class AlasanPengurangan(models.TextChoices):
+    MENINGGAL = "meninggal", "Meninggal dunia"
+    CERAI = "cerai", "Bercerai"
+    PINDAH = "pindah", "Pindah keluar"
+    GANDA = "ganda", "Data ganda"
+
+
+class StatusPenduduk(models.TextChoices):
+    AKTIF = "aktif", "Aktif"
+    MENINGGAL = "meninggal", "Meninggal dunia"
+    PINDAH = "pindah", "Pindah keluar daerah"
+    PINDAH_LN = "pindah_ln", "Pindah ke luar negeri"
+    GANDA = "ganda", "Data ganda (dihapus)"
 
 
 class Agama(models.TextChoices):

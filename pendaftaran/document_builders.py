@@ -1,37 +1,57 @@
+"""Turn register rows and permohonan data into the plain data the PDF layouts take."""
+
+from datetime import date, timedelta
+
 from django.utils import timezone
 
 from dukcapil.documents_builders import office_header
 from dukcapil.models import Berkas
 from dukcapil.registry import RenderedDocument
 
-from .choices import Hubungan
 from .documents import AnggotaKK, KKDocument, render_kk_pdf
-from .models import PermohonanKK
+from .kartu import KartuData, render_kartu_pdf
+from .models import Keluarga, Penduduk, PermohonanKK, PermohonanPenduduk
+from .register import active_members, kepala_keluarga
+from .surat import Bagian, SuratDocument, Tabel, render_surat_pdf
+
+
+def _jk(value: str) -> str:
+    return "LAKI-LAKI" if value == "L" else "PEREMPUAN"
+
+
+def _tgl(value) -> str:
+    if not value:
+        return "-"
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    return f"{value:%d-%m-%Y}"
 
 
 def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
-    permohonan = PermohonanKK.objects.get(berkas=berkas)
-    anggota = list(permohonan.anggota.order_by("urutan"))
-    kepala = next((a for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA), None)
+    """The KK as the register now holds it (the berkas's changes were applied at approval)."""
+    permohonan = PermohonanKK.objects.select_related("keluarga").get(berkas=berkas)
+    keluarga = permohonan.keluarga
+    anggota = active_members(keluarga)
+    kepala = kepala_keluarga(keluarga)
     pdf = render_kk_pdf(
         KKDocument(
             office=office_header(signer),
-            nomor_kk=permohonan.nomor_kk,
+            nomor_kk=keluarga.nomor_kk,
             nomor_registrasi=berkas.nomor_registrasi,
             kepala_keluarga=kepala.nama if kepala else "",
-            alamat=permohonan.alamat,
-            rt=permohonan.rt,
-            rw=permohonan.rw,
-            desa_kelurahan=permohonan.desa_kelurahan,
-            kecamatan=permohonan.kecamatan,
-            kabupaten_kota=permohonan.kabupaten_kota,
-            provinsi=permohonan.provinsi,
-            kode_pos=permohonan.kode_pos,
+            alamat=keluarga.alamat,
+            rt=keluarga.rt,
+            rw=keluarga.rw,
+            desa_kelurahan=keluarga.desa_kelurahan,
+            kecamatan=keluarga.kecamatan,
+            kabupaten_kota=keluarga.kabupaten_kota,
+            provinsi=keluarga.provinsi,
+            kode_pos=keluarga.kode_pos,
             anggota=[
                 AnggotaKK(
                     nik=a.nik,
                     nama=a.nama,
-                    jenis_kelamin=a.get_jenis_kelamin_display().upper(),
+                    jenis_kelamin=_jk(a.jenis_kelamin),
                     tempat_lahir=a.tempat_lahir,
                     tanggal_lahir=a.tanggal_lahir,
                     agama=a.agama,
@@ -53,4 +73,308 @@ def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> 
             verification_url=verification_url,
         )
     )
-    return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_kk)
+    return RenderedDocument(pdf=pdf, nomor=keluarga.nomor_kk)
+
+
+# --- cards ----------------------------------------------------------------------------------
+
+
+def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+    permohonan = PermohonanPenduduk.objects.select_related("penduduk__keluarga").get(berkas=berkas)
+    p: Penduduk = permohonan.penduduk
+    k: Keluarga | None = p.keluarga
+    office = office_header(signer)
+    today = timezone.localdate()
+    is_kia = permohonan.jenis == "kia"
+    wna = p.kewarganegaraan == "WNA"
+    if is_kia:
+        # a KIA is valid until the child turns 17
+        seventeen = p.tanggal_lahir.replace(year=p.tanggal_lahir.year + 17) - timedelta(days=1)
+        berlaku = _tgl(seventeen)
+    elif wna:
+        berlaku = _tgl(p.izin_tinggal_hingga)
+    else:
+        berlaku = "SEUMUR HIDUP"
+    kepala = kepala_keluarga(k) if k else None
+    address = k or Keluarga(alamat=(p.keterangan_status or "").removeprefix("Alamat: "))
+    pdf = render_kartu_pdf(
+        KartuData(
+            jenis="kia" if is_kia else ("ktp-el-wna" if wna else "ktp-el"),
+            provinsi=(address.provinsi or office.kabupaten_kota).upper(),
+            kabupaten_kota=(address.kabupaten_kota or office.kabupaten_kota).upper(),
+            nik=p.nik,
+            nama=p.nama,
+            tempat_lahir=p.tempat_lahir,
+            tanggal_lahir=p.tanggal_lahir,
+            jenis_kelamin=_jk(p.jenis_kelamin),
+            golongan_darah=p.golongan_darah,
+            alamat=address.alamat,
+            rt=address.rt,
+            rw=address.rw,
+            desa_kelurahan=address.desa_kelurahan,
+            kecamatan=address.kecamatan,
+            agama=p.agama,
+            status_perkawinan=p.status_perkawinan,
+            pekerjaan=p.pekerjaan,
+            kewarganegaraan=p.negara if wna else "WNI",
+            berlaku_hingga=berlaku,
+            tempat_terbit=office.tempat_terbit.upper(),
+            tanggal_terbit=today,
+            nomor_kk=k.nomor_kk if k else "",
+            nama_kepala_keluarga=kepala.nama if kepala else "",
+            no_akta_kelahiran=p.no_akta_kelahiran,
+            no_paspor=p.no_paspor,
+            no_kitas_kitap=p.no_kitap,
+            verification_url=verification_url,
+            penandatangan=office.kepala_dinas_nama,
+            nomor_seri_blangko=berkas.nomor_registrasi,
+        )
+    )
+    return RenderedDocument(pdf=pdf, nomor=p.nik)
+
+
+# --- letters -------------------------------------------------------------------------------
+
+
+def _biodata_rows(p: Penduduk) -> list[str]:
+    return [p.nik, p.nama, _jk(p.jenis_kelamin)[0], f"{p.tempat_lahir}, {_tgl(p.tanggal_lahir)}", p.hubungan or "-"]
+
+
+BIODATA_KOLOM = ["NIK", "NAMA LENGKAP", "L/P", "TEMPAT, TGL LAHIR", "SHDK"]
+
+
+def _asal_rows(k: Keluarga | None, kepala: str = "") -> list[tuple[str, str]]:
+    if k is None:
+        return []
+    return [
+        ("Nomor Kartu Keluarga", k.nomor_kk),
+        ("Nama Kepala Keluarga", kepala or "-"),
+        ("Alamat", f"{k.alamat} RT {k.rt or '-'} RW {k.rw or '-'}"),
+        ("Desa/Kelurahan", k.desa_kelurahan),
+        ("Kecamatan", k.kecamatan),
+        ("Kabupaten/Kota", k.kabupaten_kota),
+        ("Provinsi", k.provinsi),
+    ]
+
+
+def _surat(berkas, permohonan, signer, verification_url, **fields) -> bytes:
+    office = office_header(signer)
+    return render_surat_pdf(
+        SuratDocument(
+            office=office,
+            tanggal_terbit=timezone.localdate(),
+            tempat_terbit=office.tempat_terbit,
+            nomor_registrasi=berkas.nomor_registrasi,
+            verification_url=verification_url,
+            **fields,
+        )
+    )
+
+
+def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+    """SKPWNI, SKPLN, their replacements and extensions, and the surat keterangan batal pindah."""
+    permohonan = PermohonanPenduduk.objects.select_related("keluarga", "dokumen_rujukan__berkas").get(berkas=berkas)
+    source = permohonan
+    if permohonan.dokumen_rujukan_id:
+        source = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=permohonan.dokumen_rujukan.berkas)
+    data = {**source.data, **{k: v for k, v in permohonan.data.items() if not k.startswith("_")}}
+    people = list(Penduduk.objects.filter(nik__in=source.nik_anggota).order_by("urutan", "pk"))
+    kepala_nama = next((p.nama for p in people if p.hubungan == "KEPALA KELUARGA"), "")
+    keluarga = source.keluarga
+    pemohon = [("NIK Pemohon", berkas.pemohon_nik), ("Nama Lengkap", berkas.pemohon_nama)]
+    tabel = [Tabel("KELUARGA YANG PINDAH", BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
+    jenis = source.jenis
+    if permohonan.jenis == "batal-pindah":
+        pdf = _surat(
+            berkas,
+            permohonan,
+            signer,
+            verification_url,
+            kode_formulir="F-1.05",
+            judul="SURAT KETERANGAN BATAL PINDAH",
+            nomor=permohonan.nomor_dokumen,
+            pembuka=(
+                "Yang bertanda tangan di bawah ini menerangkan bahwa surat keterangan pindah berikut dinyatakan "
+                "BATAL dan tidak berlaku lagi, dan penduduk tersebut tetap tercatat pada alamat asal:"
+            ),
+            bagian=[
+                Bagian("DATA PEMOHON", pemohon),
+                Bagian(
+                    "SURAT KETERANGAN PINDAH YANG DIBATALKAN",
+                    [
+                        ("Nomor", permohonan.dokumen_rujukan.nomor),
+                        ("Tanggal terbit", _tgl(timezone.localtime(permohonan.dokumen_rujukan.dibuat_pada).date())),
+                        ("Alasan pembatalan", permohonan.data.get("keterangan", "-")),
+                    ],
+                ),
+                Bagian("DATA DAERAH ASAL", _asal_rows(keluarga, kepala_nama)),
+            ],
+            tabel=tabel,
+            penutup="Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.",
+        )
+        return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_dokumen)
+    berlaku = data.get("berlaku_hingga")
+    notes = []
+    if permohonan.jenis == "skpwni-hilang":
+        notes.append("Diterbitkan sebagai pengganti surat keterangan pindah yang hilang; yang lama tidak berlaku.")
+    if permohonan.jenis == "perpanjangan-skp":
+        notes.append(f"Masa berlaku diperpanjang hingga {_tgl(berlaku)}.")
+    if jenis == "skpln":
+        pdf = _surat(
+            berkas,
+            permohonan,
+            signer,
+            verification_url,
+            kode_formulir="F-1.04",
+            judul="SURAT KETERANGAN PINDAH KE LUAR NEGERI",
+            nomor=permohonan.nomor_dokumen,
+            bagian=[
+                Bagian("DATA DAERAH ASAL", pemohon + _asal_rows(keluarga, kepala_nama)),
+                Bagian(
+                    "DATA KEPINDAHAN",
+                    [
+                        ("Negara tujuan", data.get("negara_tujuan", "-").upper()),
+                        ("Alamat tujuan", data.get("alamat_luar_negeri", "-").upper()),
+                        ("Nomor paspor", data.get("no_paspor", "-")),
+                        ("Alasan pindah", data.get("alasan_pindah", "-").upper()),
+                        ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
+                    ],
+                ),
+            ],
+            tabel=tabel,
+            penutup="Surat keterangan ini dibawa dan dilaporkan ke Perwakilan Republik Indonesia di negara tujuan.",
+            catatan_kaki=notes,
+        )
+    else:
+        pdf = _surat(
+            berkas,
+            permohonan,
+            signer,
+            verification_url,
+            kode_formulir="F-1.03",
+            judul="SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA",
+            nomor=permohonan.nomor_dokumen,
+            bagian=[
+                Bagian("DATA DAERAH ASAL", pemohon + _asal_rows(keluarga, kepala_nama)),
+                Bagian(
+                    "DATA KEPINDAHAN",
+                    [
+                        ("Alasan pindah", data.get("alasan_pindah", "-")),
+                        ("Klasifikasi pindah", data.get("klasifikasi", "-")),
+                        ("Jenis kepindahan", data.get("jenis_kepindahan", "-")),
+                        ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
+                    ]
+                    + ([("Berlaku hingga", _tgl(berlaku))] if berlaku else []),
+                ),
+                Bagian(
+                    "DATA DAERAH TUJUAN",
+                    [
+                        (
+                            "Alamat",
+                            f"{data.get('tujuan_alamat', '-')} RT {data.get('tujuan_rt', '-')} "
+                            f"RW {data.get('tujuan_rw', '-')}".upper(),
+                        ),
+                        ("Desa/Kelurahan", data.get("tujuan_desa", "-").upper()),
+                        ("Kecamatan", data.get("tujuan_kecamatan", "-").upper()),
+                        ("Kabupaten/Kota", data.get("tujuan_kabupaten", "-").upper()),
+                        ("Provinsi", data.get("tujuan_provinsi", "-").upper()),
+                    ],
+                ),
+            ],
+            tabel=tabel,
+            penutup=(
+                "Surat keterangan pindah ini dilaporkan ke Dinas Kependudukan dan Pencatatan Sipil daerah tujuan "
+                "untuk diterbitkan Surat Keterangan Datang, KK dan KTP-el."
+            ),
+            catatan_kaki=notes,
+        )
+    return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_dokumen)
+
+
+def build_datang_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+    """SKDWNI / SKDLN: who arrived, from where, and the KK they are now registered in."""
+    permohonan = PermohonanKK.objects.select_related("keluarga").get(berkas=berkas)
+    keluarga = permohonan.keluarga
+    people = active_members(keluarga)
+    kepala = kepala_keluarga(keluarga)
+    data = permohonan.data or {}
+    ln = permohonan.jenis == "datang_ln"
+    asal = (
+        [
+            ("Negara asal", data.get("negara_asal", "-").upper()),
+            ("Alamat di luar negeri", data.get("alamat_asal", "-").upper()),
+            ("Nomor paspor", data.get("no_paspor", "-")),
+            ("Nomor SKPLN/surat Perwakilan RI", data.get("nomor_surat_asal", "-")),
+        ]
+        if ln
+        else [
+            ("Nomor SKPWNI daerah asal", data.get("nomor_surat_asal", "-")),
+            ("Alamat asal", data.get("alamat_asal", "-").upper()),
+        ]
+    )
+    nomor = f"{'SKDLN' if ln else 'SKDWNI'}/{berkas.nomor_registrasi}"
+    pdf = _surat(
+        berkas,
+        permohonan,
+        signer,
+        verification_url,
+        kode_formulir="F-1.09" if ln else "F-1.08",
+        judul="SURAT KETERANGAN DATANG DARI LUAR NEGERI" if ln else "SURAT KETERANGAN DATANG WARGA NEGARA INDONESIA",
+        nomor=nomor,
+        bagian=[
+            Bagian("DATA DAERAH ASAL", asal),
+            Bagian("DATA DAERAH TUJUAN", _asal_rows(keluarga, kepala.nama if kepala else "")),
+        ],
+        tabel=[Tabel("KELUARGA YANG DATANG", BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])],
+        penutup="Penduduk tersebut telah tercatat dalam database kependudukan dengan Nomor KK di atas.",
+    )
+    return RenderedDocument(pdf=pdf, nomor=nomor)
+
+
+def build_sktt_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+    permohonan = PermohonanPenduduk.objects.select_related("penduduk").get(berkas=berkas)
+    p = permohonan.penduduk
+    notes = (
+        ["Diterbitkan sebagai pengganti SKTT yang hilang; SKTT yang lama tidak berlaku."]
+        if permohonan.jenis == "sktt-hilang"
+        else []
+    )
+    pdf = _surat(
+        berkas,
+        permohonan,
+        signer,
+        verification_url,
+        kode_formulir="F-1.11",
+        judul="SURAT KETERANGAN TEMPAT TINGGAL",
+        nomor=permohonan.nomor_dokumen,
+        pembuka=(
+            "Yang bertanda tangan di bawah ini menerangkan bahwa orang asing berikut bertempat tinggal "
+            "di wilayah ini:"
+        ),
+        bagian=[
+            Bagian(
+                "DATA ORANG ASING",
+                [
+                    ("NIK", p.nik),
+                    ("Nama lengkap", p.nama),
+                    ("Jenis kelamin", _jk(p.jenis_kelamin)),
+                    ("Tempat, tanggal lahir", f"{p.tempat_lahir}, {_tgl(p.tanggal_lahir)}"),
+                    ("Kewarganegaraan", p.negara),
+                    ("Pekerjaan", p.pekerjaan),
+                    ("Alamat", (p.keterangan_status or "").removeprefix("Alamat: ")),
+                ],
+            ),
+            Bagian(
+                "DOKUMEN IMIGRASI",
+                [
+                    ("Nomor paspor", p.no_paspor),
+                    ("Nomor KITAS/KITAP", p.no_kitap),
+                    ("Izin tinggal berlaku hingga", _tgl(p.izin_tinggal_hingga)),
+                    ("Sponsor/penjamin", p.sponsor),
+                ],
+            ),
+        ],
+        penutup="SKTT berlaku selama izin tinggal terbatas yang bersangkutan masih berlaku.",
+        catatan_kaki=notes,
+    )
+    return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_dokumen)

@@ -2,19 +2,71 @@ from django import forms
 
 from dukcapil.forms import DATE_WIDGET
 
-from .choices import JenisPermohonanKK
+from .choices import AlasanPengurangan, JenisPermohonanKK
+from .layanan import VARIAN, VARIAN_LAYANAN
 from .models import AnggotaKeluarga, PermohonanKK
+
+
+def _limit_choices(field: forms.ChoiceField, allowed: list[str]) -> None:
+    field.choices = [(k, v) for k, v in field.choices if k in allowed]
+    if len(allowed) == 1:
+        field.initial = allowed[0]
+        field.widget = forms.HiddenInput()
 
 
 class IntakeKKForm(forms.Form):
     jenis = forms.ChoiceField(label="Jenis permohonan KK", choices=JenisPermohonanKK.choices)
+    nomor_kk = forms.CharField(
+        label="Nomor KK yang dimohonkan (KK asal untuk pisah KK)",
+        max_length=16,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="Wajib kecuali untuk KK baru; data keluarga diambil dari database kependudukan.",
+    )
+    alasan = forms.ChoiceField(
+        label="Alasan pengurangan anggota",
+        choices=[("", "—")] + AlasanPengurangan.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, layanan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .services import JENIS_LAYANAN, NEW_NUMBER
+
+        allowed = JENIS_LAYANAN.get(layanan.kode if layanan else "kk", [JenisPermohonanKK.BARU])
+        _limit_choices(self.fields["jenis"], allowed)
+        if all(j in NEW_NUMBER and j != JenisPermohonanKK.PISAH for j in allowed):
+            del self.fields["nomor_kk"]
+        if JenisPermohonanKK.KURANG_ANGGOTA not in allowed:
+            del self.fields["alasan"]
+
+
+class IntakeVarianForm(forms.Form):
+    jenis = forms.ChoiceField(label="Jenis permohonan", choices=[(k, v.label) for k, v in VARIAN.items()])
+
+    def __init__(self, *args, layanan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_choices(self.fields["jenis"], VARIAN_LAYANAN.get(layanan.kode, []) if layanan else list(VARIAN))
+
+
+class BlangkoForm(forms.Form):
+    jenis = forms.ChoiceField(label="Jenis blangko", choices=[("ktp-el", "Blangko KTP-el"), ("kia", "Blangko KIA")])
+    jumlah = forms.IntegerField(label="Jumlah diterima", min_value=1, max_value=100000)
+    keterangan = forms.CharField(label="Keterangan (nomor berita acara serah terima)", max_length=200, required=False)
+
+
+class DatangForm(forms.Form):
+    nomor_surat_asal = forms.CharField(label="Nomor SKPWNI/SKPLN dari daerah asal", max_length=60)
+    alamat_asal = forms.CharField(label="Alamat asal", max_length=200)
+    negara_asal = forms.CharField(label="Negara asal (SKDLN)", max_length=60, required=False)
+    no_paspor = forms.CharField(label="Nomor paspor (SKDLN)", max_length=20, required=False)
 
 
 class PermohonanKKForm(forms.ModelForm):
     class Meta:
         model = PermohonanKK
         fields = [
-            "nomor_kk",
+            "kode_wilayah",
             "alamat",
             "rt",
             "rw",
@@ -24,7 +76,7 @@ class PermohonanKKForm(forms.ModelForm):
             "provinsi",
             "kode_pos",
         ]
-        widgets = {"nomor_kk": forms.TextInput(attrs={"inputmode": "numeric", "autofocus": True})}
+        widgets = {"kode_wilayah": forms.TextInput(attrs={"inputmode": "numeric"})}
 
 
 class AnggotaForm(forms.ModelForm):

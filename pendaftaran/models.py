@@ -1,10 +1,12 @@
 """Pendaftaran Penduduk: the data each population-registration berkas carries."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from dukcapil.choices import JenisKelamin
-from dukcapil.models import Berkas
+from dukcapil.models import Berkas, Dokumen
 
 from .choices import (
     Agama,
@@ -13,15 +15,165 @@ from .choices import (
     JenisPermohonanKK,
     Kewarganegaraan,
     Pendidikan,
+    StatusPenduduk,
     StatusPerkawinan,
 )
 
+ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi", "kode_pos")
+
+
+class Alamat(models.Model):
+    alamat = models.CharField("alamat", max_length=200, blank=True)
+    rt = models.CharField("RT", max_length=3, blank=True)
+    rw = models.CharField("RW", max_length=3, blank=True)
+    desa_kelurahan = models.CharField("desa/kelurahan", max_length=100, blank=True)
+    kecamatan = models.CharField("kecamatan", max_length=100, blank=True)
+    kabupaten_kota = models.CharField("kabupaten/kota", max_length=100, blank=True)
+    provinsi = models.CharField("provinsi", max_length=100, blank=True)
+    kode_pos = models.CharField("kode pos", max_length=5, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+# --- Population register ---------------------------------------------------------------------
+
+
+class Keluarga(Alamat):
+    """A family as registered: one Kartu Keluarga number, its address and its members."""
+
+    nomor_kk = models.CharField("nomor KK", max_length=16, unique=True)
+    aktif = models.BooleanField("aktif", default=True)
+    dibuat_pada = models.DateTimeField("terdaftar sejak", default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "keluarga"
+        verbose_name_plural = "keluarga"
+
+    def __str__(self) -> str:
+        return self.nomor_kk
+
+
+class Penduduk(models.Model):
+    """A resident (WNI or orang asing) in the register. One NIK, at most one KK at a time."""
+
+    nik = models.CharField("NIK", max_length=16, unique=True)
+    keluarga = models.ForeignKey(
+        Keluarga, verbose_name="KK", null=True, blank=True, related_name="anggota", on_delete=models.PROTECT
+    )
+    hubungan = models.CharField("status hubungan dalam keluarga", max_length=20, choices=Hubungan.choices, blank=True)
+    urutan = models.PositiveSmallIntegerField("no. urut dalam KK", default=0)
+    nama = models.CharField("nama lengkap", max_length=150)
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
+    tempat_lahir = models.CharField("tempat lahir", max_length=100)
+    tanggal_lahir = models.DateField("tanggal lahir")
+    agama = models.CharField("agama", max_length=20, choices=Agama.choices)
+    pendidikan = models.CharField("pendidikan", max_length=40, choices=Pendidikan.choices)
+    pekerjaan = models.CharField("jenis pekerjaan", max_length=100)
+    golongan_darah = models.CharField("golongan darah", max_length=2, choices=GolonganDarah.choices, blank=True)
+    status_perkawinan = models.CharField("status perkawinan", max_length=20, choices=StatusPerkawinan.choices)
+    tanggal_perkawinan = models.DateField("tanggal perkawinan", null=True, blank=True)
+    kewarganegaraan = models.CharField(
+        "kewarganegaraan", max_length=3, choices=Kewarganegaraan.choices, default=Kewarganegaraan.WNI
+    )
+    negara = models.CharField("negara asal (orang asing)", max_length=60, blank=True)
+    no_paspor = models.CharField("no. paspor", max_length=20, blank=True)
+    no_kitap = models.CharField("no. KITAS/KITAP", max_length=30, blank=True)
+    izin_tinggal_hingga = models.DateField("izin tinggal berlaku hingga", null=True, blank=True)
+    sponsor = models.CharField("sponsor/penjamin", max_length=150, blank=True)
+    nama_ayah = models.CharField("nama ayah", max_length=150)
+    nama_ibu = models.CharField("nama ibu", max_length=150)
+    no_akta_kelahiran = models.CharField("no. akta kelahiran", max_length=40, blank=True)
+    status = models.CharField("status", max_length=12, choices=StatusPenduduk.choices, default=StatusPenduduk.AKTIF)
+    keterangan_status = models.CharField("keterangan status", max_length=200, blank=True)
+    perekaman_pada = models.DateTimeField("perekaman KTP-el", null=True, blank=True)
+    perekaman_lokasi = models.CharField("lokasi perekaman", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "penduduk"
+        verbose_name_plural = "penduduk"
+        ordering = ["keluarga", "urutan"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def usia(self, pada=None) -> int:
+        pada = pada or timezone.localdate()
+        t = self.tanggal_lahir
+        return pada.year - t.year - ((pada.month, pada.day) < (t.month, t.day))
+
+
+class StokBlangko(models.Model):
+    """Blank card stock of the office; a printed card takes one, a delivery adds many."""
+
+    class Jenis(models.TextChoices):
+        KTP_EL = "ktp-el", "Blangko KTP-el"
+        KIA = "kia", "Blangko KIA"
+
+    jenis = models.CharField("jenis blangko", max_length=10, choices=Jenis.choices, unique=True)
+    jumlah = models.PositiveIntegerField("stok", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "stok blangko"
+        verbose_name_plural = "stok blangko"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.jumlah}"
+
+
+class MutasiBlangko(models.Model):
+    """Append-only ledger of the stock: deliveries (+) and printed cards (-)."""
+
+    jenis = models.CharField("jenis blangko", max_length=10, choices=StokBlangko.Jenis.choices)
+    jumlah = models.IntegerField("jumlah")
+    sisa = models.PositiveIntegerField("sisa stok")
+    berkas = models.ForeignKey(Berkas, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    nomor_seri = models.CharField("nomor seri", max_length=30, blank=True)
+    keterangan = models.CharField("keterangan", max_length=200, blank=True)
+    pelaku = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "mutasi blangko"
+        verbose_name_plural = "mutasi blangko"
+        ordering = ["-waktu", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["berkas"], condition=models.Q(jumlah__lt=0), name="satu_blangko_per_berkas"
+            ),
+        ]
+
 
 class PermohonanKK(models.Model):
-    """A Kartu Keluarga application: the family as the operator enters it in SIAK."""
+    """A Kartu Keluarga application: the family as the operator enters it in SIAK.
+
+    The entered family is staged here; it reaches the register (Keluarga, Penduduk) in the same
+    transaction as the approval that sends the berkas to the Kadis.
+    """
 
     berkas = models.OneToOneField(Berkas, primary_key=True, related_name="permohonan_kk", on_delete=models.CASCADE)
     jenis = models.CharField("jenis permohonan", max_length=20, choices=JenisPermohonanKK.choices)
+    keluarga = models.ForeignKey(
+        Keluarga, verbose_name="KK", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    keluarga_asal = models.ForeignKey(
+        Keluarga,
+        verbose_name="KK asal (pisah KK)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    alasan = models.CharField("alasan (di loket)", max_length=20, blank=True)
+    pengurangan = models.JSONField("anggota yang dikurangi {NIK: alasan}", default=dict, blank=True)
+    kode_wilayah = models.CharField(
+        "kode wilayah kecamatan", max_length=6, blank=True, help_text="6 digit kode Kemendagri untuk nomor KK baru."
+    )
+    diterapkan_pada = models.DateTimeField("diterapkan ke database kependudukan", null=True, blank=True)
+    data = models.JSONField("data kedatangan (SKDWNI/SKDLN)", default=dict, blank=True)
     nomor_kk = models.CharField("nomor KK", max_length=16, blank=True)
     alamat = models.CharField("alamat", max_length=200, blank=True)
     rt = models.CharField("RT", max_length=3, blank=True)
@@ -65,6 +217,7 @@ class AnggotaKeluarga(models.Model):
     no_kitap = models.CharField("no. KITAP", max_length=20, blank=True)
     nama_ayah = models.CharField("nama ayah", max_length=150)
     nama_ibu = models.CharField("nama ibu", max_length=150)
+    biometrik_dicek = models.BooleanField("cek biometrik dilakukan", default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -77,3 +230,43 @@ class AnggotaKeluarga(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class PermohonanPenduduk(models.Model):
+    """The data of a KTP-el, KIA, pindah-datang or SKTT berkas: whom it concerns and what changes.
+
+    ``jenis`` is the service variant (see pendaftaran.layanan); ``data`` holds the fields that
+    variant's entry form asks for. Register effects are applied once, recorded in diterapkan_pada.
+    """
+
+    berkas = models.OneToOneField(
+        Berkas, primary_key=True, related_name="permohonan_penduduk", on_delete=models.CASCADE
+    )
+    jenis = models.CharField("jenis permohonan", max_length=30)
+    penduduk = models.ForeignKey(
+        Penduduk, verbose_name="penduduk", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    keluarga = models.ForeignKey(
+        Keluarga, verbose_name="KK", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    nik_anggota = models.JSONField("NIK yang bersangkutan", default=list, blank=True)
+    data = models.JSONField("data permohonan", default=dict, blank=True)
+    dokumen_rujukan = models.ForeignKey(
+        Dokumen,
+        verbose_name="dokumen rujukan",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="SKPWNI/SKTT yang dibatalkan, diperpanjang atau diganti karena hilang.",
+    )
+    nomor_dokumen = models.CharField("nomor dokumen", max_length=40, blank=True)
+    diterapkan_pada = models.DateTimeField("diterapkan ke database kependudukan", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "permohonan dokumen penduduk"
+        verbose_name_plural = "permohonan dokumen penduduk"
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.berkas_id}"

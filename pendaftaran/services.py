@@ -7,17 +7,43 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Berkas, User, user_can_access_bidang, user_has_role_perm
 from dukcapil.nik import clean_nik, nik_mismatches
 
-from .choices import Hubungan
-from .models import AnggotaKeluarga, PermohonanKK
+from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
+from .models import ADDRESS_FIELDS, AnggotaKeluarga, PermohonanKK
+from .register import (
+    NEW_FAMILY,
+    PERSON_FIELDS,
+    active_members,
+    apply_permohonan_kk,
+    check_kk_members,
+    default_kode_wilayah,
+    keluarga_by_nomor,
+)
 
 ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
-ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi", "kode_pos")
+J = JenisPermohonanKK
+# The KK variants each layanan offers at the counter (the first is the default).
+JENIS_LAYANAN = {
+    "kk": [J.BARU, J.HILANG, J.RUSAK, J.PERUBAHAN_DATA],
+    "kk-hilang": [J.HILANG, J.RUSAK],
+    "kk-tambah-anggota": [J.TAMBAH_ANGGOTA],
+    "kk-kurang-anggota": [J.KURANG_ANGGOTA],
+    "kk-perubahan-data": [J.PERUBAHAN_DATA],
+    "kk-pisah": [J.PISAH],
+    "penduduk-rentan": [J.RENTAN],
+    "skdwni": [J.DATANG],
+    "skdln": [J.DATANG_LN],
+}
+NEW_NUMBER = NEW_FAMILY + (J.DATANG, J.DATANG_LN)
+# Members 17 and older who join a family through these variants get a biometric check first
+# (Lumajang "Penambahan Anggota Keluarga" step 3; Probolinggo P.4.5 step 2).
+BIOMETRIK = (J.TAMBAH_ANGGOTA, J.RENTAN)
 
 
 @dataclass(frozen=True)
@@ -41,14 +67,68 @@ class AnggotaData:
     nama_ibu: str
 
 
-def permohonan_kk_create(*, berkas: Berkas, jenis: str) -> PermohonanKK:
-    """Called at registration; the family data comes later from the operator."""
-    return PermohonanKK.objects.create(
+def permohonan_kk_create(
+    *, berkas: Berkas, jenis: str | None = None, nomor_kk: str = "", alasan: str = ""
+) -> PermohonanKK:
+    """Called at registration. For an existing family the register's data is copied in for the operator."""
+    allowed = JENIS_LAYANAN.get(berkas.layanan.kode, [J.BARU])
+    jenis = jenis if jenis in allowed else allowed[0]
+    permohonan = PermohonanKK(
         berkas=berkas,
         jenis=jenis,
         kabupaten_kota=settings.OFFICE["kabupaten_kota"].upper(),
         provinsi=settings.OFFICE["provinsi"].upper(),
+        kode_wilayah=default_kode_wilayah() if jenis in NEW_NUMBER else "",
+        alasan=alasan if jenis == J.KURANG_ANGGOTA else "",
     )
+    if jenis == J.KURANG_ANGGOTA and alasan not in AlasanPengurangan.values:
+        raise BerkasInvalid(
+            "Pilih alasan pengurangan anggota.", fields={"alasan": ["Alasan pengurangan wajib dipilih."]}
+        )
+    if jenis in NEW_NUMBER and jenis != J.PISAH:
+        permohonan.save()
+        return permohonan
+    nomor_kk = (nomor_kk or "").strip()
+    if not re.fullmatch(r"\d{16}", nomor_kk):
+        raise BerkasInvalid(
+            "Nomor KK yang dimohonkan wajib diisi (16 digit).", fields={"nomor_kk": ["Nomor KK harus 16 digit."]}
+        )
+    keluarga = keluarga_by_nomor(nomor_kk)
+    members = active_members(keluarga)
+    if berkas.pemohon_nik not in {p.nik for p in members}:
+        raise BerkasInvalid(
+            f"Pemohon bukan anggota KK {nomor_kk}; permohonan KK diajukan oleh anggota keluarga tersebut.",
+            fields={"nik": ["Pemohon tidak tercatat dalam KK ini."]},
+        )
+    for field in ADDRESS_FIELDS:
+        setattr(permohonan, field, getattr(keluarga, field))
+    if jenis == J.PISAH:
+        permohonan.keluarga_asal = keluarga
+    else:
+        permohonan.keluarga = keluarga
+        permohonan.nomor_kk = keluarga.nomor_kk
+    permohonan.save()
+    for urutan, person in enumerate(members, start=1):
+        AnggotaKeluarga.objects.create(
+            permohonan=permohonan,
+            urutan=urutan,
+            nik=person.nik,
+            hubungan=person.hubungan,
+            **{f: getattr(person, f) for f in PERSON_FIELDS},
+        )
+    return permohonan
+
+
+def kk_persyaratan_facts(berkas: Berkas) -> dict:
+    permohonan = PermohonanKK.objects.get(berkas=berkas)
+    words = {J.HILANG: {"hilang"}, J.RUSAK: {"rusak"}, J.PERUBAHAN_DATA: {"perubahan"}}.get(permohonan.jenis, set())
+    if permohonan.alasan:
+        words = words | {permohonan.alasan}
+    return {"kata": words}
+
+
+def apply_kk_effects(berkas: Berkas, user: User) -> None:
+    apply_permohonan_kk(PermohonanKK.objects.select_for_update().get(berkas=berkas), user)
 
 
 def _validate_anggota(anggota: list[AnggotaData]) -> dict[str, list[str]]:
@@ -76,7 +156,13 @@ def _validate_anggota(anggota: list[AnggotaData]) -> dict[str, list[str]]:
 
 
 def permohonan_kk_update(
-    *, berkas_id: int, user: User, data: dict[str, str], anggota: list[AnggotaData]
+    *,
+    berkas_id: int,
+    user: User,
+    data: dict[str, str],
+    anggota: list[AnggotaData],
+    pengurangan: dict[str, str] | None = None,
+    biometrik: set[str] | None = None,
 ) -> PermohonanKK:
     """Save the family data the operator entered. Allowed while the berkas is with the operator."""
     with transaction.atomic():
@@ -88,14 +174,21 @@ def permohonan_kk_update(
                 f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat diubah "
                 "saat berkas berada di operator."
             )
-        errors = _validate_anggota(anggota)
-        nomor_kk = (data.get("nomor_kk") or "").strip()
-        if nomor_kk and not re.fullmatch(r"\d{16}", nomor_kk):
-            errors["nomor_kk"] = ["Nomor KK harus 16 digit angka."]
-        if errors:
-            raise BerkasInvalid("Data KK belum benar.", fields=errors)
         permohonan = PermohonanKK.objects.select_for_update().get(berkas=berkas)
-        permohonan.nomor_kk = nomor_kk
+        if permohonan.jenis == J.KURANG_ANGGOTA:
+            permohonan.pengurangan = {nik: a for nik, a in (pengurangan or {}).items() if a}
+            keep = {p.nik for p in active_members(permohonan.keluarga)} - set(permohonan.pengurangan)
+            anggota = [a for a in anggota if a.nik in keep]
+        errors = _validate_anggota(anggota)
+        kode = (data.get("kode_wilayah") or "").strip()
+        if permohonan.jenis in NEW_NUMBER:
+            if not re.fullmatch(r"\d{6}", kode):
+                errors["kode_wilayah"] = ["Kode wilayah kecamatan harus 6 digit angka."]
+            permohonan.kode_wilayah = kode
+        errors.update(check_kk_members(permohonan, [a.nik.strip() for a in anggota]))
+        if errors:
+            problems = [m for ms in errors.values() for m in ms]
+            raise BerkasInvalid("Data KK belum benar: " + " ".join(problems), fields=errors)
         for field in ADDRESS_FIELDS:
             setattr(permohonan, field, (data.get(field) or "").strip().upper())
         permohonan._history_user = user
@@ -103,7 +196,12 @@ def permohonan_kk_update(
         existing = {a.nik: a for a in permohonan.anggota.all()}
         keep: set[str] = set()
         for urutan, a in enumerate(anggota, start=1):
-            values = {**a.__dict__, "nama": a.nama.strip().upper(), "urutan": urutan}
+            values = {
+                **a.__dict__,
+                "nama": a.nama.strip().upper(),
+                "urutan": urutan,
+                "biometrik_dicek": a.nik in (biometrik or set()),
+            }
             row = existing.get(a.nik) or AnggotaKeluarga(permohonan=permohonan)
             for key, value in values.items():
                 setattr(
@@ -123,15 +221,36 @@ def permohonan_kk_update(
     return permohonan
 
 
+def needs_biometric(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) -> list[AnggotaKeluarga]:
+    """Members of 17 and older who join the family through this berkas and still need the check."""
+    if permohonan.jenis not in BIOMETRIK:
+        return []
+    registered = {p.nik for p in active_members(permohonan.keluarga)} if permohonan.keluarga_id else set()
+    today = timezone.localdate()
+    return [
+        a
+        for a in anggota
+        if a.nik not in registered
+        and today.year
+        - a.tanggal_lahir.year
+        - ((today.month, today.day) < (a.tanggal_lahir.month, a.tanggal_lahir.day))
+        >= 17
+        and not a.biometrik_dicek
+    ]
+
+
 def permohonan_kk_missing_data(berkas: Berkas) -> list[str]:
     permohonan = PermohonanKK.objects.get(berkas=berkas)
     missing = []
-    if not permohonan.nomor_kk:
-        missing.append("nomor KK")
+    if permohonan.jenis in NEW_NUMBER and not permohonan.kode_wilayah:
+        missing.append("kode wilayah kecamatan")
     missing += [PermohonanKK._meta.get_field(f).verbose_name for f in ADDRESS_FIELDS if not getattr(permohonan, f)]
     anggota = list(permohonan.anggota.all())
     if not anggota:
         missing.append("anggota keluarga")
     elif sum(1 for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA) != 1:
         missing.append("tepat satu kepala keluarga")
+    if permohonan.jenis == J.KURANG_ANGGOTA and not permohonan.pengurangan:
+        missing.append("anggota yang dikurangi dan alasannya")
+    missing += [f"cek biometrik {a.nama}" for a in needs_biometric(permohonan, anggota)]
     return missing

@@ -7,9 +7,13 @@ from dukcapil import selectors, services
 from dukcapil.exceptions import BerkasError
 from dukcapil.models import user_has_role_perm
 
-from .forms import AnggotaFormSet, PermohonanKKForm
-from .models import PermohonanKK
-from .services import ENTRY_STATUSES, AnggotaData, permohonan_kk_update
+from .blangko import blangko_receive, blangko_summary
+from .choices import AlasanPengurangan, JenisPermohonanKK, StatusPenduduk
+from .forms import AnggotaFormSet, BlangkoForm, DatangForm, PermohonanKKForm
+from .layanan import entry_form, permohonan_update, varian_for
+from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
+from .register import active_members
+from .services import BIOMETRIK, ENTRY_STATUSES, AnggotaData, permohonan_kk_update
 
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
@@ -42,17 +46,36 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             },
             status=409,
         )
-    anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in permohonan.anggota.order_by("urutan")]
+    staged = list(permohonan.anggota.order_by("urutan"))
+    anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
     formset = AnggotaFormSet(request.POST or None, prefix="anggota", initial=anggota_initial)
+    datang = permohonan.jenis in (JenisPermohonanKK.DATANG, JenisPermohonanKK.DATANG_LN)
+    datang_form = DatangForm(request.POST or None, initial=permohonan.data, prefix="datang") if datang else None
+    kurang = permohonan.jenis == JenisPermohonanKK.KURANG_ANGGOTA
+    registered = active_members(permohonan.keluarga) if permohonan.keluarga_id else []
     status, error = 200, None
     if request.method == "POST":
-        if form.is_valid() and formset.is_valid():
+        if form.is_valid() and formset.is_valid() and (datang_form is None or datang_form.is_valid()):
             anggota = [
                 _anggota(f.cleaned_data) for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
+            if kurang:
+                anggota = [_anggota({f: getattr(p, f) for f in ANGGOTA_FIELDS}) for p in registered]
             try:
-                permohonan_kk_update(berkas_id=berkas.pk, user=request.user, data=form.cleaned_data, anggota=anggota)
+                if datang_form is not None:
+                    permohonan.data = datang_form.cleaned_data
+                    permohonan.save(update_fields=["data"])
+                permohonan_kk_update(
+                    berkas_id=berkas.pk,
+                    user=request.user,
+                    data=form.cleaned_data,
+                    anggota=anggota,
+                    pengurangan={p.nik: request.POST.get(f"kurang-{p.nik}", "") for p in registered}
+                    if kurang
+                    else None,
+                    biometrik=set(request.POST.getlist("biometrik")),
+                )
                 if "kirim" in request.POST:
                     services.berkas_transition(
                         berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
@@ -77,6 +100,149 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             "form": form,
             "formset": formset,
             "error": error,
+            "permohonan": permohonan,
+            "datang_form": datang_form,
+            "kurang": kurang,
+            "registered": registered,
+            "alasan_choices": AlasanPengurangan.choices,
+            "biometrik": permohonan.jenis in BIOMETRIK,
+            "staged": staged,
         },
         status=status,
+    )
+
+
+@login_required
+def entri(request: HttpRequest, nomor: str) -> HttpResponse:
+    """Operator entry for KTP-el, KIA, pindah and SKTT: the variant's own form."""
+    berkas = get_object_or_404(
+        selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
+    )
+    permohonan = get_object_or_404(
+        PermohonanPenduduk.objects.select_related("penduduk__keluarga", "keluarga"), berkas=berkas
+    )
+    if not user_has_role_perm(request.user, "entri_berkas"):
+        return render(
+            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
+        )
+    if berkas.status not in ENTRY_STATUSES:
+        return render(
+            request,
+            "dukcapil/error.html",
+            {
+                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas "
+                "berada di operator."
+            },
+            status=409,
+        )
+    varian = varian_for(permohonan)
+    form = entry_form(permohonan, request.POST or None)
+    members = (
+        list(permohonan.keluarga.anggota.filter(status=StatusPenduduk.AKTIF).order_by("urutan"))
+        if varian.butuh_anggota and permohonan.keluarga_id
+        else []
+    )
+    chosen = request.POST.getlist("nik_anggota") if request.method == "POST" else permohonan.nik_anggota
+    status, error = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen)
+                if "kirim" in request.POST:
+                    services.berkas_transition(
+                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+                    )
+                    messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
+                    return redirect("kotak-masuk")
+            except BerkasError as exc:
+                status, error = exc.http_status, exc.message
+                for name, problems in exc.fields.items():
+                    for p in problems:
+                        if name in form.fields:
+                            form.add_error(name, p)
+                        else:
+                            messages.error(request, p)
+            else:
+                messages.success(request, f"Data {nomor} disimpan.")
+                return redirect("pendaftaran:entri", nomor=nomor)
+        else:
+            status, error = 400, "Periksa kembali isian yang ditandai."
+    return render(
+        request,
+        "pendaftaran/entri.html",
+        {
+            "berkas": berkas,
+            "permohonan": permohonan,
+            "varian": varian,
+            "form": form,
+            "members": members,
+            "chosen": set(chosen),
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@login_required
+def blangko(request: HttpRequest) -> HttpResponse:
+    """Blank card stock: deliveries are recorded here; waiting berkas are printed as stock allows."""
+    if not (user_has_role_perm(request.user, "entri_berkas") or request.user.is_superuser):
+        return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk operator SIAK."}, status=403)
+    form = BlangkoForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                printed = blangko_receive(user=request.user, **form.cleaned_data)
+            except BerkasError as exc:
+                messages.error(request, exc.message)
+                status = exc.http_status
+            else:
+                messages.success(
+                    request,
+                    f"{form.cleaned_data['jumlah']} blangko dicatat; {len(printed)} berkas yang menunggu blangko "
+                    "kini dicetak dan siap diambil.",
+                )
+                return redirect("pendaftaran:blangko")
+        else:
+            status = 400
+    waiting = (
+        selectors.berkas_visible_to(request.user)
+        .filter(status="menunggu_blangko")
+        .select_related("layanan")
+        .order_by("status_sejak")
+    )
+    return render(
+        request,
+        "pendaftaran/blangko.html",
+        {
+            "form": form,
+            "stok": blangko_summary(),
+            "waiting": waiting,
+            "mutasi": MutasiBlangko.objects.select_related("berkas", "pelaku")[:30],
+        },
+        status=status,
+    )
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """Staff lookup in the population register by NIK or nomor KK (POST, so neither lands in a URL)."""
+    if not request.user.is_staff and not any(
+        user_has_role_perm(request.user, c) for c in ("entri_berkas", "verifikasi_berkas", "terima_berkas")
+    ):
+        return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk petugas."}, status=403)
+    query = (request.POST.get("q") or "").strip()
+    keluarga = person = None
+    if query:
+        person = Penduduk.objects.select_related("keluarga").filter(nik=query).first()
+        keluarga = person.keluarga if person else Keluarga.objects.filter(nomor_kk=query).first()
+        if person is None and keluarga is None:
+            messages.error(request, "NIK atau nomor KK tidak ditemukan dalam database kependudukan.")
+    anggota = list(keluarga.anggota.order_by("status", "urutan")) if keluarga else []
+    riwayat = list(person.history.select_related("history_user").order_by("-history_date")[:20]) if person else []
+    return render(
+        request,
+        "pendaftaran/register.html",
+        {"query": query, "person": person, "keluarga": keluarga, "anggota": anggota, "riwayat": riwayat},
     )

@@ -21,7 +21,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from dukcapil.catalogue import load_office
 
     with django_db_blocker.unblock():
-        load_office(slug="bintan")
+        _load_catalogues(load_office)
+
+
+def _load_catalogues(load_office):
+    """Bintan is the active office; the others supply the SOPs Bintan lacks (SOP_FALLBACK_OFFICES)."""
+    for slug in ("lumajang", "probolinggo", "loket-sederhana"):
+        load_office(slug=slug, activate=False)
+    return load_office(slug="bintan")
 
 
 @pytest.fixture
@@ -34,7 +41,7 @@ def catalogue(db):
     from dukcapil.models import Kantor
 
     kantor = Kantor.objects.filter(slug="bintan", aktif=True).first()
-    return kantor or load_office(slug="bintan").kantor
+    return kantor or _load_catalogues(load_office).kantor
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +69,14 @@ def give_certificate(user, p12_path):
     return SertifikatPenandatangan.objects.create(
         pengguna=user, nama="Kepala Dinas Uji", nik="2102011708700001", p12_path=str(p12_path)
     )
+
+
+@pytest.fixture
+def warga(db):
+    """The population register as migrated from SIAK: families, a child of 4, a foreign resident."""
+    from pendaftaran.demo import seed_register
+
+    return seed_register(families=4, ktp_el=5, kia=5)
 
 
 @pytest.fixture

@@ -77,13 +77,15 @@ def register(loket: User, seq: int = 1, complete: bool = True, jenis: str = "bar
         )
 
 
-def enter_kk(berkas: Berkas, operator: User, index: int = 0) -> None:
-    kepala, istri, anak = FAMILIES[index]
+def enter_kk(berkas: Berkas, operator: User, index: int | None = None) -> None:
+    """Enter a family; by default one unique to this berkas (a person may be in one KK only)."""
+    index = berkas.pk if index is None else index
+    kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
     permohonan_kk_update(
         berkas_id=berkas.pk,
         user=operator,
         data={
-            "nomor_kk": "2102011708150001",
+            "kode_wilayah": "210201",
             "alamat": "JL. POS NO. 3",
             "rt": "001",
             "rw": "002",
@@ -139,5 +141,50 @@ def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
         return act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
     for action, role in PATH[: STOPS[status]]:
         berkas = act(berkas, action, team[role])
+    berkas.refresh_from_db()
+    return berkas
+
+
+def register_service(kode: str, person, loket: User, *, detail: dict | None = None, complete: bool = True) -> Berkas:
+    """A berkas for ``person`` (a Penduduk) at the counter, every persyaratan handed in when complete."""
+    layanan = Layanan.objects.get(kode=kode)
+    ids = list(layanan.persyaratan_berlaku().values_list("pk", flat=True))
+    with committed():
+        return services.berkas_register(
+            layanan=layanan,
+            pemohon=services.PemohonData(
+                nik=person.nik,
+                nama=person.nama,
+                tanggal_lahir=person.tanggal_lahir,
+                jenis_kelamin=person.jenis_kelamin,
+            ),
+            persyaratan_ids=ids if complete else [],
+            user=loket,
+            detail=detail,
+        )
+
+
+NEXT = {  # status -> (action, role) that moves it on, whatever the layanan's order of work
+    Status.DITERIMA: ("entri-selesai", "operator"),
+    Status.PERBAIKAN: ("entri-selesai", "operator"),
+    Status.VERIFIKASI: ("verifikasi", "kasi"),
+    Status.VALIDASI: ("validasi", "kabid"),
+}
+
+
+def to_tte(berkas: Berkas, team: dict[str, User], enter=None) -> Berkas:
+    """Walk the berkas to «tte»; ``enter(berkas)`` is called when it reaches the operator."""
+    berkas.refresh_from_db()
+    while berkas.status != Status.TTE:
+        if berkas.status in (Status.DITERIMA, Status.PERBAIKAN) and enter is not None:
+            enter(berkas)
+        action, role = NEXT[berkas.status]
+        berkas = act(berkas, action, team[role])
+    return berkas
+
+
+def to_pickup(berkas: Berkas, team: dict[str, User], enter=None) -> Berkas:
+    berkas = to_tte(berkas, team, enter)
+    sign([berkas], team["kadis"])
     berkas.refresh_from_db()
     return berkas

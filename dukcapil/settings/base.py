@@ -184,6 +184,12 @@ SPECTACULAR_SETTINGS = {
 # The office whose SOP catalogue (fixtures/offices/<slug>.json) the demo loads; a deployment
 # runs `manage.py load_office <slug>` once. OFFICE_* are fallbacks for an empty office profile.
 OFFICE_SLUG = env("OFFICE_SLUG", "bintan")
+# Offices whose SOPs serve, in this order, the layanan the active office's catalogue lacks.
+SOP_FALLBACK_OFFICES = [
+    s.strip()
+    for s in env("SOP_FALLBACK_OFFICES", "lumajang,probolinggo,loket-sederhana,pekanbaru").split(",")
+    if s.strip()
+]
 OFFICE = {
     "pemerintah": env("OFFICE_PEMERINTAH", "PEMERINTAH KABUPATEN BINTAN"),
     "nama_dinas": env("OFFICE_NAMA_DINAS", "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"),
@@ -193,6 +199,8 @@ OFFICE = {
     "tempat_terbit": env("OFFICE_TEMPAT_TERBIT", "Bintan"),
     "kepala_dinas_nama": env("OFFICE_KADIS_NAMA", "Kepala Dinas (isi di pengaturan)"),
     "kepala_dinas_nip": env("OFFICE_KADIS_NIP", "-"),
+    # Kemendagri code of the kabupaten/kota (4 digits): the start of every nomor KK issued here.
+    "kode_wilayah": env("OFFICE_KODE_WILAYAH", "2102"),
 }
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 

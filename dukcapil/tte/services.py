@@ -245,12 +245,14 @@ def berkas_sign_document(
                 )
             )
             existing = _store_signed(berkas, kind.document_jenis, rendered.nomor, signed, token, signer, system)
-        berkas_services.run_transition(
-            berkas,
-            "mark_printed",
-            system or berkas_services.system_user(),
-            f"Dokumen {kind.label} ditandatangani secara elektronik oleh {existing.ditandatangani_oleh}.",
-        )
+        system = system or berkas_services.system_user()
+        note = f"Dokumen {kind.label} ditandatangani secara elektronik oleh {existing.ditandatangani_oleh}."
+        if kind.take_blangko is not None and not kind.take_blangko(berkas, system):
+            berkas_services.run_transition(
+                berkas, "wait_for_blangko", system, note + " Stok blangko habis; dicetak setelah blangko datang."
+            )
+        else:
+            berkas_services.run_transition(berkas, "mark_printed", system, note)
         _mark(item, BatchTTEItem.Status.BERHASIL, "")
     return existing
 

@@ -110,7 +110,7 @@ def test_send_back_and_cancel_need_a_note(team):
 
 def test_entry_cannot_complete_without_family_data(team):
     berkas = register(team["loket"])
-    with pytest.raises(BerkasInvalid, match="Data belum lengkap: nomor KK"):
+    with pytest.raises(BerkasInvalid, match="Data belum lengkap: alamat; RT"):
         act(berkas, "entri-selesai", team["operator"])
     berkas.refresh_from_db()
     assert berkas.status == Status.DITERIMA

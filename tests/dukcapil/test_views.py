@@ -172,7 +172,7 @@ def test_operator_entry_screen_validates_members_and_sends_to_kasi(client, team)
         "nama_ibu": "Siti",
     }
     data = {
-        "nomor_kk": "2102011708150001",
+        "kode_wilayah": "210201",
         "alamat": "Jl. Pos 3",
         "rt": "001",
         "rw": "002",

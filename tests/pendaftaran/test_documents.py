@@ -19,8 +19,9 @@ def test_kk_pdf_carries_the_family_as_entered(team):
     berkas = berkas_in(Status.SIAP_DIAMBIL, team)
     text = pdf_text(Dokumen.objects.get(berkas=berkas, jenis="kk"))
     assert "KARTU KELUARGA" in text
-    assert "2102011708150001" in text  # nomor KK
-    for member in berkas.permohonan_kk.anggota.all():
+    keluarga = berkas.permohonan_kk.keluarga
+    assert keluarga.nomor_kk.startswith("210201") and keluarga.nomor_kk in text  # generated at approval
+    for member in keluarga.anggota.all():
         assert member.nik in text
         assert member.nama.split()[0] in text
     assert "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL" in text

@@ -11,7 +11,7 @@ from tests.factories import berkas_in, enter_kk, register
 pytestmark = pytest.mark.django_db
 
 ADDRESS = {
-    "nomor_kk": "2102011708150001",
+    "kode_wilayah": "210201",
     "alamat": "Jl. Pos 3",
     "rt": "1",
     "rw": "2",
@@ -48,13 +48,13 @@ def test_member_nik_is_checked_against_birth_date_and_duplicates(team):
     assert "NIK tercatat dua kali" in messages or "tidak sesuai dengan NIK" in messages
 
 
-def test_nomor_kk_must_be_16_digits(team):
+def test_kode_wilayah_for_the_new_nomor_kk_must_be_6_digits(team):
     berkas = register(team["loket"])
     with pytest.raises(BerkasInvalid) as exc:
         permohonan_kk_update(
-            berkas_id=berkas.pk, user=team["operator"], data={**ADDRESS, "nomor_kk": "123"}, anggota=members()
+            berkas_id=berkas.pk, user=team["operator"], data={**ADDRESS, "kode_wilayah": "21"}, anggota=members()
         )
-    assert exc.value.fields["nomor_kk"] == ["Nomor KK harus 16 digit angka."]
+    assert exc.value.fields["kode_wilayah"] == ["Kode wilayah kecamatan harus 6 digit angka."]
 
 
 def test_entry_only_by_operator_while_the_berkas_is_with_the_operator(team):
@@ -68,7 +68,7 @@ def test_entry_only_by_operator_while_the_berkas_is_with_the_operator(team):
 
 def test_re_entry_updates_members_in_place_and_removes_dropped_ones(team):
     berkas = register(team["loket"])
-    enter_kk(berkas, team["operator"])
+    enter_kk(berkas, team["operator"], index=0)
     kk = berkas.permohonan_kk
     first_ids = {a.nik: a.pk for a in kk.anggota.all()}
     fewer = members()[:2]

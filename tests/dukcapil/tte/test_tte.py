@@ -18,7 +18,7 @@ from dukcapil.tte import devca
 from dukcapil.tte.services import batch_progress, dokumen_revoke, tte_locked_until
 from dukcapil.tte.verify import verify_pdf
 from pendaftaran.models import PermohonanKK
-from tests.factories import TTE_PASSPHRASE, berkas_in, sign
+from tests.factories import TTE_PASSPHRASE, berkas_in, register_service, sign, to_pickup
 
 from .bsre_contract_server import ContractServer
 
@@ -147,9 +147,13 @@ def test_verification_page_for_revoked_replaced_and_unknown(client, team):
     first = signed_kk(team, seq=1)
     dokumen_revoke(dokumen=first, reason="Data anggota salah", user=team["kadis"])
     assert "dicabut" in client.get(reverse("verifikasi-dokumen", args=[first.token])).content.decode()
-    # a newer KK with the same nomor KK replaces the older one
+    # a reprinted KK (hilang) with the same nomor KK replaces the older one
     older = signed_kk(team, seq=2)
-    newer = signed_kk(team, seq=3)
+    kepala = older.berkas.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA")
+    reprint = register_service("kk-hilang", kepala, team["loket"], detail={"jenis": "hilang", "nomor_kk": older.nomor})
+    reprint = to_pickup(reprint, team)
+    newer = Dokumen.objects.get(berkas=reprint, jenis="kk")
+    assert newer.nomor == older.nomor
     older.refresh_from_db()
     assert older.status == Dokumen.Status.DIGANTI and older.diganti_oleh_id == newer.pk
     assert "diganti" in client.get(reverse("verifikasi-dokumen", args=[older.token])).content.decode()

@@ -1,0 +1,96 @@
+"""Demo population register: families as if migrated from SIAK, a foreign resident, blank stock."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from dukcapil.demo import FAMILIES, family_members, make_nik
+
+from .models import Keluarga, Penduduk, StokBlangko
+from .register import PERSON_FIELDS
+
+REGISTER_OFFSET = 100  # family indexes used for the register, apart from the KK baru demo berkas
+
+
+def register_family(index: int, *, perekaman: bool = True) -> Keluarga:
+    """A registered family (not through a berkas: the register predates the system)."""
+    kepala, istri, anak = FAMILIES[index % len(FAMILIES)]
+    keluarga = Keluarga.objects.create(
+        nomor_kk=f"2102012003{index % 100:02d}{index:04d}"[:16].ljust(16, "0"),
+        alamat=f"JL. WISATA BAHARI NO. {index % 50 + 1}",
+        rt=f"{index % 9 + 1:03d}",
+        rw="002",
+        desa_kelurahan="KIJANG KOTA",
+        kecamatan="BINTAN TIMUR",
+        kabupaten_kota="KABUPATEN BINTAN",
+        provinsi="KEPULAUAN RIAU",
+        kode_pos="29151",
+    )
+    for urutan, a in enumerate(family_members(index, kepala, istri, anak), start=1):
+        adult = (timezone.localdate() - a.tanggal_lahir).days >= 17 * 365
+        Penduduk.objects.create(
+            nik=a.nik,
+            keluarga=keluarga,
+            hubungan=a.hubungan,
+            urutan=urutan,
+            perekaman_pada=timezone.now() - timedelta(days=400) if (perekaman and adult) else None,
+            perekaman_lokasi="Kantor Disdukcapil" if (perekaman and adult) else "",
+            **{f: getattr(a, f) for f in PERSON_FIELDS},
+        )
+    return keluarga
+
+
+def register_child(keluarga: Keluarga, born: date, nama: str = "KEISHA ANINDYA") -> Penduduk:
+    kepala = keluarga.anggota.get(hubungan="KEPALA KELUARGA")
+    istri = keluarga.anggota.filter(hubungan="ISTRI").first()
+    return Penduduk.objects.create(
+        nik=make_nik(born, "P", 9000 + keluarga.pk % 999),
+        keluarga=keluarga,
+        hubungan="ANAK",
+        urutan=keluarga.anggota.count() + 1,
+        nama=nama,
+        jenis_kelamin="P",
+        tempat_lahir="BINTAN",
+        tanggal_lahir=born,
+        agama="ISLAM",
+        pendidikan="TIDAK/BELUM SEKOLAH",
+        pekerjaan="BELUM/TIDAK BEKERJA",
+        status_perkawinan="BELUM KAWIN",
+        nama_ayah=kepala.nama,
+        nama_ibu=istri.nama if istri else "-",
+    )
+
+
+def register_foreigner(seq: int = 1) -> Penduduk:
+    born = date(1988, 3, 14)
+    return Penduduk.objects.create(
+        nik=make_nik(born, "L", 8000 + seq),
+        nama="HIROSHI TANAKA",
+        jenis_kelamin="L",
+        tempat_lahir="OSAKA",
+        tanggal_lahir=born,
+        agama="BUDHA",
+        pendidikan="DIPLOMA IV/STRATA I",
+        pekerjaan="KARYAWAN SWASTA",
+        status_perkawinan="BELUM KAWIN",
+        kewarganegaraan="WNA",
+        negara="JEPANG",
+        no_paspor="TR1234567",
+        no_kitap="2C21JE0012345",
+        izin_tinggal_hingga=timezone.localdate() + timedelta(days=700),
+        sponsor="PT BINTAN RESORT CAKRAWALA",
+        nama_ayah="-",
+        nama_ibu="-",
+        perekaman_pada=timezone.now() - timedelta(days=30),
+        perekaman_lokasi="Kantor Disdukcapil",
+        keterangan_status="Alamat: JL. RAYA LAGOI KM 5, TELUK SEBONG",
+    )
+
+
+def seed_register(families: int = 12, ktp_el: int = 50, kia: int = 0) -> list[Keluarga]:
+    made = [register_family(REGISTER_OFFSET + i) for i in range(families)]
+    register_child(made[0], timezone.localdate().replace(year=timezone.localdate().year - 4))
+    register_foreigner()
+    for jenis, jumlah in (("ktp-el", ktp_el), ("kia", kia)):
+        StokBlangko.objects.update_or_create(jenis=jenis, defaults={"jumlah": jumlah})
+    return made
