@@ -348,8 +348,7 @@ def build_sktt_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -
         judul="SURAT KETERANGAN TEMPAT TINGGAL",
         nomor=permohonan.nomor_dokumen,
         pembuka=(
-            "Yang bertanda tangan di bawah ini menerangkan bahwa orang asing berikut bertempat tinggal "
-            "di wilayah ini:"
+            "Yang bertanda tangan di bawah ini menerangkan bahwa orang asing berikut bertempat tinggal di wilayah ini:"
         ),
         bagian=[
             Bagian(

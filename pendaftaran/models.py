@@ -146,6 +146,9 @@ class MutasiBlangko(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.jumlah:+d}"
+
 
 class PermohonanKK(models.Model):
     """A Kartu Keluarga application: the family as the operator enters it in SIAK.
