@@ -16,6 +16,7 @@ from .models import (
     KartuKendali,
     LangkahSOP,
     Layanan,
+    Pengambilan,
     PercobaanTTE,
     Persyaratan,
     SertifikatPenandatangan,
@@ -75,7 +76,7 @@ class KantorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Layanan)
 class LayananAdmin(SimpleHistoryAdmin):
-    list_display = ["kode", "nama", "bidang", "jenis_berkas", "sop", "aktif"]
+    list_display = ["kode", "nama", "bidang", "jenis_berkas", "sop", "alur", "aktif"]
     list_filter = ["bidang", "aktif"]
     search_fields = ["kode", "nama"]
     list_select_related = ["bidang", "sop__kantor"]
@@ -249,6 +250,25 @@ class PercobaanTTEAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Pengambilan)
+class PengambilanAdmin(admin.ModelAdmin):
+    """Register pengambilan: read-only, written by the pickup desk."""
+
+    list_display = ["waktu", "berkas", "jenis", "penerima_nama", "hubungan", "aktivasi_ktp_el", "petugas"]
+    list_filter = ["jenis", "hubungan"]
+    search_fields = ["berkas__nomor_registrasi"]
+    list_select_related = ["berkas", "petugas"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:

@@ -238,14 +238,60 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
     return made
 
 
+def build_service_demo(users: dict[str, User]) -> list[Berkas]:
+    """Population-registration berkas beyond KK baru, on the demo register: a KTP-el ready for pickup
+    (aktivasi at the desk), a KIA waiting for blangko, an SKPWNI with the operator, a KK tambah anggota
+    at the counter's back office."""
+    from pendaftaran.demo import seed_register
+    from pendaftaran.layanan import permohonan_update
+    from pendaftaran.models import Penduduk
+
+    families = seed_register(families=12, ktp_el=25, kia=0)
+
+    def at_counter(kode: str, person, detail=None) -> Berkas:
+        layanan = Layanan.objects.get(kode=kode)
+        return services.berkas_register(
+            layanan=layanan,
+            pemohon=services.PemohonData(
+                nik=person.nik, nama=person.nama, tanggal_lahir=person.tanggal_lahir, jenis_kelamin=person.jenis_kelamin
+            ),
+            persyaratan_ids=list(layanan.persyaratan_berlaku().values_list("pk", flat=True)),
+            user=users["loket"],
+            detail=detail,
+        )
+
+    def through(b: Berkas, data: dict) -> Berkas:
+        permohonan_update(berkas_id=b.pk, user=users["operator"], data=data)
+        while b.status != Status.TTE:
+            action, who = {
+                Status.DITERIMA: ("entri-selesai", "operator"),
+                Status.VERIFIKASI: ("verifikasi", "kasi"),
+                Status.VALIDASI: ("validasi", "kabid"),
+            }[b.status]
+            b = services.berkas_transition(berkas_id=b.pk, action=action, user=users[who])
+        return sign(b, users)
+
+    heads = [f.anggota.get(hubungan="KEPALA KELUARGA") for f in families]
+    child = Penduduk.objects.get(nama="KEISHA ANINDYA")
+    return [
+        through(at_counter("ktp-el-cetak", heads[1]), {"catatan_cek_data": "Data SIAK dan perekaman cocok"}),
+        through(at_counter("kia", child), {"no_akta_kelahiran": "2102-LT-01012022-0042"}),
+        at_counter("skpwni", heads[2]),
+        at_counter("kk-tambah-anggota", heads[3], {"nomor_kk": families[3].nomor_kk}),
+    ]
+
+
 def seed_demo() -> tuple[dict[str, User], int]:
+    for slug in settings.SOP_FALLBACK_OFFICES:
+        if slug != settings.OFFICE_SLUG:
+            load_office(slug=slug, activate=False)
     load_office(slug=settings.OFFICE_SLUG)
     users = ensure_users()
     if not SertifikatPenandatangan.objects.filter(pengguna=users["kadis"]).exists():
         install_dev_certificate(user=users["kadis"], passphrase=DEMO_TTE_PASSPHRASE, nama="Ahmad Kepala Dinas")
     created = 0
     if not Berkas.objects.exists():
-        created = len(build_demo_berkas(users))
+        created = len(build_demo_berkas(users)) + len(build_service_demo(users))
     statuses = set(Berkas.objects.values_list("status", flat=True))
     missing = {s for s in Status.values if s != Status.BARU} - statuses
     if missing:

@@ -182,7 +182,8 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     kepala_nama = next((p.nama for p in people if p.hubungan == "KEPALA KELUARGA"), "")
     keluarga = source.keluarga
     pemohon = [("NIK Pemohon", berkas.pemohon_nik), ("Nama Lengkap", berkas.pemohon_nama)]
-    tabel = [Tabel("KELUARGA YANG PINDAH", BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
+    judul_tabel = "KELUARGA YANG BATAL PINDAH" if permohonan.jenis == "batal-pindah" else "KELUARGA YANG PINDAH"
+    tabel = [Tabel(judul_tabel, BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
     jenis = source.jenis
     if permohonan.jenis == "batal-pindah":
         pdf = _surat(

@@ -273,3 +273,17 @@ class PermohonanPenduduk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jenis} {self.berkas_id}"
+
+    def data_rows(self) -> list[tuple[str, str]]:
+        """The entered data with the entry form's labels, for the berkas page."""
+        from .layanan import VARIAN
+
+        varian = VARIAN.get(self.jenis)
+        fields = varian.form.base_fields if varian else {}
+        return [(str(fields[k].label) if k in fields else k, v) for k, v in self.data.items() if not k.startswith("_")]
+
+    @property
+    def jenis_label(self) -> str:
+        from .layanan import VARIAN
+
+        return VARIAN[self.jenis].label if self.jenis in VARIAN else self.jenis
