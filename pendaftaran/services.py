@@ -223,6 +223,11 @@ def permohonan_kk_update(
 
 def needs_biometric(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) -> list[AnggotaKeluarga]:
     """Members of 17 and older who join the family through this berkas and still need the check."""
+    return [a for a in biometric_candidates(permohonan, anggota) if not a.biometrik_dicek]
+
+
+def biometric_candidates(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) -> list[AnggotaKeluarga]:
+    """Members of 17 and older who join the family through this berkas (tambah anggota, rentan)."""
     if permohonan.jenis not in BIOMETRIK:
         return []
     registered = {p.nik for p in active_members(permohonan.keluarga)} if permohonan.keluarga_id else set()
@@ -235,7 +240,6 @@ def needs_biometric(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) ->
         - a.tanggal_lahir.year
         - ((today.month, today.day) < (a.tanggal_lahir.month, a.tanggal_lahir.day))
         >= 17
-        and not a.biometrik_dicek
     ]
 
 

@@ -13,7 +13,7 @@ from .forms import AnggotaFormSet, BlangkoForm, DatangForm, PermohonanKKForm
 from .layanan import entry_form, permohonan_update, varian_for
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
 from .register import active_members
-from .services import BIOMETRIK, ENTRY_STATUSES, AnggotaData, permohonan_kk_update
+from .services import BIOMETRIK, ENTRY_STATUSES, NEW_NUMBER, AnggotaData, biometric_candidates, permohonan_kk_update
 
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
@@ -49,6 +49,9 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
+    new_number = permohonan.jenis in NEW_NUMBER
+    if not new_number:
+        del form.fields["kode_wilayah"]
     formset = AnggotaFormSet(request.POST or None, prefix="anggota", initial=anggota_initial)
     datang = permohonan.jenis in (JenisPermohonanKK.DATANG, JenisPermohonanKK.DATANG_LN)
     datang_form = DatangForm(request.POST or None, initial=permohonan.data, prefix="datang") if datang else None
@@ -106,7 +109,8 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             "registered": registered,
             "alasan_choices": AlasanPengurangan.choices,
             "biometrik": permohonan.jenis in BIOMETRIK,
-            "staged": staged,
+            "biometrik_rows": biometric_candidates(permohonan, staged),
+            "new_number": new_number,
         },
         status=status,
     )
