@@ -128,3 +128,25 @@ def test_pickup_desk_needs_the_owner_for_a_ktp_el(client, team, warga):
 
     with pytest.raises(BerkasInvalid, match="halaman pengambilan"):
         act(other, "serahkan", team["pengambilan"], note="diambil")
+
+
+def test_pickup_list_query_count_does_not_grow_with_rows(client, team, warga):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cancel(person):
+        berkas = register_service("kia", person, team["loket"])
+        act(berkas, "batalkan", team["loket"], note="Pemohon membatalkan.")
+
+    child = warga[0].anggota.get(nama="KEISHA ANINDYA")
+    cancel(child)
+    client.force_login(team["pengambilan"])
+    url = reverse("pengambilan")
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for _ in range(3):
+        cancel(child)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(url).content.decode()
+    assert page.count("Pemohon membatalkan.") == 4
+    assert len(four.captured_queries) == len(one.captured_queries)
