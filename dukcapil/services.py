@@ -165,12 +165,17 @@ def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note
     bulk_update_with_history(berkas_list, Berkas, ["status", "status_sejak", "catatan"], default_user=user)
 
 
-def _next_nomor(prefix: str, day: date) -> str:
-    key = f"{prefix}-{day:%y%m%d}"
+def next_serial(key: str) -> int:
+    """The next number of a named counter, under a row lock: concurrent callers never share one."""
     counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
     counter.terakhir += 1
     counter.save(update_fields=["terakhir"])
-    return f"{key}-{counter.terakhir:04d}"
+    return counter.terakhir
+
+
+def _next_nomor(prefix: str, day: date) -> str:
+    key = f"{prefix}-{day:%y%m%d}"
+    return f"{key}-{next_serial(key):04d}"
 
 
 def validate_pemohon(pemohon: PemohonData) -> PemohonData:

@@ -48,9 +48,7 @@ def blangko_take(*, jenis: str, berkas: Berkas, user: User) -> bool:
 
 def blangko_receive(*, jenis: str, jumlah: int, user: User, keterangan: str = "") -> list[Berkas]:
     """Record a delivery of blanks; berkas waiting for this blank are printed, oldest first, while it lasts."""
-    if not (
-        user_has_role_perm(user, "entri_berkas") or user.is_superuser or user_has_role_perm(user, "kelola_blangko")
-    ):
+    if not (user_has_role_perm(user, "entri_berkas") or user.is_superuser):
         raise BerkasForbidden("Hanya operator SIAK atau admin yang dapat mencatat penerimaan blangko.")
     if jenis not in StokBlangko.Jenis.values:
         raise BerkasInvalid("Jenis blangko tidak dikenal.", fields={"jenis": ["Pilihan tidak dikenal."]})

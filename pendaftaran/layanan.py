@@ -9,17 +9,20 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.forms import DATE_WIDGET
-from dukcapil.models import Berkas, Dokumen, NomorUrut, User, user_can_access_bidang, user_has_role_perm
+from dukcapil.models import Berkas, Dokumen, User, user_can_access_bidang, user_has_role_perm
 from dukcapil.nik import clean_nik, nik_mismatches
+from dukcapil.services import next_serial
 
 from .choices import Agama, GolonganDarah, Pendidikan, StatusPenduduk, StatusPerkawinan
-from .models import Penduduk, PermohonanPenduduk
+from .models import Penduduk, PermohonanPenduduk, usia
 from .register import penduduk_by_nik
 
 ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
@@ -218,14 +221,6 @@ VARIAN_LAYANAN = {
     "sktt-hilang": ["sktt-hilang"],
 }
 
-DOKUMEN_LABEL = {
-    KTP: "KTP-el",
-    "kia": "KIA",
-    "skpwni": "SKPWNI",
-    "skpln": "SKPLN",
-    "batal-pindah": "Surat Keterangan Batal Pindah",
-    "sktt": "SKTT",
-}
 NOMOR_PREFIX = {"skpwni": "SKPWNI", "skpln": "SKPLN", "batal-pindah": "SKBP", "sktt": "SKTT"}
 
 
@@ -234,11 +229,6 @@ def varian_for(permohonan: PermohonanPenduduk) -> Varian:
 
 
 # --- services ------------------------------------------------------------------------------
-
-
-def _age(born: date, on: date | None = None) -> int:
-    on = on or timezone.localdate()
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def permohonan_create(*, berkas: Berkas, jenis: str | None = None) -> PermohonanPenduduk:
@@ -275,7 +265,7 @@ def permohonan_create(*, berkas: Berkas, jenis: str | None = None) -> Permohonan
 
 
 def _check_subject(varian: Varian, person: Penduduk, berkas: Berkas) -> None:
-    age = _age(person.tanggal_lahir)
+    age = usia(person.tanggal_lahir)
     if varian.dokumen == KTP:
         if varian.wna != (person.kewarganegaraan == "WNA"):
             raise BerkasInvalid(
@@ -314,7 +304,7 @@ def _check_subject(varian: Varian, person: Penduduk, berkas: Berkas) -> None:
 def persyaratan_facts(berkas: Berkas) -> dict:
     permohonan = PermohonanPenduduk.objects.get(berkas=berkas)
     varian = varian_for(permohonan)
-    return {"usia": _age(berkas.pemohon_tanggal_lahir), "kata": set(varian.kata)}
+    return {"usia": usia(berkas.pemohon_tanggal_lahir), "kata": set(varian.kata)}
 
 
 def _initial(permohonan: PermohonanPenduduk) -> dict:
@@ -397,8 +387,8 @@ def _check_new_wna(data: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     try:
         nik = clean_nik(data.get("nik", ""))
-    except Exception as exc:  # stdnum/Django validation error with an Indonesian message
-        return {"nik": list(getattr(exc, "messages", [str(exc)]))}
+    except ValidationError as exc:
+        return {"nik": exc.messages}
     problems = nik_mismatches(nik, date.fromisoformat(data["tanggal_lahir"]), data["jenis_kelamin"])
     if problems:
         errors["nik"] = problems
@@ -420,14 +410,8 @@ def missing_data(berkas: Berkas) -> list[str]:
 
 
 def _next_nomor_dokumen(prefix: str) -> str:
-    today = timezone.localdate()
-    key = f"{prefix}-{today:%Y}"
-    counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
-    counter.terakhir += 1
-    counter.save(update_fields=["terakhir"])
-    from django.conf import settings
-
-    return f"{prefix}/{settings.OFFICE['kode_wilayah']}/{today:%Y}/{counter.terakhir:05d}"
+    year = timezone.localdate().year
+    return f"{prefix}/{settings.OFFICE['kode_wilayah']}/{year}/{next_serial(f'{prefix}-{year}'):05d}"
 
 
 def _save_person(person: Penduduk, user: User, **values) -> None:
@@ -474,9 +458,7 @@ def apply_effects(berkas: Berkas, user: User) -> None:
         moved = dict(data.get("_asal", {}))
         for p in Penduduk.objects.filter(nik__in=permohonan.nik_anggota, keluarga=asal):
             moved[p.nik] = {"hubungan": p.hubungan, "urutan": p.urutan}
-            _save_person(
-                p, user, status=status, keluarga=None, keterangan_status=f"{DOKUMEN_LABEL[varian.dokumen]} {berkas}"
-            )
+            _save_person(p, user, status=status, keluarga=None, keterangan_status=f"{varian.label} {berkas}")
         permohonan.data = {**data, "_asal": moved}
         if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
             asal.aktif = False
@@ -557,7 +539,4 @@ def _undo_pindah(permohonan: PermohonanPenduduk, user: User) -> None:
 def take_blangko(berkas: Berkas, user: User) -> bool:
     from .blangko import blangko_jenis_for, blangko_take
 
-    permohonan = PermohonanPenduduk.objects.get(berkas=berkas)
-    if varian_for(permohonan).dokumen not in (KTP, "kia"):
-        return True
     return blangko_take(jenis=blangko_jenis_for(berkas), berkas=berkas, user=user)

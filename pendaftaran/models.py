@@ -19,6 +19,13 @@ from .choices import (
     StatusPerkawinan,
 )
 
+
+def usia(lahir, pada=None) -> int:
+    """Age in whole years on ``pada`` (today, Asia/Jakarta, by default)."""
+    pada = pada or timezone.localdate()
+    return pada.year - lahir.year - ((pada.month, pada.day) < (lahir.month, lahir.day))
+
+
 ADDRESS_FIELDS = ("alamat", "rt", "rw", "desa_kelurahan", "kecamatan", "kabupaten_kota", "provinsi", "kode_pos")
 
 
@@ -100,9 +107,7 @@ class Penduduk(models.Model):
         return self.nama
 
     def usia(self, pada=None) -> int:
-        pada = pada or timezone.localdate()
-        t = self.tanggal_lahir
-        return pada.year - t.year - ((pada.month, pada.day) < (t.month, t.day))
+        return usia(self.tanggal_lahir, pada)
 
 
 class StokBlangko(models.Model):

@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.models import NomorUrut, User
+from dukcapil.models import User
+from dukcapil.services import next_serial
 
 from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK, StatusPenduduk
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK
@@ -58,12 +59,9 @@ def next_nomor_kk(kode_wilayah: str, day=None) -> str:
     """
     day = day or timezone.localdate()
     key = f"NOMOR-KK-{kode_wilayah}{day:%d%m%y}"
-    counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
-    while True:
-        counter.terakhir += 1
-        nomor = f"{kode_wilayah}{day:%d%m%y}{counter.terakhir:04d}"
+    while True:  # skip numbers a migrated register already holds
+        nomor = f"{kode_wilayah}{day:%d%m%y}{next_serial(key):04d}"
         if not Keluarga.objects.filter(nomor_kk=nomor).exists():
-            counter.save(update_fields=["terakhir"])
             return nomor
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
@@ -15,7 +14,7 @@ from dukcapil.models import Berkas, User, user_can_access_bidang, user_has_role_
 from dukcapil.nik import clean_nik, nik_mismatches
 
 from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
-from .models import ADDRESS_FIELDS, AnggotaKeluarga, PermohonanKK
+from .models import ADDRESS_FIELDS, AnggotaKeluarga, PermohonanKK, usia
 from .register import (
     NEW_FAMILY,
     PERSON_FIELDS,
@@ -163,8 +162,13 @@ def permohonan_kk_update(
     anggota: list[AnggotaData],
     pengurangan: dict[str, str] | None = None,
     biometrik: set[str] | None = None,
+    datang: dict | None = None,
 ) -> PermohonanKK:
-    """Save the family data the operator entered. Allowed while the berkas is with the operator."""
+    """Save the family data the operator entered. Allowed while the berkas is with the operator.
+
+    For a kurang anggota the family is the registered one minus the members in ``pengurangan``
+    (NIK: alasan); ``anggota`` is not used. ``datang`` is the arrival data of SKDWNI/SKDLN.
+    """
     with transaction.atomic():
         berkas = Berkas.objects.select_for_update().get(pk=berkas_id)
         if not (user_has_role_perm(user, "entri_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
@@ -177,8 +181,13 @@ def permohonan_kk_update(
         permohonan = PermohonanKK.objects.select_for_update().get(berkas=berkas)
         if permohonan.jenis == J.KURANG_ANGGOTA:
             permohonan.pengurangan = {nik: a for nik, a in (pengurangan or {}).items() if a}
-            keep = {p.nik for p in active_members(permohonan.keluarga)} - set(permohonan.pengurangan)
-            anggota = [a for a in anggota if a.nik in keep]
+            anggota = [
+                AnggotaData(**{f: getattr(p, f) for f in AnggotaData.__dataclass_fields__})
+                for p in active_members(permohonan.keluarga)
+                if p.nik not in permohonan.pengurangan
+            ]
+        if datang is not None:
+            permohonan.data = datang
         errors = _validate_anggota(anggota)
         kode = (data.get("kode_wilayah") or "").strip()
         if permohonan.jenis in NEW_NUMBER:
@@ -231,16 +240,7 @@ def biometric_candidates(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga
     if permohonan.jenis not in BIOMETRIK:
         return []
     registered = {p.nik for p in active_members(permohonan.keluarga)} if permohonan.keluarga_id else set()
-    today = timezone.localdate()
-    return [
-        a
-        for a in anggota
-        if a.nik not in registered
-        and today.year
-        - a.tanggal_lahir.year
-        - ((today.month, today.day) < (a.tanggal_lahir.month, a.tanggal_lahir.day))
-        >= 17
-    ]
+    return [a for a in anggota if a.nik not in registered and usia(a.tanggal_lahir) >= 17]
 
 
 def permohonan_kk_missing_data(berkas: Berkas) -> list[str]:

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from dukcapil import selectors, services
+from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
 from dukcapil.models import user_has_role_perm
 
@@ -63,12 +64,7 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             anggota = [
                 _anggota(f.cleaned_data) for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            if kurang:
-                anggota = [_anggota({f: getattr(p, f) for f in ANGGOTA_FIELDS}) for p in registered]
             try:
-                if datang_form is not None:
-                    permohonan.data = datang_form.cleaned_data
-                    permohonan.save(update_fields=["data"])
                 permohonan_kk_update(
                     berkas_id=berkas.pk,
                     user=request.user,
@@ -78,6 +74,7 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
                     if kurang
                     else None,
                     biometrik=set(request.POST.getlist("biometrik")),
+                    datang=datang_form.cleaned_data if datang_form is not None else None,
                 )
                 if "kirim" in request.POST:
                     services.berkas_transition(
@@ -212,7 +209,7 @@ def blangko(request: HttpRequest) -> HttpResponse:
             status = 400
     waiting = (
         selectors.berkas_visible_to(request.user)
-        .filter(status="menunggu_blangko")
+        .filter(status=Status.MENUNGGU_BLANGKO)
         .select_related("layanan")
         .order_by("status_sejak")
     )

@@ -510,14 +510,18 @@ def test_datang_registers_the_arriving_family_in_a_new_kk(team, warga, kode, jen
     berkas = register_service(kode, pemohon, team["loket"])
 
     def enter(b):
-        b.permohonan_kk.data = {
-            "nomor_surat_asal": "SKPWNI/1471/2026/00012",
-            "alamat_asal": "Jl. Sudirman 5",
-            "negara_asal": "Singapura" if kode == "skdln" else "",
-            "no_paspor": "",
-        }
-        b.permohonan_kk.save()
-        permohonan_kk_update(berkas_id=b.pk, user=team["operator"], data=address(warga[0]), anggota=[arriving])
+        permohonan_kk_update(
+            berkas_id=b.pk,
+            user=team["operator"],
+            data=address(warga[0]),
+            anggota=[arriving],
+            datang={
+                "nomor_surat_asal": "SKPWNI/1471/2026/00012",
+                "alamat_asal": "Jl. Sudirman 5",
+                "negara_asal": "Singapura" if kode == "skdln" else "",
+                "no_paspor": "",
+            },
+        )
 
     berkas = to_pickup(berkas, team, enter)
     person = Penduduk.objects.get(nik=arriving.nik)
