@@ -14,3 +14,7 @@ class DukcapilConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="dukcapil_sync_roles")
+        from . import paket
+        from .registry import register
+
+        register(paket.KIND)

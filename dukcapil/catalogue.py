@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, When
 
 from .choices import Alur, Status
 from .exceptions import BerkasInvalid
@@ -58,24 +59,46 @@ LAYANAN = [
         "pendaftaran.ktp-el",
     ),
     ("pengambilan-dokumen", "Pengambilan dokumen", "pendaftaran", "AMB", ""),
-    ("akta-kelahiran", "Akta kelahiran", "pencatatan_sipil", "AKL", ""),
-    ("lahir-mati", "Surat keterangan lahir mati", "pencatatan_sipil", "LMT", ""),
-    ("akta-kematian", "Akta kematian", "pencatatan_sipil", "AKM", ""),
-    ("akta-perkawinan", "Akta perkawinan", "pencatatan_sipil", "AKW", ""),
-    ("akta-perceraian", "Akta perceraian", "pencatatan_sipil", "AKC", ""),
-    ("perubahan-kewarganegaraan", "Pencatatan perubahan status kewarganegaraan", "pencatatan_sipil", "PKW", ""),
-    ("peristiwa-penting-lainnya", "Pencatatan peristiwa penting lainnya", "pencatatan_sipil", "PPL", ""),
-    ("pembetulan-akta", "Pembetulan akta", "pencatatan_sipil", "PBA", ""),
-    ("perubahan-nama", "Pencatatan perubahan nama", "pencatatan_sipil", "PNM", ""),
-    ("pembatalan-perkawinan", "Pembatalan perkawinan", "pencatatan_sipil", "BPK", ""),
-    ("pembatalan-perceraian", "Pembatalan perceraian", "pencatatan_sipil", "BPC", ""),
-    ("pembatalan-akta", "Pembatalan akta", "pencatatan_sipil", "BAK", ""),
-    ("pengangkatan-anak", "Pencatatan pengangkatan anak", "pencatatan_sipil", "PGA", ""),
-    ("pengakuan-anak", "Pencatatan pengakuan anak", "pencatatan_sipil", "PKA", ""),
-    ("pengesahan-anak", "Pencatatan pengesahan anak", "pencatatan_sipil", "PSA", ""),
-    ("kutipan-kedua", "Kutipan kedua akta", "pencatatan_sipil", "KTD", ""),
-    ("pelita3", "Layanan integrasi akta perceraian, KK dan KTP-el (PELITA 3)", "pencatatan_sipil", "PL3", ""),
+    ("akta-kelahiran", "Akta kelahiran", "pencatatan_sipil", "AKL", "pencatatan_sipil.akta"),
+    ("lahir-mati", "Surat keterangan lahir mati", "pencatatan_sipil", "LMT", "pencatatan_sipil.akta"),
+    ("akta-kematian", "Akta kematian", "pencatatan_sipil", "AKM", "pencatatan_sipil.akta"),
+    ("akta-perkawinan", "Akta perkawinan", "pencatatan_sipil", "AKW", "pencatatan_sipil.akta"),
+    ("akta-perceraian", "Akta perceraian", "pencatatan_sipil", "AKC", "pencatatan_sipil.akta"),
+    (
+        "perubahan-kewarganegaraan",
+        "Pencatatan perubahan status kewarganegaraan",
+        "pencatatan_sipil",
+        "PKW",
+        "pencatatan_sipil.akta",
+    ),
+    (
+        "peristiwa-penting-lainnya",
+        "Pencatatan peristiwa penting lainnya",
+        "pencatatan_sipil",
+        "PPL",
+        "pencatatan_sipil.akta",
+    ),
+    ("pembetulan-akta", "Pembetulan akta", "pencatatan_sipil", "PBA", "pencatatan_sipil.akta"),
+    ("perubahan-nama", "Pencatatan perubahan nama", "pencatatan_sipil", "PNM", "pencatatan_sipil.akta"),
+    ("pembatalan-perkawinan", "Pembatalan perkawinan", "pencatatan_sipil", "BPK", "pencatatan_sipil.akta"),
+    ("pembatalan-perceraian", "Pembatalan perceraian", "pencatatan_sipil", "BPC", "pencatatan_sipil.akta"),
+    ("pembatalan-akta", "Pembatalan akta", "pencatatan_sipil", "BAK", "pencatatan_sipil.akta"),
+    ("pengangkatan-anak", "Pencatatan pengangkatan anak", "pencatatan_sipil", "PGA", "pencatatan_sipil.akta"),
+    ("pengakuan-anak", "Pencatatan pengakuan anak", "pencatatan_sipil", "PKA", "pencatatan_sipil.akta"),
+    ("pengesahan-anak", "Pencatatan pengesahan anak", "pencatatan_sipil", "PSA", "pencatatan_sipil.akta"),
+    ("kutipan-kedua", "Kutipan kedua akta", "pencatatan_sipil", "KTD", "pencatatan_sipil.akta"),
+    (
+        "pelita3",
+        "Layanan integrasi akta perceraian, KK dan KTP-el (PELITA 3)",
+        "pencatatan_sipil",
+        "PL3",
+        "dukcapil.paket",
+    ),
 ]
+
+# Bundles: one application producing the documents of several layanan (Pekanbaru PELITA 3: the
+# divorce is recorded, the one who leaves the family gets a new KK and a KTP-el with the new status).
+KOMPONEN = {"pelita3": ["akta-perceraian", "kk-pisah", "ktp-el-perubahan-data"]}
 
 # Layanan that no seed gives an SOP of its own follow the SOP of a sibling layanan: a pisah KK is a
 # KK issue (Probolinggo P.4.1 lists it with the other KK variants), and the two paths of P.4.5 share
@@ -84,6 +107,11 @@ SOP_SIBLING = {
     "kk-pisah": "kk",
     "ktp-el-perubahan-data": "ktp-el",
     "penduduk-rentan-perekaman": "penduduk-rentan",
+    # Probolinggo P.5.6 and P.5.7 each cover three services under one SOP.
+    "pembatalan-perceraian": "pembatalan-perkawinan",
+    "pembatalan-akta": "pembatalan-perkawinan",
+    "pengakuan-anak": "pengangkatan-anak",
+    "pengesahan-anak": "pengangkatan-anak",
 }
 
 HEADER_TEXT_FIELDS = ["dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan"]
@@ -118,6 +146,9 @@ def ensure_reference_data() -> None:
             # a layanan that was information only becomes processable once its kind exists
             lay.jenis_berkas = jenis
             lay.save(update_fields=["jenis_berkas"])
+        if kode in KOMPONEN and not lay.komponen:
+            lay.komponen = KOMPONEN[kode]
+            lay.save(update_fields=["komponen"])
 
 
 def derive_tahap(peran_per_step: list[list[str]]) -> list[str]:
@@ -312,7 +343,13 @@ def _sop_for(lay: Layanan, offices: list[Kantor]) -> SOP | None:
     kodes = [lay.kode] + ([SOP_SIBLING[lay.kode]] if lay.kode in SOP_SIBLING else [])
     for kantor in offices:
         for kode in kodes:
-            sop = SOP.objects.filter(kantor=kantor, layanan__kode=kode).order_by("pk").first()
+            # an office may have two SOPs for one product (Lumajang's akta kelahiran at the counter and
+            # through the hospital): the one of the layanan's own bidang comes first
+            sop = (
+                SOP.objects.filter(kantor=kantor, layanan__kode=kode)
+                .order_by(Case(When(bidang_id=lay.bidang_id, then=0), default=1), "pk")
+                .first()
+            )
             if sop is not None:
                 return sop
     return None

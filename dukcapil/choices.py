@@ -6,6 +6,7 @@ from django.db import models
 class Status(models.TextChoices):
     BARU = "baru", "Baru di loket"
     DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
+    MENUNGGU_KONFIRMASI = "menunggu_konfirmasi", "Menunggu konfirmasi keabsahan dari Dukcapil penerbit"
     DITERIMA = "diterima", "Diterima, menunggu entri operator"
     PERBAIKAN = "perbaikan", "Perbaikan oleh operator"
     VERIFIKASI = "verifikasi", "Menunggu verifikasi Kasi"
@@ -21,6 +22,7 @@ class Status(models.TextChoices):
 STATUS_COLOURS = {
     Status.BARU: "grey",
     Status.DIKEMBALIKAN: "orange",
+    Status.MENUNGGU_KONFIRMASI: "orange",
     Status.DITERIMA: "blue",
     Status.PERBAIKAN: "orange",
     Status.VERIFIKASI: "blue",
@@ -37,6 +39,7 @@ FINAL_STATUSES = (Status.DISERAHKAN, Status.DIBATALKAN)
 # States in which a berkas can still be cancelled (before the document is produced).
 CANCELLABLE_STATUSES = (
     Status.DIKEMBALIKAN,
+    Status.MENUNGGU_KONFIRMASI,
     Status.DITERIMA,
     Status.PERBAIKAN,
     Status.VERIFIKASI,
@@ -90,6 +93,7 @@ class Peran(models.TextChoices):
 
 # Which role works the kotak masuk for berkas in each state.
 INBOX_ROLE_FOR_STATUS = {
+    Status.MENUNGGU_KONFIRMASI: Role.OPERATOR_SIAK,
     Status.DITERIMA: Role.OPERATOR_SIAK,
     Status.PERBAIKAN: Role.OPERATOR_SIAK,
     Status.VERIFIKASI: Role.KASI,

@@ -27,6 +27,10 @@ DEMO_USERS = [
     ("pengambilan", "Yusuf", "Petugas Pengambilan", Role.PETUGAS_PENGAMBILAN, "pendaftaran"),
     ("admin", "Admin", "Dukcapil", Role.ADMIN, None),
     ("kasi_capil", "Maya", "Kasi Kelahiran", Role.KASI, "pencatatan_sipil"),
+    ("loket_capil", "Nina", "Petugas Loket Capil", Role.PETUGAS_LOKET, "pencatatan_sipil"),
+    ("operator_capil", "Bayu", "Operator SIAK Capil", Role.OPERATOR_SIAK, "pencatatan_sipil"),
+    ("kabid_capil", "Lestari", "Kabid Capil", Role.KABID, "pencatatan_sipil"),
+    ("pengambilan_capil", "Tono", "Petugas Pengambilan Capil", Role.PETUGAS_PENGAMBILAN, "pencatatan_sipil"),
 ]
 
 
@@ -291,7 +295,9 @@ def seed_demo() -> tuple[dict[str, User], int]:
         install_dev_certificate(user=users["kadis"], passphrase=DEMO_TTE_PASSPHRASE, nama="Ahmad Kepala Dinas")
     created = 0
     if not Berkas.objects.exists():
-        created = len(build_demo_berkas(users)) + len(build_service_demo(users))
+        from pencatatan_sipil.demo import build_capil_demo
+
+        created = len(build_demo_berkas(users)) + len(build_service_demo(users)) + len(build_capil_demo(users))
     statuses = set(Berkas.objects.values_list("status", flat=True))
     missing = {s for s in Status.values if s != Status.BARU} - statuses
     if missing:

@@ -32,7 +32,7 @@ def office_header(signer=None) -> OfficeHeader:
 
 
 def build_resi_pdf(berkas: Berkas) -> bytes:
-    accepted = berkas.kartu_kendali.filter(ke_status="diterima").order_by("-waktu").first()
+    accepted = berkas.kartu_kendali.filter(transisi="accept").order_by("-waktu").first()
     return render_resi_pdf(
         ResiDocument(
             office=office_header(),

@@ -106,6 +106,13 @@ class Layanan(models.Model):
         default=Alur.ENTRI_DULU,
         help_text="Diturunkan dari urutan langkah SOP saat katalog dimuat; dapat diubah admin.",
     )
+    komponen = models.JSONField(
+        "komponen paket",
+        default=list,
+        blank=True,
+        help_text="Untuk paket layanan (jenis berkas dukcapil.paket): kode layanan komponennya, berurutan, "
+        'mis. ["akta-perceraian", "kk-pisah", "ktp-el-perubahan-data"].',
+    )
     aktif = models.BooleanField("aktif", default=True)
     history = HistoricalRecords()
 
@@ -342,6 +349,10 @@ def _send_back_allowed(instance: "Berkas", user) -> bool:
     return codename is not None and _can(codename)(instance, user)
 
 
+def _first_back_office_state(berkas: "Berkas") -> str:
+    return Status.VERIFIKASI if berkas.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA
+
+
 def _system_only(instance: "Berkas", user) -> bool:
     return False
 
@@ -401,13 +412,27 @@ class Berkas(FSMModelMixin, models.Model):
         field=status,
         source=[Status.BARU, Status.DIKEMBALIKAN],
         target=GET_STATE(
-            lambda self, *a, **k: Status.VERIFIKASI if self.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA,
-            states=[Status.DITERIMA, Status.VERIFIKASI],
+            lambda self, menunggu_konfirmasi=False, *a, **k: (
+                Status.MENUNGGU_KONFIRMASI if menunggu_konfirmasi else _first_back_office_state(self)
+            ),
+            states=[Status.DITERIMA, Status.VERIFIKASI, Status.MENUNGGU_KONFIRMASI],
         ),
         permission=_can("terima_berkas"),
     )
-    def accept(self) -> None:
+    def accept(self, menunggu_konfirmasi: bool = False) -> None:
+        """menunggu_konfirmasi: another office issued the akta; its confirmation comes before entry."""
         self.persyaratan_kurang = []
+
+    @transition(
+        field=status,
+        source=Status.MENUNGGU_KONFIRMASI,
+        target=GET_STATE(
+            lambda self, *a, **k: _first_back_office_state(self), states=[Status.DITERIMA, Status.VERIFIKASI]
+        ),
+        permission=_can("entri_berkas"),
+    )
+    def confirm_validity(self) -> None:
+        pass
 
     @transition(
         field=status,

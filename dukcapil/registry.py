@@ -13,6 +13,18 @@ class RenderedDocument:
 
 
 @dataclass(frozen=True)
+class DocumentSpec:
+    """One signed document a berkas produces. A bundle or an akta produces several."""
+
+    jenis: str  # Dokumen.jenis, e.g. "kutipan-kelahiran"
+    label: str  # e.g. "Kutipan Akta Kelahiran"
+    render: Callable[..., RenderedDocument]  # (berkas, *, verification_url, signer) — unsigned PDF
+    # A newer document with the same jenis and nomor replaces the older one («diganti»). Off when
+    # the kind decides itself what happens to the older one (a pembetulan revokes it: «dicabut»).
+    replaces_same_nomor: bool = True
+
+
+@dataclass(frozen=True)
 class BerkasKind:
     key: str  # stored in Layanan.jenis_berkas, e.g. "pendaftaran.kk"
     label: str
@@ -30,6 +42,20 @@ class BerkasKind:
     # Printing a card takes a blank from stock: (berkas, user) -> True taken, False none left.
     # None for paper documents.
     take_blangko: Callable[..., bool] | None = None
+    # The documents to sign, when not just (document_jenis, label, render_document): (berkas) -> specs.
+    documents: Callable[[Berkas], list[DocumentSpec]] | None = None
+    # Called after every document of the berkas is signed and stored, in the same transaction:
+    # (berkas, {jenis: Dokumen}, user). Revokes what the new documents make void.
+    after_signed: Callable[..., None] | None = None
+    # True when the berkas must wait for another office's confirmation before entry (kutipan kedua).
+    needs_confirmation: Callable[[Berkas], bool] | None = None
+    # Documents handed over only to their owner after activation at the pickup desk (KTP-el).
+    activation_required: Callable[[Berkas], bool] | None = None
+
+    def document_specs(self, berkas: Berkas) -> list[DocumentSpec]:
+        if self.documents is not None:
+            return self.documents(berkas)
+        return [DocumentSpec(self.document_jenis, self.label, self.render_document)]
 
 
 _KINDS: dict[str, BerkasKind] = {}
@@ -52,3 +78,18 @@ def kind_choices() -> list[tuple[str, str]]:
 
 def kind_for_document(jenis: str) -> BerkasKind | None:
     return next((k for k in _KINDS.values() if k.document_jenis == jenis), None)
+
+
+_DOCUMENT_LABELS: dict[str, str] = {}
+
+
+def register_document_label(jenis: str, label: str) -> None:
+    _DOCUMENT_LABELS[jenis] = label
+
+
+def document_label(jenis: str) -> str:
+    """What a Dokumen.jenis is called on pages (verification, berkas detail)."""
+    if jenis in _DOCUMENT_LABELS:
+        return _DOCUMENT_LABELS[jenis]
+    kind = kind_for_document(jenis)
+    return kind.label if kind else jenis

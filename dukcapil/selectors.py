@@ -14,6 +14,7 @@ from .services import ACTIONS, Action
 # Which role permission works each state in the kotak masuk.
 INBOX_PERMISSION = {
     Status.DIKEMBALIKAN: "terima_berkas",
+    Status.MENUNGGU_KONFIRMASI: "entri_berkas",
     Status.DITERIMA: "entri_berkas",
     Status.PERBAIKAN: "entri_berkas",
     Status.VERIFIKASI: "verifikasi_berkas",
@@ -109,7 +110,7 @@ def berkas_can_resubmit(berkas: Berkas, user) -> bool:
 
 def berkas_can_enter_data(berkas: Berkas, user) -> bool:
     return (
-        berkas.status in (Status.DITERIMA, Status.PERBAIKAN)
+        berkas.status in (Status.DITERIMA, Status.PERBAIKAN, Status.MENUNGGU_KONFIRMASI)
         and user_has_role_perm(user, "entri_berkas")
         and user_can_access_bidang(user, berkas.bidang_id)
     )

@@ -204,7 +204,8 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
         run_transition(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
     else:
-        run_transition(berkas, "accept", user, note)
+        wait = bool(kind.needs_confirmation and kind.needs_confirmation(berkas))
+        run_transition(berkas, "accept", user, note, wait)
         from .tasks import produce_resi
 
         produce_resi.delay_on_commit(berkas.pk)
@@ -345,7 +346,7 @@ def berkas_transition(
                 f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
             )
         kind = get_kind(berkas.layanan.jenis_berkas)
-        if spec.method == "hand_over" and kind.document_jenis in ACTIVATION_REQUIRED:
+        if spec.method == "hand_over" and activation_required(kind, berkas):
             raise BerkasInvalid(
                 "KTP-el diserahkan melalui halaman pengambilan: pemilik hadir sendiri dan kartu diaktivasi."
             )
@@ -362,6 +363,12 @@ def berkas_transition(
 
 # Cards activated at the pickup desk in front of their owner (fingerprint match); never delegated.
 ACTIVATION_REQUIRED = ("ktp-el",)
+
+
+def activation_required(kind, berkas: Berkas) -> bool:
+    if kind.activation_required is not None:
+        return kind.activation_required(berkas)
+    return kind.document_jenis in ACTIVATION_REQUIRED
 
 
 @dataclass(frozen=True)
@@ -406,7 +413,7 @@ def berkas_serahkan(
             note = f"Berkas batal dikembalikan kepada {penerima.nama.strip().upper()}. Alasan batal: {berkas.catatan}"
         elif berkas.status == Status.SIAP_DIAMBIL:
             jenis = Pengambilan.Jenis.DOKUMEN
-            if kind.document_jenis in ACTIVATION_REQUIRED:
+            if activation_required(kind, berkas):
                 if penerima.hubungan != Pengambilan.Hubungan.SENDIRI or nik != berkas.pemohon_nik:
                     raise BerkasInvalid(
                         "KTP-el hanya dapat diserahkan kepada pemiliknya sendiri (tidak dapat dikuasakan).",

@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import catalogue, ratelimit, selectors, services
+from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
 from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan, user_can_access_bidang, user_has_role_perm
 from .nik import mask_nik
-from .registry import get_kind
+from .registry import document_label, get_kind
 
 PUBLIC_LOOKUP_LIMIT = 20  # attempts per client per window
 PUBLIC_LOOKUP_WINDOW = 600  # seconds
@@ -142,7 +142,10 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         else None,
         "entry_url": reverse(kind.entry_url_name, args=[berkas.nomor_registrasi]) if can_enter else None,
         "persyaratan_diserahkan": list(berkas.persyaratan_diserahkan.order_by("urutan")),
-        "dokumen": {d.jenis: d for d in berkas.dokumen.all()},
+        "dokumen_rows": _document_rows(kind, berkas),
+        "detail_templates": [k.detail_template for _l, k in paket.components(berkas.layanan)]
+        if kind.key == paket.KIND_KEY
+        else [kind.detail_template],
         "colours": STATUS_COLOURS,
         "nik_masked": mask_nik(berkas.pemohon_nik),
         "can_sign": berkas.status == Status.TTE
@@ -150,6 +153,13 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         and user_can_access_bidang(request.user, berkas.bidang_id),
         **extra,
     }
+
+
+def _document_rows(kind, berkas: Berkas) -> list[tuple]:
+    """(spec, Dokumen or None) for each document the berkas produces, plus stored ones no longer planned."""
+    stored = {d.jenis: d for d in berkas.dokumen.exclude(jenis=services.RESI)}
+    rows = [(spec.jenis, spec.label, stored.pop(spec.jenis, None)) for spec in kind.document_specs(berkas)]
+    return rows + [(jenis, document_label(jenis), d) for jenis, d in stored.items()]
 
 
 def _detail_with_error(request: HttpRequest, berkas: Berkas, message: str, status: int) -> HttpResponse:
@@ -268,7 +278,7 @@ def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
         {
             "berkas": berkas,
             "form": form,
-            "aktivasi": kind.document_jenis in services.ACTIVATION_REQUIRED,
+            "aktivasi": services.activation_required(kind, berkas),
             "dokumen": list(berkas.dokumen.exclude(jenis="resi")),
         },
         status=status,
@@ -359,3 +369,18 @@ def maklumat(request: HttpRequest) -> HttpResponse:
     if kantor is None or not kantor.maklumat_pelayanan:
         raise Http404("Maklumat pelayanan belum diisi oleh kantor.")
     return render(request, "dukcapil/maklumat.html", {"kantor": kantor})
+
+
+@login_required
+def paket_entri(request: HttpRequest, nomor: str) -> HttpResponse:
+    """A bundle's entry: each component has its own entry page; the list shows what is still missing."""
+    berkas = _visible_berkas(request, nomor)
+    if not user_has_role_perm(request.user, "entri_berkas"):
+        return render(
+            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
+        )
+    rows = [
+        (lay, reverse(kind.entry_url_name, args=[nomor]), kind.missing_data(berkas))
+        for lay, kind in paket.components(berkas.layanan)
+    ]
+    return render(request, "dukcapil/paket_entri.html", {"berkas": berkas, "rows": rows})

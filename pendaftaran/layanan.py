@@ -231,9 +231,13 @@ def varian_for(permohonan: PermohonanPenduduk) -> Varian:
 # --- services ------------------------------------------------------------------------------
 
 
-def permohonan_create(*, berkas: Berkas, jenis: str | None = None) -> PermohonanPenduduk:
-    """At the counter: check the register's preconditions for this variant and open the permohonan."""
-    allowed = VARIAN_LAYANAN.get(berkas.layanan.kode, [])
+def permohonan_create(
+    *, berkas: Berkas, jenis: str | None = None, layanan_kode: str | None = None
+) -> PermohonanPenduduk:
+    """At the counter: check the register's preconditions for this variant and open the permohonan.
+
+    layanan_kode: the component layanan when the berkas is a bundle (paket)."""
+    allowed = VARIAN_LAYANAN.get(layanan_kode or berkas.layanan.kode, [])
     if not allowed:
         raise BerkasInvalid("Layanan ini belum dapat diproses.")
     jenis = jenis if jenis in allowed else allowed[0]

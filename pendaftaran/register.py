@@ -214,3 +214,16 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
 
 def kepala_keluarga(keluarga: Keluarga) -> Penduduk | None:
     return keluarga.anggota.filter(status=StatusPenduduk.AKTIF, hubungan=Hubungan.KEPALA_KELUARGA).first()
+
+
+def next_nik(kode_wilayah: str, tanggal_lahir, jenis_kelamin: str) -> str:
+    """A new NIK: 6-digit kode wilayah kecamatan + DDMMYY (day + 40 for women) + 4-digit serial.
+
+    The serial comes from a locked counter per wilayah and birth date, skipping NIK already held.
+    """
+    day = tanggal_lahir.day + (40 if jenis_kelamin == "P" else 0)
+    key = f"NIK-{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}"
+    while True:
+        nik = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}{next_serial(key):04d}"
+        if not Penduduk.objects.filter(nik=nik).exists():
+            return nik

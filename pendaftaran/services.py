@@ -67,10 +67,12 @@ class AnggotaData:
 
 
 def permohonan_kk_create(
-    *, berkas: Berkas, jenis: str | None = None, nomor_kk: str = "", alasan: str = ""
+    *, berkas: Berkas, jenis: str | None = None, nomor_kk: str = "", alasan: str = "", layanan_kode: str | None = None
 ) -> PermohonanKK:
-    """Called at registration. For an existing family the register's data is copied in for the operator."""
-    allowed = JENIS_LAYANAN.get(berkas.layanan.kode, [J.BARU])
+    """Called at registration. For an existing family the register's data is copied in for the operator.
+
+    layanan_kode: the component layanan when the berkas is a bundle (paket)."""
+    allowed = JENIS_LAYANAN.get(layanan_kode or berkas.layanan.kode, [J.BARU])
     jenis = jenis if jenis in allowed else allowed[0]
     permohonan = PermohonanKK(
         berkas=berkas,

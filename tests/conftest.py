@@ -26,7 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def _load_catalogues(load_office):
     """Bintan is the active office; the others supply the SOPs Bintan lacks (SOP_FALLBACK_OFFICES)."""
-    for slug in ("lumajang", "probolinggo", "loket-sederhana"):
+    for slug in ("lumajang", "probolinggo", "loket-sederhana", "pekanbaru"):
         load_office(slug=slug, activate=False)
     return load_office(slug="bintan")
 

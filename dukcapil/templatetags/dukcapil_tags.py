@@ -29,3 +29,10 @@ def menit(value: int | None) -> str:
 @register.filter
 def get_item(mapping: dict, key):
     return mapping.get(key)
+
+
+@register.filter
+def dokumen_label(jenis: str) -> str:
+    from dukcapil.registry import document_label
+
+    return document_label(jenis)

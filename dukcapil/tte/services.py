@@ -224,29 +224,42 @@ def berkas_sign_document(
     signer: SertifikatPenandatangan | None = None,
     system: User | None = None,
 ) -> Dokumen | None:
-    """Render, sign, store; berkas «cetak» → «siap diambil». Idempotent per berkas."""
+    """Render, sign and store every document of the berkas; «cetak» → «siap diambil».
+
+    Idempotent per berkas and per document: a retry signs only what is not stored yet. Returns
+    the first document (the main product).
+    """
     with transaction.atomic():
         berkas = berkas_services.lock_berkas(item.berkas_id)
         kind = get_kind(berkas.layanan.jenis_berkas)
-        existing = Dokumen.objects.filter(berkas=berkas, jenis=kind.document_jenis).first()
+        specs = kind.document_specs(berkas)
+        stored = {d.jenis: d for d in Dokumen.objects.filter(berkas=berkas, jenis__in=[s.jenis for s in specs])}
         if berkas.status != Status.CETAK:
-            if existing is not None:
+            if stored:
                 _mark(item, BatchTTEItem.Status.BERHASIL, "")
-            return existing
-        if existing is None:
+            return next((stored[s.jenis] for s in specs if s.jenis in stored), None)
+        signer = signer or SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
+        for spec in specs:
+            if spec.jenis in stored:
+                continue
             token = uuid.uuid4()
-            signer = signer or SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
-            rendered = kind.render_document(berkas, verification_url=verification_url(token), signer=signer)
+            rendered = spec.render(berkas, verification_url=verification_url(token), signer=signer)
             signed = session.sign(
                 SignRequest(
                     pdf=rendered.pdf,
-                    reason=f"Penerbitan {kind.label} {rendered.nomor}".strip(),
+                    reason=f"Penerbitan {spec.label} {rendered.nomor}".strip(),
                     location=settings.OFFICE["tempat_terbit"],
                 )
             )
-            existing = _store_signed(berkas, kind.document_jenis, rendered.nomor, signed, token, signer, system)
+            stored[spec.jenis] = _store_signed(
+                berkas, spec.jenis, rendered.nomor, signed, token, signer, system, spec.replaces_same_nomor
+            )
         system = system or berkas_services.system_user()
-        note = f"Dokumen {kind.label} ditandatangani secara elektronik oleh {existing.ditandatangani_oleh}."
+        if kind.after_signed is not None:
+            kind.after_signed(berkas, stored, system)
+        first = stored[specs[0].jenis]
+        labels = ", ".join(spec.label for spec in specs)
+        note = f"Dokumen {labels} ditandatangani secara elektronik oleh {first.ditandatangani_oleh}."
         if kind.take_blangko is not None and not kind.take_blangko(berkas, system):
             berkas_services.run_transition(
                 berkas, "wait_for_blangko", system, note + " Stok blangko habis; dicetak setelah blangko datang."
@@ -254,7 +267,7 @@ def berkas_sign_document(
         else:
             berkas_services.run_transition(berkas, "mark_printed", system, note)
         _mark(item, BatchTTEItem.Status.BERHASIL, "")
-    return existing
+    return first
 
 
 def _store_signed(
@@ -265,6 +278,7 @@ def _store_signed(
     token: uuid.UUID,
     cert: SertifikatPenandatangan,
     system: User | None = None,
+    replaces_same_nomor: bool = True,
 ) -> Dokumen:
     dokumen = Dokumen(
         berkas=berkas,
@@ -278,7 +292,7 @@ def _store_signed(
     dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
     dokumen._history_user = system or berkas_services.system_user()
     dokumen.save()
-    if nomor:
+    if nomor and replaces_same_nomor:
         # a newer document with the same number (a KK after perubahan data) replaces the old one
         for old in Dokumen.objects.filter(jenis=jenis, nomor=nomor, status=Dokumen.Status.BERLAKU).exclude(
             pk=dokumen.pk

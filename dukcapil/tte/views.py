@@ -14,7 +14,7 @@ from ..choices import STATUS_COLOURS
 from ..exceptions import BerkasError
 from ..models import BatchTTE, Dokumen
 from ..nik import mask_nama, mask_nik
-from ..registry import kind_for_document
+from ..registry import document_label
 from . import services
 from .verify import verify_pdf
 
@@ -76,7 +76,6 @@ def _document_or_404(token) -> Dokumen:
 def verifikasi(request: HttpRequest, token) -> HttpResponse:
     """Public: what the QR code on a document leads to. Names masked, nothing else personal."""
     dokumen = _document_or_404(token)
-    kind = kind_for_document(dokumen.jenis)
     form = VerifyUploadForm(request.POST or None, request.FILES or None)
     result, error, status = None, None, 200
     if request.method == "POST":
@@ -95,7 +94,7 @@ def verifikasi(request: HttpRequest, token) -> HttpResponse:
         "dukcapil/verifikasi.html",
         {
             "dokumen": dokumen,
-            "jenis": kind.label if kind else dokumen.jenis.upper(),
+            "jenis": document_label(dokumen.jenis),
             "nomor": mask_nik(dokumen.nomor) if dokumen.nomor else "-",
             "pemohon": mask_nama(dokumen.berkas.pemohon_nama),
             "form": VerifyUploadForm(),

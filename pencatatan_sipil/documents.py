@@ -1,0 +1,265 @@
+"""Kutipan akta, register akta pages with their catatan pinggir, and the surat keputusan pembatalan.
+
+All use the A4 surat layout (pendaftaran.surat): kop, title and number, the register's entries as
+numbered rows, the catatan pinggir as a table, the Kepala Dinas's TTE block with the QR code.
+"""
+
+from datetime import date
+
+from django.utils import timezone
+
+from dukcapil.documents import format_tanggal
+from dukcapil.documents_builders import office_header
+from dukcapil.models import Berkas
+from dukcapil.registry import DocumentSpec, RenderedDocument, register_document_label
+from pendaftaran.surat import Bagian, SuratDocument, Tabel, render_surat_pdf
+
+from .choices import JenisAkta, StatusAkta
+from .models import Akta, Kutipan, PermohonanAkta
+
+KUTIPAN_TITLE = {
+    JenisAkta.KELAHIRAN: "KUTIPAN AKTA KELAHIRAN",
+    JenisAkta.LAHIR_MATI: "SURAT KETERANGAN LAHIR MATI",
+    JenisAkta.KEMATIAN: "KUTIPAN AKTA KEMATIAN",
+    JenisAkta.PERKAWINAN: "KUTIPAN AKTA PERKAWINAN",
+    JenisAkta.PERCERAIAN: "KUTIPAN AKTA PERCERAIAN",
+    JenisAkta.PENGAKUAN: "KUTIPAN AKTA PENGAKUAN ANAK",
+    JenisAkta.PENGESAHAN: "KUTIPAN AKTA PENGESAHAN ANAK",
+}
+SK_PEMBATALAN = "sk-pembatalan"
+
+for _jenis, _title in KUTIPAN_TITLE.items():
+    register_document_label(f"kutipan-{_jenis}", _title.title())
+    register_document_label(f"register-{_jenis}", f"Register {JenisAkta(_jenis).label}")
+register_document_label(SK_PEMBATALAN, "Surat Keputusan Pembatalan")
+
+
+def _tgl(value) -> str:
+    if not value:
+        return "-"
+    return format_tanggal(date.fromisoformat(value) if isinstance(value, str) else value)
+
+
+def _jk(value: str) -> str:
+    return {"L": "LAKI-LAKI", "P": "PEREMPUAN"}.get(value, value or "-")
+
+
+def _akta_for(berkas: Berkas, jenis: str, source: str) -> Akta:
+    if source == "baru":
+        return Akta.objects.get(berkas=berkas, jenis=jenis)
+    return PermohonanAkta.objects.select_related("akta_rujukan").get(berkas=berkas).akta_rujukan
+
+
+def _rows(akta: Akta) -> list[tuple[str, str]]:
+    """The register's entries of an akta, as printed on the kutipan and the register page."""
+    d = akta.data
+    if akta.jenis == JenisAkta.KELAHIRAN:
+        return [
+            ("Nama", d.get("nama", akta.subjek_nama)),
+            ("NIK", akta.subjek_nik or "-"),
+            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+            ("Tempat lahir", akta.tempat_peristiwa),
+            ("Tanggal lahir", _tgl(akta.tanggal_peristiwa) + (f", pukul {d['pukul']} WIB" if d.get("pukul") else "")),
+            ("Anak ke", str(d.get("anak_ke", "-"))),
+            ("Nama ayah", d.get("nama_ayah") or "-"),
+            ("Nama ibu", d.get("nama_ibu", "-")),
+        ]
+    if akta.jenis == JenisAkta.LAHIR_MATI:
+        return [
+            ("Tanggal", _tgl(akta.tanggal_peristiwa)),
+            ("Tempat", akta.tempat_peristiwa),
+            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+            ("Lama dalam kandungan", f"{d.get('lama_kandungan', '-')} minggu"),
+            ("Nama ibu", d.get("nama_ibu", "-")),
+            ("Nama ayah", d.get("nama_ayah") or "-"),
+        ]
+    if akta.jenis == JenisAkta.KEMATIAN:
+        return [
+            ("Nama", d.get("nama", akta.subjek_nama)),
+            ("NIK", akta.subjek_nik or "-"),
+            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+            ("Tanggal lahir", _tgl(d.get("tanggal_lahir"))),
+            ("Tanggal kematian", _tgl(akta.tanggal_peristiwa)),
+            ("Tempat kematian", akta.tempat_peristiwa),
+            ("Sebab kematian", d.get("sebab_kematian", "-")),
+        ]
+    if akta.jenis == JenisAkta.PERKAWINAN:
+        return [
+            ("Nama suami", d.get("nama_suami", "-")),
+            ("NIK suami", d.get("nik_suami", "-")),
+            ("Nama istri", d.get("nama_istri", "-")),
+            ("NIK istri", d.get("nik_istri", "-")),
+            ("Tanggal perkawinan", _tgl(akta.tanggal_peristiwa)),
+            ("Tempat perkawinan", akta.tempat_peristiwa),
+            ("Agama/kepercayaan", d.get("agama", "-")),
+            ("Pemuka agama", d.get("pemuka_agama", "-")),
+        ]
+    if akta.jenis == JenisAkta.PERCERAIAN:
+        return [
+            ("Nama suami", d.get("nama_suami", "-")),
+            ("NIK suami", d.get("nik_suami", "-")),
+            ("Nama istri", d.get("nama_istri", "-")),
+            ("NIK istri", d.get("nik_istri", "-")),
+            ("Akta perkawinan", d.get("nomor_akta_perkawinan") or "-"),
+            ("Pengadilan", d.get("pengadilan", "-")),
+            ("Putusan", f"nomor {d.get('nomor_putusan', '')} tanggal {_tgl(d.get('tanggal_putusan'))}"),
+            ("Berkekuatan hukum tetap", _tgl(akta.tanggal_peristiwa)),
+        ]
+    if akta.jenis in (JenisAkta.PENGAKUAN, JenisAkta.PENGESAHAN):
+        return [
+            ("Nama anak", d.get("nama", akta.subjek_nama)),
+            ("Akta kelahiran", d.get("nomor_akta_kelahiran", "-")),
+            ("Nama ayah", d.get("nama_ayah", "-")),
+            ("Nama ibu", d.get("nama_ibu", "-")),
+            (
+                "Tanggal pengakuan" if akta.jenis == JenisAkta.PENGAKUAN else "Tanggal perkawinan orang tua",
+                _tgl(akta.tanggal_peristiwa),
+            ),
+        ]
+    return [("Nama", akta.subjek_nama), ("Tanggal peristiwa", _tgl(akta.tanggal_peristiwa))]
+
+
+_PEMBUKA = {
+    JenisAkta.KELAHIRAN: (
+        "Berdasarkan Akta Kelahiran Nomor {nomor}, bahwa di {tempat} pada tanggal {tanggal} telah lahir:"
+    ),
+    JenisAkta.LAHIR_MATI: (
+        "Berdasarkan register lahir mati nomor {nomor}, bahwa di {tempat} pada tanggal {tanggal} telah terjadi "
+        "kelahiran dalam keadaan mati:"
+    ),
+    JenisAkta.KEMATIAN: (
+        "Berdasarkan Akta Kematian Nomor {nomor}, bahwa di {tempat} pada tanggal {tanggal} telah meninggal dunia:"
+    ),
+    JenisAkta.PERKAWINAN: (
+        "Berdasarkan Akta Perkawinan Nomor {nomor}, bahwa di {tempat} pada tanggal {tanggal} telah dilangsungkan "
+        "perkawinan antara:"
+    ),
+    JenisAkta.PERCERAIAN: "Berdasarkan Akta Perceraian Nomor {nomor}, telah dicatat perceraian antara:",
+}
+
+
+def _pembuka(akta: Akta) -> str:
+    template = _PEMBUKA.get(akta.jenis, "Berdasarkan {label} Nomor {nomor}, telah dicatat:")
+    return template.format(
+        nomor=akta.nomor,
+        tempat=akta.tempat_peristiwa.title(),
+        tanggal=_tgl(akta.tanggal_peristiwa),
+        label=akta.get_jenis_display(),
+    )
+
+
+def _catatan_tabel(akta: Akta, with_berkas: bool) -> list[Tabel]:
+    notes = list(akta.catatan_pinggir.all())
+    if not notes:
+        return []
+    kolom = ["No", "Tanggal", "Catatan pinggir"] + (["Berkas"] if with_berkas else [])
+    baris = [
+        [str(i), _tgl(timezone.localtime(n.dibuat_pada).date()), n.isi]
+        + ([n.berkas.nomor_registrasi] if with_berkas else [])
+        for i, n in enumerate(notes, start=1)
+    ]
+    return [Tabel("CATATAN PINGGIR", kolom, baris, [1, 3, 12, 4] if with_berkas else [1, 3, 14])]
+
+
+def _render(berkas: Berkas, signer, verification_url: str, **fields) -> bytes:
+    office = office_header(signer)
+    return render_surat_pdf(
+        SuratDocument(
+            office=office,
+            tanggal_terbit=timezone.localdate(),
+            tempat_terbit=office.tempat_terbit,
+            nomor_registrasi=berkas.nomor_registrasi,
+            verification_url=verification_url,
+            **fields,
+        )
+    )
+
+
+def kutipan_spec(jenis: str, *, source: str) -> DocumentSpec:
+    def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+        akta = _akta_for(berkas, jenis, source)
+        kutipan = Kutipan.objects.filter(akta=akta, berkas=berkas).first()
+        notes = []
+        if kutipan is not None and kutipan.ke > 1:
+            notes.append(f"Kutipan ke-{kutipan.ke}; kutipan sebelumnya tidak berlaku lagi.")
+        if akta.terlambat:
+            notes.append("Kelahiran dilaporkan melewati batas 60 hari (UU 24/2013 pasal 27).")
+        if akta.kantor_lain:
+            notes.append(f"Register akta diterbitkan oleh {akta.kantor}; keabsahannya telah dikonfirmasi.")
+        pdf = _render(
+            berkas,
+            signer,
+            verification_url,
+            kode_formulir=f"KUTIPAN {akta.nomor.split('-')[1] if akta.nomor.count('-') >= 3 else ''}".strip(),
+            judul=KUTIPAN_TITLE[akta.jenis],
+            nomor=akta.nomor,
+            pembuka=_pembuka(akta),
+            bagian=[Bagian(f"DATA {akta.get_jenis_display().upper()}", _rows(akta))],
+            tabel=_catatan_tabel(akta, with_berkas=False),
+            penutup="Kutipan ini dikeluarkan sesuai dengan register akta yang disimpan pada Dinas Kependudukan dan "
+            "Pencatatan Sipil.",
+            catatan_kaki=notes,
+        )
+        return RenderedDocument(pdf=pdf, nomor=akta.nomor)
+
+    return DocumentSpec(f"kutipan-{jenis}", KUTIPAN_TITLE[jenis].title(), render, replaces_same_nomor=False)
+
+
+def register_spec(jenis: str, *, source: str) -> DocumentSpec:
+    def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+        akta = _akta_for(berkas, jenis, source)
+        pelapor = akta.berkas or berkas
+        status = "BATAL" if akta.status == StatusAkta.BATAL else "BERLAKU"
+        rows = _rows(akta) + [
+            ("Saksi", ", ".join(x for x in (akta.data.get("saksi_1"), akta.data.get("saksi_2")) if x) or "-"),
+            ("Pelapor", f"{pelapor.pemohon_nama} (berkas {pelapor.nomor_registrasi})"),
+            ("Dicatat pada", _tgl(timezone.localtime(akta.dicatat_pada).date())),
+            ("Status akta", status),
+        ]
+        if akta.terlambat:
+            rows.append(("Keterangan", "Pelaporan terlambat (lebih dari 60 hari sejak kelahiran)"))
+        pdf = _render(
+            berkas,
+            signer,
+            verification_url,
+            kode_formulir=f"REGISTER {akta.tahun}",
+            judul=f"REGISTER {akta.get_jenis_display().upper()}",
+            nomor=akta.nomor,
+            pembuka=f"Register {akta.get_jenis_display()} {akta.kantor}, tahun {akta.tahun}"
+            + (f", nomor urut {akta.urutan}." if akta.urutan else "."),
+            bagian=[Bagian("ISI REGISTER", rows)],
+            tabel=_catatan_tabel(akta, with_berkas=True),
+        )
+        return RenderedDocument(pdf=pdf, nomor=akta.nomor)
+
+    return DocumentSpec(f"register-{jenis}", f"Register {JenisAkta(jenis).label}", render)
+
+
+def sk_pembatalan_spec() -> DocumentSpec:
+    def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
+        permohonan = PermohonanAkta.objects.select_related("akta_rujukan").get(berkas=berkas)
+        akta, d = permohonan.akta_rujukan, permohonan.data
+        pdf = _render(
+            berkas,
+            signer,
+            verification_url,
+            kode_formulir="SK PEMBATALAN",
+            judul=f"SURAT KEPUTUSAN PEMBATALAN {akta.get_jenis_display().upper()}",
+            nomor=d["_nomor_sk"],
+            pembuka=(
+                f"Berdasarkan putusan {d['pengadilan']} nomor {d['nomor_penetapan']} tanggal "
+                f"{_tgl(d['tanggal_penetapan'])} yang telah berkekuatan hukum tetap, Kepala Dinas Kependudukan dan "
+                f"Pencatatan Sipil menyatakan {akta.get_jenis_display()} berikut BATAL dan tidak berlaku:"
+            ),
+            bagian=[
+                Bagian("AKTA YANG DIBATALKAN", [("Nomor akta", akta.nomor)] + _rows(akta)),
+                Bagian("AMAR PUTUSAN", [("Amar", d.get("amar", "-"))]),
+            ],
+            penutup=(
+                "Pembatalan ini telah dicatat sebagai catatan pinggir pada register akta. Kutipan akta tersebut "
+                "dicabut dan tidak berlaku lagi."
+            ),
+        )
+        return RenderedDocument(pdf=pdf, nomor=d["_nomor_sk"])
+
+    return DocumentSpec(SK_PEMBATALAN, "Surat Keputusan Pembatalan", render)

@@ -1,0 +1,223 @@
+"""Counter (intake) and operator (entry) forms of the civil-registration services."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+from dukcapil.forms import DATE_WIDGET
+from pendaftaran.choices import Agama
+
+from .choices import JenisAkta, KasusKewarganegaraan
+
+NIK_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 16})
+KONDISI_PERKAWINAN = [
+    ("tni", "Salah satu mempelai anggota TNI"),
+    ("wna", "Salah satu mempelai WNA"),
+    ("pernah menikah", "Salah satu mempelai pernah menikah"),
+]
+PENOLONG = [(c, c) for c in ["DOKTER", "BIDAN/PERAWAT", "DUKUN", "LAINNYA"]]
+YANG_MENERANGKAN = [(c, c) for c in ["DOKTER", "TENAGA KESEHATAN", "KEPOLISIAN", "KEPALA DESA/LURAH", "LAINNYA"]]
+
+
+class _Form(forms.Form):
+    def as_data(self) -> dict:
+        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.cleaned_data.items()}
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for name, value in cleaned.items():
+            if isinstance(value, date) and value > today:
+                self.add_error(name, "Tanggal tidak boleh setelah hari ini.")
+        for name in ("nama_anak", "nama_baru", "isi_baru", "nama_subjek"):
+            if cleaned.get(name):
+                cleaned[name] = cleaned[name].strip().upper()
+        return cleaned
+
+
+def _nik(label: str, required: bool = True) -> forms.CharField:
+    return forms.CharField(label=label, max_length=16, min_length=16, required=required, widget=NIK_WIDGET)
+
+
+def _date(label: str) -> forms.DateField:
+    return forms.DateField(label=label, widget=DATE_WIDGET)
+
+
+class KelahiranForm(_Form):
+    nama_anak = forms.CharField(label="Nama anak", max_length=150)
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    tempat_lahir = forms.CharField(label="Tempat kelahiran (kabupaten/kota)", max_length=100)
+    tanggal_lahir = _date("Tanggal lahir")
+    pukul = forms.TimeField(label="Pukul", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    anak_ke = forms.IntegerField(label="Anak ke", min_value=1, max_value=30)
+    penolong = forms.ChoiceField(label="Penolong kelahiran", choices=PENOLONG)
+    nik_ibu = _nik("NIK ibu")
+    nik_ayah = _nik("NIK ayah (kosongkan bila tidak tercatat)", required=False)
+    nomor_kk = forms.CharField(label="Nomor KK tempat anak didaftarkan", max_length=16, min_length=16)
+    nik_anak = _nik("NIK anak (bila sudah tercatat dalam KK; kosongkan untuk bayi baru)", required=False)
+    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
+    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+
+    def as_data(self) -> dict:
+        data = super().as_data()
+        data["pukul"] = data["pukul"].strftime("%H:%M") if data.get("pukul") else ""
+        return data
+
+
+class LahirMatiForm(_Form):
+    tanggal_peristiwa = _date("Tanggal lahir mati")
+    tempat_peristiwa = forms.CharField(label="Tempat (kabupaten/kota)", max_length=100)
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    lama_kandungan = forms.IntegerField(label="Lama dalam kandungan (minggu)", min_value=20, max_value=45)
+    penolong = forms.ChoiceField(label="Penolong kelahiran", choices=PENOLONG)
+    nik_ibu = _nik("NIK ibu")
+    nik_ayah = _nik("NIK ayah (kosongkan bila tidak tercatat)", required=False)
+
+
+class KematianForm(_Form):
+    nik_jenazah = _nik("NIK yang meninggal")
+    tanggal_kematian = _date("Tanggal kematian")
+    tempat_kematian = forms.CharField(label="Tempat kematian", max_length=150)
+    sebab_kematian = forms.CharField(label="Sebab kematian", max_length=150)
+    yang_menerangkan = forms.ChoiceField(label="Yang menerangkan", choices=YANG_MENERANGKAN)
+    nomor_surat_kematian = forms.CharField(label="Nomor surat keterangan kematian", max_length=80)
+    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
+    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+
+
+class PerkawinanForm(_Form):
+    nik_suami = _nik("NIK suami")
+    nik_istri = _nik("NIK istri")
+    tanggal_perkawinan = _date("Tanggal perkawinan (pemberkatan)")
+    tempat_perkawinan = forms.CharField(label="Tempat perkawinan", max_length=150)
+    agama = forms.ChoiceField(label="Agama/kepercayaan", choices=Agama.choices)
+    pemuka_agama = forms.CharField(label="Nama pemuka agama/penghayat", max_length=150)
+    nomor_surat_pemberkatan = forms.CharField(label="Nomor surat pemberkatan", max_length=80)
+    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
+    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+
+
+class PerceraianForm(_Form):
+    nik_suami = _nik("NIK suami")
+    nik_istri = _nik("NIK istri")
+    pengadilan = forms.CharField(label="Pengadilan negeri", max_length=150)
+    nomor_putusan = forms.CharField(label="Nomor putusan", max_length=80)
+    tanggal_putusan = _date("Tanggal putusan")
+    tanggal_inkracht = _date("Tanggal berkekuatan hukum tetap")
+
+
+class _Penetapan(_Form):
+    pengadilan = forms.CharField(label="Pengadilan/instansi penetap", max_length=150)
+    nomor_penetapan = forms.CharField(label="Nomor penetapan/keputusan", max_length=80)
+    tanggal_penetapan = _date("Tanggal penetapan/keputusan")
+
+
+class KewarganegaraanForm(_Penetapan):
+    kasus = forms.ChoiceField(label="Perubahan status kewarganegaraan", choices=KasusKewarganegaraan.choices)
+    kewarganegaraan_baru = forms.CharField(
+        label="Kewarganegaraan sekarang", max_length=60, help_text="WNI, atau nama negara bila menjadi WNA."
+    )
+
+
+class PeristiwaLainForm(_Penetapan):
+    uraian = forms.CharField(
+        label="Peristiwa penting yang dicatat", max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PembetulanForm(_Form):
+    elemen = forms.ChoiceField(label="Elemen data yang dibetulkan", choices=[])
+    isi_baru = forms.CharField(label="Isi yang benar", max_length=150)
+    dokumen_dasar = forms.CharField(label="Dokumen otentik dasar pembetulan", max_length=150)
+
+    def __init__(self, *args, elemen_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["elemen"].choices = elemen_choices or []
+
+
+class PerubahanNamaForm(_Penetapan):
+    nama_baru = forms.CharField(label="Nama baru", max_length=150)
+
+
+class PembatalanForm(_Penetapan):
+    amar = forms.CharField(label="Amar putusan (ringkas)", max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PengangkatanForm(_Penetapan):
+    nama_ayah_angkat = forms.CharField(label="Nama ayah angkat", max_length=150)
+    nama_ibu_angkat = forms.CharField(label="Nama ibu angkat", max_length=150)
+
+
+class PengakuanForm(_Form):
+    nik_ayah = _nik("NIK ayah yang mengakui")
+    tanggal_pengakuan = _date("Tanggal pengakuan")
+    persetujuan_ibu = forms.BooleanField(label="Ibu kandung menyetujui pengakuan (surat persetujuan ada)")
+
+
+class PengesahanForm(_Form):
+    nik_ayah = _nik("NIK ayah")
+    nik_ibu = _nik("NIK ibu")
+    nomor_akta_perkawinan = forms.CharField(label="Nomor akta/buku nikah orang tua", max_length=60)
+    tanggal_perkawinan = _date("Tanggal perkawinan orang tua")
+
+
+class KutipanKeduaForm(_Form):
+    alasan = forms.ChoiceField(label="Alasan", choices=[("hilang", "Kutipan pertama hilang"), ("rusak", "Rusak")])
+    nomor_surat_kehilangan = forms.CharField(
+        label="Nomor surat keterangan hilang (bila hilang)", max_length=80, required=False
+    )
+
+
+class KutipanKeduaLainForm(KutipanKeduaForm):
+    """An akta of another office: its register data as that office confirmed it."""
+
+    jenis_akta = forms.ChoiceField(
+        label="Jenis akta", choices=[(c, label) for c, label in JenisAkta.choices if c != JenisAkta.LAHIR_MATI]
+    )
+    nama_subjek = forms.CharField(label="Nama pada akta", max_length=150)
+    tanggal_peristiwa = _date("Tanggal peristiwa")
+    tempat_peristiwa = forms.CharField(label="Tempat peristiwa", max_length=150)
+    nik_subjek = _nik("NIK pada akta (bila ada)", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("alasan") == "hilang" and not cleaned.get("nomor_surat_kehilangan"):
+            self.add_error("nomor_surat_kehilangan", "Wajib diisi untuk kutipan yang hilang.")
+        return cleaned
+
+
+class KonfirmasiForm(forms.Form):
+    konfirmasi_nomor = forms.CharField(label="Nomor surat konfirmasi keabsahan dari Dukcapil penerbit", max_length=80)
+    konfirmasi_tanggal = _date("Tanggal surat konfirmasi")
+
+
+class IntakeAktaForm(forms.Form):
+    """What the counter needs besides the pemohon: the akta acted on, and the conditions that
+    decide conditional persyaratan."""
+
+    nomor_akta_rujukan = forms.CharField(label="Nomor akta yang dimohonkan", max_length=40, required=False)
+    kantor_penerbit = forms.CharField(
+        label="Dukcapil penerbit akta",
+        max_length=150,
+        required=False,
+        help_text="Kosongkan bila akta diterbitkan kantor ini. Bila diisi, berkas menunggu konfirmasi keabsahan.",
+    )
+    kondisi = forms.MultipleChoiceField(
+        label="Kondisi mempelai", choices=KONDISI_PERKAWINAN, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, layanan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .layanan import VARIAN, VARIAN_LAYANAN
+
+        varian = VARIAN[VARIAN_LAYANAN[layanan.kode]] if layanan and layanan.kode in VARIAN_LAYANAN else None
+        if varian is None or not varian.rujukan:
+            del self.fields["nomor_akta_rujukan"]
+        else:
+            self.fields["nomor_akta_rujukan"].required = varian.rujukan_wajib
+            self.fields["nomor_akta_rujukan"].label = varian.rujukan_label
+        if varian is None or varian.kode != "kutipan_kedua":
+            del self.fields["kantor_penerbit"]
+        if varian is None or varian.kode != "perkawinan":
+            del self.fields["kondisi"]

@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from dukcapil import selectors, services
+from dukcapil.choices import Status
+from dukcapil.exceptions import BerkasError
+from dukcapil.models import user_has_role_perm
+
+from .forms import KonfirmasiForm
+from .layanan import ENTRY_STATUSES, entry_form, konfirmasi_record, permohonan_update, varian_for
+from .models import Akta, PermohonanAkta
+
+
+def _berkas(request: HttpRequest, nomor: str):
+    return get_object_or_404(
+        selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
+    )
+
+
+def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "dukcapil/error.html", {"message": message}, status=status)
+
+
+@login_required
+def entri(request: HttpRequest, nomor: str) -> HttpResponse:
+    """Operator SIAK: the service's register data, or the other office's confirmation first."""
+    berkas = _berkas(request, nomor)
+    permohonan = get_object_or_404(PermohonanAkta.objects.select_related("akta_rujukan"), berkas=berkas)
+    if not user_has_role_perm(request.user, "entri_berkas"):
+        return _error(request, "Hanya operator SIAK yang mengentri data akta.", 403)
+    if berkas.status == Status.MENUNGGU_KONFIRMASI:
+        return _konfirmasi(request, berkas, permohonan)
+    if berkas.status not in ENTRY_STATUSES:
+        return _error(
+            request,
+            f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas di operator.",
+            409,
+        )
+    varian = varian_for(permohonan)
+    form = entry_form(permohonan, request.POST or None)
+    status, error = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data())
+                if "kirim" in request.POST:
+                    services.berkas_transition(
+                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+                    )
+                    messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
+                    return redirect("kotak-masuk")
+            except BerkasError as exc:
+                status, error = exc.http_status, exc.message
+                for name, problems in exc.fields.items():
+                    for p in problems:
+                        if name in form.fields:
+                            form.add_error(name, p)
+            else:
+                messages.success(request, f"Data {nomor} disimpan.")
+                return redirect("pencatatan_sipil:entri", nomor=nomor)
+        else:
+            status, error = 400, "Periksa kembali isian yang ditandai."
+    permohonan.refresh_from_db()
+    return render(
+        request,
+        "pencatatan_sipil/entri.html",
+        {"berkas": berkas, "permohonan": permohonan, "varian": varian, "form": form, "error": error},
+        status=status,
+    )
+
+
+def _konfirmasi(request: HttpRequest, berkas, permohonan) -> HttpResponse:
+    form = KonfirmasiForm(request.POST or None)
+    status, error = 200, None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                konfirmasi_record(
+                    berkas_id=berkas.pk,
+                    user=request.user,
+                    nomor=form.cleaned_data["konfirmasi_nomor"],
+                    tanggal=form.cleaned_data["konfirmasi_tanggal"],
+                )
+            except BerkasError as exc:
+                status, error = exc.http_status, exc.message
+            else:
+                messages.success(request, "Konfirmasi keabsahan dicatat; silakan entri data akta.")
+                return redirect("pencatatan_sipil:entri", nomor=berkas.nomor_registrasi)
+        else:
+            status, error = 400, "Periksa kembali isian yang ditandai."
+    return render(
+        request,
+        "pencatatan_sipil/konfirmasi.html",
+        {"berkas": berkas, "permohonan": permohonan, "form": form, "error": error},
+        status=status,
+    )
+
+
+@login_required
+def register_akta(request: HttpRequest) -> HttpResponse:
+    """Staff lookup in the register akta by nomor akta or NIK (POST: nothing personal in URLs)."""
+    if not request.user.is_staff and not any(
+        user_has_role_perm(request.user, c) for c in ("entri_berkas", "verifikasi_berkas", "terima_berkas")
+    ):
+        return _error(request, "Halaman ini untuk petugas.", 403)
+    query = (request.POST.get("q") or "").strip().upper()
+    results = []
+    if query:
+        results = list(
+            (Akta.objects.filter(nomor=query) | Akta.objects.filter(subjek_nik=query))
+            .prefetch_related("catatan_pinggir__berkas", "kutipan__dokumen", "kutipan__berkas")
+            .order_by("-dicatat_pada")[:20]
+        )
+        if not results:
+            messages.error(request, "Nomor akta atau NIK tidak ditemukan dalam register akta.")
+    return render(request, "pencatatan_sipil/register.html", {"query": query, "results": results})

@@ -1,0 +1,111 @@
+"""PELITA 3 (Pekanbaru): one application, one status and one resi, producing akta perceraian, a new
+KK and a KTP-el across Pencatatan Sipil and Pendaftaran Penduduk, each document signed."""
+
+import pytest
+from django.utils import timezone
+
+from dukcapil import services
+from dukcapil.choices import Status
+from dukcapil.exceptions import BerkasInvalid
+from dukcapil.models import Dokumen, Layanan
+from pencatatan_sipil.layanan import permohonan_update as akta_update
+from pendaftaran.choices import StatusPerkawinan
+from pendaftaran.layanan import permohonan_update as ktp_update
+from pendaftaran.register import PERSON_FIELDS
+from pendaftaran.services import AnggotaData, permohonan_kk_update
+from tests.factories import act, register_service, to_pickup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pelita3_from_counter_to_pickup(capil, warga, client):
+    layanan = Layanan.objects.get(kode="pelita3")
+    assert layanan.komponen == ["akta-perceraian", "kk-pisah", "ktp-el-perubahan-data"]
+    assert layanan.sop.kantor.slug == "pekanbaru"
+    keluarga = warga[1]
+    suami = keluarga.anggota.get(hubungan="KEPALA KELUARGA")
+    istri = keluarga.anggota.get(hubungan="ISTRI")
+    detail = {"0__nomor_akta_rujukan": "", "1__jenis": "pisah", "1__nomor_kk": keluarga.nomor_kk}
+    berkas = register_service("pelita3", istri, capil["loket"], detail=detail)
+    assert berkas.status == Status.DITERIMA
+    # the Pekanbaru step times (FO 5+5+1+1 minutes, Kasi 5, Kabid 5, Kadis 2) are the berkas's standard
+    assert berkas.standar_waktu.get(Status.VERIFIKASI) == 5 and berkas.standar_waktu.get(Status.TTE) == 2
+    assert Dokumen.objects.filter(berkas=berkas, jenis="resi").count() == 1
+
+    with pytest.raises(BerkasInvalid, match="Akta perceraian|Data belum lengkap"):
+        act(berkas, "entri-selesai", capil["operator"])
+
+    def enter(b):
+        operator = capil["operator"]
+        akta_update(
+            berkas_id=b.pk,
+            user=operator,
+            data={
+                "nik_suami": suami.nik,
+                "nik_istri": istri.nik,
+                "pengadilan": "PENGADILAN NEGERI PEKANBARU",
+                "nomor_putusan": "101/PDT.G/2026/PN PBR",
+                "tanggal_putusan": "2026-10-01",
+                "tanggal_inkracht": "2026-10-20",
+            },
+        )
+        row = {f: getattr(istri, f) for f in PERSON_FIELDS if f in AnggotaData.__dataclass_fields__}
+        row.update(nik=istri.nik, hubungan="KEPALA KELUARGA", status_perkawinan="CERAI HIDUP")
+        permohonan_kk_update(
+            berkas_id=b.pk,
+            user=operator,
+            data={
+                "alamat": "JL. SUDIRMAN NO. 4",
+                "rt": "001",
+                "rw": "002",
+                "desa_kelurahan": "KIJANG KOTA",
+                "kecamatan": "BINTAN TIMUR",
+                "kabupaten_kota": "KABUPATEN BINTAN",
+                "provinsi": "KEPULAUAN RIAU",
+                "kode_pos": "29151",
+                "kode_wilayah": "210201",
+            },
+            anggota=[AnggotaData(**row)],
+        )
+        ktp_update(
+            berkas_id=b.pk,
+            user=operator,
+            data={
+                "catatan_cek_data": "Data SIAK cocok",
+                "pekerjaan": istri.pekerjaan,
+                "status_perkawinan": "CERAI HIDUP",
+                "agama": istri.agama,
+                "pendidikan": istri.pendidikan,
+                "golongan_darah": "",
+                "dokumen_dasar": "Akta perceraian",
+            },
+        )
+
+    berkas = to_pickup(berkas, capil, enter)
+    assert berkas.status == Status.SIAP_DIAMBIL
+    produced = {d.jenis: d for d in Dokumen.objects.filter(berkas=berkas)}
+    assert {"resi", "kutipan-perceraian", "register-perceraian", "kk", "ktp-el"} == set(produced)
+    assert all(d.ditandatangani for j, d in produced.items() if j != "resi")
+    suami.refresh_from_db()
+    istri.refresh_from_db()
+    assert suami.status_perkawinan == istri.status_perkawinan == StatusPerkawinan.CERAI_HIDUP
+    assert istri.keluarga != keluarga and suami.keluarga == keluarga
+    assert berkas.permohonan_kk.keluarga == istri.keluarga
+
+    page = client.get("/berkas/" + berkas.nomor_registrasi + "/")
+    assert page.status_code == 302  # staff only; the public status page is separate
+
+    with pytest.raises(BerkasInvalid, match="Aktivasi"):
+        services.berkas_serahkan(
+            berkas_id=berkas.pk,
+            user=capil["pengambilan"],
+            penerima=services.PenerimaData(nama=istri.nama, nik=istri.nik, hubungan="sendiri"),
+        )
+    services.berkas_serahkan(
+        berkas_id=berkas.pk,
+        user=capil["pengambilan"],
+        penerima=services.PenerimaData(nama=istri.nama, nik=istri.nik, hubungan="sendiri", aktivasi_ktp_el=True),
+    )
+    berkas.refresh_from_db()
+    assert berkas.status == Status.DISERAHKAN
+    assert timezone.localdate() >= berkas.dibuat_pada.date()
