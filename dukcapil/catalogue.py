@@ -327,12 +327,17 @@ def _save_if_changed(row, values: dict) -> None:
         row.save()
 
 
-def derive_alur(peran_per_step: list[list[str]]) -> str:
+_ENTRY_WORDS = re.compile(r"\b(meng?entri|pengentrian|menginput|penginputan)", re.IGNORECASE)
+
+
+def derive_alur(peran_per_step: list[list[str]], uraian_per_step: list[str] | None = None) -> str:
     """Manual verification first (Probolinggo P.4.2–P.4.4) when a Kasi/Kabid step without the
-    operator comes before the operator's first step; otherwise entry first."""
-    for roles in peran_per_step:
+    operator comes before the operator's first step; otherwise entry first. A step that enters the
+    data counts as the operator's whoever does it (Pekanbaru's front office enters into SIAK)."""
+    uraian_per_step = uraian_per_step or [""] * len(peran_per_step)
+    for roles, uraian in zip(peran_per_step, uraian_per_step, strict=False):
         role_set = set(roles)
-        if "operator_siak" in role_set:
+        if "operator_siak" in role_set or (_ENTRY_WORDS.search(uraian or "") and not role_set & {"kasi", "kabid"}):
             return Alur.ENTRI_DULU
         if role_set & {"kasi", "kabid"}:
             return Alur.VERIFIKASI_DULU
@@ -373,7 +378,8 @@ def link_layanan(kantor: Kantor | None = None) -> int:
             lay.sop = sop
             fields = ["sop"]
             if sop is not None:
-                lay.alur = derive_alur([step.peran for step in sop.langkah.order_by("urutan")])
+                steps = list(sop.langkah.order_by("urutan"))
+                lay.alur = derive_alur([step.peran for step in steps], [step.uraian for step in steps])
                 fields.append("alur")
             lay.save(update_fields=fields)
         linked += sop is not None

@@ -15,7 +15,9 @@ from .layanan import permohonan_update
 
 
 def build_capil_demo(users: dict[str, User]) -> list[Berkas]:
-    families = list(Keluarga.objects.filter(aktif=True).order_by("pk")[:6])
+    # the migrated register's families (pendaftaran.demo.seed_register), apart from those the
+    # population-registration demo berkas use
+    families = list(Keluarga.objects.filter(aktif=True, nomor_kk__startswith="2102012003").order_by("pk")[6:12])
     heads = [f.anggota.get(hubungan="KEPALA KELUARGA") for f in families]
     wives = [f.anggota.get(hubungan="ISTRI") for f in families]
 

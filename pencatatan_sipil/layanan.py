@@ -218,17 +218,16 @@ def kantor_penerbit_nama() -> str:
 def akta_by_nomor(nomor: str, jenis: tuple[str, ...], field: str = "nomor_akta_rujukan") -> Akta:
     akta = Akta.objects.filter(nomor=nomor.strip().upper()).first()
     if akta is None:
-        raise BerkasInvalid(
-            f"Akta nomor {nomor} tidak ada dalam register akta kantor ini.", fields={field: ["Akta tidak ditemukan."]}
+        _fail(
+            field,
+            f"Akta nomor {nomor} tidak ada dalam register akta kantor ini. Bila diterbitkan Dukcapil lain, "
+            "ajukan kutipan kedua dengan nama Dukcapil penerbit.",
         )
     if akta.jenis not in jenis:
         allowed = ", ".join(JenisAkta(j).label for j in jenis)
-        raise BerkasInvalid(
-            f"Akta {akta.nomor} adalah {akta.get_jenis_display()}; layanan ini untuk {allowed}.",
-            fields={field: ["Jenis akta tidak sesuai layanan."]},
-        )
+        _fail(field, f"Akta {akta.nomor} adalah {akta.get_jenis_display()}; layanan ini untuk {allowed}.")
     if akta.status == StatusAkta.BATAL:
-        raise BerkasInvalid(f"Akta {akta.nomor} sudah dibatalkan.", fields={field: ["Akta sudah dibatalkan."]})
+        _fail(field, f"Akta {akta.nomor} sudah dibatalkan.")
     return akta
 
 

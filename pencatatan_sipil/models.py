@@ -128,5 +128,15 @@ class PermohonanAkta(models.Model):
         return f"{self.get_jenis_display()} {self.berkas}"
 
     @property
+    def hari_pelaporan(self) -> int | None:
+        """Days between the birth and its report (kelahiran)."""
+        return self.data.get("_hari_pelaporan")
+
+    @property
+    def data_rows(self) -> list[tuple[str, str]]:
+        """The operator's entry for the berkas page (internal keys left out)."""
+        return [(k.replace("_", " "), v) for k, v in self.data.items() if not k.startswith("_") and v not in ("", None)]
+
+    @property
     def menunggu_konfirmasi(self) -> bool:
         return bool(self.kantor_penerbit) and self.konfirmasi_tanggal is None
