@@ -22,7 +22,7 @@ from dukcapil.registry import DocumentSpec
 from dukcapil.services import next_serial, run_transition
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
 from pendaftaran.models import Keluarga, Penduduk, usia
-from pendaftaran.register import next_nik
+from pendaftaran.register import next_nik, penduduk_by_nik
 
 from . import forms as f
 from .choices import KODE_AKTA, JenisAkta, JenisCatatan, JenisPermohonanAkta, KasusKewarganegaraan, StatusAkta
@@ -53,6 +53,21 @@ class Varian:
 
 
 _ALL = tuple(JenisAkta.values)
+
+
+def _pembatalan(kode: str, rujukan: tuple[str, ...], label: str) -> Varian:
+    """P.5.6: the akta becomes void, its kutipan revoked, an SK pembatalan issued."""
+    return Varian(
+        kode,
+        f.PembatalanForm,
+        rujukan=rujukan,
+        rujukan_label=label,
+        catatan=JenisCatatan.PEMBATALAN,
+        pembatalan=True,
+        mencabut_kutipan=True,
+    )
+
+
 VARIAN: dict[str, Varian] = {
     v.kode: v
     for v in [
@@ -99,33 +114,9 @@ VARIAN: dict[str, Varian] = {
             catatan=JenisCatatan.PERUBAHAN_NAMA,
             kutipan_rujukan=True,
         ),
-        Varian(
-            J.BATAL_KAWIN,
-            f.PembatalanForm,
-            rujukan=(JenisAkta.PERKAWINAN,),
-            rujukan_label="Nomor akta perkawinan yang dibatalkan",
-            catatan=JenisCatatan.PEMBATALAN,
-            pembatalan=True,
-            mencabut_kutipan=True,
-        ),
-        Varian(
-            J.BATAL_CERAI,
-            f.PembatalanForm,
-            rujukan=(JenisAkta.PERCERAIAN,),
-            rujukan_label="Nomor akta perceraian yang dibatalkan",
-            catatan=JenisCatatan.PEMBATALAN,
-            pembatalan=True,
-            mencabut_kutipan=True,
-        ),
-        Varian(
-            J.BATAL_AKTA,
-            f.PembatalanForm,
-            rujukan=_ALL,
-            rujukan_label="Nomor akta yang dibatalkan",
-            catatan=JenisCatatan.PEMBATALAN,
-            pembatalan=True,
-            mencabut_kutipan=True,
-        ),
+        _pembatalan(J.BATAL_KAWIN, (JenisAkta.PERKAWINAN,), "Nomor akta perkawinan yang dibatalkan"),
+        _pembatalan(J.BATAL_CERAI, (JenisAkta.PERCERAIAN,), "Nomor akta perceraian yang dibatalkan"),
+        _pembatalan(J.BATAL_AKTA, _ALL, "Nomor akta yang dibatalkan"),
         Varian(
             J.PENGANGKATAN,
             f.PengangkatanForm,
@@ -231,17 +222,11 @@ def akta_by_nomor(nomor: str, jenis: tuple[str, ...], field: str = "nomor_akta_r
     return akta
 
 
-def _person(nik: str, field: str, *, aktif: bool = True) -> Penduduk:
-    person = Penduduk.objects.select_related("keluarga").filter(nik=(nik or "").strip()).first()
-    if person is None:
-        raise BerkasInvalid(
-            f"NIK {nik} tidak ada dalam database kependudukan.", fields={field: ["NIK tidak ditemukan."]}
-        )
-    if aktif and person.status != StatusPenduduk.AKTIF:
-        raise BerkasInvalid(
-            f"NIK {nik} berstatus «{person.get_status_display()}» dalam database kependudukan.",
-            fields={field: ["Penduduk tidak aktif."]},
-        )
+def _person(nik: str, field: str) -> Penduduk:
+    """An active resident of the register (pendaftaran.register.penduduk_by_nik plus the status check)."""
+    person = penduduk_by_nik((nik or "").strip(), field=field)
+    if person.status != StatusPenduduk.AKTIF:
+        _fail(field, f"NIK {nik} berstatus «{person.get_status_display()}» dalam database kependudukan.")
     return person
 
 
@@ -542,7 +527,7 @@ def _tgl(value: str | date) -> str:
     return format_tanggal(date.fromisoformat(value) if isinstance(value, str) else value)
 
 
-def apply_effects(berkas: Berkas, user: User, layanan_kode: str | None = None) -> None:
+def apply_effects(berkas: Berkas, user: User) -> None:
     """Approval: draw up / annotate the register akta and change the population register. Idempotent."""
     permohonan = (
         PermohonanAkta.objects.select_for_update(of=("self",)).select_related("akta_rujukan").get(berkas=berkas)
@@ -873,18 +858,13 @@ def document_specs(berkas: Berkas) -> list[DocumentSpec]:
     if new_jenis:
         specs.append(documents.kutipan_spec(new_jenis, source="baru"))
         specs.append(documents.register_spec(new_jenis, source="baru"))
-    rujukan_jenis = (
-        permohonan.akta_rujukan.jenis
-        if permohonan.akta_rujukan_id
-        else permohonan.data.get("jenis_akta")
-        if varian.kode == J.KUTIPAN_KEDUA
-        else (varian.rujukan[0] if len(varian.rujukan) == 1 and permohonan.nomor_akta_rujukan else None)
-    )
+    # the akta acted on is known from the counter, or (kutipan kedua of another office) from approval
+    rujukan_jenis = permohonan.akta_rujukan.jenis if permohonan.akta_rujukan_id else None
     if varian.pembatalan:
         specs.insert(0, documents.sk_pembatalan_spec())
     if varian.kutipan_rujukan and rujukan_jenis:
         specs.append(documents.kutipan_spec(rujukan_jenis, source="rujukan"))
-    if varian.catatan and rujukan_jenis and (permohonan.akta_rujukan_id or varian.kode == J.KUTIPAN_KEDUA):
+    if varian.catatan and rujukan_jenis:
         specs.append(documents.register_spec(rujukan_jenis, source="rujukan"))
     return specs
 
