@@ -76,7 +76,7 @@ def ensure_database(rows: int) -> list[tuple[str, str]]:
                 KartuKendali.objects.bulk_create(
                     [
                         KartuKendali(
-                            berkas=b,
+                            record=b,
                             transisi=t,
                             dari_status=d,
                             ke_status=k,

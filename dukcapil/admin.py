@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
 from django.db.models import Count
 from django.http import HttpResponse
@@ -149,7 +150,7 @@ class HariLiburAdmin(SimpleHistoryAdmin):
     date_hierarchy = "tanggal"
 
 
-class KartuKendaliInline(admin.TabularInline):
+class KartuKendaliInline(GenericTabularInline):
     model = KartuKendali
     extra = 0
     can_delete = False

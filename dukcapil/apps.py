@@ -14,7 +14,10 @@ class DukcapilConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="dukcapil_sync_roles")
-        from . import paket
+        from . import (
+            checks,  # noqa: F401 (registers the system checks)
+            paket,
+        )
         from .registry import register
 
         register(paket.KIND)

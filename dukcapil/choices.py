@@ -56,7 +56,8 @@ class Alur(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    """Staff roles; each is a Django group of the same label."""
+    """Staff roles; each is a Django group of the same label. What a role may do is written once,
+    in dukcapil.workflow.permissions."""
 
     PETUGAS_LOKET = "petugas_loket", "Petugas Loket"
     OPERATOR_SIAK = "operator_siak", "Operator SIAK"
@@ -65,6 +66,14 @@ class Role(models.TextChoices):
     KADIS = "kadis", "Kadis"
     PETUGAS_PENGAMBILAN = "petugas_pengambilan", "Petugas Pengambilan"
     ADMIN = "admin", "Admin"
+    SEKRETARIS = "sekretaris", "Sekretaris"
+    KASUBAG = "kasubag", "Kasubag"
+    AGENDARIS = "agendaris", "Agendaris (pengadministrasi surat)"
+    ADB = "adb", "Administrator Database (ADB)"
+    PPTK = "pptk", "PPTK"
+    BENDAHARA = "bendahara", "Bendahara"
+    PPK = "ppk", "PPK"
+    STAF = "staf", "Staf"
 
 
 class Peran(models.TextChoices):
@@ -89,19 +98,6 @@ class Peran(models.TextChoices):
     VENDOR = "vendor", "Vendor"
     DITJEN = "ditjen", "Ditjen Dukcapil"
     LAINNYA = "lainnya", "Lainnya"
-
-
-# Which role works the kotak masuk for berkas in each state.
-INBOX_ROLE_FOR_STATUS = {
-    Status.MENUNGGU_KONFIRMASI: Role.OPERATOR_SIAK,
-    Status.DITERIMA: Role.OPERATOR_SIAK,
-    Status.PERBAIKAN: Role.OPERATOR_SIAK,
-    Status.VERIFIKASI: Role.KASI,
-    Status.VALIDASI: Role.KABID,
-    Status.TTE: Role.KADIS,
-    Status.SIAP_DIAMBIL: Role.PETUGAS_PENGAMBILAN,
-    Status.DIKEMBALIKAN: Role.PETUGAS_LOKET,
-}
 
 
 class JenisKelamin(models.TextChoices):

@@ -1,16 +1,18 @@
 """Shared core: bidang, staff, the SOP catalogue and the berkas with its state machine."""
 
 import uuid
-from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import PermissionDenied
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, Status
+from .workflow.models import KartuKendali, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
+from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 
 
 class Bidang(models.Model):
@@ -26,10 +28,42 @@ class Bidang(models.Model):
         return self.nama
 
 
+class UnitKerja(models.Model):
+    """A sub-unit of a bidang: a seksi (e.g. Seksi Pengolahan dan Penyajian Data) or a subbagian."""
+
+    class Jenis(models.TextChoices):
+        SEKSI = "seksi", "Seksi"
+        SUBBAGIAN = "subbagian", "Subbagian"
+
+    bidang = models.ForeignKey(Bidang, verbose_name="bidang", related_name="unit", on_delete=models.PROTECT)
+    kode = models.SlugField("kode", max_length=60, unique=True)
+    nama = models.CharField("nama", max_length=200)
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["bidang__nama", "nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
 class User(AbstractUser):
-    """A staff member. A user without bidang (Kadis, admin) sees every bidang."""
+    """A staff member. A user without bidang (Kadis, admin) sees every bidang.
+
+    Roles are Django groups named after ``Role``; what each may do is in dukcapil.workflow.permissions.
+    """
 
     bidang = models.ForeignKey(Bidang, verbose_name="bidang", null=True, blank=True, on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        UnitKerja,
+        verbose_name="seksi/subbagian",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Bila SOP menugaskan seksi atau subbagian tertentu.",
+    )
     nip = models.CharField("NIP", max_length=30, blank=True)
 
     class Meta:
@@ -320,49 +354,20 @@ class HariLibur(models.Model):
 # --- Berkas ---------------------------------------------------------------------------
 
 
-def _can(codename: str):
-    """FSM permission: the role permission plus access to the berkas's bidang."""
-
-    def check(instance: "Berkas", user) -> bool:
-        return user_has_role_perm(user, codename) and user_can_access_bidang(user, instance.bidang_id)
-
-    check.codename = codename  # type: ignore[attr-defined]
-    return check
-
-
-def user_has_role_perm(user, codename: str) -> bool:
-    return bool(user and user.is_authenticated and user.has_perm(f"dukcapil.{codename}"))
-
-
-def user_can_access_bidang(user, bidang_id: int | None) -> bool:
-    if not user or not user.is_authenticated:
-        return False
-    return user.is_superuser or user.bidang_id is None or user.bidang_id == bidang_id
-
-
-def _send_back_allowed(instance: "Berkas", user) -> bool:
-    codename = {
-        Status.VERIFIKASI: "verifikasi_berkas",
-        Status.VALIDASI: "validasi_berkas",
-        Status.TTE: "tte_berkas",
-    }.get(instance.status)
-    return codename is not None and _can(codename)(instance, user)
+_SEND_BACK = requires_by_state(
+    {Status.VERIFIKASI: Aksi.VERIFIKASI, Status.VALIDASI: Aksi.VALIDASI, Status.TTE: Aksi.TTE}
+)
 
 
 def _first_back_office_state(berkas: "Berkas") -> str:
     return Status.VERIFIKASI if berkas.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA
 
 
-def _system_only(instance: "Berkas", user) -> bool:
-    return False
-
-
-class Berkas(FSMModelMixin, models.Model):
+class Berkas(FSMModelMixin, WorkflowRecord):
     """One application for one layanan, followed from the counter to pickup."""
 
     nomor_registrasi = models.CharField("nomor registrasi", max_length=30, unique=True)
     layanan = models.ForeignKey(Layanan, verbose_name="layanan", on_delete=models.PROTECT)
-    bidang = models.ForeignKey(Bidang, verbose_name="bidang", on_delete=models.PROTECT)
     pemohon_nik = models.CharField("NIK pemohon", max_length=16, db_index=True)
     pemohon_nama = models.CharField("nama pemohon", max_length=150)
     pemohon_tanggal_lahir = models.DateField("tanggal lahir pemohon")
@@ -370,41 +375,49 @@ class Berkas(FSMModelMixin, models.Model):
     pemohon_telepon = models.CharField("telepon/WA", max_length=20, blank=True)
     pemohon_email = models.EmailField("email", blank=True)
     status = FSMField("status", default=Status.BARU, choices=Status.choices, protected=True)
-    status_sejak = models.DateTimeField("dalam status ini sejak", default=timezone.now)
     # The layanan's order of work at registration (entry first, or manual verification first).
     alur = models.CharField("urutan kerja", max_length=20, choices=Alur.choices, default=Alur.ENTRI_DULU)
     persyaratan_diserahkan = models.ManyToManyField(
         Persyaratan, verbose_name="persyaratan diserahkan", blank=True, related_name="+"
     )
     persyaratan_kurang = models.JSONField("persyaratan kurang", default=list, blank=True)
-    catatan = models.TextField("catatan terakhir", blank=True)
-    # Timings in force at registration: {status: standard minutes}; later SOP edits never
-    # rewrite a registered berkas.
-    standar_waktu = models.JSONField("standar waktu per tahap (menit)", default=dict, blank=True)
     jangka_waktu_hari_kerja = models.PositiveSmallIntegerField(null=True, blank=True)
-    tenggat = models.DateField("tenggat penyelesaian", null=True, blank=True)
     dibuat_oleh = models.ForeignKey(User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
     # One token per intake form: a double click or a resent form registers the berkas once.
     intake_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    kartu_kendali = GenericRelation(KartuKendali, related_query_name="berkas")
     history = HistoricalRecords(excluded_fields=["persyaratan_kurang", "standar_waktu"])
+
+    KOTAK_MASUK = {
+        Status.DIKEMBALIKAN: Aksi.TERIMA,
+        Status.MENUNGGU_KONFIRMASI: Aksi.ENTRI,
+        Status.DITERIMA: Aksi.ENTRI,
+        Status.PERBAIKAN: Aksi.ENTRI,
+        Status.VERIFIKASI: Aksi.VERIFIKASI,
+        Status.VALIDASI: Aksi.VALIDASI,
+        Status.TTE: Aksi.TTE,
+        Status.SIAP_DIAMBIL: Aksi.SERAHKAN,
+    }
 
     class Meta:
         verbose_name = "berkas"
         verbose_name_plural = "berkas"
         indexes = [models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx")]
-        permissions = [
-            ("terima_berkas", "Menerima berkas di loket"),
-            ("entri_berkas", "Mengentri data berkas (operator SIAK)"),
-            ("verifikasi_berkas", "Memverifikasi berkas (Kasi)"),
-            ("validasi_berkas", "Memvalidasi berkas (Kabid)"),
-            ("tte_berkas", "Menandatangani berkas secara elektronik (Kadis)"),
-            ("serahkan_berkas", "Menyerahkan dokumen kepada pemohon"),
-            ("batalkan_berkas", "Membatalkan berkas"),
-        ]
 
     def __str__(self) -> str:
         return self.nomor_registrasi
+
+    @property
+    def nomor(self) -> str:
+        return self.nomor_registrasi
+
+    @property
+    def judul(self) -> str:
+        return self.layanan.nama
+
+    def get_absolute_url(self) -> str:
+        return reverse("berkas-detail", args=[self.nomor_registrasi])
 
     # Transitions. Side effects (kartu kendali, tasks) live in dukcapil.services.
 
@@ -417,7 +430,7 @@ class Berkas(FSMModelMixin, models.Model):
             ),
             states=[Status.DITERIMA, Status.VERIFIKASI, Status.MENUNGGU_KONFIRMASI],
         ),
-        permission=_can("terima_berkas"),
+        permission=requires(Aksi.TERIMA),
     )
     def accept(self, menunggu_konfirmasi: bool = False) -> None:
         """menunggu_konfirmasi: another office issued the akta; its confirmation comes before entry."""
@@ -429,7 +442,7 @@ class Berkas(FSMModelMixin, models.Model):
         target=GET_STATE(
             lambda self, *a, **k: _first_back_office_state(self), states=[Status.DITERIMA, Status.VERIFIKASI]
         ),
-        permission=_can("entri_berkas"),
+        permission=requires(Aksi.ENTRI),
     )
     def confirm_validity(self) -> None:
         pass
@@ -438,7 +451,7 @@ class Berkas(FSMModelMixin, models.Model):
         field=status,
         source=[Status.BARU, Status.DIKEMBALIKAN],
         target=Status.DIKEMBALIKAN,
-        permission=_can("terima_berkas"),
+        permission=requires(Aksi.TERIMA),
     )
     def return_to_pemohon(self, missing: list[str]) -> None:
         self.persyaratan_kurang = missing
@@ -450,12 +463,12 @@ class Berkas(FSMModelMixin, models.Model):
             lambda self, *a, **k: Status.TTE if self.alur == Alur.VERIFIKASI_DULU else Status.VERIFIKASI,
             states=[Status.VERIFIKASI, Status.TTE],
         ),
-        permission=_can("entri_berkas"),
+        permission=requires(Aksi.ENTRI),
     )
     def complete_entry(self) -> None:
         pass
 
-    @transition(field=status, source=Status.VERIFIKASI, target=Status.VALIDASI, permission=_can("verifikasi_berkas"))
+    @transition(field=status, source=Status.VERIFIKASI, target=Status.VALIDASI, permission=requires(Aksi.VERIFIKASI))
     def verify(self) -> None:
         pass
 
@@ -466,7 +479,7 @@ class Berkas(FSMModelMixin, models.Model):
             lambda self, *a, **k: Status.DITERIMA if self.alur == Alur.VERIFIKASI_DULU else Status.TTE,
             states=[Status.TTE, Status.DITERIMA],
         ),
-        permission=_can("validasi_berkas"),
+        permission=requires(Aksi.VALIDASI),
     )
     def validate(self) -> None:
         pass
@@ -483,81 +496,40 @@ class Berkas(FSMModelMixin, models.Model):
             ),
             states=[Status.PERBAIKAN, Status.DIKEMBALIKAN],
         ),
-        permission=_send_back_allowed,
+        permission=_SEND_BACK,
     )
     def send_back(self) -> None:
         pass
 
-    @transition(field=status, source=Status.TTE, target=Status.CETAK, permission=_can("tte_berkas"))
+    @transition(field=status, source=Status.TTE, target=Status.CETAK, permission=requires(Aksi.TTE))
     def sign(self) -> None:
         pass
 
-    @transition(field=status, source=Status.CETAK, target=Status.SIAP_DIAMBIL, permission=_system_only)
+    @transition(field=status, source=Status.CETAK, target=Status.SIAP_DIAMBIL, permission=SYSTEM)
     def mark_printed(self) -> None:
         pass
 
-    @transition(field=status, source=Status.CETAK, target=Status.MENUNGGU_BLANGKO, permission=_system_only)
+    @transition(field=status, source=Status.CETAK, target=Status.MENUNGGU_BLANGKO, permission=SYSTEM)
     def wait_for_blangko(self) -> None:
         pass
 
-    @transition(field=status, source=Status.MENUNGGU_BLANGKO, target=Status.SIAP_DIAMBIL, permission=_system_only)
+    @transition(field=status, source=Status.MENUNGGU_BLANGKO, target=Status.SIAP_DIAMBIL, permission=SYSTEM)
     def print_after_restock(self) -> None:
         pass
 
-    @transition(field=status, source=Status.CETAK, target=Status.TTE, permission=_system_only)
+    @transition(field=status, source=Status.CETAK, target=Status.TTE, permission=SYSTEM)
     def signing_failed(self) -> None:
         pass
 
-    @transition(field=status, source=Status.SIAP_DIAMBIL, target=Status.DISERAHKAN, permission=_can("serahkan_berkas"))
+    @transition(field=status, source=Status.SIAP_DIAMBIL, target=Status.DISERAHKAN, permission=requires(Aksi.SERAHKAN))
     def hand_over(self) -> None:
         pass
 
     @transition(
-        field=status, source=list(CANCELLABLE_STATUSES), target=Status.DIBATALKAN, permission=_can("batalkan_berkas")
+        field=status, source=list(CANCELLABLE_STATUSES), target=Status.DIBATALKAN, permission=requires(Aksi.BATALKAN)
     )
     def cancel(self) -> None:
         pass
-
-    def age_in_status(self, now=None) -> timedelta:
-        return (now or timezone.now()) - self.status_sejak
-
-    def standard_minutes(self, status: str | None = None) -> int | None:
-        return self.standar_waktu.get(status or self.status)
-
-
-class KartuKendali(models.Model):
-    """Append-only control card: one row per hand-off of a berkas."""
-
-    berkas = models.ForeignKey(Berkas, verbose_name="berkas", related_name="kartu_kendali", on_delete=models.CASCADE)
-    transisi = models.CharField("transisi", max_length=40)
-    dari_status = models.CharField("dari", max_length=20, choices=Status.choices)
-    ke_status = models.CharField("ke", max_length=20, choices=Status.choices)
-    pelaku = models.ForeignKey(
-        User, verbose_name="pelaku", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    waktu = models.DateTimeField("waktu", default=timezone.now)
-    mulai = models.DateTimeField("mulai tahap", help_text="Sejak kapan berkas berada di status asal.")
-    catatan = models.TextField("catatan", blank=True)
-
-    class Meta:
-        verbose_name = "kartu kendali"
-        verbose_name_plural = "kartu kendali"
-        ordering = ["berkas", "waktu", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.berkas_id}: {self.dari_status} → {self.ke_status}"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            raise PermissionDenied("Kartu kendali tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Kartu kendali tidak dapat dihapus.")
-
-    @property
-    def durasi(self) -> timedelta:
-        return self.waktu - self.mulai
 
 
 class Pengambilan(models.Model):

@@ -3,54 +3,56 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
 from .choices import FINAL_STATUSES, Status
-from .models import Berkas, KartuKendali, user_can_access_bidang, user_has_role_perm
+from .models import Berkas, KartuKendali
 from .services import ACTIONS, Action
-
-# Which role permission works each state in the kotak masuk.
-INBOX_PERMISSION = {
-    Status.DIKEMBALIKAN: "terima_berkas",
-    Status.MENUNGGU_KONFIRMASI: "entri_berkas",
-    Status.DITERIMA: "entri_berkas",
-    Status.PERBAIKAN: "entri_berkas",
-    Status.VERIFIKASI: "verifikasi_berkas",
-    Status.VALIDASI: "validasi_berkas",
-    Status.TTE: "tte_berkas",
-    Status.SIAP_DIAMBIL: "serahkan_berkas",
-}
+from .workflow.models import WorkflowRecord, WorkItem
+from .workflow.permissions import Aksi, actions_of, bidang_filter, can
+from .workflow.services import records_of
 
 
 def berkas_visible_to(user) -> QuerySet[Berkas]:
-    qs = Berkas.objects.all()
-    if not user.is_authenticated or not user.has_perm("dukcapil.view_berkas"):
-        return qs.none()
-    if user.is_superuser or user.bidang_id is None:
-        return qs
-    return qs.filter(bidang_id=user.bidang_id)
+    return Berkas.objects.filter(bidang_filter(user, Aksi.LIHAT))
 
 
-def inbox_statuses(user) -> list[str]:
-    perms = user.get_all_permissions()
-    return [s for s, codename in INBOX_PERMISSION.items() if f"dukcapil.{codename}" in perms]
+def work_items(user) -> QuerySet[WorkItem]:
+    """Open work items the user holds, over every record type: one indexed query.
+
+    An item is held by whoever has its action in its bidang (permissions table), or by the person
+    it names (a disposisi to someone)."""
+    held = Q(pengguna=user)
+    for aksi in actions_of(user):
+        held |= Q(aksi=aksi, pengguna__isnull=True) & bidang_filter(user, aksi)
+    if not user.is_authenticated:
+        return WorkItem.objects.none()
+    return WorkItem.objects.filter(held, selesai_pada__isnull=True).order_by("sejak", "pk")
 
 
 def berkas_inbox(user) -> QuerySet[Berkas]:
     """Berkas waiting for this user's role in their bidang, oldest first."""
+    waiting = work_items(user).filter(content_type=ContentType.objects.get_for_model(Berkas))
     return (
-        berkas_visible_to(user)
-        .filter(status__in=inbox_statuses(user))
+        Berkas.objects.filter(pk__in=waiting.values("object_id"))
         .select_related("layanan", "bidang")
         .order_by("status_sejak", "pk")
     )
 
 
+def inbox(user, limit: int = 200) -> list["InboxRow"]:
+    """The kotak masuk: every record type side by side, oldest first (one query per record type)."""
+    items = list(work_items(user)[:limit])
+    records_of(items, {Berkas: Berkas.objects.select_related("layanan", "bidang")})
+    return inbox_rows([i.record for i in items if i.record is not None])
+
+
 @dataclass(frozen=True)
 class InboxRow:
-    berkas: Berkas
+    record: WorkflowRecord
     age: timedelta
     standard_minutes: int | None
 
@@ -62,7 +64,7 @@ class InboxRow:
 
     @property
     def past_deadline(self) -> bool:
-        return self.berkas.tenggat is not None and self.today is not None and self.today > self.berkas.tenggat
+        return self.record.tenggat is not None and self.today is not None and self.today > self.record.tenggat
 
 
 def inbox_rows(berkas_list, now: datetime | None = None) -> list[InboxRow]:
@@ -101,23 +103,17 @@ def berkas_timeline(berkas: Berkas) -> list[TimelineRow]:
 
 
 def berkas_can_resubmit(berkas: Berkas, user) -> bool:
-    return (
-        berkas.status == Status.DIKEMBALIKAN
-        and user_has_role_perm(user, "terima_berkas")
-        and user_can_access_bidang(user, berkas.bidang_id)
-    )
+    return berkas.status == Status.DIKEMBALIKAN and can(user, Aksi.TERIMA, berkas.bidang_id)
 
 
 def berkas_can_enter_data(berkas: Berkas, user) -> bool:
-    return (
-        berkas.status in (Status.DITERIMA, Status.PERBAIKAN, Status.MENUNGGU_KONFIRMASI)
-        and user_has_role_perm(user, "entri_berkas")
-        and user_can_access_bidang(user, berkas.bidang_id)
+    return berkas.status in (Status.DITERIMA, Status.PERBAIKAN, Status.MENUNGGU_KONFIRMASI) and can(
+        user, Aksi.ENTRI, berkas.bidang_id
     )
 
 
 def berkas_available_actions(berkas: Berkas, user) -> list[Action]:
-    if not user_can_access_bidang(user, berkas.bidang_id):
+    if not can(user, Aksi.LIHAT, berkas.bidang_id):
         return []
     available = []
     for action in ACTIONS.values():
@@ -153,7 +149,11 @@ def public_status_lookup(nomor_registrasi: str, nik: str) -> PublicStatus | None
     if berkas is None:
         return None
     labels = dict(Status.choices)
-    rows = KartuKendali.objects.filter(berkas_id=berkas["pk"]).order_by("waktu", "pk").values_list("ke_status", "waktu")
+    rows = (
+        KartuKendali.objects.filter(content_type=ContentType.objects.get_for_model(Berkas), object_id=berkas["pk"])
+        .order_by("waktu", "pk")
+        .values_list("ke_status", "waktu")
+    )
     return PublicStatus(
         nomor_registrasi=berkas["nomor_registrasi"],
         layanan=berkas["layanan__nama"],

@@ -13,8 +13,6 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django_fsm import can_proceed, has_transition_perm
-from simple_history.utils import bulk_update_with_history
 
 from . import catalogue
 from .choices import Status
@@ -23,17 +21,16 @@ from .hari_kerja import add_hari_kerja
 from .models import (
     Berkas,
     Dokumen,
-    KartuKendali,
     Layanan,
     NomorUrut,
     Pengambilan,
     User,
-    user_can_access_bidang,
-    user_has_role_perm,
 )
 from .nik import clean_nik, nik_mismatches
 from .persyaratan import persyaratan_wajib
 from .registry import get_kind
+from .workflow.permissions import Aksi, can, transition_actions
+from .workflow.services import check_allowed, check_expected, record_lock, record_transition, record_transition_many
 
 logger = logging.getLogger(__name__)
 
@@ -58,23 +55,26 @@ class Action:
     key: str
     method: str
     label: str
-    codenames: tuple[str, ...]  # the user needs one of these role permissions
     note_required: bool = False
     note_label: str = "Catatan"
     danger: bool = False
+
+    @property
+    def aksi(self) -> tuple[str, ...]:
+        """The actions of the permissions table that the transition's FSM permission asks for."""
+        return transition_actions(Berkas)[self.method]
 
 
 ACTIONS: dict[str, Action] = {
     a.key: a
     for a in [
-        Action("entri-selesai", "complete_entry", "Selesai entri, kirim ke Kasi", ("entri_berkas",)),
-        Action("verifikasi", "verify", "Verifikasi dan paraf (Kasi)", ("verifikasi_berkas",)),
-        Action("validasi", "validate", "Validasi dan paraf (Kabid)", ("validasi_berkas",)),
+        Action("entri-selesai", "complete_entry", "Selesai entri, kirim ke Kasi"),
+        Action("verifikasi", "verify", "Verifikasi dan paraf (Kasi)"),
+        Action("validasi", "validate", "Validasi dan paraf (Kabid)"),
         Action(
             "koreksi",
             "send_back",
             "Kembalikan ke operator untuk perbaikan",
-            ("verifikasi_berkas", "validasi_berkas", "tte_berkas"),
             note_required=True,
             note_label="Yang harus diperbaiki",
             danger=True,
@@ -83,7 +83,6 @@ ACTIONS: dict[str, Action] = {
             "serahkan",
             "hand_over",
             "Serahkan dokumen kepada pemohon",
-            ("serahkan_berkas",),
             note_required=True,
             note_label="Nama penerima dan hubungan dengan pemohon",
         ),
@@ -91,7 +90,6 @@ ACTIONS: dict[str, Action] = {
             "batalkan",
             "cancel",
             "Batalkan berkas",
-            ("batalkan_berkas",),
             note_required=True,
             note_label="Alasan pembatalan",
             danger=True,
@@ -112,57 +110,20 @@ def system_user() -> User:
 
 
 def lock_berkas(berkas_id: int) -> Berkas:
-    try:
-        # of=("self",): lock only the berkas row; with the join PostgreSQL would also lock the
-        # layanan row and every berkas of that layanan would queue behind each other.
-        return Berkas.objects.select_for_update(of=("self",)).select_related("layanan").get(pk=berkas_id)
-    except Berkas.DoesNotExist:
-        raise BerkasInvalid("Berkas tidak ditemukan.") from None
+    return record_lock(Berkas, berkas_id, related=["layanan"])
 
 
-def _check_expected(berkas: Berkas, expected_status: str | None) -> None:
-    if expected_status and berkas.status != expected_status:
-        last = berkas.kartu_kendali.select_related("pelaku").order_by("-waktu", "-pk").first()
-        who = f" oleh {last.pelaku}" if last and last.pelaku else ""
-        raise BerkasConflict(
-            f"Berkas {berkas.nomor_registrasi} baru saja diproses{who}; statusnya sekarang "
-            f"«{berkas.get_status_display()}». Tindakan Anda tidak dijalankan, tidak ada data "
-            "yang hilang. Muat ulang halaman untuk melihat keadaan terbaru."
-        )
-
-
-def _apply(berkas: Berkas, method: str, user: User, note: str, at: datetime, *args) -> KartuKendali:
-    """Run the transition in memory and return its (unsaved) kartu kendali row."""
-    dari, mulai = berkas.status, berkas.status_sejak
-    getattr(berkas, method)(*args)
-    berkas.status_sejak = at
-    if note:
-        berkas.catatan = note
-    return KartuKendali(
-        berkas=berkas,
-        transisi=method,
-        dari_status=dari,
-        ke_status=berkas.status,
-        pelaku=user,
-        waktu=at,
-        mulai=mulai,
-        catatan=note,
-    )
+_check_expected = check_expected
 
 
 def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
-    _apply(berkas, method, user, note, timezone.now(), *args).save()
-    berkas._history_user = user
-    berkas.save(update_fields=["status", "status_sejak", "catatan", "persyaratan_kurang"])
+    record_transition(berkas, method, user, note, *args, update_fields=["persyaratan_kurang"])
 
 
 def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note: str) -> None:
     """run_transition for many locked berkas at once (the Kadis's batch): same records, bulk writes."""
-    at = timezone.now()
-    cards = [_apply(berkas, method, user, note, at) for berkas in berkas_list]
-    KartuKendali.objects.bulk_create(cards)
-    bulk_update_with_history(berkas_list, Berkas, ["status", "status_sejak", "catatan"], default_user=user)
+    record_transition_many(berkas_list, method, user, note)
 
 
 def next_serial(key: str) -> int:
@@ -239,7 +200,7 @@ def berkas_register(
 
     The same intake_token registers once: a double click returns the berkas already made.
     """
-    if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, layanan.bidang_id)):
+    if not (can(user, Aksi.TERIMA, layanan.bidang_id)):
         raise BerkasForbidden("Anda tidak berwenang menerima berkas untuk layanan ini.")
     if not layanan.menerima_berkas:
         raise BerkasInvalid("Layanan ini belum dapat didaftarkan melalui sistem.")
@@ -304,7 +265,7 @@ def berkas_resubmit(
     """The applicant comes back with the missing items: the same berkas is checked again."""
     with transaction.atomic():
         berkas = lock_berkas(berkas_id)
-        if not (user_has_role_perm(user, "terima_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+        if not (can(user, Aksi.TERIMA, berkas.bidang_id)):
             raise BerkasForbidden("Anda tidak berwenang menerima berkas ini.")
         _check_expected(berkas, expected_status)
         if berkas.status != Status.DIKEMBALIKAN:
@@ -328,19 +289,10 @@ def berkas_transition(
     note = (note or "").strip()
     with transaction.atomic():
         berkas = lock_berkas(berkas_id)
-        if not user_can_access_bidang(user, berkas.bidang_id) or not any(
-            user_has_role_perm(user, c) for c in spec.codenames
-        ):
+        if not any(can(user, aksi, berkas.bidang_id) for aksi in spec.aksi):
             raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}».")
         _check_expected(berkas, expected_status)
-        bound = getattr(berkas, spec.method)
-        if not can_proceed(bound):
-            raise BerkasConflict(
-                f"Berkas berstatus «{berkas.get_status_display()}»; tindakan «{spec.label}» "
-                "tidak dapat dilakukan pada tahap ini."
-            )
-        if not has_transition_perm(bound, user):
-            raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}» pada tahap ini.")
+        check_allowed(berkas, spec.method, user, spec.label)
         if spec.note_required and not note:
             raise BerkasInvalid(
                 f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
@@ -402,7 +354,7 @@ def berkas_serahkan(
         raise BerkasInvalid("Data penerima belum benar.", fields=errors)
     with transaction.atomic():
         berkas = lock_berkas(berkas_id)
-        if not (user_has_role_perm(user, "serahkan_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+        if not (can(user, Aksi.SERAHKAN, berkas.bidang_id)):
             raise BerkasForbidden("Peran Anda tidak berwenang menyerahkan dokumen.")
         _check_expected(berkas, expected_status)
         if Pengambilan.objects.filter(berkas=berkas).exists():

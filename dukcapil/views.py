@@ -12,9 +12,10 @@ from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
-from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan, user_can_access_bidang, user_has_role_perm
+from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
 from .nik import mask_nik
 from .registry import document_label, get_kind
+from .workflow.permissions import Aksi, can
 
 PUBLIC_LOOKUP_LIMIT = 20  # attempts per client per window
 PUBLIC_LOOKUP_WINDOW = 600  # seconds
@@ -28,8 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kotak_masuk(request: HttpRequest) -> HttpResponse:
-    berkas = list(selectors.berkas_inbox(request.user)[:200])
-    rows = selectors.inbox_rows(berkas)
+    rows = selectors.inbox(request.user)
     return render(
         request,
         "dukcapil/kotak_masuk.html",
@@ -37,14 +37,14 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "overdue": sum(1 for r in rows if r.overdue),
             "colours": STATUS_COLOURS,
-            "can_sign": request.user.has_perm("dukcapil.tte_berkas"),
+            "can_sign": can(request.user, Aksi.TTE),
         },
     )
 
 
 @login_required
 def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
-    if not user_has_role_perm(request.user, "terima_berkas"):
+    if not can(request.user, Aksi.TERIMA):
         return render(
             request, "dukcapil/error.html", {"message": "Hanya petugas loket yang menerima berkas baru."}, status=403
         )
@@ -59,9 +59,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
     layanan = get_object_or_404(Layanan.objects.select_related("bidang"), kode=kode, aktif=True)
     if not layanan.menerima_berkas:
         raise Http404("Layanan ini belum dapat didaftarkan melalui sistem.")
-    if not (
-        user_has_role_perm(request.user, "terima_berkas") and user_can_access_bidang(request.user, layanan.bidang_id)
-    ):
+    if not (can(request.user, Aksi.TERIMA, layanan.bidang_id)):
         return render(
             request,
             "dukcapil/error.html",
@@ -148,9 +146,7 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         else [kind.detail_template],
         "colours": STATUS_COLOURS,
         "nik_masked": mask_nik(berkas.pemohon_nik),
-        "can_sign": berkas.status == Status.TTE
-        and user_has_role_perm(request.user, "tte_berkas")
-        and user_can_access_bidang(request.user, berkas.bidang_id),
+        "can_sign": berkas.status == Status.TTE and can(request.user, Aksi.TTE, berkas.bidang_id),
         **extra,
     }
 
@@ -375,7 +371,7 @@ def maklumat(request: HttpRequest) -> HttpResponse:
 def paket_entri(request: HttpRequest, nomor: str) -> HttpResponse:
     """A bundle's entry: each component has its own entry page; the list shows what is still missing."""
     berkas = _visible_berkas(request, nomor)
-    if not user_has_role_perm(request.user, "entri_berkas"):
+    if not can(request.user, Aksi.ENTRI):
         return render(
             request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
         )

@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
-from dukcapil.models import Berkas, Dokumen, Kantor, User, user_can_access_bidang, user_has_role_perm
+from dukcapil.models import Berkas, Dokumen, Kantor, User
 from dukcapil.registry import DocumentSpec
 from dukcapil.services import next_serial, run_transition
+from dukcapil.workflow.permissions import Aksi, can
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
 from pendaftaran.models import Keluarga, Penduduk, usia
 from pendaftaran.register import next_nik, penduduk_by_nik
@@ -284,7 +285,7 @@ def konfirmasi_record(*, berkas_id: int, user: User, nomor: str, tanggal: date) 
     """P.5.8 step 6: the issuing office confirmed the kutipan is valid; entry may start."""
     with transaction.atomic():
         berkas = Berkas.objects.select_for_update().select_related("layanan").get(pk=berkas_id)
-        if not (user_has_role_perm(user, "entri_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+        if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
             raise BerkasForbidden("Hanya operator SIAK bidang ini yang mencatat konfirmasi keabsahan.")
         if berkas.status != Status.MENUNGGU_KONFIRMASI:
             raise BerkasConflict(
@@ -321,7 +322,7 @@ def entry_form(permohonan: PermohonanAkta, data=None):
 
 
 def _check_entry(user: User, berkas: Berkas) -> None:
-    if not (user_has_role_perm(user, "entri_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+    if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
         raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data berkas.")
     if berkas.status not in ENTRY_STATUSES:
         raise BerkasConflict(

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
-from dukcapil.models import user_has_role_perm
+from dukcapil.workflow.permissions import Aksi, can
 
 from .forms import KonfirmasiForm
 from .layanan import ENTRY_STATUSES, entry_form, konfirmasi_record, permohonan_update, varian_for
@@ -28,7 +28,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator SIAK: the service's register data, or the other office's confirmation first."""
     berkas = _berkas(request, nomor)
     permohonan = get_object_or_404(PermohonanAkta.objects.select_related("akta_rujukan"), berkas=berkas)
-    if not user_has_role_perm(request.user, "entri_berkas"):
+    if not can(request.user, Aksi.ENTRI):
         return _error(request, "Hanya operator SIAK yang mengentri data akta.", 403)
     if berkas.status == Status.MENUNGGU_KONFIRMASI:
         return _konfirmasi(request, berkas, permohonan)
@@ -101,9 +101,7 @@ def _konfirmasi(request: HttpRequest, berkas, permohonan) -> HttpResponse:
 @login_required
 def register_akta(request: HttpRequest) -> HttpResponse:
     """Staff lookup in the register akta by nomor akta or NIK (POST: nothing personal in URLs)."""
-    if not request.user.is_staff and not any(
-        user_has_role_perm(request.user, c) for c in ("entri_berkas", "verifikasi_berkas", "terima_berkas")
-    ):
+    if not request.user.is_staff and not can(request.user, Aksi.LIHAT_REGISTER):
         return _error(request, "Halaman ini untuk petugas.", 403)
     query = (request.POST.get("q") or "").strip().upper()
     results = []

@@ -5,7 +5,8 @@ from django.db import transaction
 from dukcapil import services as berkas_services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
-from dukcapil.models import Berkas, User, user_has_role_perm
+from dukcapil.models import Berkas, User
+from dukcapil.workflow.permissions import Aksi, can
 
 from .models import MutasiBlangko, StokBlangko
 
@@ -48,7 +49,7 @@ def blangko_take(*, jenis: str, berkas: Berkas, user: User) -> bool:
 
 def blangko_receive(*, jenis: str, jumlah: int, user: User, keterangan: str = "") -> list[Berkas]:
     """Record a delivery of blanks; berkas waiting for this blank are printed, oldest first, while it lasts."""
-    if not (user_has_role_perm(user, "entri_berkas") or user.is_superuser):
+    if not can(user, Aksi.BLANGKO):
         raise BerkasForbidden("Hanya operator SIAK atau admin yang dapat mencatat penerimaan blangko.")
     if jenis not in StokBlangko.Jenis.values:
         raise BerkasInvalid("Jenis blangko tidak dikenal.", fields={"jenis": ["Pilihan tidak dikenal."]})

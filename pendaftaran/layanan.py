@@ -17,9 +17,10 @@ from django.utils import timezone
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.forms import DATE_WIDGET
-from dukcapil.models import Berkas, Dokumen, User, user_can_access_bidang, user_has_role_perm
+from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.nik import clean_nik, nik_mismatches
 from dukcapil.services import next_serial
+from dukcapil.workflow.permissions import Aksi, can
 
 from .choices import Agama, GolonganDarah, Pendidikan, StatusPenduduk, StatusPerkawinan
 from .models import Penduduk, PermohonanPenduduk, usia
@@ -340,7 +341,7 @@ def entry_form(permohonan: PermohonanPenduduk, data=None) -> _Form:
 
 
 def _check_entry(user: User, berkas: Berkas) -> None:
-    if not (user_has_role_perm(user, "entri_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+    if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
         raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data berkas.")
     if berkas.status not in ENTRY_STATUSES:
         raise BerkasConflict(

@@ -10,8 +10,9 @@ from django.db import transaction
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
-from dukcapil.models import Berkas, User, user_can_access_bidang, user_has_role_perm
+from dukcapil.models import Berkas, User
 from dukcapil.nik import clean_nik, nik_mismatches
+from dukcapil.workflow.permissions import Aksi, can
 
 from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, PermohonanKK, usia
@@ -173,7 +174,7 @@ def permohonan_kk_update(
     """
     with transaction.atomic():
         berkas = Berkas.objects.select_for_update().get(pk=berkas_id)
-        if not (user_has_role_perm(user, "entri_berkas") and user_can_access_bidang(user, berkas.bidang_id)):
+        if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
             raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data KK.")
         if berkas.status not in ENTRY_STATUSES:
             raise BerkasConflict(

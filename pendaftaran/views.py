@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
-from dukcapil.models import user_has_role_perm
+from dukcapil.workflow.permissions import Aksi, can
 
 from .blangko import blangko_receive, blangko_summary
 from .choices import AlasanPengurangan, JenisPermohonanKK, StatusPenduduk
@@ -33,7 +33,7 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
         selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
     )
     permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
-    if not user_has_role_perm(request.user, "entri_berkas"):
+    if not can(request.user, Aksi.ENTRI):
         return render(
             request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403
         )
@@ -122,7 +122,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     permohonan = get_object_or_404(
         PermohonanPenduduk.objects.select_related("penduduk__keluarga", "keluarga"), berkas=berkas
     )
-    if not user_has_role_perm(request.user, "entri_berkas"):
+    if not can(request.user, Aksi.ENTRI):
         return render(
             request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
         )
@@ -187,7 +187,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
 @login_required
 def blangko(request: HttpRequest) -> HttpResponse:
     """Blank card stock: deliveries are recorded here; waiting berkas are printed as stock allows."""
-    if not (user_has_role_perm(request.user, "entri_berkas") or request.user.is_superuser):
+    if not can(request.user, Aksi.BLANGKO):
         return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk operator SIAK."}, status=403)
     form = BlangkoForm(request.POST or None)
     status = 200
@@ -229,9 +229,7 @@ def blangko(request: HttpRequest) -> HttpResponse:
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     """Staff lookup in the population register by NIK or nomor KK (POST, so neither lands in a URL)."""
-    if not request.user.is_staff and not any(
-        user_has_role_perm(request.user, c) for c in ("entri_berkas", "verifikasi_berkas", "terima_berkas")
-    ):
+    if not request.user.is_staff and not can(request.user, Aksi.LIHAT_REGISTER):
         return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk petugas."}, status=403)
     query = (request.POST.get("q") or "").strip()
     keluarga = person = None

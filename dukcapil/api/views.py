@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from dukcapil import ratelimit, selectors
 from dukcapil.choices import Status
+from dukcapil.workflow.permissions import Aksi, can
 
 from .filters import QueueFilter
 from .serializers import (
@@ -57,7 +58,7 @@ class StaffPermission(permissions.BasePermission):
     message = "Hanya petugas yang dapat melihat antrian berkas."
 
     def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and request.user.has_perm("dukcapil.view_berkas"))
+        return bool(request.user and request.user.is_authenticated and can(request.user, Aksi.LIHAT))
 
 
 class QueueListView(generics.ListAPIView):

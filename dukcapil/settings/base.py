@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dukcapil.context_processors.office",
+                "dukcapil.context_processors.izin",
             ],
         },
     },

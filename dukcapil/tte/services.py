@@ -30,11 +30,10 @@ from ..models import (
     PercobaanTTE,
     SertifikatPenandatangan,
     User,
-    user_can_access_bidang,
-    user_has_role_perm,
 )
 from ..registry import get_kind
 from ..tasks import sign_chunk
+from ..workflow.permissions import Aksi, can
 from . import session_store
 from .backends import PassphraseSalah, SignerUnavailable, SigningSession, SignRequest, TTEError, get_backend
 
@@ -115,7 +114,7 @@ def _consecutive_failures(user: User) -> int:
 
 
 def tte_batch_start(*, user: User, berkas_ids: list[int], passphrase: str) -> BatchTTE:
-    if not user_has_role_perm(user, "tte_berkas"):
+    if not can(user, Aksi.TTE):
         raise BerkasForbidden("Hanya Kepala Dinas yang menandatangani dokumen.")
     ids = sorted({int(i) for i in berkas_ids})
     if not ids:
@@ -130,7 +129,7 @@ def tte_batch_start(*, user: User, berkas_ids: list[int], passphrase: str) -> Ba
             berkas
             for berkas in Berkas.objects.select_for_update().filter(pk__in=ids).order_by("pk")
             # skipped: someone else's batch took it, or it was sent back meanwhile
-            if berkas.status == Status.TTE and user_can_access_bidang(user, berkas.bidang_id)
+            if berkas.status == Status.TTE and can(user, Aksi.TTE, berkas.bidang_id)
         ]
         if not taken:
             raise BerkasConflict("Tidak ada berkas terpilih yang masih menunggu TTE; mungkin sudah diproses.")

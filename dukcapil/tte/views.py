@@ -31,7 +31,7 @@ def batch_start(request: HttpRequest) -> HttpResponse:
             user=request.user, berkas_ids=ids, passphrase=request.POST.get("passphrase", "")
         )
     except BerkasError as exc:
-        rows = selectors.inbox_rows(list(selectors.berkas_inbox(request.user)[:500]))
+        rows = selectors.inbox(request.user, limit=500)
         return render(
             request,
             "dukcapil/kotak_masuk.html",

@@ -1,0 +1,38 @@
+"""System checks: the build fails when the permissions table and the state machines disagree."""
+
+from django.apps import apps
+from django.core import checks
+
+from .workflow.models import WorkflowRecord
+from .workflow.permissions import Aksi, transition_actions
+
+
+@checks.register()
+def transitions_have_permissions(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Every transition of every workflow record asks the permissions table (or is system-only)."""
+    errors = []
+    for model in apps.get_models():
+        if not issubclass(model, WorkflowRecord):
+            continue
+        for name, actions in transition_actions(model).items():
+            if actions is None:
+                errors.append(
+                    checks.Error(
+                        f"{model.__name__}.{name} has no permission from dukcapil.workflow.permissions.",
+                        hint="Use permission=requires(Aksi.X), requires_by_state(...) or SYSTEM.",
+                        id="dukcapil.E001",
+                    )
+                )
+            for aksi in actions or ():
+                if aksi not in Aksi.values:
+                    errors.append(
+                        checks.Error(f"{model.__name__}.{name} asks unknown action {aksi!r}.", id="dukcapil.E002")
+                    )
+        for state, aksi in model.KOTAK_MASUK.items():
+            if aksi not in Aksi.values:
+                errors.append(
+                    checks.Error(
+                        f"{model.__name__}.KOTAK_MASUK[{state!r}] is unknown action {aksi!r}.", id="dukcapil.E003"
+                    )
+                )
+    return errors

@@ -1,0 +1,1 @@
+"""The workflow core shared by every bidang: who may act (permissions), where records wait (work items)."""

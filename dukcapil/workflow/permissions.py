@@ -1,0 +1,212 @@
+"""Who may do what: the one permissions table of the office (role × bidang × action).
+
+Every layer asks this module and nothing else: the FSM ``permission=`` callables on the models
+(``requires``), the services (``ensure``), the buttons and menus of the pages (``izin`` template
+tag / ``user_actions``), the kotak masuk (``actions_of`` gives the actions whose work items a user
+holds) and the API. A role is a Django group named after ``Role``; a user belongs to one bidang
+(none: office-wide, e.g. the Kadis) and optionally a sub-unit (seksi / subbagian).
+
+Scope of a grant:
+- ``BIDANG``: records of the user's own bidang (every bidang for a user without one);
+- ``KANTOR``: records of every bidang (the Sekretariat's letters cross bidang, the Kadis signs all).
+
+System-only transitions (printing done, blangko received, the sweep) have no row here: no user
+path can reach them (``SYSTEM`` as their permission always answers no).
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from django.db import models
+from django.db.models import Q
+
+from ..choices import Role
+
+
+class Aksi(models.TextChoices):
+    LIHAT = "lihat", "Melihat berkas bidangnya"
+    TERIMA = "terima", "Menerima berkas di loket"
+    ENTRI = "entri", "Mengentri data (operator SIAK)"
+    VERIFIKASI = "verifikasi", "Memverifikasi dan memaraf (Kasi)"
+    VALIDASI = "validasi", "Memvalidasi dan memaraf (Kabid)"
+    TTE = "tte", "Menandatangani secara elektronik (Kadis)"
+    SERAHKAN = "serahkan", "Menyerahkan dokumen kepada pemohon"
+    BATALKAN = "batalkan", "Membatalkan berkas"
+    BLANGKO = "blangko", "Mencatat penerimaan blangko"
+    LIHAT_REGISTER = "lihat_register", "Melihat database penduduk dan register akta"
+    # naskah dinas and surat (Sekretariat, and every bidang's letters)
+    KONSEP_NASKAH = "konsep_naskah", "Menyusun konsep naskah dinas"
+    PERIKSA_NASKAH = "periksa_naskah", "Memeriksa konsep naskah dinas (Kasubag)"
+    PARAF_NASKAH = "paraf_naskah", "Memaraf naskah dinas (Sekretaris/Kabid)"
+    NOMOR_NASKAH = "nomor_naskah", "Memberi nomor, mengirim dan mengarsipkan naskah"
+    AGENDA_SURAT = "agenda_surat", "Mengagendakan surat masuk"
+    DISPOSISI = "disposisi", "Memberi disposisi surat masuk"
+    TINDAK_LANJUT = "tindak_lanjut", "Menindaklanjuti disposisi"
+
+
+class Lingkup(Enum):
+    BIDANG = "bidang"
+    KANTOR = "kantor"
+
+
+B, K = Lingkup.BIDANG, Lingkup.KANTOR
+A = Aksi
+
+# The table. Add a row here, and the services, pages, kotak masuk and API follow.
+TABLE: dict[Role, dict[Aksi, Lingkup]] = {
+    Role.PETUGAS_LOKET: {A.LIHAT: B, A.TERIMA: B, A.SERAHKAN: B, A.BATALKAN: B, A.LIHAT_REGISTER: B},
+    Role.OPERATOR_SIAK: {A.LIHAT: B, A.ENTRI: B, A.BLANGKO: B, A.LIHAT_REGISTER: B, A.KONSEP_NASKAH: B},
+    Role.KASI: {
+        A.LIHAT: B,
+        A.VERIFIKASI: B,
+        A.BATALKAN: B,
+        A.LIHAT_REGISTER: B,
+        A.KONSEP_NASKAH: B,
+        A.TINDAK_LANJUT: B,
+        A.DISPOSISI: B,
+    },
+    Role.KABID: {
+        A.LIHAT: B,
+        A.VALIDASI: B,
+        A.BATALKAN: B,
+        A.PARAF_NASKAH: B,
+        A.TINDAK_LANJUT: B,
+        A.DISPOSISI: B,
+    },
+    Role.KADIS: {A.LIHAT: K, A.TTE: K, A.DISPOSISI: K},
+    Role.PETUGAS_PENGAMBILAN: {A.LIHAT: B, A.SERAHKAN: B},
+    Role.ADMIN: {A.LIHAT: K},
+    Role.SEKRETARIS: {A.LIHAT: K, A.PARAF_NASKAH: K, A.DISPOSISI: K, A.TINDAK_LANJUT: K},
+    Role.KASUBAG: {A.PERIKSA_NASKAH: K, A.KONSEP_NASKAH: B, A.DISPOSISI: B, A.TINDAK_LANJUT: B},
+    Role.AGENDARIS: {A.AGENDA_SURAT: K, A.NOMOR_NASKAH: K},
+    Role.ADB: {A.LIHAT_REGISTER: K, A.TINDAK_LANJUT: B},
+    Role.PPTK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
+    Role.BENDAHARA: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
+    Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
+    Role.STAF: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
+}
+del A, B, K
+
+_LABEL_TO_ROLE = {role.label: role for role in Role}
+
+
+# --- asking the table -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Grants:
+    """A user's grants, read once per request (NetBox caches a user's object permissions alike)."""
+
+    roles: frozenset[Role]
+    scopes: dict[Aksi, Lingkup]
+    bidang_id: int | None
+    superuser: bool
+
+    def allows(self, aksi: str, bidang_id: int | None = None) -> bool:
+        if self.superuser:
+            return True
+        scope = self.scopes.get(Aksi(aksi))
+        if scope is None:
+            return False
+        if scope is Lingkup.KANTOR or self.bidang_id is None or bidang_id is None:
+            return True
+        return self.bidang_id == bidang_id
+
+
+_NOBODY = Grants(frozenset(), {}, None, False)
+
+
+def grants(user) -> Grants:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return _NOBODY
+    cached = getattr(user, "_dukcapil_grants", None)
+    if cached is not None:
+        return cached
+    names = {g.name for g in user.groups.all()}
+    roles = frozenset(_LABEL_TO_ROLE[n] for n in names if n in _LABEL_TO_ROLE)
+    scopes: dict[Aksi, Lingkup] = {}
+    for role in roles:
+        for aksi, scope in TABLE.get(role, {}).items():
+            if scopes.get(aksi) is not Lingkup.KANTOR:
+                scopes[aksi] = scope
+    result = Grants(roles, scopes, user.bidang_id, user.is_superuser)
+    user._dukcapil_grants = result
+    return result
+
+
+def can(user, aksi: str, bidang_id: int | None = None) -> bool:
+    """May the user do ``aksi`` on a record of ``bidang_id`` (None: at all, in some bidang)?"""
+    return grants(user).allows(aksi, bidang_id)
+
+
+def actions_of(user) -> set[str]:
+    """Every action the user holds in some bidang (what the kotak masuk gathers)."""
+    g = grants(user)
+    return set(Aksi.values) if g.superuser else {a.value for a in g.scopes}
+
+
+def bidang_filter(user, aksi: str, field: str = "bidang_id") -> Q:
+    """The records of which bidang the user may ``aksi`` on, as a filter (a queryset's scope)."""
+    g = grants(user)
+    if g.superuser:
+        return Q()
+    scope = g.scopes.get(Aksi(aksi))
+    if scope is None:
+        return Q(pk__in=[])
+    if scope is Lingkup.KANTOR or g.bidang_id is None:
+        return Q()
+    return Q(**{field: g.bidang_id})
+
+
+def holders(aksi: str) -> list[Role]:
+    """Who may act: the roles holding ``aksi`` (the disposisi and inbox pickers ask this)."""
+    return [role for role, row in TABLE.items() if Aksi(aksi) in row]
+
+
+# --- FSM permission callables ------------------------------------------------------------------
+
+
+def requires(*actions: str):
+    """``permission=`` for a transition: the user holds one of ``actions`` in the record's bidang."""
+
+    def check(instance, user) -> bool:
+        bidang_id = getattr(instance, "bidang_id", None)
+        return any(can(user, aksi, bidang_id) for aksi in actions)
+
+    check.actions = tuple(actions)  # type: ignore[attr-defined]
+    return check
+
+
+def requires_by_state(mapping: dict[str, str]):
+    """``permission=`` whose action depends on the state the record is in (send back by whoever holds it)."""
+
+    def check(instance, user) -> bool:
+        aksi = mapping.get(instance.status)
+        return aksi is not None and can(user, aksi, getattr(instance, "bidang_id", None))
+
+    check.actions = tuple(sorted(set(mapping.values())))  # type: ignore[attr-defined]
+    return check
+
+
+def SYSTEM(instance, user) -> bool:  # noqa: N802 (a constant-like callable)
+    """Transitions only the system runs (a Celery task, the sweep): refused on every user path."""
+    return False
+
+
+SYSTEM.actions = ()  # type: ignore[attr-defined]
+
+
+@cache
+def transition_actions(model) -> dict[str, tuple[str, ...]]:
+    """{transition name: the actions its permission asks for} for every FSM transition of ``model``."""
+    from django_fsm import FSMFieldMixin
+
+    result: dict[str, tuple[str, ...]] = {}
+    for field in model._meta.fields:
+        if not isinstance(field, FSMFieldMixin):
+            continue
+        for transition in field.get_all_transitions(model):
+            perm = transition.permission
+            result[transition.name] = getattr(perm, "actions", None) if perm is not None else None
+    return result

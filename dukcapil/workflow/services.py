@@ -1,0 +1,178 @@
+"""The one transition runner for every workflow record.
+
+``record_act`` is what a user path calls: it locks the row, refuses a stale page (409), a state
+that does not allow the transition (409) or a role the permissions table does not grant (403),
+runs the django-fsm transition declared on the model, writes the kartu kendali and moves the work
+items, in one transaction. ``record_transition`` does the same without the user checks, for the
+system (a Celery task, the sweep) and for services that checked already.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django_fsm import can_proceed, has_transition_perm
+from simple_history.utils import bulk_update_with_history
+
+from ..exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from .models import KartuKendali, WorkflowRecord, WorkItem
+
+BASE_FIELDS = ("status", "status_sejak", "catatan")
+
+
+def record_lock(
+    model: type[WorkflowRecord], pk: int, *, related: Sequence[str] = (), label: str = "Berkas"
+) -> WorkflowRecord:
+    """The record's row under lock. of=("self",): only its own row; with the join PostgreSQL would
+    also lock the joined catalogue rows and every record of that layanan would queue behind each other."""
+    try:
+        return model.objects.select_for_update(of=("self",)).select_related(*related).get(pk=pk)
+    except model.DoesNotExist:
+        raise BerkasInvalid(f"{label} tidak ditemukan.") from None
+
+
+def last_card(record: WorkflowRecord) -> KartuKendali | None:
+    return (
+        KartuKendali.objects.filter(content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+        .select_related("pelaku")
+        .order_by("-waktu", "-pk")
+        .first()
+    )
+
+
+def check_expected(record: WorkflowRecord, expected_status: str | None) -> None:
+    """A page acted on the state it showed; if someone acted first, say who and change nothing."""
+    if expected_status and record.status != expected_status:
+        last = last_card(record)
+        who = f" oleh {last.pelaku}" if last and last.pelaku else ""
+        raise BerkasConflict(
+            f"{record.nomor} baru saja diproses{who}; statusnya sekarang "
+            f"«{record.get_status_display()}». Tindakan Anda tidak dijalankan, tidak ada data "
+            "yang hilang. Muat ulang halaman untuk melihat keadaan terbaru."
+        )
+
+
+def check_allowed(record: WorkflowRecord, method: str, user, label: str) -> None:
+    """409 when the state does not allow the transition, 403 when the permissions table refuses it."""
+    bound = getattr(record, method)
+    if not can_proceed(bound):
+        raise BerkasConflict(
+            f"{record.nomor} berstatus «{record.get_status_display()}»; tindakan «{label}» "
+            "tidak dapat dilakukan pada tahap ini."
+        )
+    if not has_transition_perm(bound, user):
+        raise BerkasForbidden(f"Peran Anda tidak berwenang: «{label}» pada tahap ini.")
+
+
+def _card(record: WorkflowRecord, method: str, user, note: str, at: datetime, ct, *args) -> KartuKendali:
+    """Run the transition in memory and return its (unsaved) kartu kendali row."""
+    dari, mulai = record.status, record.status_sejak
+    getattr(record, method)(*args)
+    record.status_sejak = at
+    if note:
+        record.catatan = note
+    return KartuKendali(
+        content_type=ct,
+        object_id=record.pk,
+        transisi=method,
+        dari_status=dari,
+        ke_status=record.status,
+        pelaku=user,
+        waktu=at,
+        mulai=mulai,
+        catatan=note,
+    )
+
+
+def record_transition(
+    record: WorkflowRecord, method: str, user, note: str = "", *args, update_fields: Sequence[str] = ()
+) -> KartuKendali:
+    """Run a transition the caller has checked (or the system runs), record it and save."""
+    at = timezone.now()
+    ct = ContentType.objects.get_for_model(record)
+    card = _card(record, method, user, note, at, ct, *args)
+    card.save()
+    record._history_user = user
+    record.save(update_fields=[*BASE_FIELDS, *update_fields])
+    move_work_items([record], at, ct)
+    return card
+
+
+def record_transition_many(records: list[WorkflowRecord], method: str, user, note: str = "") -> None:
+    """record_transition for many locked records of one type at once (a batch): bulk writes."""
+    if not records:
+        return
+    at = timezone.now()
+    ct = ContentType.objects.get_for_model(records[0])
+    KartuKendali.objects.bulk_create([_card(r, method, user, note, at, ct) for r in records])
+    bulk_update_with_history(records, type(records[0]), list(BASE_FIELDS), default_user=user)
+    move_work_items(records, at, ct)
+
+
+def record_act(
+    *,
+    model: type[WorkflowRecord],
+    pk: int,
+    method: str,
+    user,
+    label: str,
+    note: str = "",
+    expected_status: str | None = None,
+) -> WorkflowRecord:
+    """The public runner: lock, check the page's state, the FSM state and the table, transition."""
+    with transaction.atomic():
+        record = record_lock(model, pk)
+        check_expected(record, expected_status)
+        check_allowed(record, method, user, label)
+        record_transition(record, method, user, note)
+    return record
+
+
+def move_work_items(records: Iterable[WorkflowRecord], at: datetime, ct: ContentType | None = None) -> None:
+    """Close what the records were waiting for and open what their new state waits for."""
+    records = list(records)
+    if not records:
+        return
+    ct = ct or ContentType.objects.get_for_model(records[0])
+    WorkItem.objects.filter(content_type=ct, object_id__in=[r.pk for r in records], selesai_pada__isnull=True).update(
+        selesai_pada=at
+    )
+    WorkItem.objects.bulk_create([item for r in records for item in open_items(r, at, ct)])
+
+
+def open_items(record: WorkflowRecord, at: datetime, ct: ContentType) -> list[WorkItem]:
+    aksi = record.KOTAK_MASUK.get(record.status)
+    if aksi is None:
+        return []
+    return [
+        WorkItem(
+            content_type=ct,
+            object_id=record.pk,
+            bidang_id=record.bidang_id,
+            aksi=aksi,
+            status=record.status,
+            sejak=at,
+            standar_menit=record.standard_minutes(),
+            tenggat=record.tenggat,
+        )
+    ]
+
+
+def open_for(record: WorkflowRecord, at: datetime | None = None) -> None:
+    """A new record enters the work: its first work item (creation is not a transition)."""
+    move_work_items([record], at or record.status_sejak)
+
+
+def records_of(items: Sequence[WorkItem], querysets: dict[type[models.Model], models.QuerySet]) -> None:
+    """Attach each work item's record, one query per record type (``item.record`` then costs nothing)."""
+    by_ct: dict[int, list[WorkItem]] = {}
+    for item in items:
+        by_ct.setdefault(item.content_type_id, []).append(item)
+    for ct_id, group in by_ct.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        qs = querysets.get(model, model._default_manager.all())
+        found = qs.in_bulk([i.object_id for i in group])
+        for item in group:
+            item._state.fields_cache["record"] = found.get(item.object_id)
