@@ -24,3 +24,13 @@ class BerkasConflict(BerkasError):
     """The berkas's state does not allow this now, e.g. someone else acted first (409)."""
 
     http_status = 409
+
+
+class EffectsConflict(BerkasConflict):
+    """An approval's register change met a register that changed since the operator saw it (409).
+
+    The approval is not applied; the berkas goes back to the operator with this message."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message, fields={field: [message]})
+        self.field = field

@@ -78,6 +78,12 @@ def apply_effects(berkas: Berkas, user: User) -> None:
             kind.apply_effects(berkas, user)
 
 
+def rebase(berkas: Berkas, conflict) -> None:
+    for _lay, kind in _berkas_components(berkas):
+        if kind.rebase is not None:
+            kind.rebase(berkas, conflict)
+
+
 def document_specs(berkas: Berkas) -> list[DocumentSpec]:
     specs: list[DocumentSpec] = []
     for _lay, kind in _berkas_components(berkas):
@@ -127,4 +133,5 @@ KIND = BerkasKind(
     after_signed=after_signed,
     needs_confirmation=needs_confirmation,
     activation_required=activation_required,
+    rebase=rebase,
 )

@@ -51,6 +51,8 @@ class BerkasKind:
     needs_confirmation: Callable[[Berkas], bool] | None = None
     # Documents handed over only to their owner after activation at the pickup desk (KTP-el).
     activation_required: Callable[[Berkas], bool] | None = None
+    # After a refused approval (EffectsConflict): restart the entry from the register as it is now.
+    rebase: Callable[..., None] | None = None  # (berkas, conflict)
 
     def document_specs(self, berkas: Berkas) -> list[DocumentSpec]:
         if self.documents is not None:

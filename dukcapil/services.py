@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from . import catalogue
 from .choices import Status
-from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid, EffectsConflict
 from .hari_kerja import add_hari_kerja
 from .models import (
     Berkas,
@@ -306,11 +306,32 @@ def berkas_transition(
             missing = kind.missing_data(berkas)
             if missing:
                 raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
-        run_transition(berkas, spec.method, user, note)
-        if berkas.status == Status.TTE and kind.apply_effects is not None:
-            # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
-            kind.apply_effects(berkas, user)
-    return berkas
+        try:
+            with transaction.atomic():
+                run_transition(berkas, spec.method, user, note)
+                if berkas.status == Status.TTE and kind.apply_effects is not None:
+                    # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
+                    kind.apply_effects(berkas, user)
+        except EffectsConflict as conflict:
+            refused = conflict
+            _return_after_conflict(berkas_id, kind, user, conflict)
+        else:
+            return berkas
+    raise refused
+
+
+def _return_after_conflict(berkas_id: int, kind, user: User, conflict: EffectsConflict) -> None:
+    """The approval was refused: the berkas goes back to the operator with the conflict as its note,
+    and its entry is rebased on the register as it is now (nothing of the other change is lost)."""
+    berkas = lock_berkas(berkas_id)
+    if kind.rebase is not None:
+        kind.rebase(berkas, conflict)
+    if berkas.status in (Status.VERIFIKASI, Status.VALIDASI, Status.TTE):
+        run_transition(berkas, "send_back", user, conflict.message)
+    else:  # the operator's own completion (manual verification first): it stays with the operator
+        berkas.catatan = conflict.message
+        berkas._history_user = user
+        berkas.save(update_fields=["catatan"])
 
 
 # Cards activated at the pickup desk in front of their owner (fingerprint match); never delegated.

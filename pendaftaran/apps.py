@@ -22,6 +22,7 @@ class PendaftaranConfig(AppConfig):
             kk_persyaratan_facts,
             permohonan_kk_create,
             permohonan_kk_missing_data,
+            rebase_kk,
         )
 
         kk = {
@@ -31,6 +32,7 @@ class PendaftaranConfig(AppConfig):
             "detail_template": "pendaftaran/_kk_detail.html",
             "persyaratan_facts": kk_persyaratan_facts,
             "apply_effects": apply_kk_effects,
+            "rebase": rebase_kk,
         }
         register(
             BerkasKind(
@@ -64,6 +66,7 @@ class PendaftaranConfig(AppConfig):
             "intake_form": IntakeVarianForm,
             "persyaratan_facts": layanan.persyaratan_facts,
             "apply_effects": layanan.apply_effects,
+            "rebase": layanan.rebase,
         }
         for key, label, jenis, render in [
             ("ktp-el", "KTP-el", "ktp-el", build_kartu_pdf),

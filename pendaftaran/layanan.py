@@ -24,7 +24,7 @@ from dukcapil.workflow.permissions import Aksi, can
 
 from .choices import Agama, GolonganDarah, Pendidikan, StatusPenduduk, StatusPerkawinan
 from .models import Penduduk, PermohonanPenduduk, usia
-from .register import penduduk_by_nik
+from .register import penduduk_by_nik, register_change, register_create_person, snapshot
 
 ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
 
@@ -383,6 +383,9 @@ def permohonan_update(
             problems = [m for ms in errors.values() for m in ms]
             raise BerkasInvalid("Data permohonan belum benar: " + " ".join(problems), fields=errors)
         permohonan.data = data
+        if permohonan.penduduk is not None:
+            # the register as the operator saw it in the entry form: the base of the change set
+            permohonan.dasar = snapshot(permohonan.penduduk)
         permohonan._history_user = user
         permohonan.save()
     return permohonan
@@ -419,29 +422,27 @@ def _next_nomor_dokumen(prefix: str) -> str:
     return f"{prefix}/{settings.OFFICE['kode_wilayah']}/{year}/{next_serial(f'{prefix}-{year}'):05d}"
 
 
-def _save_person(person: Penduduk, user: User, **values) -> None:
-    for key, value in values.items():
-        setattr(person, key, value)
-    person._history_user = user
-    person.save()
+def _change(person, berkas: Berkas, user: User, base: dict | None, **values) -> None:
+    register_change(person, values, base=base, berkas=berkas, user=user)
 
 
 def apply_effects(berkas: Berkas, user: User) -> None:
-    """The register change of the variant, and the document number. Idempotent."""
-    permohonan = PermohonanPenduduk.objects.select_for_update().get(berkas=berkas)
+    """The register change of the variant (a change set against what the operator saw), and the
+    document number. Writing it again changes nothing."""
+    permohonan = PermohonanPenduduk.objects.select_for_update(of=("self",)).get(berkas=berkas)
     varian = varian_for(permohonan)
     data = permohonan.data
     person = permohonan.penduduk
+    dasar = permohonan.dasar
     if varian.kode == "ktp-el-perubahan":
-        _save_person(
-            person,
-            user,
-            **{k: data[k] for k in ("pekerjaan", "status_perkawinan", "agama", "pendidikan", "golongan_darah")},
-        )
+        fields = ("pekerjaan", "status_perkawinan", "agama", "pendidikan", "golongan_darah")
+        _change(person, berkas, user, dasar, **{k: data[k] for k in fields})
     elif varian.wna and varian.dokumen == KTP:
-        _save_person(
+        _change(
             person,
+            berkas,
             user,
+            dasar,
             negara=data["negara"],
             no_paspor=data["no_paspor"],
             no_kitap=data["no_kitap"],
@@ -449,48 +450,60 @@ def apply_effects(berkas: Berkas, user: User) -> None:
             sponsor=data["sponsor"],
         )
     elif varian.kode == "rentan-perekaman" and person.perekaman_pada is None:
-        _save_person(
+        _change(
             person,
+            berkas,
             user,
+            None,
             perekaman_pada=timezone.now(),
             perekaman_lokasi=f"Tempat tinggal: {data['perekaman_lokasi']} ({data['perekaman_tanggal']})",
         )
     elif varian.kode == "kia":
-        _save_person(person, user, no_akta_kelahiran=data["no_akta_kelahiran"])
+        _change(person, berkas, user, dasar, no_akta_kelahiran=data["no_akta_kelahiran"])
     elif varian.kode in ("skpwni", "skpln"):
         status = StatusPenduduk.PINDAH if varian.kode == "skpwni" else StatusPenduduk.PINDAH_LN
         asal = permohonan.keluarga
-        moved = dict(data.get("_asal", {}))
+        moved = dict(permohonan.asal_anggota)
         for p in Penduduk.objects.filter(nik__in=permohonan.nik_anggota, keluarga=asal):
             moved[p.nik] = {"hubungan": p.hubungan, "urutan": p.urutan}
-            _save_person(p, user, status=status, keluarga=None, keterangan_status=f"{varian.label} {berkas}")
-        permohonan.data = {**data, "_asal": moved}
+            _change(
+                p,
+                berkas,
+                user,
+                {"status": StatusPenduduk.AKTIF, "keluarga": asal.nomor_kk},
+                status=status,
+                keluarga=None,
+                keterangan_status=f"{varian.label} {berkas}",
+            )
+        permohonan.asal_anggota = moved
         if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
-            asal.aktif = False
-            asal._history_user = user
-            asal.save()
+            register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)
     elif varian.kode == "batal-pindah":
         _undo_pindah(permohonan, user)
     elif varian.kode == "sktt" and person is None:
-        person = Penduduk.objects.create(
+        person = register_create_person(
             nik=data["nik"],
-            nama=data["nama"].upper(),
-            jenis_kelamin=data["jenis_kelamin"],
-            tempat_lahir=data["tempat_lahir"].upper(),
-            tanggal_lahir=date.fromisoformat(data["tanggal_lahir"]),
-            agama=data["agama"],
-            pendidikan="",
-            pekerjaan=data["pekerjaan"].upper(),
-            status_perkawinan=data["status_perkawinan"],
-            kewarganegaraan="WNA",
-            negara=data["negara"].upper(),
-            no_paspor=data["no_paspor"],
-            no_kitap=data["no_kitap"],
-            izin_tinggal_hingga=date.fromisoformat(data["izin_tinggal_hingga"]),
-            sponsor=data["sponsor"].upper(),
-            nama_ayah="-",
-            nama_ibu="-",
-            keterangan_status=f"Alamat: {data['alamat'].upper()}",
+            values=dict(
+                nama=data["nama"].upper(),
+                jenis_kelamin=data["jenis_kelamin"],
+                tempat_lahir=data["tempat_lahir"].upper(),
+                tanggal_lahir=date.fromisoformat(data["tanggal_lahir"]),
+                agama=data["agama"],
+                pendidikan="",
+                pekerjaan=data["pekerjaan"].upper(),
+                status_perkawinan=data["status_perkawinan"],
+                kewarganegaraan="WNA",
+                negara=data["negara"].upper(),
+                no_paspor=data["no_paspor"],
+                no_kitap=data["no_kitap"],
+                izin_tinggal_hingga=date.fromisoformat(data["izin_tinggal_hingga"]),
+                sponsor=data["sponsor"].upper(),
+                nama_ayah="-",
+                nama_ibu="-",
+                keterangan_status=f"Alamat: {data['alamat'].upper()}",
+            ),
+            berkas=berkas,
+            user=user,
         )
         permohonan.penduduk = person
     if not permohonan.nomor_dokumen:
@@ -510,35 +523,43 @@ def apply_effects(berkas: Berkas, user: User) -> None:
     if permohonan.diterapkan_pada is None:
         permohonan.diterapkan_pada = timezone.now()
     permohonan._history_user = user
-    permohonan.save()
+    permohonan.save(update_fields=["penduduk", "asal_anggota", "nomor_dokumen", "diterapkan_pada"])
 
 
 def _undo_pindah(permohonan: PermohonanPenduduk, user: User) -> None:
     """Batal pindah: the people of the cancelled SKPWNI return to their KK; the SKPWNI is revoked."""
     from dukcapil.tte.services import dokumen_revoke
 
+    berkas = permohonan.berkas
     rujukan = permohonan.dokumen_rujukan
     asal_permohonan = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=rujukan.berkas)
     keluarga = asal_permohonan.keluarga
     if keluarga is not None and not keluarga.aktif:
-        keluarga.aktif = True
-        keluarga._history_user = user
-        keluarga.save()
-    for nik, place in (asal_permohonan.data.get("_asal") or {}).items():
+        register_change(keluarga, {"aktif": True}, base=None, berkas=berkas, user=user)
+    for nik, place in asal_permohonan.asal_anggota.items():
         p = Penduduk.objects.get(nik=nik)
         if p.status in (StatusPenduduk.PINDAH, StatusPenduduk.PINDAH_LN) and p.keluarga_id is None:
-            _save_person(
+            _change(
                 p,
+                berkas,
                 user,
+                None,
                 status=StatusPenduduk.AKTIF,
-                keluarga=keluarga,
+                keluarga=keluarga.nomor_kk if keluarga else None,
                 hubungan=place["hubungan"],
                 urutan=place["urutan"],
-                keterangan_status=f"Batal pindah {permohonan.berkas}",
+                keterangan_status=f"Batal pindah {berkas}",
             )
-    dokumen_revoke(
-        dokumen=rujukan, reason=f"Dibatalkan dengan surat keterangan batal pindah {permohonan.berkas}.", user=user
-    )
+    dokumen_revoke(dokumen=rujukan, reason=f"Dibatalkan dengan surat keterangan batal pindah {berkas}.", user=user)
+
+
+def rebase(berkas: Berkas, conflict) -> None:
+    """After a refused approval the base is the register as it is now; the operator re-enters."""
+    permohonan = PermohonanPenduduk.objects.select_related("penduduk").get(berkas=berkas)
+    if permohonan.penduduk is not None:
+        permohonan.dasar = snapshot(permohonan.penduduk)
+        permohonan.data = {k: v for k, v in permohonan.data.items() if k != conflict.field}
+        permohonan.save(update_fields=["dasar", "data"])
 
 
 def take_blangko(berkas: Berkas, user: User) -> bool:

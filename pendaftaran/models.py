@@ -113,6 +113,44 @@ class Penduduk(models.Model):
         return usia(self.tanggal_lahir, pada)
 
 
+class PerubahanRegister(models.Model):
+    """One field of the population register changed by one approved berkas (append-only).
+
+    Written by pendaftaran.register.register_change in the transaction of the approval; the texts
+    keep what a person reads (choice labels, the nomor KK), so the history never shows bare ids.
+    """
+
+    penduduk = models.ForeignKey(
+        Penduduk, verbose_name="penduduk", null=True, blank=True, on_delete=models.PROTECT, related_name="perubahan"
+    )
+    keluarga = models.ForeignKey(
+        Keluarga, verbose_name="KK", null=True, blank=True, on_delete=models.PROTECT, related_name="perubahan"
+    )
+    field = models.CharField("elemen", max_length=40)
+    label = models.CharField("nama elemen", max_length=100)
+    nilai_lama = models.JSONField("nilai lama", null=True, blank=True)
+    nilai_baru = models.JSONField("nilai baru", null=True, blank=True)
+    teks_lama = models.CharField("semula", max_length=300, blank=True)
+    teks_baru = models.CharField("menjadi", max_length=300, blank=True)
+    berkas = models.ForeignKey(Berkas, verbose_name="berkas", on_delete=models.PROTECT, related_name="+")
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="disetujui oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    waktu = models.DateTimeField("waktu", default=timezone.now)
+
+    class Meta:
+        verbose_name = "perubahan database kependudukan"
+        verbose_name_plural = "perubahan database kependudukan"
+        ordering = ["-waktu", "-pk"]
+        indexes = [
+            models.Index(fields=["penduduk", "field", "-waktu"], name="perubahan_penduduk_idx"),
+            models.Index(fields=["keluarga", "field", "-waktu"], name="perubahan_keluarga_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.teks_lama} → {self.teks_baru}"
+
+
 class StokBlangko(models.Model):
     """Blank card stock of the office; a printed card takes one, a delivery adds many."""
 
@@ -184,6 +222,9 @@ class PermohonanKK(models.Model):
         "kode wilayah kecamatan", max_length=6, blank=True, help_text="6 digit kode Kemendagri untuk nomor KK baru."
     )
     diterapkan_pada = models.DateTimeField("diterapkan ke database kependudukan", null=True, blank=True)
+    dasar = models.JSONField(
+        "data KK terdaftar saat dientri", default=dict, blank=True, help_text="Dasar pemeriksaan perubahan."
+    )
     data = models.JSONField("data kedatangan (SKDWNI/SKDLN)", default=dict, blank=True)
     nomor_kk = models.CharField("nomor KK", max_length=16, blank=True)
     alamat = models.CharField("alamat", max_length=200, blank=True)
@@ -229,6 +270,8 @@ class AnggotaKeluarga(models.Model):
     nama_ayah = models.CharField("nama ayah", max_length=150)
     nama_ibu = models.CharField("nama ibu", max_length=150)
     biometrik_dicek = models.BooleanField("cek biometrik dilakukan", default=False)
+    # the register's values of this person when copied for the operator (empty: a new person)
+    dasar = models.JSONField("data terdaftar saat dientri", default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -273,6 +316,9 @@ class PermohonanPenduduk(models.Model):
     )
     nomor_dokumen = models.CharField("nomor dokumen", max_length=40, blank=True)
     diterapkan_pada = models.DateTimeField("diterapkan ke database kependudukan", null=True, blank=True)
+    dasar = models.JSONField("data penduduk terdaftar saat dientri", default=dict, blank=True)
+    # SKPWNI/SKPLN: where each person who moved stood in the KK ({nik: {hubungan, urutan}}), for a batal pindah
+    asal_anggota = models.JSONField("kedudukan asal dalam KK", default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:

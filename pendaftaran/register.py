@@ -1,20 +1,31 @@
-"""The population register (Keluarga, Penduduk): its rules, and how approved berkas change it.
+"""The population register (Keluarga, Penduduk): the one public module other bidang use.
 
-Effects are declarative: applying a permohonan makes the register match what the operator
-entered, so running it a second time (a retried step, a correction after the Kadis sent the
-berkas back) changes nothing more.
+Reads go by NIK and nomor KK (``penduduk_by_nik``, ``keluarga_by_nomor``, ``active_members``,
+``snapshot``); writes are field-level change sets (``register_change``, ``register_create_person``):
+each changed field carries the value the operator saw (its base) and the new value. At approval a
+field is written only if the register still holds its base; if another approved berkas changed it
+in between, ``RegisterConflict`` (409) names the field, that berkas and who approved it, and
+nothing is written. Fields an entry did not change are never written. Every write is logged in
+``PerubahanRegister`` with the berkas and the approver. Writing what is already there changes
+nothing, so a retried approval or a re-approval after a send-back adds nothing twice.
 """
 
+from datetime import date, datetime
+
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from dukcapil.exceptions import BerkasInvalid
-from dukcapil.models import User
+from dukcapil.exceptions import BerkasInvalid, EffectsConflict
+from dukcapil.models import Berkas, User
+from dukcapil.nik import mask_nik
 from dukcapil.services import next_serial
 
 from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK, StatusPenduduk
-from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK
+from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK, PerubahanRegister
+
+# What an entry may change of a person, and what a snapshot (the base) holds.
+PLACE_FIELDS = ["keluarga", "hubungan", "urutan", "status"]
 
 PERSON_FIELDS = [
     "nama",
@@ -33,6 +44,189 @@ PERSON_FIELDS = [
     "nama_ayah",
     "nama_ibu",
 ]
+
+SNAPSHOT_FIELDS = [
+    *PERSON_FIELDS,
+    *PLACE_FIELDS,
+    "agama",
+    "negara",
+    "izin_tinggal_hingga",
+    "sponsor",
+    "no_akta_kelahiran",
+    "no_akta_perkawinan",
+    "tanggal_kematian",
+    "perekaman_pada",
+]
+SNAPSHOT_FIELDS = list(dict.fromkeys(SNAPSHOT_FIELDS))
+FAMILY_FIELDS = [*ADDRESS_FIELDS, "aktif"]
+
+
+# --- change sets ----------------------------------------------------------------------------------
+
+
+class RegisterConflict(EffectsConflict):
+    """The register no longer holds what the operator saw: another approved change came first."""
+
+
+def _plain(value):
+    """A register value as it is compared and logged: dates as ISO text, a KK by its number."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Keluarga):
+        return value.nomor_kk
+    return value
+
+
+def snapshot(row: Penduduk | Keluarga) -> dict:
+    """The row's values as an operator sees them: the base of a later change set."""
+    fields = SNAPSHOT_FIELDS if isinstance(row, Penduduk) else FAMILY_FIELDS
+    return {f: _plain(getattr(row, f)) for f in fields}
+
+
+def _text(row, field: str, value) -> str:
+    if value in (None, ""):
+        return "-"
+    model_field = row._meta.get_field(field)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+def _who(row) -> str:
+    if isinstance(row, Penduduk):
+        return f"{row.nama} (NIK {mask_nik(row.nik)})"
+    return f"KK {row.nomor_kk}"
+
+
+def _owner(row) -> dict:
+    return {"penduduk": row} if isinstance(row, Penduduk) else {"keluarga": row}
+
+
+def _last_change(row, field: str) -> PerubahanRegister | None:
+    return (
+        PerubahanRegister.objects.filter(field=field, **_owner(row))
+        .select_related("berkas", "disetujui_oleh")
+        .order_by("-waktu", "-pk")
+        .first()
+    )
+
+
+def _conflict(row, field: str, base, current) -> RegisterConflict:
+    label = str(row._meta.get_field(field).verbose_name)
+    last = _last_change(row, field)
+    seen, now = _text(row, field, base), _text(row, field, current)
+    if last is not None:
+        by = (
+            f"oleh berkas {last.berkas.nomor_registrasi} yang disetujui {last.disetujui_oleh} "
+            f"pada {timezone.localtime(last.waktu):%d-%m-%Y %H:%M}"
+        )
+    else:
+        by = "di luar berkas"
+    return RegisterConflict(
+        f"{label.capitalize()} {_who(row)} sudah diubah {by}: semula «{seen}» (yang dilihat operator), "
+        f"sekarang «{now}». Perubahan berkas ini tidak diterapkan; berkas dikembalikan ke operator untuk "
+        "dientri ulang dari database kependudukan terkini.",
+        field=field,
+    )
+
+
+def _resolve(field: str, value):
+    if field == "keluarga" and isinstance(value, str):
+        return Keluarga.objects.get(nomor_kk=value)
+    return value
+
+
+def register_change(row: Penduduk | Keluarga, new: dict, *, base: dict | None, berkas: Berkas, user: User) -> list[str]:
+    """Apply one row's change set; returns the fields written.
+
+    ``base`` holds, per field, what the operator saw; a field missing from it (or ``base=None``)
+    is written without that check (a number the system gives, an informational note). A field
+    whose new value equals its base was not changed by the entry and is left alone.
+    """
+    base = base or {}
+    changed: list[str] = []
+    log: list[PerubahanRegister] = []
+    for field, value in new.items():
+        target, current = _plain(value), _plain(getattr(row, field))
+        if field in base and target == base[field]:
+            continue  # not changed by this entry: whatever the register holds now stays
+        if current == target:
+            continue
+        if field in base and current != base[field]:
+            last = _last_change(row, field)
+            if last is None or last.berkas_id != berkas.pk or last.nilai_baru != current:
+                raise _conflict(row, field, base[field], current)
+        setattr(row, field, _resolve(field, value))
+        changed.append(field)
+        log.append(
+            PerubahanRegister(
+                field=field,
+                label=str(row._meta.get_field(field).verbose_name),
+                nilai_lama=current,
+                nilai_baru=target,
+                teks_lama=_text(row, field, current)[:300],
+                teks_baru=_text(row, field, target)[:300],
+                berkas=berkas,
+                disetujui_oleh=user,
+                **_owner(row),
+            )
+        )
+    if changed:
+        row._history_user = user
+        row.save(update_fields=changed)
+        PerubahanRegister.objects.bulk_create(log)
+    return changed
+
+
+def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> Penduduk:
+    """A person new to the register (a birth, a newcomer, an orang asing): every field is logged."""
+    if Penduduk.objects.filter(nik=nik).exists():
+        raise RegisterConflict(f"NIK {mask_nik(nik)} sudah terdaftar dalam database kependudukan.", field="nik")
+    person = Penduduk(nik=nik, **{f: _resolve(f, v) for f, v in values.items()})
+    person._history_user = user
+    person.save()
+    PerubahanRegister.objects.bulk_create(
+        PerubahanRegister(
+            penduduk=person,
+            field=field,
+            label=str(Penduduk._meta.get_field(field).verbose_name),
+            nilai_baru=_plain(value),
+            teks_baru=_text(person, field, _plain(value))[:300],
+            teks_lama="-",
+            berkas=berkas,
+            disetujui_oleh=user,
+        )
+        for field, value in values.items()
+        if value not in (None, "")
+    )
+    return person
+
+
+def register_history(row: Penduduk | Keluarga) -> models.QuerySet[PerubahanRegister]:
+    """Who changed what of a person or family, newest first, in labels and names."""
+    return PerubahanRegister.objects.filter(**_owner(row)).select_related("berkas", "disetujui_oleh")
+
+
+def rebase_rows(staged_rows, current: dict[str, dict], fields: list[str], conflict_field: str | None) -> None:
+    """After a conflict: staged values the operator had not changed (and the conflicting one) take the
+    register's current values, and the base becomes the current register, for the re-entry."""
+    for row in staged_rows:
+        fresh = current.get(row.nik)
+        if not fresh:
+            continue
+        for f in fields:
+            if f in fresh and (_plain(getattr(row, f)) == row.dasar.get(f) or f == conflict_field):
+                model_field = row._meta.get_field(f)
+                value = fresh[f]
+                if isinstance(model_field, models.DateField) and isinstance(value, str):
+                    value = date.fromisoformat(value)
+                setattr(row, f, value)
+        row.dasar = fresh
+
 
 # KK variants that keep the family's number and members exactly as registered.
 REPRINT = (JenisPermohonanKK.HILANG, JenisPermohonanKK.RUSAK)
@@ -153,18 +347,10 @@ def check_kk_members(permohonan: PermohonanKK, staged: list[str]) -> dict[str, l
     return errors
 
 
-def _set_fields(row, values: dict) -> bool:
-    changed = False
-    for key, value in values.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)
-            changed = True
-    return changed
-
-
 @transaction.atomic
 def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
-    """Make the register match the family entered on this KK berkas. Idempotent."""
+    """Write the KK entry's change set: only what the operator changed, each against its base."""
+    berkas = permohonan.berkas
     keluarga = permohonan.keluarga
     if keluarga is None:
         nomor = permohonan.nomor_kk or next_nomor_kk(permohonan.kode_wilayah or default_kode_wilayah())
@@ -176,40 +362,58 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
         permohonan.keluarga = keluarga
         permohonan.nomor_kk = nomor
     address = {f: getattr(permohonan, f) for f in ADDRESS_FIELDS}
-    if _set_fields(keluarga, {**address, "aktif": True}):
-        keluarga._history_user = user
-        keluarga.save()
+    register_change(keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user)
     staged: list[AnggotaKeluarga] = list(permohonan.anggota.order_by("urutan"))
     staged_niks = {a.nik for a in staged}
-    people = {p.nik: p for p in Penduduk.objects.filter(nik__in=staged_niks)}
+    people = {p.nik: p for p in Penduduk.objects.select_for_update(of=("self",)).filter(nik__in=staged_niks)}
     for a in staged:
-        person = people.get(a.nik) or Penduduk(nik=a.nik)
         values = {f: getattr(a, f) for f in PERSON_FIELDS}
-        values.update(keluarga=keluarga, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
-        if person.pk and person.keluarga_id and person.keluarga_id != keluarga.pk:
-            values["keterangan_status"] = f"Pindah dari KK {person.keluarga.nomor_kk} ({permohonan.berkas})"
-        if _set_fields(person, values) or person.pk is None:
-            person._history_user = user
-            person.save()
+        values.update(keluarga=keluarga.nomor_kk, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
+        person = people.get(a.nik)
+        if person is None:
+            register_create_person(nik=a.nik, values=values, berkas=berkas, user=user)
+            continue
+        if person.keluarga_id and person.keluarga_id != keluarga.pk:
+            values["keterangan_status"] = f"Pindah dari KK {person.keluarga.nomor_kk} ({berkas})"
+        register_change(person, values, base=a.dasar, berkas=berkas, user=user)
     for person in keluarga.anggota.exclude(nik__in=staged_niks).filter(status=StatusPenduduk.AKTIF):
         alasan = permohonan.pengurangan.get(person.nik, AlasanPengurangan.PINDAH)
-        person.status = STATUS_FOR_ALASAN[alasan]
-        person.keterangan_status = f"{AlasanPengurangan(alasan).label} ({permohonan.berkas})"
-        person.keluarga = None
-        person.hubungan = ""
-        person._history_user = user
-        person.save()
-    if permohonan.keluarga_asal_id:
-        asal = permohonan.keluarga_asal
-        if not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists() and asal.aktif:
-            asal.aktif = False
-            asal._history_user = user
-            asal.save()
+        register_change(
+            person,
+            {
+                "status": STATUS_FOR_ALASAN[alasan],
+                "keterangan_status": f"{AlasanPengurangan(alasan).label} ({berkas})",
+                "keluarga": None,
+                "hubungan": "",
+            },
+            base={"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
+            berkas=berkas,
+            user=user,
+        )
+    asal = permohonan.keluarga_asal
+    if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
+        register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)
     if permohonan.diterapkan_pada is None:
         permohonan.diterapkan_pada = timezone.now()
     permohonan._history_user = user
-    permohonan.save()
+    permohonan.save(update_fields=["keluarga", "nomor_kk", "diterapkan_pada"])
     return keluarga
+
+
+def rebase_permohonan_kk(permohonan: PermohonanKK, conflict: RegisterConflict) -> None:
+    """Back to the operator after a conflict: the entry starts again from the register as it is now."""
+    rows = list(permohonan.anggota.order_by("urutan"))
+    current = {p.nik: snapshot(p) for p in Penduduk.objects.filter(nik__in=[a.nik for a in rows])}
+    rebase_rows(rows, current, [*PERSON_FIELDS, "hubungan"], conflict.field)
+    for row in rows:
+        row.save(update_fields=[*PERSON_FIELDS, "hubungan", "dasar"])
+    if permohonan.keluarga_id:
+        fresh = snapshot(permohonan.keluarga)
+        for f in ADDRESS_FIELDS:
+            if getattr(permohonan, f) == permohonan.dasar.get(f) or f == conflict.field:
+                setattr(permohonan, f, fresh[f])
+        permohonan.dasar = fresh
+        permohonan.save(update_fields=[*ADDRESS_FIELDS, "dasar"])
 
 
 def kepala_keluarga(keluarga: Keluarga) -> Penduduk | None:

@@ -15,7 +15,7 @@ from dukcapil.nik import clean_nik, nik_mismatches
 from dukcapil.workflow.permissions import Aksi, can
 
 from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
-from .models import ADDRESS_FIELDS, AnggotaKeluarga, PermohonanKK, usia
+from .models import ADDRESS_FIELDS, AnggotaKeluarga, Penduduk, PermohonanKK, usia
 from .register import (
     NEW_FAMILY,
     PERSON_FIELDS,
@@ -24,6 +24,8 @@ from .register import (
     check_kk_members,
     default_kode_wilayah,
     keluarga_by_nomor,
+    rebase_permohonan_kk,
+    snapshot,
 )
 
 ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
@@ -104,6 +106,8 @@ def permohonan_kk_create(
         )
     for field in ADDRESS_FIELDS:
         setattr(permohonan, field, getattr(keluarga, field))
+    if jenis != J.PISAH:
+        permohonan.dasar = snapshot(keluarga)
     if jenis == J.PISAH:
         permohonan.keluarga_asal = keluarga
     else:
@@ -116,6 +120,7 @@ def permohonan_kk_create(
             urutan=urutan,
             nik=person.nik,
             hubungan=person.hubungan,
+            dasar=snapshot(person),
             **{f: getattr(person, f) for f in PERSON_FIELDS},
         )
     return permohonan
@@ -130,7 +135,11 @@ def kk_persyaratan_facts(berkas: Berkas) -> dict:
 
 
 def apply_kk_effects(berkas: Berkas, user: User) -> None:
-    apply_permohonan_kk(PermohonanKK.objects.select_for_update().get(berkas=berkas), user)
+    apply_permohonan_kk(PermohonanKK.objects.select_for_update(of=("self",)).get(berkas=berkas), user)
+
+
+def rebase_kk(berkas: Berkas, conflict) -> None:
+    rebase_permohonan_kk(PermohonanKK.objects.get(berkas=berkas), conflict)
 
 
 def _validate_anggota(anggota: list[AnggotaData]) -> dict[str, list[str]]:
@@ -206,6 +215,11 @@ def permohonan_kk_update(
         permohonan._history_user = user
         permohonan.save()
         existing = {a.nik: a for a in permohonan.anggota.all()}
+        # a person already in the register who joins through this entry: the base is what is registered now
+        registered = {
+            p.nik: snapshot(p)
+            for p in Penduduk.objects.filter(nik__in=[a.nik for a in anggota if a.nik not in existing])
+        }
         keep: set[str] = set()
         for urutan, a in enumerate(anggota, start=1):
             values = {
@@ -214,7 +228,7 @@ def permohonan_kk_update(
                 "urutan": urutan,
                 "biometrik_dicek": a.nik in (biometrik or set()),
             }
-            row = existing.get(a.nik) or AnggotaKeluarga(permohonan=permohonan)
+            row = existing.get(a.nik) or AnggotaKeluarga(permohonan=permohonan, dasar=registered.get(a.nik, {}))
             for key, value in values.items():
                 setattr(
                     row,
