@@ -1,4 +1,7 @@
+import base64
 import io
+import re
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -7,15 +10,18 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from pyhanko.pdf_utils.generic import NameObject, StreamObject
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pypdf import PdfReader as PypdfReader
 
 from dukcapil.choices import Status
-from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import BatchTTEItem, Berkas, Dokumen, PercobaanTTE
 from dukcapil.tte import devca
-from dukcapil.tte.services import batch_progress, dokumen_revoke, tte_locked_until
+from dukcapil.tte.services import TTELocked, batch_progress, dokumen_revoke, tte_locked_until
 from dukcapil.tte.verify import verify_pdf
 from pendaftaran.models import PermohonanKK
 from tests.factories import TTE_PASSPHRASE, berkas_in, register_service, sign, to_pickup
@@ -45,22 +51,104 @@ def test_signed_pdf_validates_against_the_ca(team):
     assert dokumen.ditandatangani_oleh == "Kepala Dinas Uji" and dokumen.status == Dokumen.Status.BERLAKU
 
 
-def test_pdf_changed_after_signing_fails(team):
+def rewrite_page_text(pdf: bytes, old: bytes, new: bytes) -> bytes:
+    """The signed file with ``old`` replaced by ``new`` in the page's content stream, edited in place:
+    the stream is re-encoded to its original length, so every offset, the xref table and the
+    signature's byte ranges still line up and the result is a well-formed PDF a reader opens."""
+    reference = PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"][0].raw_get("/Contents")
+    header = re.compile(rb"\n%d 0 obj\s*<<(.*?)/Length (\d+)\s*>>\s*stream\r?\n" % reference.idnum, re.S)
+    found = header.search(pdf)
+    assert found and b"[ /ASCII85Decode /FlateDecode ]" in found.group(1), "a ReportLab content stream"
+    start, length = found.end(), int(found.group(2))
+    content = zlib.decompress(base64.a85decode(pdf[start : start + length], adobe=True))
+    assert old in content
+    changed = content.replace(old, new)
+    encoded = min(
+        (base64.a85encode(zlib.compress(changed, level), adobe=True)[2:] for level in range(10)),
+        key=len,
+    )
+    assert len(encoded) <= length
+    encoded = encoded[:-2] + b"\n" * (length - len(encoded)) + b"~>"  # ASCII85 ignores whitespace
+    return pdf[:start] + encoded + pdf[start + length :]
+
+
+def append_page_revision(pdf: bytes, old: bytes, new: bytes) -> bytes:
+    """The signed file with an incremental update appended that gives the page new content."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    page = writer.root["/Pages"]["/Kids"][0]
+    content = page["/Contents"].data
+    assert old in content
+    page[NameObject("/Contents")] = writer.add_object(StreamObject(stream_data=content.replace(old, new)))
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PypdfReader(io.BytesIO(pdf)).pages)
+
+
+def check_on_the_verification_page(client, dokumen: Dokumen, pdf: bytes) -> str:
+    url = reverse("verifikasi-dokumen", args=[dokumen.token])
+    response = client.post(url, {"berkas": io.BytesIO(pdf)})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def forged_kk(team) -> tuple[Dokumen, bytes, bytes, str]:
+    """A signed KK, its bytes, and the head of the family's name as drawn on the page."""
     dokumen = signed_kk(team)
-    data = bytearray(dokumen.berkas_pdf.read())
-    assert verify_pdf(bytes(data), dokumen.sha256).valid
-    position = data.index(b"KARTU KELUARGA") if b"KARTU KELUARGA" in data else len(data) // 3
-    data[position] ^= 0x01  # one bit inside the signed byte range
-    result = verify_pdf(bytes(data), dokumen.sha256)
-    assert not result.same_file
-    assert not result.valid
+    original = dokumen.berkas_pdf.read()
+    assert verify_pdf(original, dokumen.sha256).valid
+    nama = dokumen.berkas.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA").nama
+    return dokumen, original, f"({nama})".encode(), nama
+
+
+def test_pdf_edited_inside_the_signed_bytes_is_reported_not_intact(client, team):
+    dokumen, original, drawn, nama = forged_kk(team)
+    forged = rewrite_page_text(original, drawn, b"(ORANG LAIN)")
+    assert len(forged) == len(original) and forged != original
+    text = pdf_text(forged)  # still a KK anyone can open, now with another head of family
+    assert "ORANG LAIN" in text and nama not in text and "KARTU KELUARGA" in text
+
+    result = verify_pdf(forged, dokumen.sha256)
+    assert result.signed and result.problem == ""  # read and checked, not refused as unreadable
+    assert result.signer == "Kepala Dinas Uji"
+    assert not result.intact  # the signed digest no longer matches the bytes
+    assert not result.valid and not result.same_file
+
+    page = check_on_the_verification_page(client, dokumen, forged)
+    assert "Berkas <strong>tidak sama</strong> dengan dokumen yang diterbitkan." in page
+    assert "Tanda tangan <strong>tidak sah</strong>: isi dokumen berubah setelah ditandatangani." in page
+    assert "Tanda tangan elektronik sah" not in page
+
+
+def test_pdf_changed_by_a_revision_appended_after_signing_is_reported_modified(client, team):
+    dokumen, original, drawn, nama = forged_kk(team)
+    forged = append_page_revision(original, drawn, b"(ORANG LAIN)")
+    assert forged.startswith(original)  # the signed revision itself is untouched
+    text = pdf_text(forged)
+    assert "ORANG LAIN" in text and nama not in text and "KARTU KELUARGA" in text
+
+    result = verify_pdf(forged, dokumen.sha256)
+    assert result.signed and result.problem == ""
+    assert result.intact and result.trusted  # the signature over the first revision still holds ...
+    assert not result.covers_whole_file  # ... but it does not cover what is shown now
+    assert not result.valid and not result.same_file
+
+    page = check_on_the_verification_page(client, dokumen, forged)
+    assert "Berkas <strong>tidak sama</strong> dengan dokumen yang diterbitkan." in page
+    assert "Dokumen diubah setelah ditandatangani." in page
+    assert "Tanda tangan elektronik sah" not in page
 
 
 def test_wrong_passphrase_signs_nothing_and_is_recorded(team):
     berkas = berkas_in(Status.TTE, team)
-    with pytest.raises(BerkasInvalid, match="Passphrase salah") as exc:
+    with pytest.raises(BerkasInvalid) as exc:
         sign([berkas], team["kadis"], passphrase="bukan-ini")
-    assert "Sisa percobaan: 2" in exc.value.message
+    assert exc.value.message == "Passphrase salah. Tidak ada dokumen yang ditandatangani. Sisa percobaan: 2."
+    assert exc.value.fields == {"passphrase": ["Passphrase salah. Tidak ada dokumen yang ditandatangani."]}
     berkas.refresh_from_db()
     assert berkas.status == Status.TTE
     assert not Dokumen.objects.filter(berkas=berkas, jenis="kk").exists()
@@ -71,10 +159,15 @@ def test_wrong_passphrase_signs_nothing_and_is_recorded(team):
 
 def test_lockout_after_repeated_wrong_passphrases(team):
     berkas = berkas_in(Status.TTE, team)
-    for _ in range(settings.TTE_LOCKOUT_ATTEMPTS):
-        with pytest.raises(BerkasInvalid):
-            sign([berkas], team["kadis"], passphrase="salah")
-    with pytest.raises(BerkasForbidden, match="dikunci sampai"):
+    assert settings.TTE_LOCKOUT_ATTEMPTS == 3
+    with pytest.raises(BerkasInvalid, match=r"Sisa percobaan: 2\.$"):
+        sign([berkas], team["kadis"], passphrase="salah")
+    with pytest.raises(BerkasInvalid, match=r"Sisa percobaan: 1\.$"):
+        sign([berkas], team["kadis"], passphrase="salah")
+    with pytest.raises(BerkasInvalid, match=r"Penandatanganan kini dikunci sementara\.$"):
+        sign([berkas], team["kadis"], passphrase="salah")
+    locked = r"^Penandatanganan dikunci sampai \d\d\.\d\d WIB karena passphrase salah 3 kali berturut-turut\.$"
+    with pytest.raises(TTELocked, match=locked):
         sign([berkas], team["kadis"])  # even the right passphrase is refused while locked
     assert PercobaanTTE.objects.filter(pengguna=team["kadis"], berhasil=False).count() == 3
     later = timezone.now() + settings.TTE_LOCKOUT_PERIOD + timedelta(minutes=1)
@@ -83,13 +176,14 @@ def test_lockout_after_repeated_wrong_passphrases(team):
     assert berkas.status == Status.TTE
 
 
-def test_only_the_kadis_signs(team):
+@pytest.mark.parametrize("role", ["loket", "operator", "kasi", "kabid", "pengambilan", "admin", "kasi_capil"])
+def test_only_the_kadis_signs(team, role):
     berkas = berkas_in(Status.TTE, team)
-    for role in ["loket", "operator", "kasi", "kabid", "pengambilan", "admin", "kasi_capil"]:
-        with pytest.raises(BerkasForbidden):
-            sign([berkas], team[role])
+    with pytest.raises(BerkasForbidden, match=r"^Hanya Kepala Dinas yang menandatangani dokumen\.$"):
+        sign([berkas], team[role])
     berkas.refresh_from_db()
     assert berkas.status == Status.TTE
+    assert not BatchTTEItem.objects.filter(berkas=berkas).exists()
 
 
 def test_batch_with_one_broken_document_signs_the_rest(team):
@@ -202,7 +296,9 @@ def test_sweep_sends_berkas_back_to_tte_when_the_signing_session_has_expired(tea
 def test_two_batches_for_the_same_berkas_sign_it_once(team):
     berkas = berkas_in(Status.TTE, team)
     sign([berkas], team["kadis"])
-    with pytest.raises(Exception, match="masih menunggu TTE"):
+    with pytest.raises(
+        BerkasConflict, match=r"^Tidak ada berkas terpilih yang masih menunggu TTE; mungkin sudah diproses\.$"
+    ):
         sign([berkas], team["kadis"])  # a second tab / double click
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
 
