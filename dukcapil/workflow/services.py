@@ -42,13 +42,17 @@ def last_card(record: WorkflowRecord) -> KartuKendali | None:
     )
 
 
+def _name(record: WorkflowRecord) -> str:
+    return str(record._meta.verbose_name).capitalize()
+
+
 def check_expected(record: WorkflowRecord, expected_status: str | None) -> None:
     """A page acted on the state it showed; if someone acted first, say who and change nothing."""
     if expected_status and record.status != expected_status:
         last = last_card(record)
         who = f" oleh {last.pelaku}" if last and last.pelaku else ""
         raise BerkasConflict(
-            f"{record.nomor} baru saja diproses{who}; statusnya sekarang "
+            f"{_name(record)} {record.nomor} baru saja diproses{who}; statusnya sekarang "
             f"«{record.get_status_display()}». Tindakan Anda tidak dijalankan, tidak ada data "
             "yang hilang. Muat ulang halaman untuk melihat keadaan terbaru."
         )
@@ -59,7 +63,7 @@ def check_allowed(record: WorkflowRecord, method: str, user, label: str) -> None
     bound = getattr(record, method)
     if not can_proceed(bound):
         raise BerkasConflict(
-            f"{record.nomor} berstatus «{record.get_status_display()}»; tindakan «{label}» "
+            f"{_name(record)} berstatus «{record.get_status_display()}»; tindakan «{label}» "
             "tidak dapat dilakukan pada tahap ini."
         )
     if not has_transition_perm(bound, user):
