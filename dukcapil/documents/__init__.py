@@ -1,0 +1,46 @@
+"""Shared PDF layouts for Dukcapil documents.
+
+- :mod:`.common`: Indonesian dates, text fitting, the QR code and the kop (letterhead);
+- :mod:`.resi`: the counter receipt (resi);
+
+All render functions are pure: they take plain dataclasses and return PDF bytes. They never touch
+the database or the file system. Every name is importable from ``dukcapil.documents`` itself.
+"""
+
+from .common import (
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    JAKARTA_TZ,
+    KopFlowable,
+    OfficeHeader,
+    QRFlowable,
+    draw_kop,
+    draw_qr,
+    fit_font_size,
+    format_tanggal,
+    format_tanggal_waktu,
+    kop_height,
+    para,
+)
+from .resi import RESI_PAGE_SIZE, ResiDocument, render_resi_pdf
+
+__all__ = [
+    "FONT",
+    "FONT_BOLD",
+    "FONT_ITALIC",
+    "JAKARTA_TZ",
+    "RESI_PAGE_SIZE",
+    "KopFlowable",
+    "OfficeHeader",
+    "QRFlowable",
+    "ResiDocument",
+    "draw_kop",
+    "draw_qr",
+    "fit_font_size",
+    "format_tanggal",
+    "format_tanggal_waktu",
+    "kop_height",
+    "para",
+    "render_resi_pdf",
+]
