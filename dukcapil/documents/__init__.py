@@ -2,6 +2,7 @@
 
 - :mod:`.common`: Indonesian dates, text fitting, the QR code and the kop (letterhead);
 - :mod:`.resi`: the counter receipt (resi);
+- :mod:`.letter`: the official letter every bidang issues (surat dinas, surat keterangan, kutipan).
 
 All render functions are pure: they take plain dataclasses and return PDF bytes. They never touch
 the database or the file system. Every name is importable from ``dukcapil.documents`` itself.
@@ -23,6 +24,7 @@ from .common import (
     kop_height,
     para,
 )
+from .letter import Bagian, Penandatangan, Surat, Tabel, render_surat
 from .resi import RESI_PAGE_SIZE, ResiDocument, render_resi_pdf
 
 __all__ = [
@@ -31,10 +33,14 @@ __all__ = [
     "FONT_ITALIC",
     "JAKARTA_TZ",
     "RESI_PAGE_SIZE",
+    "Bagian",
     "KopFlowable",
     "OfficeHeader",
+    "Penandatangan",
     "QRFlowable",
     "ResiDocument",
+    "Surat",
+    "Tabel",
     "draw_kop",
     "draw_qr",
     "fit_font_size",
@@ -43,4 +49,5 @@ __all__ = [
     "kop_height",
     "para",
     "render_resi_pdf",
+    "render_surat",
 ]
