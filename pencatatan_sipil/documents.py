@@ -1,18 +1,18 @@
 """Kutipan akta, register akta pages with their catatan pinggir, and the surat keputusan pembatalan.
 
-All use the A4 surat layout (pendaftaran.surat): kop, title and number, the register's entries as
-numbered rows, the catatan pinggir as a table, the Kepala Dinas's TTE block with the QR code.
+All are surat keterangan (pendaftaran.surat, printed with the core letter layout): kop, title and
+number, the register's entries as numbered rows, the catatan pinggir as a table, the Kepala Dinas's
+TTE block with the QR code.
 """
 
 from datetime import date
 
 from django.utils import timezone
 
-from dukcapil.documents import format_tanggal
-from dukcapil.documents_builders import office_header
+from dukcapil.documents import Bagian, Tabel, format_tanggal
 from dukcapil.models import Berkas
 from dukcapil.registry import DocumentSpec, RenderedDocument, register_document_label
-from pendaftaran.surat import Bagian, SuratDocument, Tabel, render_surat_pdf
+from pendaftaran.document_builders import render_surat_keterangan
 
 from .choices import JenisAkta, StatusAkta
 from .models import Akta, Kutipan, PermohonanAkta
@@ -161,20 +161,6 @@ def _catatan_tabel(akta: Akta, with_berkas: bool) -> list[Tabel]:
     return [Tabel("CATATAN PINGGIR", kolom, baris, [1, 3, 12, 4] if with_berkas else [1, 3, 14])]
 
 
-def _render(berkas: Berkas, signer, verification_url: str, **fields) -> bytes:
-    office = office_header(signer)
-    return render_surat_pdf(
-        SuratDocument(
-            office=office,
-            tanggal_terbit=timezone.localdate(),
-            tempat_terbit=office.tempat_terbit,
-            nomor_registrasi=berkas.nomor_registrasi,
-            verification_url=verification_url,
-            **fields,
-        )
-    )
-
-
 def kutipan_spec(jenis: str, *, source: str) -> DocumentSpec:
     def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
         akta = _akta_for(berkas, jenis, source)
@@ -186,10 +172,10 @@ def kutipan_spec(jenis: str, *, source: str) -> DocumentSpec:
             notes.append("Kelahiran dilaporkan melewati batas 60 hari (UU 24/2013 pasal 27).")
         if akta.kantor_lain:
             notes.append(f"Register akta diterbitkan oleh {akta.kantor}; keabsahannya telah dikonfirmasi.")
-        pdf = _render(
+        pdf = render_surat_keterangan(
             berkas,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir=f"KUTIPAN {akta.nomor.split('-')[1] if akta.nomor.count('-') >= 3 else ''}".strip(),
             judul=KUTIPAN_TITLE[akta.jenis],
             nomor=akta.nomor,
@@ -218,10 +204,10 @@ def register_spec(jenis: str, *, source: str) -> DocumentSpec:
         ]
         if akta.terlambat:
             rows.append(("Keterangan", "Pelaporan terlambat (lebih dari 60 hari sejak kelahiran)"))
-        pdf = _render(
+        pdf = render_surat_keterangan(
             berkas,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir=f"REGISTER {akta.tahun}",
             judul=f"REGISTER {akta.get_jenis_display().upper()}",
             nomor=akta.nomor,
@@ -239,10 +225,10 @@ def sk_pembatalan_spec() -> DocumentSpec:
     def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
         permohonan = PermohonanAkta.objects.select_related("akta_rujukan").get(berkas=berkas)
         akta, d = permohonan.akta_rujukan, permohonan.data
-        pdf = _render(
+        pdf = render_surat_keterangan(
             berkas,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir="SK PEMBATALAN",
             judul=f"SURAT KEPUTUSAN PEMBATALAN {akta.get_jenis_display().upper()}",
             nomor=d["_nomor_sk"],

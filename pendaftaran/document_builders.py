@@ -157,7 +157,9 @@ def _asal_rows(k: Keluarga | None, kepala: str = "") -> list[tuple[str, str]]:
     ]
 
 
-def _surat(berkas, permohonan, signer, verification_url, **fields) -> bytes:
+def render_surat_keterangan(berkas: Berkas, *, signer=None, verification_url: str = "", **fields) -> bytes:
+    """A surat keterangan issued today for ``berkas``, on the active office's kop, signed by ``signer``
+    (else the Kepala Dinas); ``fields`` are the rest of :class:`SuratDocument`."""
     office = office_header(signer)
     return render_surat_pdf(
         SuratDocument(
@@ -186,11 +188,10 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     tabel = [Tabel(judul_tabel, BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
     jenis = source.jenis
     if permohonan.jenis == "batal-pindah":
-        pdf = _surat(
+        pdf = render_surat_keterangan(
             berkas,
-            permohonan,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir="F-1.05",
             judul="SURAT KETERANGAN BATAL PINDAH",
             nomor=permohonan.nomor_dokumen,
@@ -221,11 +222,10 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     if permohonan.jenis == "perpanjangan-skp":
         notes.append(f"Masa berlaku diperpanjang hingga {_tgl(berlaku)}.")
     if jenis == "skpln":
-        pdf = _surat(
+        pdf = render_surat_keterangan(
             berkas,
-            permohonan,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir="F-1.04",
             judul="SURAT KETERANGAN PINDAH KE LUAR NEGERI",
             nomor=permohonan.nomor_dokumen,
@@ -247,11 +247,10 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
             catatan_kaki=notes,
         )
     else:
-        pdf = _surat(
+        pdf = render_surat_keterangan(
             berkas,
-            permohonan,
-            signer,
-            verification_url,
+            signer=signer,
+            verification_url=verification_url,
             kode_formulir="F-1.03",
             judul="SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA",
             nomor=permohonan.nomor_dokumen,
@@ -314,11 +313,10 @@ def build_datang_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
         ]
     )
     nomor = f"{'SKDLN' if ln else 'SKDWNI'}/{berkas.nomor_registrasi}"
-    pdf = _surat(
+    pdf = render_surat_keterangan(
         berkas,
-        permohonan,
-        signer,
-        verification_url,
+        signer=signer,
+        verification_url=verification_url,
         kode_formulir="F-1.09" if ln else "F-1.08",
         judul="SURAT KETERANGAN DATANG DARI LUAR NEGERI" if ln else "SURAT KETERANGAN DATANG WARGA NEGARA INDONESIA",
         nomor=nomor,
@@ -340,11 +338,10 @@ def build_sktt_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -
         if permohonan.jenis == "sktt-hilang"
         else []
     )
-    pdf = _surat(
+    pdf = render_surat_keterangan(
         berkas,
-        permohonan,
-        signer,
-        verification_url,
+        signer=signer,
+        verification_url=verification_url,
         kode_formulir="F-1.11",
         judul="SURAT KETERANGAN TEMPAT TINGGAL",
         nomor=permohonan.nomor_dokumen,

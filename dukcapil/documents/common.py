@@ -1,0 +1,217 @@
+"""Building blocks every Dukcapil PDF shares: Indonesian dates, text fitting, the QR code and the kop.
+
+Pure helpers: they never touch the database or the file system. Text printed on the documents is in
+Bahasa Indonesia.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+import segno
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+JAKARTA_TZ = zoneinfo.ZoneInfo("Asia/Jakarta")
+
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+FONT_ITALIC = "Helvetica-Oblique"
+
+
+# --------------------------------------------------------------------------
+# Data contract
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeHeader:
+    nama_dinas: str  # e.g. "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+    pemerintah: str  # e.g. "PEMERINTAH KABUPATEN BINTAN"
+    alamat: str  # office address, one line
+    kabupaten_kota: str  # e.g. "Kabupaten Bintan"
+    tempat_terbit: str  # e.g. "Bintan"
+    kepala_dinas_nama: str
+    kepala_dinas_nip: str
+
+
+# --------------------------------------------------------------------------
+# Formatting helpers
+# --------------------------------------------------------------------------
+
+
+def format_tanggal(value: date | datetime | None, empty: str = "-") -> str:
+    """Format a date in Indonesian, e.g. ``21 November 2026``.
+
+    Aware datetimes are converted to Asia/Jakarta first so the calendar day
+    matches the WIB time printed elsewhere.
+    """
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = _to_jakarta(value)
+    with translation.override("id"):
+        return date_format(value, "j F Y")
+
+
+def format_tanggal_waktu(value: datetime) -> str:
+    """Format an aware datetime in WIB, e.g. ``21 November 2026, pukul 14.05 WIB``."""
+    local = _to_jakarta(value)
+    with translation.override("id"):
+        tanggal = date_format(local, "j F Y")
+    return f"{tanggal}, pukul {local:%H.%M} WIB"
+
+
+def _to_jakarta(value: datetime) -> datetime:
+    if timezone.is_naive(value):
+        # Contract says aware; a naive value is taken to be local office time.
+        return value.replace(tzinfo=JAKARTA_TZ)
+    return timezone.localtime(value, JAKARTA_TZ)
+
+
+def fit_font_size(text: str, font: str, max_size: float, max_width: float, min_size: float = 5.0) -> float:
+    """Largest font size <= ``max_size`` at which ``text`` fits ``max_width``."""
+    width = stringWidth(text, font, max_size)
+    if width <= max_width or width == 0:
+        return max_size
+    return max(min_size, max_size * max_width / width)
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped, so ``&`` and ``<`` print as themselves)."""
+    return Paragraph(escape(text), style)
+
+
+# --------------------------------------------------------------------------
+# QR code (segno's module matrix drawn as vector runs: crisp at any zoom and
+# several times faster than encoding and embedding a PNG)
+# --------------------------------------------------------------------------
+
+
+def draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:
+    """Draw a square QR code of ``data`` (never micro) with its lower-left corner at (x, y)."""
+    matrix = [tuple(row) for row in segno.make(data, error="m", micro=False).matrix]
+    modules = len(matrix)
+    unit = size / modules
+    path = canvas.beginPath()
+    for r, row in enumerate(matrix):
+        top = y + size - (r + 1) * unit
+        c = 0
+        while c < modules:
+            if row[c]:
+                start = c
+                while c < modules and row[c]:
+                    c += 1
+                path.rect(x + start * unit, top, (c - start) * unit, unit)
+            else:
+                c += 1
+    canvas.saveState()
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.drawPath(path, fill=1, stroke=0)
+    canvas.restoreState()
+
+
+class QRFlowable(Flowable):
+    """A QR code as a platypus flowable (for layouts built from tables)."""
+
+    def __init__(self, data: str, size: float):
+        super().__init__()
+        self.data, self.size = data, size
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_qr(self.canv, self.data, 0, 0, self.size)
+
+
+# --------------------------------------------------------------------------
+# Kop (letterhead)
+# --------------------------------------------------------------------------
+
+_KOP_PEMERINTAH_SIZE = 10.0
+_KOP_DINAS_SIZE = 11.5
+_KOP_ALAMAT_SIZE = 7.5
+
+
+def _kop_alamat_lines(office: OfficeHeader, width: float) -> list[str]:
+    return simpleSplit(office.alamat, FONT, _KOP_ALAMAT_SIZE, width) or [""]
+
+
+def kop_height(office: OfficeHeader, width: float) -> float:
+    """Height in points that :func:`draw_kop` uses for the given width."""
+    n_alamat = len(_kop_alamat_lines(office, width))
+    return 12 + 14 + n_alamat * 9.5 + 8
+
+
+def draw_kop(canvas: Canvas, office: OfficeHeader, x: float, y_top: float, width: float) -> float:
+    """Draw the office letterhead centred between x and x+width.
+
+    Returns the y coordinate just below the double rule line.
+    """
+    cx = x + width / 2
+    y = y_top - _KOP_PEMERINTAH_SIZE
+    size = fit_font_size(office.pemerintah.upper(), FONT_BOLD, _KOP_PEMERINTAH_SIZE, width)
+    canvas.setFont(FONT_BOLD, size)
+    canvas.drawCentredString(cx, y, office.pemerintah.upper())
+
+    y -= 14
+    size = fit_font_size(office.nama_dinas.upper(), FONT_BOLD, _KOP_DINAS_SIZE, width)
+    canvas.setFont(FONT_BOLD, size)
+    canvas.drawCentredString(cx, y, office.nama_dinas.upper())
+
+    canvas.setFont(FONT, _KOP_ALAMAT_SIZE)
+    for line in _kop_alamat_lines(office, width):
+        y -= 9.5
+        canvas.drawCentredString(cx, y, line)
+
+    # Classic Indonesian kop: thick rule with a thin rule under it.
+    y -= 5
+    canvas.setStrokeColor(colors.black)
+    canvas.setLineWidth(1.6)
+    canvas.line(x, y, x + width, y)
+    canvas.setLineWidth(0.5)
+    canvas.line(x, y - 2.5, x + width, y - 2.5)
+    return y_top - kop_height(office, width)
+
+
+_KODE_SIZE = 8.5
+_KODE_BOX_H = 14.0
+_KODE_GAP = 4.0
+
+
+class KopFlowable(Flowable):
+    """The kop as a platypus flowable, with the kode formulir (if any) in a small box at the top right above it."""
+
+    def __init__(self, office: OfficeHeader, kode_formulir: str = ""):
+        super().__init__()
+        self.office, self.kode = office, kode_formulir.strip()
+
+    def _kode_h(self) -> float:
+        return _KODE_BOX_H + _KODE_GAP if self.kode else 0.0
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        self.height = self._kode_h() + kop_height(self.office, avail_width)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self.kode:
+            box_w = canvas.stringWidth(self.kode, FONT_BOLD, _KODE_SIZE) + 14
+            x = self.width - box_w
+            y = self.height - _KODE_BOX_H
+            canvas.setLineWidth(0.7)
+            canvas.rect(x, y, box_w, _KODE_BOX_H, stroke=1, fill=0)
+            canvas.setFont(FONT_BOLD, _KODE_SIZE)
+            canvas.drawCentredString(x + box_w / 2, y + 4.3, self.kode)
+        draw_kop(canvas, self.office, 0, self.height - self._kode_h(), self.width)
