@@ -27,19 +27,21 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dukcapil/home.html")
 
 
+def render_inbox(request: HttpRequest, *, limit: int = 200, status: int = 200, **extra) -> HttpResponse:
+    """The kotak masuk page; the TTE batch view shows it again with its error and the ticked berkas."""
+    rows = selectors.inbox(request.user, limit=limit)
+    context = {
+        "rows": rows,
+        "overdue": sum(1 for r in rows if r.overdue),
+        "colours": STATUS_COLOURS,
+        "can_sign": can(request.user, Aksi.TTE),
+    }
+    return render(request, "dukcapil/kotak_masuk.html", context | extra, status=status)
+
+
 @login_required
 def kotak_masuk(request: HttpRequest) -> HttpResponse:
-    rows = selectors.inbox(request.user)
-    return render(
-        request,
-        "dukcapil/kotak_masuk.html",
-        {
-            "rows": rows,
-            "overdue": sum(1 for r in rows if r.overdue),
-            "colours": STATUS_COLOURS,
-            "can_sign": can(request.user, Aksi.TTE),
-        },
-    )
+    return render_inbox(request)
 
 
 @login_required

@@ -31,20 +31,8 @@ def batch_start(request: HttpRequest) -> HttpResponse:
             user=request.user, berkas_ids=ids, passphrase=request.POST.get("passphrase", "")
         )
     except BerkasError as exc:
-        rows = selectors.inbox(request.user, limit=500)
-        return render(
-            request,
-            "dukcapil/kotak_masuk.html",
-            {
-                "rows": rows,
-                "overdue": sum(1 for r in rows if r.overdue),
-                "colours": STATUS_COLOURS,
-                "error": exc.message,
-                "can_sign": True,
-                "selected": {int(i) for i in ids if str(i).isdigit()},
-            },
-            status=exc.http_status,
-        )
+        selected = {int(i) for i in ids if str(i).isdigit()}
+        return render_inbox(request, limit=500, status=exc.http_status, error=exc.message, selected=selected)
     except ValueError:
         messages.error(request, "Pilihan berkas tidak valid.")
         return redirect(back)
