@@ -8,7 +8,7 @@ class PendaftaranConfig(AppConfig):
     def ready(self) -> None:
         from dukcapil.registry import BerkasKind, register
 
-        from . import layanan
+        from . import kinds, layanan
         from .document_builders import (
             build_datang_pdf,
             build_kartu_pdf,
@@ -17,6 +17,7 @@ class PendaftaranConfig(AppConfig):
             build_sktt_pdf,
         )
         from .forms import IntakeKKForm, IntakeVarianForm
+        from .kinds.base import PendudukKind
         from .services import (
             apply_kk_effects,
             kk_persyaratan_facts,
@@ -24,6 +25,8 @@ class PendaftaranConfig(AppConfig):
             permohonan_kk_missing_data,
             rebase_kk,
         )
+
+        kinds.load()  # every variant registers itself (dukcapil.kinds)
 
         kk = {
             "missing_data": permohonan_kk_missing_data,
@@ -67,6 +70,7 @@ class PendaftaranConfig(AppConfig):
             "persyaratan_facts": layanan.persyaratan_facts,
             "apply_effects": layanan.apply_effects,
             "rebase": layanan.rebase,
+            "activation_required": layanan.activation_required,
         }
         for key, label, jenis, render in [
             ("ktp-el", "KTP-el", "ktp-el", build_kartu_pdf),
@@ -76,13 +80,16 @@ class PendaftaranConfig(AppConfig):
             ("batal-pindah", "Surat Keterangan Batal Pindah", "batal-pindah", build_pindah_pdf),
             ("sktt", "SKTT", "sktt", build_sktt_pdf),
         ]:
+            family = f"pendaftaran.{key}"
+            # a family of printed cards takes a blank from stock for each card
+            cards = any(k.blangko for k in kinds.kinds_of(PendudukKind) if k.family == family)
             register(
                 BerkasKind(
-                    key=f"pendaftaran.{key}",
+                    key=family,
                     label=label,
                     document_jenis=jenis,
                     render_document=render,
-                    take_blangko=layanan.take_blangko if jenis in ("ktp-el", "kia") else None,
+                    take_blangko=layanan.take_blangko if cards else None,
                     **generic,
                 )
             )

@@ -5,14 +5,18 @@ from django.db import transaction
 from dukcapil import services as berkas_services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
+from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
 from dukcapil.workflow.permissions import Aksi, can
 
-from .models import MutasiBlangko, StokBlangko
+from .models import MutasiBlangko, PermohonanPenduduk, StokBlangko
 
 
 def blangko_jenis_for(berkas: Berkas) -> str:
-    return StokBlangko.Jenis.KIA if berkas.layanan.jenis_berkas == "pendaftaran.kia" else StokBlangko.Jenis.KTP_EL
+    """The blank stock the card of this berkas takes: its variant's (KTP-el unless it says otherwise)."""
+    permohonan = PermohonanPenduduk.objects.filter(berkas=berkas).only("jenis").first()
+    kind = kind_for(permohonan.jenis) if permohonan else None
+    return getattr(kind, "blangko", "") or StokBlangko.Jenis.KTP_EL
 
 
 def _stock(jenis: str) -> StokBlangko:

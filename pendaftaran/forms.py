@@ -2,20 +2,20 @@ from django import forms
 
 from dukcapil.forms import DATE_WIDGET
 
-from .choices import AlasanPengurangan, JenisPermohonanKK
-from .layanan import VARIAN, VARIAN_LAYANAN
+from .choices import AlasanPengurangan
 from .models import AnggotaKeluarga, PermohonanKK
 
 
-def _limit_choices(field: forms.ChoiceField, allowed: list[str]) -> None:
-    field.choices = [(k, v) for k, v in field.choices if k in allowed]
+def _limit_choices(field: forms.ChoiceField, allowed: list[type]) -> None:
+    """The variants (kind classes) a layanan offers, the default first."""
+    field.choices = [(k.kode, k.label) for k in allowed]
     if len(allowed) == 1:
-        field.initial = allowed[0]
+        field.initial = allowed[0].kode
         field.widget = forms.HiddenInput()
 
 
 class IntakeKKForm(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis permohonan KK", choices=JenisPermohonanKK.choices)
+    jenis = forms.ChoiceField(label="Jenis permohonan KK")
     nomor_kk = forms.CharField(
         label="Nomor KK yang dimohonkan (KK asal untuk pisah KK)",
         max_length=16,
@@ -31,22 +31,27 @@ class IntakeKKForm(forms.Form):
 
     def __init__(self, *args, layanan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from .services import JENIS_LAYANAN, NEW_NUMBER
+        from .kinds import kinds_of
+        from .kinds.base import KKKind
+        from .kinds.kk import KKBaru
 
-        allowed = JENIS_LAYANAN.get(layanan.kode if layanan else "kk", [JenisPermohonanKK.BARU])
+        allowed = kinds_of(KKKind, layanan.kode if layanan else "kk") or [KKBaru]
         _limit_choices(self.fields["jenis"], allowed)
-        if all(j in NEW_NUMBER and j != JenisPermohonanKK.PISAH for j in allowed):
+        if not any(k.asks_nomor_kk for k in allowed):
             del self.fields["nomor_kk"]
-        if JenisPermohonanKK.KURANG_ANGGOTA not in allowed:
+        if not any(k.takes_alasan for k in allowed):
             del self.fields["alasan"]
 
 
 class IntakeVarianForm(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis permohonan", choices=[(k, v.label) for k, v in VARIAN.items()])
+    jenis = forms.ChoiceField(label="Jenis permohonan")
 
     def __init__(self, *args, layanan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        _limit_choices(self.fields["jenis"], VARIAN_LAYANAN.get(layanan.kode, []) if layanan else list(VARIAN))
+        from .kinds import kinds_of
+        from .kinds.base import PendudukKind
+
+        _limit_choices(self.fields["jenis"], kinds_of(PendudukKind, layanan.kode if layanan else None))
 
 
 class BlangkoForm(forms.Form):

@@ -289,7 +289,7 @@ class AnggotaKeluarga(models.Model):
 class PermohonanPenduduk(models.Model):
     """The data of a KTP-el, KIA, pindah-datang or SKTT berkas: whom it concerns and what changes.
 
-    ``jenis`` is the service variant (see pendaftaran.layanan); ``data`` holds the fields that
+    ``jenis`` is the service variant (see pendaftaran.kinds); ``data`` holds the fields that
     variant's entry form asks for. Register effects are applied once, recorded in diterapkan_pada.
     """
 
@@ -330,14 +330,19 @@ class PermohonanPenduduk(models.Model):
 
     def data_rows(self) -> list[tuple[str, str]]:
         """The entered data with the entry form's labels, for the berkas page."""
-        from .layanan import VARIAN
-
-        varian = VARIAN.get(self.jenis)
-        fields = varian.form.base_fields if varian else {}
+        fields = self._kind.entry_form.base_fields if self._kind else {}
         return [(str(fields[k].label) if k in fields else k, v) for k, v in self.data.items() if not k.startswith("_")]
 
     @property
     def jenis_label(self) -> str:
-        from .layanan import VARIAN
+        return self._kind.label if self._kind else self.jenis
 
-        return VARIAN[self.jenis].label if self.jenis in VARIAN else self.jenis
+    @property
+    def _kind(self):
+        """The service variant (pendaftaran.kinds), or None for a kode no longer offered."""
+        from dukcapil.kinds import kind_for
+
+        try:
+            return kind_for(self.jenis)
+        except LookupError:
+            return None

@@ -1,51 +1,34 @@
-"""KK data entry by the operator SIAK; state changes of the berkas stay in dukcapil.services."""
+"""KK data entry by the operator SIAK; state changes of the berkas stay in dukcapil.services.
+
+The KK variants are the KKKind classes of pendaftaran.kinds; these functions ask
+``kind_for(permohonan.jenis)``."""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
 from dukcapil.nik import clean_nik, nik_mismatches
 from dukcapil.workflow.permissions import Aksi, can
 
-from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
-from .models import ADDRESS_FIELDS, AnggotaKeluarga, Penduduk, PermohonanKK, usia
-from .register import (
-    NEW_FAMILY,
-    PERSON_FIELDS,
-    active_members,
-    apply_permohonan_kk,
-    check_kk_members,
-    default_kode_wilayah,
-    keluarga_by_nomor,
-    rebase_permohonan_kk,
-    snapshot,
-)
+from .choices import Hubungan
+from .kinds import kinds_of
+from .kinds.base import KKKind
+from .kinds.kk import KKBaru
+from .models import ADDRESS_FIELDS, AnggotaKeluarga, Penduduk, PermohonanKK
+from .register import apply_permohonan_kk, rebase_permohonan_kk, snapshot
 
 ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
-J = JenisPermohonanKK
-# The KK variants each layanan offers at the counter (the first is the default).
-JENIS_LAYANAN = {
-    "kk": [J.BARU, J.HILANG, J.RUSAK, J.PERUBAHAN_DATA],
-    "kk-hilang": [J.HILANG, J.RUSAK],
-    "kk-tambah-anggota": [J.TAMBAH_ANGGOTA],
-    "kk-kurang-anggota": [J.KURANG_ANGGOTA],
-    "kk-perubahan-data": [J.PERUBAHAN_DATA],
-    "kk-pisah": [J.PISAH],
-    "penduduk-rentan": [J.RENTAN],
-    "skdwni": [J.DATANG],
-    "skdln": [J.DATANG_LN],
-}
-NEW_NUMBER = NEW_FAMILY + (J.DATANG, J.DATANG_LN)
-# Members 17 and older who join a family through these variants get a biometric check first
-# (Lumajang "Penambahan Anggota Keluarga" step 3; Probolinggo P.4.5 step 2).
-BIOMETRIK = (J.TAMBAH_ANGGOTA, J.RENTAN)
+
+
+def kind_of(permohonan: PermohonanKK) -> KKKind:
+    return kind_for(permohonan.jenis)
 
 
 @dataclass(frozen=True)
@@ -75,63 +58,14 @@ def permohonan_kk_create(
     """Called at registration. For an existing family the register's data is copied in for the operator.
 
     layanan_kode: the component layanan when the berkas is a bundle (paket)."""
-    allowed = JENIS_LAYANAN.get(layanan_kode or berkas.layanan.kode, [J.BARU])
-    jenis = jenis if jenis in allowed else allowed[0]
-    permohonan = PermohonanKK(
-        berkas=berkas,
-        jenis=jenis,
-        kabupaten_kota=settings.OFFICE["kabupaten_kota"].upper(),
-        provinsi=settings.OFFICE["provinsi"].upper(),
-        kode_wilayah=default_kode_wilayah() if jenis in NEW_NUMBER else "",
-        alasan=alasan if jenis == J.KURANG_ANGGOTA else "",
-    )
-    if jenis == J.KURANG_ANGGOTA and alasan not in AlasanPengurangan.values:
-        raise BerkasInvalid(
-            "Pilih alasan pengurangan anggota.", fields={"alasan": ["Alasan pengurangan wajib dipilih."]}
-        )
-    if jenis in NEW_NUMBER and jenis != J.PISAH:
-        permohonan.save()
-        return permohonan
-    nomor_kk = (nomor_kk or "").strip()
-    if not re.fullmatch(r"\d{16}", nomor_kk):
-        raise BerkasInvalid(
-            "Nomor KK yang dimohonkan wajib diisi (16 digit).", fields={"nomor_kk": ["Nomor KK harus 16 digit."]}
-        )
-    keluarga = keluarga_by_nomor(nomor_kk)
-    members = active_members(keluarga)
-    if berkas.pemohon_nik not in {p.nik for p in members}:
-        raise BerkasInvalid(
-            f"Pemohon bukan anggota KK {nomor_kk}; permohonan KK diajukan oleh anggota keluarga tersebut.",
-            fields={"nik": ["Pemohon tidak tercatat dalam KK ini."]},
-        )
-    for field in ADDRESS_FIELDS:
-        setattr(permohonan, field, getattr(keluarga, field))
-    if jenis != J.PISAH:
-        permohonan.dasar = snapshot(keluarga)
-    if jenis == J.PISAH:
-        permohonan.keluarga_asal = keluarga
-    else:
-        permohonan.keluarga = keluarga
-        permohonan.nomor_kk = keluarga.nomor_kk
-    permohonan.save()
-    for urutan, person in enumerate(members, start=1):
-        AnggotaKeluarga.objects.create(
-            permohonan=permohonan,
-            urutan=urutan,
-            nik=person.nik,
-            hubungan=person.hubungan,
-            dasar=snapshot(person),
-            **{f: getattr(person, f) for f in PERSON_FIELDS},
-        )
-    return permohonan
+    allowed = kinds_of(KKKind, layanan_kode or berkas.layanan.kode) or [KKBaru]
+    kind = next((k for k in allowed if k.kode == jenis), allowed[0])
+    return kind().open(berkas, nomor_kk=nomor_kk, alasan=alasan)
 
 
 def kk_persyaratan_facts(berkas: Berkas) -> dict:
     permohonan = PermohonanKK.objects.get(berkas=berkas)
-    words = {J.HILANG: {"hilang"}, J.RUSAK: {"rusak"}, J.PERUBAHAN_DATA: {"perubahan"}}.get(permohonan.jenis, set())
-    if permohonan.alasan:
-        words = words | {permohonan.alasan}
-    return {"kata": words}
+    return kind_of(permohonan).persyaratan_facts(permohonan)
 
 
 def apply_kk_effects(berkas: Berkas, user: User) -> None:
@@ -191,29 +125,24 @@ def permohonan_kk_update(
                 "saat berkas berada di operator."
             )
         permohonan = PermohonanKK.objects.select_for_update().get(berkas=berkas)
-        if permohonan.jenis == J.KURANG_ANGGOTA:
-            permohonan.pengurangan = {nik: a for nik, a in (pengurangan or {}).items() if a}
-            anggota = [
-                AnggotaData(**{f: getattr(p, f) for f in AnggotaData.__dataclass_fields__})
-                for p in active_members(permohonan.keluarga)
-                if p.nik not in permohonan.pengurangan
-            ]
+        kind = kind_of(permohonan)
+        anggota = kind.staged_members(permohonan, anggota, pengurangan)
         if datang is not None:
             permohonan.data = datang
         errors = _validate_anggota(anggota)
         kode = (data.get("kode_wilayah") or "").strip()
-        if permohonan.jenis in NEW_NUMBER:
+        if kind.new_number:
             if not re.fullmatch(r"\d{6}", kode):
                 errors["kode_wilayah"] = ["Kode wilayah kecamatan harus 6 digit angka."]
             permohonan.kode_wilayah = kode
-        errors.update(check_kk_members(permohonan, [a.nik.strip() for a in anggota]))
+        errors.update(kind.check_members(permohonan, [a.nik.strip() for a in anggota]))
         if errors:
             problems = [m for ms in errors.values() for m in ms]
             raise BerkasInvalid("Data KK belum benar: " + " ".join(problems), fields=errors)
         for field in ADDRESS_FIELDS:
             setattr(permohonan, field, (data.get(field) or "").strip().upper())
         permohonan._history_user = user
-        permohonan.save()
+        permohonan.save(update_fields=["pengurangan", "data", "kode_wilayah", *ADDRESS_FIELDS])
         existing = {a.nik: a for a in permohonan.anggota.all()}
         # a person already in the register who joins through this entry: the base is what is registered now
         registered = {
@@ -238,7 +167,10 @@ def permohonan_kk_update(
                     else value,
                 )
             row._history_user = user
-            row.save()
+            if row.pk is None:
+                row.save()
+            else:
+                row.save(update_fields=list(values))
             keep.add(a.nik)
         for nik, row in existing.items():
             if nik not in keep:
@@ -254,24 +186,9 @@ def needs_biometric(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) ->
 
 def biometric_candidates(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) -> list[AnggotaKeluarga]:
     """Members of 17 and older who join the family through this berkas (tambah anggota, rentan)."""
-    if permohonan.jenis not in BIOMETRIK:
-        return []
-    registered = {p.nik for p in active_members(permohonan.keluarga)} if permohonan.keluarga_id else set()
-    return [a for a in anggota if a.nik not in registered and usia(a.tanggal_lahir) >= 17]
+    return kind_of(permohonan).biometric_candidates(permohonan, anggota)
 
 
 def permohonan_kk_missing_data(berkas: Berkas) -> list[str]:
     permohonan = PermohonanKK.objects.get(berkas=berkas)
-    missing = []
-    if permohonan.jenis in NEW_NUMBER and not permohonan.kode_wilayah:
-        missing.append("kode wilayah kecamatan")
-    missing += [PermohonanKK._meta.get_field(f).verbose_name for f in ADDRESS_FIELDS if not getattr(permohonan, f)]
-    anggota = list(permohonan.anggota.all())
-    if not anggota:
-        missing.append("anggota keluarga")
-    elif sum(1 for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA) != 1:
-        missing.append("tepat satu kepala keluarga")
-    if permohonan.jenis == J.KURANG_ANGGOTA and not permohonan.pengurangan:
-        missing.append("anggota yang dikurangi dan alasannya")
-    missing += [f"cek biometrik {a.nama}" for a in needs_biometric(permohonan, anggota)]
-    return missing
+    return kind_of(permohonan).missing(permohonan)

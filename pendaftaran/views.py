@@ -9,12 +9,13 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
 
 from .blangko import blangko_receive, blangko_summary
-from .choices import AlasanPengurangan, JenisPermohonanKK, StatusPenduduk
-from .forms import AnggotaFormSet, BlangkoForm, DatangForm, PermohonanKKForm
-from .layanan import entry_form, permohonan_update, varian_for
+from .choices import AlasanPengurangan
+from .forms import AnggotaFormSet, BlangkoForm, PermohonanKKForm
+from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
 from .register import active_members
-from .services import BIOMETRIK, ENTRY_STATUSES, NEW_NUMBER, AnggotaData, biometric_candidates, permohonan_kk_update
+from .services import ENTRY_STATUSES, AnggotaData, biometric_candidates, permohonan_kk_update
+from .services import kind_of as kk_kind_of
 
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
@@ -50,13 +51,15 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
-    new_number = permohonan.jenis in NEW_NUMBER
+    kind = kk_kind_of(permohonan)
+    new_number = kind.new_number
     if not new_number:
         del form.fields["kode_wilayah"]
     formset = AnggotaFormSet(request.POST or None, prefix="anggota", initial=anggota_initial)
-    datang = permohonan.jenis in (JenisPermohonanKK.DATANG, JenisPermohonanKK.DATANG_LN)
-    datang_form = DatangForm(request.POST or None, initial=permohonan.data, prefix="datang") if datang else None
-    kurang = permohonan.jenis == JenisPermohonanKK.KURANG_ANGGOTA
+    datang_form = (
+        kind.datang_form(request.POST or None, initial=permohonan.data, prefix="datang") if kind.datang_form else None
+    )
+    kurang = kind.takes_alasan
     registered = active_members(permohonan.keluarga) if permohonan.keluarga_id else []
     status, error = 200, None
     if request.method == "POST":
@@ -105,7 +108,7 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             "kurang": kurang,
             "registered": registered,
             "alasan_choices": AlasanPengurangan.choices,
-            "biometrik": permohonan.jenis in BIOMETRIK,
+            "biometrik": kind.biometrik,
             "biometrik_rows": biometric_candidates(permohonan, staged),
             "new_number": new_number,
         },
@@ -136,13 +139,9 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
             },
             status=409,
         )
-    varian = varian_for(permohonan)
+    kind = kind_of(permohonan)
     form = entry_form(permohonan, request.POST or None)
-    members = (
-        list(permohonan.keluarga.anggota.filter(status=StatusPenduduk.AKTIF).order_by("urutan"))
-        if varian.butuh_anggota and permohonan.keluarga_id
-        else []
-    )
+    members = kind.family_members(permohonan)
     chosen = request.POST.getlist("nik_anggota") if request.method == "POST" else permohonan.nik_anggota
     status, error = 200, None
     if request.method == "POST":
@@ -174,7 +173,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
         {
             "berkas": berkas,
             "permohonan": permohonan,
-            "varian": varian,
+            "kind": kind,
             "form": form,
             "members": members,
             "chosen": set(chosen),

@@ -1,0 +1,185 @@
+"""KTP-el variants (and KIA, the child's card): printed cards that take a blank from stock."""
+
+from datetime import date
+from typing import ClassVar
+
+from django.utils import timezone
+
+from dukcapil.exceptions import BerkasInvalid
+from dukcapil.kinds import register_kind
+
+from ..choices import StatusPerkawinan
+from ..models import Penduduk, PermohonanPenduduk, StokBlangko, usia
+from .base import PendudukKind, change
+from .forms import CetakForm, HilangForm, KiaForm, PerekamanRumahForm, PerubahanForm, WnaForm, WnaHilangForm
+
+
+class KtpElKind(PendudukKind):
+    family = "pendaftaran.ktp-el"
+    document_jenis = "ktp-el"
+    blangko = StokBlangko.Jenis.KTP_EL
+    activation_required = True
+    wna: ClassVar[bool] = False  # for orang asing only (otherwise for WNI only)
+    perlu_perekaman: ClassVar[bool] = True  # the biometric recording must already exist
+
+    def check_subject(self, person: Penduduk, berkas) -> None:
+        super().check_subject(person, berkas)
+        if self.wna != (person.kewarganegaraan == "WNA"):
+            raise BerkasInvalid(
+                "Layanan ini untuk orang asing."
+                if self.wna
+                else "Layanan ini untuk WNI; orang asing memakai KTP-el OA.",
+                fields={"nik": ["Kewarganegaraan tidak sesuai layanan."]},
+            )
+        age = usia(person.tanggal_lahir)
+        if age < 17 and person.status_perkawinan == StatusPerkawinan.BELUM_KAWIN:
+            raise BerkasInvalid(
+                f"Pemohon berusia {age} tahun dan belum kawin; KTP-el hanya untuk usia 17 tahun ke atas atau sudah "
+                "kawin. Untuk anak, ajukan KIA.",
+                fields={"nik": ["Belum wajib KTP-el."]},
+            )
+        if self.perlu_perekaman and person.perekaman_pada is None:
+            raise BerkasInvalid(
+                "Perekaman KTP-el (foto, sidik jari, iris) untuk NIK ini belum dilakukan. Lakukan perekaman lebih "
+                "dahulu; KTP-el baru dapat dicetak setelah data perekaman ada.",
+                fields={"nik": ["Belum perekaman KTP-el."]},
+            )
+
+
+@register_kind
+class KtpElBaru(KtpElKind):
+    kode = "ktp-el-baru"
+    label = "Cetak KTP-el (pertama kali / penggantian)"
+    layanan = ("ktp-el", "ktp-el-cetak")
+    entry_form = CetakForm
+
+
+@register_kind
+class KtpElHilang(KtpElKind):
+    kode = "ktp-el-hilang"
+    label = "KTP-el hilang"
+    layanan = ("ktp-el", "ktp-el-hilang-rusak")
+    entry_form = HilangForm
+    kata = ("hilang",)
+
+
+@register_kind
+class KtpElRusak(KtpElKind):
+    kode = "ktp-el-rusak"
+    label = "KTP-el rusak"
+    layanan = ("ktp-el", "ktp-el-hilang-rusak")
+    entry_form = CetakForm
+    kata = ("rusak",)
+
+
+@register_kind
+class KtpElPerubahan(KtpElKind):
+    kode = "ktp-el-perubahan"
+    label = "KTP-el karena perubahan data"
+    layanan = ("ktp-el", "ktp-el-perubahan-data")
+    entry_form = PerubahanForm
+    kata = ("perubahan",)
+    changed_fields = ("pekerjaan", "status_perkawinan", "agama", "pendidikan", "golongan_darah")
+
+    def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
+        data = permohonan.data
+        change(
+            permohonan.penduduk, permohonan.berkas, user, permohonan.dasar, **{k: data[k] for k in self.changed_fields}
+        )
+
+
+@register_kind
+class KtpElWna(KtpElKind):
+    kode = "ktp-el-wna"
+    label = "KTP-el orang asing"
+    layanan = ("ktp-el-wna",)
+    entry_form = WnaForm
+    wna = True
+
+    def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
+        data = permohonan.data
+        change(
+            permohonan.penduduk,
+            permohonan.berkas,
+            user,
+            permohonan.dasar,
+            negara=data["negara"],
+            no_paspor=data["no_paspor"],
+            no_kitap=data["no_kitap"],
+            izin_tinggal_hingga=date.fromisoformat(data["izin_tinggal_hingga"]),
+            sponsor=data["sponsor"],
+        )
+
+
+@register_kind
+class KtpElWnaHilang(KtpElWna):
+    kode = "ktp-el-wna-hilang"
+    label = "KTP-el orang asing hilang"
+    layanan = ("ktp-el-wna-hilang",)
+    entry_form = WnaHilangForm
+    kata = ("hilang",)
+    perlu_perekaman = False
+
+
+@register_kind
+class RentanPerekaman(KtpElKind):
+    kode = "rentan-perekaman"
+    label = "Perekaman dan cetak KTP-el di tempat tinggal"
+    layanan = ("penduduk-rentan-perekaman",)
+    entry_form = PerekamanRumahForm
+    perlu_perekaman = False
+
+    def check_subject(self, person: Penduduk, berkas) -> None:
+        super().check_subject(person, berkas)
+        if person.perekaman_pada is not None:
+            raise BerkasInvalid(
+                "Penduduk ini sudah melakukan perekaman; ajukan pencetakan KTP-el biasa.",
+                fields={"nik": ["Sudah perekaman."]},
+            )
+
+    def initial(self, permohonan: PermohonanPenduduk) -> dict:
+        initial = super().initial(permohonan)
+        if permohonan.penduduk is not None and permohonan.keluarga is not None:
+            initial.setdefault("perekaman_lokasi", permohonan.keluarga.alamat)
+        return initial
+
+    def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
+        person, data = permohonan.penduduk, permohonan.data
+        if person.perekaman_pada is None:
+            change(
+                person,
+                permohonan.berkas,
+                user,
+                None,
+                perekaman_pada=timezone.now(),
+                perekaman_lokasi=f"Tempat tinggal: {data['perekaman_lokasi']} ({data['perekaman_tanggal']})",
+            )
+
+
+@register_kind
+class Kia(PendudukKind):
+    kode = "kia"
+    label = "Kartu Identitas Anak"
+    family = "pendaftaran.kia"
+    document_jenis = "kia"
+    layanan = ("kia",)
+    entry_form = KiaForm
+    blangko = StokBlangko.Jenis.KIA
+
+    def check_subject(self, person: Penduduk, berkas) -> None:
+        super().check_subject(person, berkas)
+        age = usia(person.tanggal_lahir)
+        if age >= 17:
+            raise BerkasInvalid(
+                f"Anak berusia {age} tahun; KIA hanya untuk anak di bawah 17 tahun.",
+                fields={"nik": ["Bukan usia KIA."]},
+            )
+
+    def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
+        change(
+            permohonan.penduduk,
+            permohonan.berkas,
+            user,
+            permohonan.dasar,
+            no_akta_kelahiran=permohonan.data["no_akta_kelahiran"],
+        )
