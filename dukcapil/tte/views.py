@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .. import ratelimit, selectors
-from ..choices import STATUS_COLOURS
+from .. import ratelimit
 from ..exceptions import BerkasError
 from ..models import BatchTTE, Dokumen
 from ..nik import mask_nama, mask_nik
 from ..registry import document_label
+from ..views import render_inbox
 from . import services
 from .verify import verify_pdf
 
