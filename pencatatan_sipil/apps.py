@@ -10,11 +10,12 @@ class PencatatanSipilConfig(AppConfig):
 
         from . import (
             documents,  # noqa: F401 (document labels)
+            kinds,  # noqa: F401 (registers the services' kinds)
             layanan,
         )
         from .forms import IntakeAktaForm
 
-        def _unused_render(berkas, **kwargs):  # documents come from layanan.document_specs
+        def _unused_render(berkas, **kwargs):  # documents come from each kind's document_specs
             raise NotImplementedError
 
         register(

@@ -9,7 +9,8 @@ from django.utils import timezone
 from dukcapil import services
 from dukcapil.demo import sign
 from dukcapil.models import Berkas, Layanan, User
-from pendaftaran.models import Keluarga
+from pendaftaran.demo import REGISTER_OFFSET
+from pendaftaran.register import active_members, keluarga_by_nomor
 
 from .layanan import permohonan_update
 
@@ -17,9 +18,14 @@ from .layanan import permohonan_update
 def build_capil_demo(users: dict[str, User]) -> list[Berkas]:
     # the migrated register's families (pendaftaran.demo.seed_register), apart from those the
     # population-registration demo berkas use
-    families = list(Keluarga.objects.filter(aktif=True, nomor_kk__startswith="2102012003").order_by("pk")[6:12])
-    heads = [f.anggota.get(hubungan="KEPALA KELUARGA") for f in families]
-    wives = [f.anggota.get(hubungan="ISTRI") for f in families]
+    indexes = range(REGISTER_OFFSET + 6, REGISTER_OFFSET + 12)
+    families = [keluarga_by_nomor(f"2102012003{i % 100:02d}{i:04d}"[:16].ljust(16, "0")) for i in indexes]
+
+    def member(keluarga, hubungan: str):
+        return next(p for p in active_members(keluarga) if p.hubungan == hubungan)
+
+    heads = [member(f, "KEPALA KELUARGA") for f in families]
+    wives = [member(f, "ISTRI") for f in families]
 
     def at_counter(kode: str, person, detail=None) -> Berkas:
         layanan = Layanan.objects.get(kode=kode)

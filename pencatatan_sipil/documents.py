@@ -231,7 +231,7 @@ def sk_pembatalan_spec() -> DocumentSpec:
             verification_url=verification_url,
             kode_formulir="SK PEMBATALAN",
             judul=f"SURAT KEPUTUSAN PEMBATALAN {akta.get_jenis_display().upper()}",
-            nomor=d["_nomor_sk"],
+            nomor=permohonan.nomor_sk,
             pembuka=(
                 f"Berdasarkan putusan {d['pengadilan']} nomor {d['nomor_penetapan']} tanggal "
                 f"{_tgl(d['tanggal_penetapan'])} yang telah berkekuatan hukum tetap, Kepala Dinas Kependudukan dan "
@@ -246,6 +246,6 @@ def sk_pembatalan_spec() -> DocumentSpec:
                 "dicabut dan tidak berlaku lagi."
             ),
         )
-        return RenderedDocument(pdf=pdf, nomor=d["_nomor_sk"])
+        return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_sk)
 
     return DocumentSpec(SK_PEMBATALAN, "Surat Keputusan Pembatalan", render)

@@ -209,15 +209,15 @@ class IntakeAktaForm(forms.Form):
 
     def __init__(self, *args, layanan=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from .layanan import VARIAN, VARIAN_LAYANAN
+        from .layanan import kind_for_layanan
 
-        varian = VARIAN[VARIAN_LAYANAN[layanan.kode]] if layanan and layanan.kode in VARIAN_LAYANAN else None
-        if varian is None or not varian.rujukan:
+        kind = kind_for_layanan(layanan.kode) if layanan else None
+        if kind is None or not kind.rujukan:
             del self.fields["nomor_akta_rujukan"]
         else:
-            self.fields["nomor_akta_rujukan"].required = varian.rujukan_wajib
-            self.fields["nomor_akta_rujukan"].label = varian.rujukan_label
-        if varian is None or varian.kode != "kutipan_kedua":
+            self.fields["nomor_akta_rujukan"].required = kind.rujukan_wajib
+            self.fields["nomor_akta_rujukan"].label = kind.rujukan_label
+        if kind is None or not kind.kantor_penerbit_di_loket:
             del self.fields["kantor_penerbit"]
-        if varian is None or varian.kode != "perkawinan":
+        if kind is None or not kind.kondisi_di_loket:
             del self.fields["kondisi"]

@@ -29,6 +29,8 @@ class Akta(models.Model):
     # The register's entries as written when the akta was drawn up (names, parents, witnesses, court).
     data = models.JSONField("isi register", default=dict)
     terlambat = models.BooleanField("pelaporan terlambat", default=False)
+    # Akta perkawinan: each spouse's status_perkawinan before it (by NIK), restored by a pembatalan.
+    status_perkawinan_sebelum = models.JSONField("status perkawinan sebelumnya", default=dict, blank=True)
     status = models.CharField("status", max_length=10, choices=StatusAkta.choices, default=StatusAkta.BERLAKU)
     berkas = models.ForeignKey(
         Berkas, verbose_name="berkas pencatatan", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -111,6 +113,13 @@ class PermohonanAkta(models.Model):
     kantor_penerbit = models.CharField("Dukcapil penerbit akta (bila bukan kantor ini)", max_length=150, blank=True)
     data = models.JSONField("data entri", default=dict, blank=True)
     terlambat = models.BooleanField("pelaporan terlambat", default=False)
+    hari_pelaporan = models.PositiveIntegerField("hari sejak kelahiran sampai pelaporan", null=True, blank=True)
+    # What the entry and the approval recorded: the child's NIK (entered, or given at approval), the
+    # nomor akta drawn up, the KK the deceased left, the number of the SK pembatalan.
+    nik_anak = models.CharField("NIK anak", max_length=16, blank=True)
+    nomor_akta = models.CharField("nomor akta yang diterbitkan", max_length=40, blank=True)
+    nomor_kk_asal = models.CharField("nomor KK terakhir yang meninggal", max_length=16, blank=True)
+    nomor_sk = models.CharField("nomor SK pembatalan", max_length=80, blank=True)
     # Kutipan kedua of another office's akta: that office's confirmation of validity (P.5.8 step 6).
     konfirmasi_nomor = models.CharField("nomor surat konfirmasi keabsahan", max_length=80, blank=True)
     konfirmasi_tanggal = models.DateField("tanggal konfirmasi", null=True, blank=True)
@@ -128,14 +137,9 @@ class PermohonanAkta(models.Model):
         return f"{self.get_jenis_display()} {self.berkas}"
 
     @property
-    def hari_pelaporan(self) -> int | None:
-        """Days between the birth and its report (kelahiran)."""
-        return self.data.get("_hari_pelaporan")
-
-    @property
     def data_rows(self) -> list[tuple[str, str]]:
-        """The operator's entry for the berkas page (internal keys left out)."""
-        return [(k.replace("_", " "), v) for k, v in self.data.items() if not k.startswith("_") and v not in ("", None)]
+        """The operator's entry for the berkas page."""
+        return [(k.replace("_", " "), v) for k, v in self.data.items() if v not in ("", None)]
 
     @property
     def menunggu_konfirmasi(self) -> bool:

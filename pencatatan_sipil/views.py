@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
+from dukcapil.kinds import kind_for
 from dukcapil.workflow.permissions import Aksi, can
 
 from .forms import KonfirmasiForm
-from .layanan import ENTRY_STATUSES, entry_form, konfirmasi_record, permohonan_update, varian_for
+from .layanan import ENTRY_STATUSES, entry_form, konfirmasi_record, permohonan_update
 from .models import Akta, PermohonanAkta
 
 
@@ -38,7 +39,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
             f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas di operator.",
             409,
         )
-    varian = varian_for(permohonan)
+    kind = kind_for(permohonan.jenis)
     form = entry_form(permohonan, request.POST or None)
     status, error = 200, None
     if request.method == "POST":
@@ -66,7 +67,7 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     return render(
         request,
         "pencatatan_sipil/entri.html",
-        {"berkas": berkas, "permohonan": permohonan, "varian": varian, "form": form, "error": error},
+        {"berkas": berkas, "permohonan": permohonan, "kind": kind, "form": form, "error": error},
         status=status,
     )
 

@@ -1,0 +1,94 @@
+"""Kematian (P.5.1): the death's akta; the person leaves the register, the spouse becomes cerai mati."""
+
+from datetime import date
+
+from dukcapil.kinds import register_kind
+from dukcapil.models import User
+from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
+from pendaftaran.register import active_members, penduduk_by_nik, register_change
+
+from .. import forms as f
+from ..choices import JenisAkta, JenisPermohonanAkta
+from ..models import Akta, PermohonanAkta
+from ..register_akta import active_person, draw_up, fail, tgl
+from .base import AktaKind
+
+# who is the spouse of whom in a KK
+SPOUSE_ROLES = {
+    Hubungan.KEPALA_KELUARGA: (Hubungan.ISTRI, Hubungan.SUAMI),
+    Hubungan.ISTRI: (Hubungan.KEPALA_KELUARGA, Hubungan.SUAMI),
+    Hubungan.SUAMI: (Hubungan.KEPALA_KELUARGA, Hubungan.ISTRI),
+}
+
+
+@register_kind
+class KematianKind(AktaKind):
+    kode = JenisPermohonanAkta.KEMATIAN
+    label = JenisPermohonanAkta.KEMATIAN.label
+    layanan = ("akta-kematian",)
+    entry_form = f.KematianForm
+    akta_baru = JenisAkta.KEMATIAN
+
+    def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
+        person = active_person(data["nik_jenazah"], "nik_jenazah")
+        if date.fromisoformat(data["tanggal_kematian"]) < person.tanggal_lahir:
+            fail("tanggal_kematian", "Tanggal kematian sebelum tanggal lahir.")
+        return {
+            "nama": person.nama,
+            "jenis_kelamin": person.jenis_kelamin,
+            "tanggal_lahir": person.tanggal_lahir.isoformat(),
+        }
+
+    def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta:
+        d = permohonan.data
+        berkas = permohonan.berkas
+        person = penduduk_by_nik(d["nik_jenazah"])
+        tanggal = date.fromisoformat(d["tanggal_kematian"])
+        akta = draw_up(
+            permohonan,
+            user,
+            JenisAkta.KEMATIAN,
+            tanggal_peristiwa=tanggal,
+            tempat_peristiwa=d["tempat_kematian"].upper(),
+            subjek_nik=person.nik,
+            subjek_nama=person.nama,
+            data=dict(d),
+        )
+        if person.status == StatusPenduduk.MENINGGAL:  # a retried or repeated approval
+            return akta
+        keluarga = person.keluarga
+        if keluarga is not None and person.status_perkawinan == StatusPerkawinan.KAWIN:
+            roles = SPOUSE_ROLES.get(person.hubungan, ())
+            spouse = next(
+                (
+                    p
+                    for p in active_members(keluarga)
+                    if p.hubungan in roles and p.status_perkawinan == StatusPerkawinan.KAWIN and p.pk != person.pk
+                ),
+                None,
+            )
+            if spouse is not None:
+                register_change(
+                    spouse,
+                    {"status_perkawinan": StatusPerkawinan.CERAI_MATI},
+                    base={"status_perkawinan": StatusPerkawinan.KAWIN},
+                    berkas=berkas,
+                    user=user,
+                )
+        permohonan.nomor_kk_asal = keluarga.nomor_kk if keluarga else ""
+        register_change(
+            person,
+            {
+                "status": StatusPenduduk.MENINGGAL,
+                "keluarga": None,
+                "tanggal_kematian": tanggal,
+                "no_akta_kematian": akta.nomor,
+                "keterangan_status": f"Meninggal {tgl(tanggal)}, akta kematian {akta.nomor}",
+            },
+            base={"status": StatusPenduduk.AKTIF},
+            berkas=berkas,
+            user=user,
+        )
+        if keluarga is not None and not active_members(keluarga):
+            register_change(keluarga, {"aktif": False}, base={"aktif": True}, berkas=berkas, user=user)
+        return akta
