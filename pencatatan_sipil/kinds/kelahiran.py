@@ -73,10 +73,14 @@ class KelahiranKind(AktaKind):
                     f"{anak.nama} sudah memiliki akta kelahiran {anak.no_akta_kelahiran}; ajukan kutipan kedua.",
                 )
             permohonan.nik_anak = anak.nik
-        elif any(
-            p.nama == data["nama_anak"] and p.tanggal_lahir == lahir and p.nik != permohonan.nik_anak for p in members
-        ):
-            fail("nama_anak", f"{data['nama_anak']} dengan tanggal lahir ini sudah tercatat dalam KK tersebut.")
+        else:
+            if not permohonan.nomor_akta:  # not approved yet: no child of this berkas in the register
+                permohonan.nik_anak = ""
+            if any(
+                p.nama == data["nama_anak"] and p.tanggal_lahir == lahir and p.nik != permohonan.nik_anak
+                for p in members
+            ):
+                fail("nama_anak", f"{data['nama_anak']} dengan tanggal lahir ini sudah tercatat dalam KK tersebut.")
         permohonan.hari_pelaporan = (reported - lahir).days
         permohonan.terlambat = permohonan.hari_pelaporan > BATAS_PELAPORAN_KELAHIRAN
         return extra
