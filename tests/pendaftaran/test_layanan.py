@@ -128,7 +128,13 @@ def test_baru_refuses_a_person_already_in_another_active_kk(team, warga):
     rows = [as_anggota(p) for p in other.anggota.all()]
     with pytest.raises(BerkasInvalid) as exc:
         enter_family(team, rows, other)(berkas)
-    assert f"masih tercatat sebagai anggota KK {other.nomor_kk}" in " ".join(exc.value.fields["anggota"])
+    assert exc.value.fields == {
+        "anggota": [
+            f"NIK {row.nik} ({row.nama}) masih tercatat sebagai anggota KK {other.nomor_kk}. Seseorang hanya "
+            "boleh tercatat dalam satu KK; ajukan pisah KK atau pengurangan anggota lebih dulu."
+            for row in rows
+        ]
+    }
 
 
 def test_kurang_anggota_needs_the_akta_kematian_and_marks_the_member_dead(team, warga):
@@ -567,7 +573,7 @@ def test_sktt_registers_the_foreigner_and_a_lost_sktt_is_replaced(team, warga):
     berkas = register_service("sktt", sponsor, team["loket"])
     with pytest.raises(BerkasInvalid) as exc:
         permohonan_update(berkas_id=berkas.pk, user=team["operator"], data=sktt_data(tanggal_lahir="1992-06-16"))
-    assert "Tanggal lahir tidak sesuai dengan NIK" in " ".join(exc.value.fields["nik"])
+    assert exc.value.fields == {"nik": ["Tanggal lahir tidak sesuai dengan NIK (NIK menunjukkan 15-06-..92)."]}
     berkas = to_pickup(
         berkas, team, lambda b: permohonan_update(berkas_id=b.pk, user=team["operator"], data=sktt_data())
     )
