@@ -67,7 +67,7 @@ def test_status_lookup_malformed_is_400_with_field_errors(api, payload, errors):
 def test_status_lookup_rejects_non_json_garbage(api):
     response = api.post(reverse("api-status"), data="{nope", content_type="application/json")
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("JSON parse error")
+    assert set(response.json()) == {"detail"}
 
 
 @pytest.mark.parametrize("name", ["api-antrian", "api-antrian-ringkasan"])
