@@ -111,10 +111,11 @@ def test_detail_shows_only_the_actions_the_user_may_take_now(client, team):
     client.force_login(team["kasi"])
     page = client.get(url).content.decode()
     assert "Verifikasi dan paraf (Kasi)" in page and "Kembalikan ke operator" in page
-    assert "Validasi dan paraf" not in page and "TTE Kadis)" not in page
+    assert "Validasi dan paraf" not in page and 'name="passphrase"' not in page  # no signing here
     client.force_login(team["kabid"])
     page = client.get(url).content.decode()
     assert "Verifikasi dan paraf" not in page and "Batalkan berkas" in page
+    assert "Kembalikan ke operator" not in page  # the Kabid sends back only at his own stage
 
 
 def test_kasi_of_another_bidang_never_sees_the_berkas(client, team):
