@@ -132,7 +132,7 @@ def test_invalid_nik_and_mismatched_birth_date_are_refused(team):
             user=team["loket"],
             detail={"jenis": "baru"},
         )
-    assert exc.value.fields["nik"] == ["NIK harus 16 digit angka."]
+    assert exc.value.fields == {"nik": ["NIK harus 16 digit angka."]}
     with pytest.raises(BerkasInvalid) as exc:
         services.berkas_register(
             layanan=layanan,
@@ -141,7 +141,7 @@ def test_invalid_nik_and_mismatched_birth_date_are_refused(team):
             user=team["loket"],
             detail={"jenis": "baru"},
         )
-    assert "Jenis kelamin tidak sesuai dengan NIK" in exc.value.fields["jenis_kelamin"][0]
+    assert exc.value.fields == {"jenis_kelamin": ["Jenis kelamin tidak sesuai dengan NIK (NIK menunjukkan laki-laki)."]}
     assert Berkas.objects.count() == 0
 
 

@@ -193,12 +193,12 @@ def test_wna_card_is_marked_and_carries_passport_and_kitas():
 
 
 def test_wna_card_is_never_valid_for_life():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^KTP-el orang asing harus mempunyai tanggal berlaku, bukan seumur hidup$"):
         render_kartu_pdf(replace(WNA, berlaku_hingga="SEUMUR HIDUP"))
 
 
 def test_unknown_card_kind_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^jenis kartu tidak dikenal: 'sim'$"):
         render_kartu_pdf(replace(KTP, jenis="sim"))
 
 

@@ -68,7 +68,10 @@ def test_blangko_delivery_prints_waiting_berkas(client, team, warga):
     client.force_login(team["operator"])
     page = client.get(reverse("pendaftaran:blangko"))
     assert berkas.nomor_registrasi in page.content.decode()
-    assert client.post(reverse("pendaftaran:blangko"), {"jenis": "kia", "jumlah": "0"}).status_code == 400
+    zero = client.post(reverse("pendaftaran:blangko"), {"jenis": "kia", "jumlah": "0"})
+    assert zero.status_code == 400
+    assert "Pastikan nilai ini lebih besar dari atau sama dengan 1." in zero.content.decode()
+    assert StokBlangko.objects.get(jenis="kia").jumlah == 0
     response = client.post(reverse("pendaftaran:blangko"), {"jenis": "kia", "jumlah": "5", "keterangan": "BAST 7"})
     assert response.status_code == 302
     berkas.refresh_from_db()
@@ -97,7 +100,11 @@ def test_pickup_desk_needs_the_owner_for_a_ktp_el(client, team, warga):
     berkas = to_pickup(register_service("ktp-el-cetak", owner, team["loket"]), team, enter)
     client.force_login(team["pengambilan"])
     url = reverse("serahkan", args=[berkas.nomor_registrasi])
-    assert "tidak dapat dikuasakan" in client.get(url).content.decode().replace("Tidak dapat", "tidak dapat")
+    notice = (
+        "<strong>KTP-el:</strong> hanya diserahkan kepada pemiliknya sendiri, setelah aktivasi "
+        "(sidik jari pemilik dicocokkan). Tidak dapat dikuasakan."
+    )
+    assert notice in client.get(url).content.decode()
     wife = warga[0].anggota.get(hubungan="ISTRI")
     base = {
         "penerima_nama": wife.nama,
@@ -108,7 +115,9 @@ def test_pickup_desk_needs_the_owner_for_a_ktp_el(client, team, warga):
     refused = client.post(url, {**base, "aktivasi_ktp_el": "on"})
     assert refused.status_code == 400 and "NIK penerima harus NIK pemilik" in refused.content.decode()
     bad_nik = client.post(url, {**base, "penerima_nik": "123"})
-    assert bad_nik.status_code == 400
+    assert bad_nik.status_code == 400 and "NIK harus 16 digit angka." in bad_nik.content.decode()
+    berkas.refresh_from_db()
+    assert berkas.status == Status.SIAP_DIAMBIL
     ok = client.post(
         url,
         {
