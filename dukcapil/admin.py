@@ -52,7 +52,7 @@ class ViewOnlyMixin(UndeletableMixin):
         return False
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInlineMixin:
     """The rows of a record, shown read-only under it."""
 
     extra = 0
@@ -188,7 +188,7 @@ class HariLiburAdmin(SimpleHistoryAdmin):
     date_hierarchy = "tanggal"
 
 
-class KartuKendaliInline(ReadOnlyInline):
+class KartuKendaliInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = KartuKendali
     fields = ["waktu", "dari_status", "ke_status", "pelaku", "catatan"]
 

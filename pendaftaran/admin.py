@@ -1,12 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from dukcapil.admin import ReadOnlyFieldsMixin, ReadOnlyInline, ViewOnlyMixin
+from dukcapil.admin import ReadOnlyFieldsMixin, ReadOnlyInlineMixin, ViewOnlyMixin
 
 from .models import AnggotaKeluarga, Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk, StokBlangko
 
 
-class AnggotaInline(ReadOnlyInline):
+class AnggotaInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = AnggotaKeluarga
     fields = ["urutan", "nik", "nama", "hubungan", "jenis_kelamin", "tanggal_lahir"]
 
@@ -21,7 +21,7 @@ class PermohonanKKAdmin(ReadOnlyFieldsMixin, SimpleHistoryAdmin):
     inlines = [AnggotaInline]
 
 
-class PendudukInline(ReadOnlyInline):
+class PendudukInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = Penduduk
     fields = ["urutan", "nik", "nama", "hubungan", "status"]
     show_change_link = True
