@@ -12,10 +12,10 @@ From top to bottom:
   place and date at the right, then the addressee lines (``kepada``);
 - the body (``isi``): paragraphs, numbered label/value sections (:class:`Bagian`) and gridded
   tables (:class:`Tabel`, header row repeated on every page it spans), in the given order;
-- the closing paragraph kept together with the signature block: place and date (unless the surat
-  dinas rows already carry them), the jabatan, name and NIP of the signer, and for documents that go
-  through the TTE step the verification QR code with its caption at the left;
-- the tembusan list, then small notes (``catatan_kaki``).
+- the closing paragraph, the signature block and the tembusan list, kept on one page: place and date
+  (unless the surat dinas rows already carry them), the jabatan, name and NIP of the signer, and for
+  documents that go through the TTE step the verification QR code with its caption at the left;
+- small notes (``catatan_kaki``).
 
 Every page carries "Halaman n dari m" in the footer (and the registration number when the letter is
 issued for a berkas); pages after the first start with a "Lanjutan ..." line.
