@@ -27,6 +27,45 @@ from .models import (
 from .sop_export import sop_csv, sop_xlsx
 
 
+class ReadOnlyFieldsMixin:
+    """Every field (but the excluded ones) read-only and nothing added here: the record is written by
+    the application's own screens; admin looks it up."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name not in (self.exclude or ())]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class UndeletableMixin:
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ViewOnlyMixin(UndeletableMixin):
+    """An audit trail: looked at, never added, changed or deleted."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReadOnlyInlineMixin:
+    """The rows of a record, shown read-only under it."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Bidang)
 class BidangAdmin(admin.ModelAdmin):
     list_display = ["kode", "nama"]
@@ -150,19 +189,13 @@ class HariLiburAdmin(SimpleHistoryAdmin):
     date_hierarchy = "tanggal"
 
 
-class KartuKendaliInline(GenericTabularInline):
+class KartuKendaliInline(ReadOnlyInlineMixin, GenericTabularInline):
     model = KartuKendali
-    extra = 0
-    can_delete = False
     fields = ["waktu", "dari_status", "ke_status", "pelaku", "catatan"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Berkas)
-class BerkasAdmin(SimpleHistoryAdmin):
+class BerkasAdmin(ReadOnlyFieldsMixin, UndeletableMixin, SimpleHistoryAdmin):
     """Read-only: berkas change state only through the workflow screens."""
 
     list_display = ["nomor_registrasi", "layanan", "status", "status_sejak", "dibuat_pada"]
@@ -172,22 +205,13 @@ class BerkasAdmin(SimpleHistoryAdmin):
     inlines = [KartuKendaliInline]
     exclude = ["persyaratan_diserahkan"]
 
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 class CabutForm(forms.Form):
     alasan = forms.CharField(label="Alasan pencabutan", widget=forms.Textarea(attrs={"rows": 2}))
 
 
 @admin.register(Dokumen)
-class DokumenAdmin(SimpleHistoryAdmin):
+class DokumenAdmin(ReadOnlyFieldsMixin, UndeletableMixin, SimpleHistoryAdmin):
     """Documents are made by the TTE step only; here they can be looked up and revoked."""
 
     list_display = ["berkas", "jenis", "nomor", "status", "ditandatangani_oleh", "dibuat_pada"]
@@ -196,15 +220,6 @@ class DokumenAdmin(SimpleHistoryAdmin):
     list_select_related = ["berkas"]
     actions = ["cabut"]
     exclude = ["berkas_pdf"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields if f.name != "berkas_pdf"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.action(description="Cabut dokumen terpilih (status di halaman verifikasi menjadi «dicabut»)")
     def cabut(self, request, queryset):
@@ -240,37 +255,19 @@ class SertifikatPenandatanganAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PercobaanTTE)
-class PercobaanTTEAdmin(admin.ModelAdmin):
+class PercobaanTTEAdmin(ViewOnlyMixin, admin.ModelAdmin):
     """Audit trail of passphrase checks: read only."""
 
     list_display = ["waktu", "pengguna", "berhasil", "keterangan", "jumlah_berkas"]
     list_filter = ["berhasil", "pengguna"]
     date_hierarchy = "waktu"
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(Pengambilan)
-class PengambilanAdmin(admin.ModelAdmin):
+class PengambilanAdmin(ReadOnlyFieldsMixin, UndeletableMixin, admin.ModelAdmin):
     """Register pengambilan: read-only, written by the pickup desk."""
 
     list_display = ["waktu", "berkas", "jenis", "penerima_nama", "hubungan", "aktivasi_ktp_el", "petugas"]
     list_filter = ["jenis", "hubungan"]
     search_fields = ["berkas__nomor_registrasi"]
     list_select_related = ["berkas", "petugas"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

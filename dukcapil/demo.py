@@ -2,6 +2,7 @@
 
 import random
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -72,66 +73,50 @@ def family_members(index: int, kepala: str, istri: str, anak: list[str]):
 
     rng = random.Random(index)
     seq = index * 10
-    rows = []
     lahir_k = date(1975 + rng.randint(0, 15), rng.randint(1, 12), rng.randint(1, 28))
     lahir_i = lahir_k + timedelta(days=rng.randint(300, 1500))
     nikah = date(lahir_i.year + 22, rng.randint(1, 12), rng.randint(1, 28))
-    common = dict(agama="ISLAM", golongan_darah="", kewarganegaraan="WNI", no_paspor="", no_kitap="")
-    rows.append(
-        AnggotaData(
-            nik=make_nik(lahir_k, "L", seq + 1),
-            nama=kepala,
-            jenis_kelamin="L",
-            tempat_lahir="TANJUNG UBAN",
-            tanggal_lahir=lahir_k,
-            pendidikan="SLTA/SEDERAJAT",
-            pekerjaan="WIRASWASTA",
-            status_perkawinan="KAWIN",
-            tanggal_perkawinan=nikah,
-            hubungan="KEPALA KELUARGA",
-            nama_ayah="SUPARMAN",
-            nama_ibu="SUMIATI",
-            **common,
-        )
-    )
-    rows.append(
-        AnggotaData(
-            nik=make_nik(lahir_i, "P", seq + 2),
-            nama=istri,
-            jenis_kelamin="P",
-            tempat_lahir="KIJANG",
-            tanggal_lahir=lahir_i,
-            pendidikan="DIPLOMA IV/STRATA I",
-            pekerjaan="MENGURUS RUMAH TANGGA",
-            status_perkawinan="KAWIN",
-            tanggal_perkawinan=nikah,
-            hubungan="ISTRI",
-            nama_ayah="HASAN",
-            nama_ibu="MARYAM",
-            **common,
-        )
-    )
+    # (hubungan, nama, L/P, tanggal lahir, tempat lahir, pendidikan, pekerjaan, nama ayah, nama ibu)
+    people = [
+        (
+            "KEPALA KELUARGA",
+            kepala,
+            "L",
+            lahir_k,
+            "TANJUNG UBAN",
+            "SLTA/SEDERAJAT",
+            "WIRASWASTA",
+            "SUPARMAN",
+            "SUMIATI",
+        ),
+        ("ISTRI", istri, "P", lahir_i, "KIJANG", "DIPLOMA IV/STRATA I", "MENGURUS RUMAH TANGGA", "HASAN", "MARYAM"),
+    ]
     for n, nama in enumerate(anak):
         lahir_a = date(nikah.year + 1 + 2 * n, rng.randint(1, 12), rng.randint(1, 28))
         jk = "P" if nama.split()[0] in {"AYU", "PUTRI", "INDAH", "NADIA", "TIKA"} else "L"
-        rows.append(
-            AnggotaData(
-                nik=make_nik(lahir_a, jk, seq + 3 + n),
-                nama=nama,
-                jenis_kelamin=jk,
-                tempat_lahir="BINTAN",
-                tanggal_lahir=lahir_a,
-                pendidikan="TAMAT SD/SEDERAJAT",
-                pekerjaan="PELAJAR/MAHASISWA",
-                status_perkawinan="BELUM KAWIN",
-                tanggal_perkawinan=None,
-                hubungan="ANAK",
-                nama_ayah=kepala,
-                nama_ibu=istri,
-                **common,
-            )
+        people.append(("ANAK", nama, jk, lahir_a, "BINTAN", "TAMAT SD/SEDERAJAT", "PELAJAR/MAHASISWA", kepala, istri))
+    return [
+        AnggotaData(
+            nik=make_nik(lahir, jk, seq + urutan),
+            nama=nama,
+            jenis_kelamin=jk,
+            tempat_lahir=tempat,
+            tanggal_lahir=lahir,
+            agama="ISLAM",
+            pendidikan=pendidikan,
+            pekerjaan=pekerjaan,
+            golongan_darah="",
+            status_perkawinan="BELUM KAWIN" if hubungan == "ANAK" else "KAWIN",
+            tanggal_perkawinan=None if hubungan == "ANAK" else nikah,
+            hubungan=hubungan,
+            kewarganegaraan="WNI",
+            no_paspor="",
+            no_kitap="",
+            nama_ayah=ayah,
+            nama_ibu=ibu,
         )
-    return rows
+        for urutan, (hubungan, nama, jk, lahir, tempat, pendidikan, pekerjaan, ayah, ibu) in enumerate(people, start=1)
+    ]
 
 
 def register_family(index: int, users: dict[str, User], complete: bool = True) -> Berkas:
@@ -242,6 +227,20 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
     return made
 
 
+def register_at_counter(kode: str, person, detail: dict | None = None, *, user: User) -> Berkas:
+    """A berkas of layanan ``kode`` for ``person`` (a registered resident), every persyaratan handed in."""
+    layanan = Layanan.objects.get(kode=kode)
+    return services.berkas_register(
+        layanan=layanan,
+        pemohon=services.PemohonData(
+            nik=person.nik, nama=person.nama, tanggal_lahir=person.tanggal_lahir, jenis_kelamin=person.jenis_kelamin
+        ),
+        persyaratan_ids=list(layanan.persyaratan_berlaku().values_list("pk", flat=True)),
+        user=user,
+        detail=detail,
+    )
+
+
 def build_service_demo(users: dict[str, User]) -> list[Berkas]:
     """Population-registration berkas beyond KK baru, on the demo register: a KTP-el ready for pickup
     (aktivasi at the desk), a KIA waiting for blangko, an SKPWNI with the operator, a KK tambah anggota
@@ -252,17 +251,7 @@ def build_service_demo(users: dict[str, User]) -> list[Berkas]:
 
     families = seed_register(families=12, ktp_el=25, kia=0)
 
-    def at_counter(kode: str, person, detail=None) -> Berkas:
-        layanan = Layanan.objects.get(kode=kode)
-        return services.berkas_register(
-            layanan=layanan,
-            pemohon=services.PemohonData(
-                nik=person.nik, nama=person.nama, tanggal_lahir=person.tanggal_lahir, jenis_kelamin=person.jenis_kelamin
-            ),
-            persyaratan_ids=list(layanan.persyaratan_berlaku().values_list("pk", flat=True)),
-            user=users["loket"],
-            detail=detail,
-        )
+    at_counter = partial(register_at_counter, user=users["loket"])
 
     def through(b: Berkas, data: dict) -> Berkas:
         permohonan_update(berkas_id=b.pk, user=users["operator"], data=data)

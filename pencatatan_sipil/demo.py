@@ -3,12 +3,13 @@ for the Kadis, a kutipan kedua of another office waiting for its confirmation, a
 with the operator."""
 
 from datetime import timedelta
+from functools import partial
 
 from django.utils import timezone
 
 from dukcapil import services
-from dukcapil.demo import sign
-from dukcapil.models import Berkas, Layanan, User
+from dukcapil.demo import register_at_counter, sign
+from dukcapil.models import Berkas, User
 from pendaftaran.demo import REGISTER_OFFSET
 from pendaftaran.register import active_members, keluarga_by_nomor
 
@@ -27,17 +28,7 @@ def build_capil_demo(users: dict[str, User]) -> list[Berkas]:
     heads = [member(f, "KEPALA KELUARGA") for f in families]
     wives = [member(f, "ISTRI") for f in families]
 
-    def at_counter(kode: str, person, detail=None) -> Berkas:
-        layanan = Layanan.objects.get(kode=kode)
-        return services.berkas_register(
-            layanan=layanan,
-            pemohon=services.PemohonData(
-                nik=person.nik, nama=person.nama, tanggal_lahir=person.tanggal_lahir, jenis_kelamin=person.jenis_kelamin
-            ),
-            persyaratan_ids=list(layanan.persyaratan_berlaku().values_list("pk", flat=True)),
-            user=users["loket_capil"],
-            detail=detail,
-        )
+    at_counter = partial(register_at_counter, user=users["loket_capil"])
 
     def to_tte(b: Berkas, data: dict) -> Berkas:
         permohonan_update(berkas_id=b.pk, user=users["operator_capil"], data=data)
@@ -49,45 +40,31 @@ def build_capil_demo(users: dict[str, User]) -> list[Berkas]:
             b = services.berkas_transition(berkas_id=b.pk, action=action, user=users[who])
         return b
 
-    today = timezone.localdate()
-    lahir = to_tte(
-        at_counter("akta-kelahiran", heads[4]),
-        {
-            "nama_anak": "ALYA PUTRI",
-            "jenis_kelamin": "P",
+    def kelahiran(i: int, nama: str, jenis_kelamin: str, umur_hari: int, pukul: str, saksi: tuple[str, str]) -> dict:
+        """The birth of a second child in family ``i``, as the operator enters it."""
+        return {
+            "nama_anak": nama,
+            "jenis_kelamin": jenis_kelamin,
             "tempat_lahir": "BINTAN",
-            "tanggal_lahir": (today - timedelta(days=12)).isoformat(),
-            "pukul": "08:15",
+            "tanggal_lahir": (timezone.localdate() - timedelta(days=umur_hari)).isoformat(),
+            "pukul": pukul,
             "anak_ke": 2,
             "penolong": "BIDAN/PERAWAT",
-            "nik_ibu": wives[4].nik,
-            "nik_ayah": heads[4].nik,
-            "nomor_kk": families[4].nomor_kk,
+            "nik_ibu": wives[i].nik,
+            "nik_ayah": heads[i].nik,
+            "nomor_kk": families[i].nomor_kk,
             "nik_anak": "",
-            "saksi_1": "HENDRA",
-            "saksi_2": "YANTI",
-        },
+            "saksi_1": saksi[0],
+            "saksi_2": saksi[1],
+        }
+
+    lahir = to_tte(
+        at_counter("akta-kelahiran", heads[4]), kelahiran(4, "ALYA PUTRI", "P", 12, "08:15", ("HENDRA", "YANTI"))
     )
     made = [sign(lahir, users)]
     late = at_counter("akta-kelahiran", heads[5])
     permohonan_update(
-        berkas_id=late.pk,
-        user=users["operator_capil"],
-        data={
-            "nama_anak": "BIMA SAKTI",
-            "jenis_kelamin": "L",
-            "tempat_lahir": "BINTAN",
-            "tanggal_lahir": (today - timedelta(days=95)).isoformat(),
-            "pukul": "",
-            "anak_ke": 2,
-            "penolong": "BIDAN/PERAWAT",
-            "nik_ibu": wives[5].nik,
-            "nik_ayah": heads[5].nik,
-            "nomor_kk": families[5].nomor_kk,
-            "nik_anak": "",
-            "saksi_1": "ROSA",
-            "saksi_2": "AMIR",
-        },
+        berkas_id=late.pk, user=users["operator_capil"], data=kelahiran(5, "BIMA SAKTI", "L", 95, "", ("ROSA", "AMIR"))
     )
     made.append(late)  # with the operator, flagged late
     made.append(

@@ -50,6 +50,16 @@ def _akta_for(berkas: Berkas, jenis: str, source: str) -> Akta:
     return PermohonanAkta.objects.select_related("akta_rujukan").get(berkas=berkas).akta_rujukan
 
 
+def _pasangan(d: dict) -> list[tuple[str, str]]:
+    """The husband and wife of an akta perkawinan or perceraian."""
+    return [
+        ("Nama suami", d.get("nama_suami", "-")),
+        ("NIK suami", d.get("nik_suami", "-")),
+        ("Nama istri", d.get("nama_istri", "-")),
+        ("NIK istri", d.get("nik_istri", "-")),
+    ]
+
+
 def _rows(akta: Akta) -> list[tuple[str, str]]:
     """The register's entries of an akta, as printed on the kutipan and the register page."""
     d = akta.data
@@ -85,10 +95,7 @@ def _rows(akta: Akta) -> list[tuple[str, str]]:
         ]
     if akta.jenis == JenisAkta.PERKAWINAN:
         return [
-            ("Nama suami", d.get("nama_suami", "-")),
-            ("NIK suami", d.get("nik_suami", "-")),
-            ("Nama istri", d.get("nama_istri", "-")),
-            ("NIK istri", d.get("nik_istri", "-")),
+            *_pasangan(d),
             ("Tanggal perkawinan", _tgl(akta.tanggal_peristiwa)),
             ("Tempat perkawinan", akta.tempat_peristiwa),
             ("Agama/kepercayaan", d.get("agama", "-")),
@@ -96,10 +103,7 @@ def _rows(akta: Akta) -> list[tuple[str, str]]:
         ]
     if akta.jenis == JenisAkta.PERCERAIAN:
         return [
-            ("Nama suami", d.get("nama_suami", "-")),
-            ("NIK suami", d.get("nik_suami", "-")),
-            ("Nama istri", d.get("nama_istri", "-")),
-            ("NIK istri", d.get("nik_istri", "-")),
+            *_pasangan(d),
             ("Akta perkawinan", d.get("nomor_akta_perkawinan") or "-"),
             ("Pengadilan", d.get("pengadilan", "-")),
             ("Putusan", f"nomor {d.get('nomor_putusan', '')} tanggal {_tgl(d.get('tanggal_putusan'))}"),

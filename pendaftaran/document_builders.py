@@ -27,6 +27,22 @@ def _tgl(value) -> str:
     return f"{value:%d-%m-%Y}"
 
 
+def _identitas(p: Penduduk) -> dict:
+    """The identity fields that the KK, the KTP-el and the KIA print alike."""
+    return {
+        "nik": p.nik,
+        "nama": p.nama,
+        "jenis_kelamin": _jk(p.jenis_kelamin),
+        "tempat_lahir": p.tempat_lahir,
+        "tanggal_lahir": p.tanggal_lahir,
+        "agama": p.agama,
+        "golongan_darah": p.golongan_darah,
+        "status_perkawinan": p.status_perkawinan,
+        "pekerjaan": p.pekerjaan,
+        "no_paspor": p.no_paspor,
+    }
+
+
 def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
     """The KK as the register now holds it (the berkas's changes were applied at approval)."""
     permohonan = PermohonanKK.objects.select_related("keluarga").get(berkas=berkas)
@@ -49,20 +65,11 @@ def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> 
             kode_pos=keluarga.kode_pos,
             anggota=[
                 AnggotaKK(
-                    nik=a.nik,
-                    nama=a.nama,
-                    jenis_kelamin=_jk(a.jenis_kelamin),
-                    tempat_lahir=a.tempat_lahir,
-                    tanggal_lahir=a.tanggal_lahir,
-                    agama=a.agama,
+                    **_identitas(a),
                     pendidikan=a.pendidikan,
-                    pekerjaan=a.pekerjaan,
-                    golongan_darah=a.golongan_darah,
-                    status_perkawinan=a.status_perkawinan,
                     tanggal_perkawinan=a.tanggal_perkawinan,
                     hubungan=a.hubungan,
                     kewarganegaraan=a.kewarganegaraan,
-                    no_paspor=a.no_paspor,
                     no_kitap=a.no_kitap,
                     nama_ayah=a.nama_ayah,
                     nama_ibu=a.nama_ibu,
@@ -102,20 +109,12 @@ def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) 
             jenis="kia" if is_kia else ("ktp-el-wna" if wna else "ktp-el"),
             provinsi=(address.provinsi or office.kabupaten_kota).upper(),
             kabupaten_kota=(address.kabupaten_kota or office.kabupaten_kota).upper(),
-            nik=p.nik,
-            nama=p.nama,
-            tempat_lahir=p.tempat_lahir,
-            tanggal_lahir=p.tanggal_lahir,
-            jenis_kelamin=_jk(p.jenis_kelamin),
-            golongan_darah=p.golongan_darah,
+            **_identitas(p),
             alamat=address.alamat,
             rt=address.rt,
             rw=address.rw,
             desa_kelurahan=address.desa_kelurahan,
             kecamatan=address.kecamatan,
-            agama=p.agama,
-            status_perkawinan=p.status_perkawinan,
-            pekerjaan=p.pekerjaan,
             kewarganegaraan=p.negara if wna else "WNI",
             berlaku_hingga=berlaku,
             tempat_terbit=office.tempat_terbit.upper(),
@@ -123,7 +122,6 @@ def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) 
             nomor_kk=k.nomor_kk if k else "",
             nama_kepala_keluarga=kepala.nama if kepala else "",
             no_akta_kelahiran=p.no_akta_kelahiran,
-            no_paspor=p.no_paspor,
             no_kitas_kitap=p.no_kitap,
             verification_url=verification_url,
             penandatangan=office.kepala_dinas_nama,
@@ -186,108 +184,95 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     pemohon = [("NIK Pemohon", berkas.pemohon_nik), ("Nama Lengkap", berkas.pemohon_nama)]
     judul_tabel = "KELUARGA YANG BATAL PINDAH" if permohonan.jenis == "batal-pindah" else "KELUARGA YANG PINDAH"
     tabel = [Tabel(judul_tabel, BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
-    jenis = source.jenis
-    if permohonan.jenis == "batal-pindah":
-        pdf = render_surat_keterangan(
-            berkas,
-            signer=signer,
-            verification_url=verification_url,
-            kode_formulir="F-1.05",
-            judul="SURAT KETERANGAN BATAL PINDAH",
-            nomor=permohonan.nomor_dokumen,
-            pembuka=(
-                "Yang bertanda tangan di bawah ini menerangkan bahwa surat keterangan pindah berikut dinyatakan "
-                "BATAL dan tidak berlaku lagi, dan penduduk tersebut tetap tercatat pada alamat asal:"
-            ),
-            bagian=[
-                Bagian("DATA PEMOHON", pemohon),
-                Bagian(
-                    "SURAT KETERANGAN PINDAH YANG DIBATALKAN",
-                    [
-                        ("Nomor", permohonan.dokumen_rujukan.nomor),
-                        ("Tanggal terbit", _tgl(timezone.localtime(permohonan.dokumen_rujukan.dibuat_pada).date())),
-                        ("Alasan pembatalan", permohonan.data.get("keterangan", "-")),
-                    ],
-                ),
-                Bagian("DATA DAERAH ASAL", _asal_rows(keluarga, kepala_nama)),
-            ],
-            tabel=tabel,
-            penutup="Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.",
-        )
-        return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_dokumen)
+    asal = _asal_rows(keluarga, kepala_nama)
     berlaku = data.get("berlaku_hingga")
+    pembuka = ""
+    if permohonan.jenis == "batal-pindah":
+        kode, judul = "F-1.05", "SURAT KETERANGAN BATAL PINDAH"
+        pembuka = (
+            "Yang bertanda tangan di bawah ini menerangkan bahwa surat keterangan pindah berikut dinyatakan "
+            "BATAL dan tidak berlaku lagi, dan penduduk tersebut tetap tercatat pada alamat asal:"
+        )
+        bagian = [
+            Bagian("DATA PEMOHON", pemohon),
+            Bagian(
+                "SURAT KETERANGAN PINDAH YANG DIBATALKAN",
+                [
+                    ("Nomor", permohonan.dokumen_rujukan.nomor),
+                    ("Tanggal terbit", _tgl(timezone.localtime(permohonan.dokumen_rujukan.dibuat_pada).date())),
+                    ("Alasan pembatalan", permohonan.data.get("keterangan", "-")),
+                ],
+            ),
+            Bagian("DATA DAERAH ASAL", asal),
+        ]
+        penutup = "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
+    elif source.jenis == "skpln":
+        kode, judul = "F-1.04", "SURAT KETERANGAN PINDAH KE LUAR NEGERI"
+        bagian = [
+            Bagian("DATA DAERAH ASAL", pemohon + asal),
+            Bagian(
+                "DATA KEPINDAHAN",
+                [
+                    ("Negara tujuan", data.get("negara_tujuan", "-").upper()),
+                    ("Alamat tujuan", data.get("alamat_luar_negeri", "-").upper()),
+                    ("Nomor paspor", data.get("no_paspor", "-")),
+                    ("Alasan pindah", data.get("alasan_pindah", "-").upper()),
+                    ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
+                ],
+            ),
+        ]
+        penutup = "Surat keterangan ini dibawa dan dilaporkan ke Perwakilan Republik Indonesia di negara tujuan."
+    else:
+        kode, judul = "F-1.03", "SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA"
+        bagian = [
+            Bagian("DATA DAERAH ASAL", pemohon + asal),
+            Bagian(
+                "DATA KEPINDAHAN",
+                [
+                    ("Alasan pindah", data.get("alasan_pindah", "-")),
+                    ("Klasifikasi pindah", data.get("klasifikasi", "-")),
+                    ("Jenis kepindahan", data.get("jenis_kepindahan", "-")),
+                    ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
+                ]
+                + ([("Berlaku hingga", _tgl(berlaku))] if berlaku else []),
+            ),
+            Bagian(
+                "DATA DAERAH TUJUAN",
+                [
+                    (
+                        "Alamat",
+                        f"{data.get('tujuan_alamat', '-')} RT {data.get('tujuan_rt', '-')} "
+                        f"RW {data.get('tujuan_rw', '-')}".upper(),
+                    ),
+                    ("Desa/Kelurahan", data.get("tujuan_desa", "-").upper()),
+                    ("Kecamatan", data.get("tujuan_kecamatan", "-").upper()),
+                    ("Kabupaten/Kota", data.get("tujuan_kabupaten", "-").upper()),
+                    ("Provinsi", data.get("tujuan_provinsi", "-").upper()),
+                ],
+            ),
+        ]
+        penutup = (
+            "Surat keterangan pindah ini dilaporkan ke Dinas Kependudukan dan Pencatatan Sipil daerah tujuan "
+            "untuk diterbitkan Surat Keterangan Datang, KK dan KTP-el."
+        )
     notes = []
     if permohonan.jenis == "skpwni-hilang":
         notes.append("Diterbitkan sebagai pengganti surat keterangan pindah yang hilang; yang lama tidak berlaku.")
     if permohonan.jenis == "perpanjangan-skp":
         notes.append(f"Masa berlaku diperpanjang hingga {_tgl(berlaku)}.")
-    if jenis == "skpln":
-        pdf = render_surat_keterangan(
-            berkas,
-            signer=signer,
-            verification_url=verification_url,
-            kode_formulir="F-1.04",
-            judul="SURAT KETERANGAN PINDAH KE LUAR NEGERI",
-            nomor=permohonan.nomor_dokumen,
-            bagian=[
-                Bagian("DATA DAERAH ASAL", pemohon + _asal_rows(keluarga, kepala_nama)),
-                Bagian(
-                    "DATA KEPINDAHAN",
-                    [
-                        ("Negara tujuan", data.get("negara_tujuan", "-").upper()),
-                        ("Alamat tujuan", data.get("alamat_luar_negeri", "-").upper()),
-                        ("Nomor paspor", data.get("no_paspor", "-")),
-                        ("Alasan pindah", data.get("alasan_pindah", "-").upper()),
-                        ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
-                    ],
-                ),
-            ],
-            tabel=tabel,
-            penutup="Surat keterangan ini dibawa dan dilaporkan ke Perwakilan Republik Indonesia di negara tujuan.",
-            catatan_kaki=notes,
-        )
-    else:
-        pdf = render_surat_keterangan(
-            berkas,
-            signer=signer,
-            verification_url=verification_url,
-            kode_formulir="F-1.03",
-            judul="SURAT KETERANGAN PINDAH WARGA NEGARA INDONESIA",
-            nomor=permohonan.nomor_dokumen,
-            bagian=[
-                Bagian("DATA DAERAH ASAL", pemohon + _asal_rows(keluarga, kepala_nama)),
-                Bagian(
-                    "DATA KEPINDAHAN",
-                    [
-                        ("Alasan pindah", data.get("alasan_pindah", "-")),
-                        ("Klasifikasi pindah", data.get("klasifikasi", "-")),
-                        ("Jenis kepindahan", data.get("jenis_kepindahan", "-")),
-                        ("Rencana tanggal pindah", _tgl(data.get("tanggal_pindah"))),
-                    ]
-                    + ([("Berlaku hingga", _tgl(berlaku))] if berlaku else []),
-                ),
-                Bagian(
-                    "DATA DAERAH TUJUAN",
-                    [
-                        (
-                            "Alamat",
-                            f"{data.get('tujuan_alamat', '-')} RT {data.get('tujuan_rt', '-')} "
-                            f"RW {data.get('tujuan_rw', '-')}".upper(),
-                        ),
-                        ("Desa/Kelurahan", data.get("tujuan_desa", "-").upper()),
-                        ("Kecamatan", data.get("tujuan_kecamatan", "-").upper()),
-                        ("Kabupaten/Kota", data.get("tujuan_kabupaten", "-").upper()),
-                        ("Provinsi", data.get("tujuan_provinsi", "-").upper()),
-                    ],
-                ),
-            ],
-            tabel=tabel,
-            penutup=(
-                "Surat keterangan pindah ini dilaporkan ke Dinas Kependudukan dan Pencatatan Sipil daerah tujuan "
-                "untuk diterbitkan Surat Keterangan Datang, KK dan KTP-el."
-            ),
-            catatan_kaki=notes,
-        )
+    pdf = render_surat_keterangan(
+        berkas,
+        signer=signer,
+        verification_url=verification_url,
+        kode_formulir=kode,
+        judul=judul,
+        nomor=permohonan.nomor_dokumen,
+        pembuka=pembuka,
+        bagian=bagian,
+        tabel=tabel,
+        penutup=penutup,
+        catatan_kaki=notes,
+    )
     return RenderedDocument(pdf=pdf, nomor=permohonan.nomor_dokumen)
 
 

@@ -25,7 +25,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from dukcapil.documents import OfficeHeader, draw_qr, fit_font_size, format_tanggal
+from dukcapil.documents import (
+    JABATAN_KEPALA_DINAS,
+    TTE_CAPTION,
+    OfficeHeader,
+    draw_qr,
+    fit_font_size,
+    format_tanggal,
+    upper_or,
+)
 
 __all__ = [
     "AnggotaKK",
@@ -127,10 +135,6 @@ QR_BOX: tuple[float, float, float, float] = (
 
 _CAPTION_W = 58 * mm
 _CAPTION_X = _QR_X - 4 * mm - _CAPTION_W
-# Printed only on documents that go through the TTE step (they are signed with PAdES before release).
-_CAPTION_TEXT = (
-    "Dokumen ini ditandatangani secara elektronik. Pindai kode QR untuk memeriksa keaslian dan status dokumen."
-)
 _CAPTION_SIZE = 6.5
 _CAPTION_LEADING = 8
 
@@ -147,7 +151,7 @@ def _balanced_lines(text: str, font: str, size: float, max_width: float) -> list
     return lines
 
 
-_CAPTION_LINES = _balanced_lines(_CAPTION_TEXT, "Helvetica-Oblique", _CAPTION_SIZE, _CAPTION_W)
+_CAPTION_LINES = _balanced_lines(TTE_CAPTION, "Helvetica-Oblique", _CAPTION_SIZE, _CAPTION_W)
 
 _TABLE_GAP = 7  # vertical gap between table 1 and table 2
 _TABLES_BOTTOM_FIRST = _QR_Y + _QR_SIZE + 12  # lowest y tables may reach on page 1
@@ -223,32 +227,27 @@ def _t2_header_rows() -> list[list]:
     return [row0, row1, numbers]
 
 
-def _upper(value: str, empty: str = "-") -> str:
-    value = (value or "").strip()
-    return value.upper() if value else empty
-
-
 def _member_values(a: AnggotaKK) -> tuple[list[str], list[str]]:
     t1 = [
-        _upper(a.nama),
+        upper_or(a.nama),
         (a.nik or "").strip() or "-",
-        _upper(a.jenis_kelamin),
-        _upper(a.tempat_lahir),
+        upper_or(a.jenis_kelamin),
+        upper_or(a.tempat_lahir),
         format_tanggal(a.tanggal_lahir),
-        _upper(a.agama),
-        _upper(a.pendidikan),
-        _upper(a.pekerjaan),
-        _upper(a.golongan_darah, empty="TIDAK TAHU"),
+        upper_or(a.agama),
+        upper_or(a.pendidikan),
+        upper_or(a.pekerjaan),
+        upper_or(a.golongan_darah, empty="TIDAK TAHU"),
     ]
     t2 = [
-        _upper(a.status_perkawinan),
+        upper_or(a.status_perkawinan),
         format_tanggal(a.tanggal_perkawinan),
-        _upper(a.hubungan),
-        _upper(a.kewarganegaraan),
-        _upper(a.no_paspor),
-        _upper(a.no_kitap),
-        _upper(a.nama_ayah),
-        _upper(a.nama_ibu),
+        upper_or(a.hubungan),
+        upper_or(a.kewarganegaraan),
+        upper_or(a.no_paspor),
+        upper_or(a.no_kitap),
+        upper_or(a.nama_ayah),
+        upper_or(a.nama_ibu),
     ]
     return t1, t2
 
@@ -419,18 +418,18 @@ def _draw_header(canvas: Canvas, doc: KKDocument) -> float:
     canvas.setFont(FONT_BOLD, 12)
     canvas.drawCentredString(PAGE_W / 2, _NOMOR_Y, f"No. {doc.nomor_kk}")
 
-    rt_rw = f"{_upper(doc.rt, '000')}/{_upper(doc.rw, '000')}"
+    rt_rw = f"{upper_or(doc.rt, '000')}/{upper_or(doc.rw, '000')}"
     left = [
-        ("Nama Kepala Keluarga", _upper(doc.kepala_keluarga)),
-        ("Alamat", _upper(doc.alamat)),
+        ("Nama Kepala Keluarga", upper_or(doc.kepala_keluarga)),
+        ("Alamat", upper_or(doc.alamat)),
         ("RT/RW", rt_rw),
-        ("Kode Pos", _upper(doc.kode_pos)),
-        ("Desa/Kelurahan", _upper(doc.desa_kelurahan)),
+        ("Kode Pos", upper_or(doc.kode_pos)),
+        ("Desa/Kelurahan", upper_or(doc.desa_kelurahan)),
     ]
     right = [
-        ("Kecamatan", _upper(doc.kecamatan)),
-        ("Kabupaten/Kota", _upper(doc.kabupaten_kota)),
-        ("Provinsi", _upper(doc.provinsi)),
+        ("Kecamatan", upper_or(doc.kecamatan)),
+        ("Kabupaten/Kota", upper_or(doc.kabupaten_kota)),
+        ("Provinsi", upper_or(doc.provinsi)),
     ]
     y_left = _ADDR_TOP_Y
     for label, value in left:
@@ -472,8 +471,8 @@ def _draw_signature(canvas: Canvas, doc: KKDocument) -> None:
 
     # Right: signature block, centred in its column.
     cx = _SIGN_X + _SIGN_W / 2
-    jabatan = "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
-    wilayah = _upper(office.kabupaten_kota, "")
+    jabatan = JABATAN_KEPALA_DINAS
+    wilayah = upper_or(office.kabupaten_kota, "")
     canvas.setFont(FONT, 8)
     canvas.drawCentredString(cx, first_baseline, f"{office.tempat_terbit}, {tanggal}")
     size = fit_font_size(jabatan, FONT_BOLD, 8, _SIGN_W)

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from dukcapil.documents import draw_qr, fit_font_size
+from dukcapil.documents import draw_qr, fit_font_size, upper_or
 
 __all__ = [
     "JENIS_KARTU",
@@ -129,14 +129,9 @@ class _Row:
     extra: tuple[str, str] | None = None  # a second "label : value" on the same line (Gol. Darah)
 
 
-def _upper(value: str, empty: str = "-") -> str:
-    value = (value or "").strip()
-    return value.upper() if value else empty
-
-
 def _wilayah(prefix: str, value: str) -> str:
     """``PROVINSI JAWA TIMUR`` / ``KABUPATEN LUMAJANG``; a value that already names its kind is kept."""
-    value = _upper(value, "")
+    value = upper_or(value, "")
     if value.startswith(("PROVINSI", "KABUPATEN", "KOTA", "KAB.")):
         return value
     return f"{prefix} {value}".strip()
@@ -169,43 +164,43 @@ def _title(data: KartuData) -> str:
 
 
 def _rows(data: KartuData) -> list[_Row]:
-    lahir = f"{_upper(data.tempat_lahir)}, {_tanggal(data.tanggal_lahir)}"
-    rt_rw = f"{_upper(data.rt, '000')}/{_upper(data.rw, '000')}"
+    lahir = f"{upper_or(data.tempat_lahir)}, {_tanggal(data.tanggal_lahir)}"
+    rt_rw = f"{upper_or(data.rt, '000')}/{upper_or(data.rw, '000')}"
     alamat = [
-        _Row("Alamat", _upper(data.alamat), max_lines=3),
+        _Row("Alamat", upper_or(data.alamat), max_lines=3),
         _Row("RT/RW", rt_rw, indent=True),
-        _Row("Kel/Desa", _upper(data.desa_kelurahan), indent=True),
-        _Row("Kecamatan", _upper(data.kecamatan), indent=True),
+        _Row("Kel/Desa", upper_or(data.desa_kelurahan), indent=True),
+        _Row("Kecamatan", upper_or(data.kecamatan), indent=True),
     ]
     if data.jenis == "kia":
         return [
-            _Row("Nama", _upper(data.nama), max_lines=2),
+            _Row("Nama", upper_or(data.nama), max_lines=2),
             _Row("Tempat/Tgl Lahir", lahir),
-            _Row("Jenis Kelamin", _upper(data.jenis_kelamin)),
-            _Row("No. KK", _upper(data.nomor_kk)),
-            _Row("Nama Kepala Keluarga", _upper(data.nama_kepala_keluarga), max_lines=2),
-            _Row("No. Akta Kelahiran", _upper(data.no_akta_kelahiran)),
-            _Row("Agama", _upper(data.agama)),
-            _Row("Kewarganegaraan", _upper(data.kewarganegaraan)),
+            _Row("Jenis Kelamin", upper_or(data.jenis_kelamin)),
+            _Row("No. KK", upper_or(data.nomor_kk)),
+            _Row("Nama Kepala Keluarga", upper_or(data.nama_kepala_keluarga), max_lines=2),
+            _Row("No. Akta Kelahiran", upper_or(data.no_akta_kelahiran)),
+            _Row("Agama", upper_or(data.agama)),
+            _Row("Kewarganegaraan", upper_or(data.kewarganegaraan)),
             *alamat,
-            _Row("Berlaku Hingga", _upper(data.berlaku_hingga)),
+            _Row("Berlaku Hingga", upper_or(data.berlaku_hingga)),
         ]
     rows = [
-        _Row("Nama", _upper(data.nama), max_lines=2),
+        _Row("Nama", upper_or(data.nama), max_lines=2),
         _Row("Tempat/Tgl Lahir", lahir),
-        _Row("Jenis Kelamin", _upper(data.jenis_kelamin), extra=("Gol. Darah", _upper(data.golongan_darah))),
+        _Row("Jenis Kelamin", upper_or(data.jenis_kelamin), extra=("Gol. Darah", upper_or(data.golongan_darah))),
         *alamat,
-        _Row("Agama", _upper(data.agama)),
-        _Row("Status Perkawinan", _upper(data.status_perkawinan)),
-        _Row("Pekerjaan", _upper(data.pekerjaan), max_lines=2),
-        _Row("Kewarganegaraan", _upper(data.kewarganegaraan)),
+        _Row("Agama", upper_or(data.agama)),
+        _Row("Status Perkawinan", upper_or(data.status_perkawinan)),
+        _Row("Pekerjaan", upper_or(data.pekerjaan), max_lines=2),
+        _Row("Kewarganegaraan", upper_or(data.kewarganegaraan)),
     ]
     if data.jenis == "ktp-el-wna":
         rows += [
-            _Row("No. Paspor", _upper(data.no_paspor)),
-            _Row("No. KITAS/KITAP", _upper(data.no_kitas_kitap)),
+            _Row("No. Paspor", upper_or(data.no_paspor)),
+            _Row("No. KITAS/KITAP", upper_or(data.no_kitas_kitap)),
         ]
-    rows.append(_Row("Berlaku Hingga", _upper(data.berlaku_hingga)))
+    rows.append(_Row("Berlaku Hingga", upper_or(data.berlaku_hingga)))
     return rows
 
 
@@ -323,7 +318,7 @@ def _draw_photo_column(canvas: Canvas, data: KartuData, photo_top: float) -> Non
     # Issue place and date under the photo, as on the real card; without a photo
     # (KIA under 5) they sit at the foot of the column.
     canvas.setFillColor(_INK)
-    tempat = _upper(data.tempat_terbit, "")
+    tempat = upper_or(data.tempat_terbit, "")
     y = photo_y - 6.2 if _has_photo(data) else _ROWS_BOTTOM + 9.0
     canvas.setFont(FONT, fit_font_size(tempat, FONT, 5.2, _PHOTO_W + 4, min_size=1.0))
     canvas.drawCentredString(cx, y, tempat)

@@ -12,7 +12,9 @@ from .common import (
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
+    JABATAN_KEPALA_DINAS,
     JAKARTA_TZ,
+    TTE_CAPTION,
     KopFlowable,
     OfficeHeader,
     QRFlowable,
@@ -23,6 +25,7 @@ from .common import (
     format_tanggal_waktu,
     kop_height,
     para,
+    upper_or,
 )
 from .letter import Bagian, Penandatangan, Surat, Tabel, render_surat
 from .resi import RESI_PAGE_SIZE, ResiDocument, render_resi_pdf
@@ -31,8 +34,10 @@ __all__ = [
     "FONT",
     "FONT_BOLD",
     "FONT_ITALIC",
+    "JABATAN_KEPALA_DINAS",
     "JAKARTA_TZ",
     "RESI_PAGE_SIZE",
+    "TTE_CAPTION",
     "Bagian",
     "KopFlowable",
     "OfficeHeader",
@@ -50,4 +55,5 @@ __all__ = [
     "para",
     "render_resi_pdf",
     "render_surat",
+    "upper_or",
 ]

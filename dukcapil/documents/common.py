@@ -23,6 +23,12 @@ from reportlab.platypus import Flowable, Paragraph
 
 JAKARTA_TZ = zoneinfo.ZoneInfo("Asia/Jakarta")
 
+JABATAN_KEPALA_DINAS = "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
+# Printed beside the verification QR code on documents that go through the TTE step.
+TTE_CAPTION = (
+    "Dokumen ini ditandatangani secara elektronik. Pindai kode QR untuk memeriksa keaslian dan status dokumen."
+)
+
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
 FONT_ITALIC = "Helvetica-Oblique"
@@ -84,6 +90,12 @@ def fit_font_size(text: str, font: str, max_size: float, max_width: float, min_s
     if width <= max_width or width == 0:
         return max_size
     return max(min_size, max_size * max_width / width)
+
+
+def upper_or(value: str, empty: str = "-") -> str:
+    """``value`` in capitals as printed on the forms, or ``empty`` when it is blank."""
+    value = (value or "").strip()
+    return value.upper() if value else empty
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

@@ -12,10 +12,10 @@ From top to bottom:
   place and date at the right, then the addressee lines (``kepada``);
 - the body (``isi``): paragraphs, numbered label/value sections (:class:`Bagian`) and gridded
   tables (:class:`Tabel`, header row repeated on every page it spans), in the given order;
-- the closing paragraph kept together with the signature block: place and date (unless the surat
-  dinas rows already carry them), the jabatan, name and NIP of the signer, and for documents that go
-  through the TTE step the verification QR code with its caption at the left;
-- the tembusan list, then small notes (``catatan_kaki``).
+- the closing paragraph, the signature block and the tembusan list, kept on one page: place and date
+  (unless the surat dinas rows already carry them), the jabatan, name and NIP of the signer, and for
+  documents that go through the TTE step the verification QR code with its caption at the left;
+- small notes (``catatan_kaki``).
 
 Every page carries "Halaman n dari m" in the footer (and the registration number when the letter is
 issued for a berkas); pages after the first start with a "Lanjutan ..." line.
@@ -50,6 +50,8 @@ from .common import (
     FONT,
     FONT_BOLD,
     FONT_ITALIC,
+    JABATAN_KEPALA_DINAS,
+    TTE_CAPTION,
     KopFlowable,
     OfficeHeader,
     QRFlowable,
@@ -94,8 +96,6 @@ class Tabel:
 
 #: A block of the body: a paragraph (plain text), a numbered section or a table.
 Isi = str | Bagian | Tabel
-
-JABATAN_KEPALA_DINAS = "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL"
 
 
 @dataclass(frozen=True)
@@ -212,11 +212,6 @@ _STYLE_NOTE = ParagraphStyle(
     bulletFontName=FONT,
     bulletFontSize=7.5,
     alignment=TA_LEFT,
-)
-
-# Printed only on documents that go through the TTE step, worded as on the Kartu Keluarga.
-_TTE_CAPTION = (
-    "Dokumen ini ditandatangani secara elektronik. Pindai kode QR untuk memeriksa keaslian dan status dokumen."
 )
 
 _ZERO_PADDING = [
@@ -405,7 +400,7 @@ def _signature_block(surat: Surat) -> Table:
         sign.append(para(f"NIP. {signer.nip}", _STYLE_SIGN))
     if surat.verification_url:
         rest = CONTENT_W - _SIGN_W - _QR_SIZE - _QR_GAP
-        caption = para(_TTE_CAPTION, _STYLE_CAPTION)
+        caption = para(TTE_CAPTION, _STYLE_CAPTION)
         data = [[caption, QRFlowable(surat.verification_url, _QR_SIZE), "", sign]]
         widths = [rest, _QR_SIZE, _QR_GAP, _SIGN_W]
         style = [

@@ -35,32 +35,45 @@ def _name(common_name: str, org: str = "Dukcapil (pengembangan)", serial: str | 
     return x509.Name(attrs)
 
 
-def create_ca(common_name: str = "Dukcapil Development Root CA", days: int = 3650) -> DevCA:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+# Neither the CA's key nor a signer's is ever used to encrypt or to agree keys.
+_NO_ENCRYPTION = {
+    "key_encipherment": False,
+    "data_encipherment": False,
+    "key_agreement": False,
+    "encipher_only": False,
+    "decipher_only": False,
+}
+
+
+def _key_usage(*, ca: bool) -> x509.KeyUsage:
+    """A CA signs certificates and CRLs only; a signer's key signs documents, with non-repudiation."""
+    return x509.KeyUsage(
+        digital_signature=not ca, content_commitment=not ca, key_cert_sign=ca, crl_sign=ca, **_NO_ENCRYPTION
+    )
+
+
+def _certificate(
+    subject: x509.Name, issuer: x509.Name, key: rsa.RSAPrivateKey, days: int, *, ca: bool
+) -> x509.CertificateBuilder:
+    """A certificate for ``key`` (a CA's or a signer's), valid from five minutes ago for ``days``."""
     now = datetime.now(UTC)
-    cert = (
+    return (
         x509.CertificateBuilder()
-        .subject_name(_name(common_name))
-        .issuer_name(_name(common_name))
+        .subject_name(subject)
+        .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(minutes=5))
         .not_valid_after(now + timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+        .add_extension(_key_usage(ca=ca), critical=True)
+    )
+
+
+def create_ca(common_name: str = "Dukcapil Development Root CA", days: int = 3650) -> DevCA:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        _certificate(_name(common_name), _name(common_name), key, days, ca=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
@@ -70,30 +83,8 @@ def create_ca(common_name: str = "Dukcapil Development Root CA", days: int = 365
 def issue_signer_p12(ca: DevCA, *, nama: str, nik: str, passphrase: str, days: int = 730) -> bytes:
     """A signing certificate for one official, packed with its key as PKCS#12 under ``passphrase``."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    now = datetime.now(UTC)
     cert = (
-        x509.CertificateBuilder()
-        .subject_name(_name(nama, serial=nik))
-        .issuer_name(ca.cert.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+        _certificate(_name(nama, serial=nik), ca.cert.subject, key, days, ca=False)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), critical=False)
         .sign(ca.key, hashes.SHA256())
