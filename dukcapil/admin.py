@@ -214,10 +214,10 @@ class CabutForm(forms.Form):
 class DokumenAdmin(ReadOnlyFieldsMixin, UndeletableMixin, SimpleHistoryAdmin):
     """Documents are made by the TTE step only; here they can be looked up and revoked."""
 
-    list_display = ["berkas", "jenis", "nomor", "status", "ditandatangani_oleh", "dibuat_pada"]
-    list_filter = ["jenis", "status"]
+    list_display = ["jenis", "nomor", "content_type", "object_id", "status", "ditandatangani_oleh", "dibuat_pada"]
+    list_filter = ["jenis", "status", "content_type"]
     search_fields = ["berkas__nomor_registrasi", "nomor"]
-    list_select_related = ["berkas"]
+    list_select_related = ["content_type"]
     actions = ["cabut"]
     exclude = ["berkas_pdf"]
 

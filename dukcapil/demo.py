@@ -221,7 +221,7 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
         locked = Berkas.objects.select_for_update().get(pk=b.pk)
         batch = BatchTTE.objects.create(penandatangan=users["kadis"])
         services.run_transition(locked, "sign", users["kadis"], f"Disetujui untuk TTE (batch #{batch.pk}).")
-        BatchTTEItem.objects.create(batch=batch, berkas=locked)
+        BatchTTEItem.objects.create(batch=batch, record=locked)
         session_store.put(batch.pk, DEMO_TTE_PASSPHRASE)
     made.append(locked)
     return made

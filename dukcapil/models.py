@@ -3,7 +3,8 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, Status
+from .tte.signable import Signable
 from .workflow.models import KartuKendali, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 
@@ -363,7 +365,7 @@ def _first_back_office_state(berkas: "Berkas") -> str:
     return Status.VERIFIKASI if berkas.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA
 
 
-class Berkas(FSMModelMixin, WorkflowRecord):
+class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     """One application for one layanan, followed from the counter to pickup."""
 
     nomor_registrasi = models.CharField("nomor registrasi", max_length=30, unique=True)
@@ -387,6 +389,8 @@ class Berkas(FSMModelMixin, WorkflowRecord):
     # One token per intake form: a double click or a resent form registers the berkas once.
     intake_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     kartu_kendali = GenericRelation(KartuKendali, related_query_name="berkas")
+    dokumen = GenericRelation("Dokumen", related_query_name="berkas")
+    tte_items = GenericRelation("BatchTTEItem", related_query_name="berkas")
     history = HistoricalRecords(excluded_fields=["persyaratan_kurang", "standar_waktu"])
 
     KOTAK_MASUK = {
@@ -418,6 +422,29 @@ class Berkas(FSMModelMixin, WorkflowRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("berkas-detail", args=[self.nomor_registrasi])
+
+    # Signable: the documents come from the berkas kind of its layanan.
+    def signing_documents(self) -> list:
+        from .registry import get_kind
+
+        return get_kind(self.layanan.jenis_berkas).document_specs(self)
+
+    def signing_subject(self) -> str:
+        return self.pemohon_nama
+
+    def signing_completed(self, stored: dict, system, note: str) -> None:
+        """After TTE: the kind's follow-up (revocations), then printing — or waiting for a blangko."""
+        from .registry import get_kind
+        from .workflow.services import record_transition
+
+        kind = get_kind(self.layanan.jenis_berkas)
+        if kind.after_signed is not None:
+            kind.after_signed(self, stored, system)
+        if kind.take_blangko is not None and not kind.take_blangko(self, system):
+            note += " Stok blangko habis; dicetak setelah blangko datang."
+            record_transition(self, "wait_for_blangko", system, note)
+        else:
+            record_transition(self, "mark_printed", system, note)
 
     # Transitions. Side effects (kartu kendali, tasks) live in dukcapil.services.
 
@@ -563,14 +590,20 @@ class Pengambilan(models.Model):
 
 
 class Dokumen(models.Model):
-    """A PDF produced for a berkas. One per (berkas, jenis): producing it is idempotent."""
+    """A PDF produced for any signable record (a berkas, a naskah dinas, a PIAK reply).
+
+    One per (record, jenis): producing it is idempotent. ``subjek_nama`` is whom it concerns, as
+    the public verification page shows it (masked)."""
 
     class Status(models.TextChoices):
         BERLAKU = "berlaku", "Berlaku"
         DICABUT = "dicabut", "Dicabut"
         DIGANTI = "diganti", "Diganti"
 
-    berkas = models.ForeignKey(Berkas, verbose_name="berkas", related_name="dokumen", on_delete=models.PROTECT)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    subjek_nama = models.CharField("atas nama", max_length=200, blank=True)
     jenis = models.CharField("jenis dokumen", max_length=30)
     nomor = models.CharField("nomor dokumen", max_length=40, blank=True, db_index=True)
     berkas_pdf = models.FileField("PDF", upload_to="dokumen/%Y/%m/")
@@ -590,10 +623,13 @@ class Dokumen(models.Model):
     class Meta:
         verbose_name = "dokumen"
         verbose_name_plural = "dokumen"
-        constraints = [models.UniqueConstraint(fields=["berkas", "jenis"], name="dokumen_satu_per_jenis")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "jenis"], name="dokumen_satu_per_jenis")
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="dokumen_record_idx")]
 
     def __str__(self) -> str:
-        return f"{self.jenis} {self.nomor or self.berkas_id}"
+        return f"{self.jenis} {self.nomor or self.object_id}"
 
     @property
     def ditandatangani(self) -> bool:
@@ -669,16 +705,18 @@ class BatchTTEItem(models.Model):
         GAGAL = "gagal", "Gagal"
 
     batch = models.ForeignKey(BatchTTE, related_name="items", on_delete=models.CASCADE)
-    berkas = models.ForeignKey(Berkas, related_name="+", on_delete=models.PROTECT)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     pesan = models.CharField(max_length=300, blank=True)
     diproses_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["batch", "berkas"], name="batch_item_unik")]
+        constraints = [models.UniqueConstraint(fields=["batch", "content_type", "object_id"], name="batch_item_unik")]
 
     def __str__(self) -> str:
-        return f"{self.batch_id}/{self.berkas_id}: {self.status}"
+        return f"{self.batch_id}/{self.content_type_id}-{self.object_id}: {self.status}"
 
 
 class NomorUrut(models.Model):

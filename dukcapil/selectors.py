@@ -11,6 +11,7 @@ from django_fsm import can_proceed, has_transition_perm
 from .choices import FINAL_STATUSES, Status
 from .models import Berkas, KartuKendali
 from .services import ACTIONS, Action
+from .tte.signable import Signable
 from .workflow.models import WorkflowRecord, WorkItem
 from .workflow.permissions import Aksi, actions_of, bidang_filter, can
 from .workflow.services import records_of
@@ -57,6 +58,7 @@ class InboxRow:
     standard_minutes: int | None
 
     today: date | None = None
+    ref: str = ""  # «<content type>-<pk>» when the Kadis can tick it for TTE
 
     @property
     def overdue(self) -> bool:
@@ -67,10 +69,16 @@ class InboxRow:
         return self.record.tenggat is not None and self.today is not None and self.today > self.record.tenggat
 
 
-def inbox_rows(berkas_list, now: datetime | None = None) -> list[InboxRow]:
+def inbox_rows(records, now: datetime | None = None) -> list[InboxRow]:
     now = now or timezone.now()
     today = timezone.localdate(now)
-    return [InboxRow(b, b.age_in_status(now), b.standard_minutes(), today) for b in berkas_list]
+    return [InboxRow(r, r.age_in_status(now), r.standard_minutes(), today, _tte_ref(r)) for r in records]
+
+
+def _tte_ref(record) -> str:
+    if isinstance(record, Signable) and record.status == record.TTE_STATUS:
+        return f"{ContentType.objects.get_for_model(record).pk}-{record.pk}"
+    return ""
 
 
 @dataclass(frozen=True)

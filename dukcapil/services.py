@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -418,7 +419,9 @@ def berkas_serahkan(
 
 
 def store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:
-    dokumen = Dokumen(berkas=berkas, jenis=jenis, sha256=hashlib.sha256(pdf).hexdigest())
+    dokumen = Dokumen(
+        record=berkas, subjek_nama=berkas.pemohon_nama, jenis=jenis, sha256=hashlib.sha256(pdf).hexdigest()
+    )
     dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
     dokumen.save()
     return dokumen
@@ -448,10 +451,11 @@ def berkas_sweep_pending_documents(*, now: datetime | None = None) -> list[int]:
     now = now or timezone.now()
     cutoff = now - settings.DOCUMENT_SWEEP_AFTER
     stuck = tte_sweep_stale(now=now)
+    berkas_ct = ContentType.objects.get_for_model(Berkas)
     no_resi = list(
         Berkas.objects.filter(dibuat_pada__lt=cutoff)
         .exclude(status__in=[Status.BARU, Status.DIKEMBALIKAN, Status.DIBATALKAN])
-        .filter(~Exists(Dokumen.objects.filter(berkas=OuterRef("pk"), jenis=RESI)))
+        .filter(~Exists(Dokumen.objects.filter(content_type=berkas_ct, object_id=OuterRef("pk"), jenis=RESI)))
         .values_list("pk", flat=True)
     )
     for pk in no_resi:

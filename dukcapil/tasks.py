@@ -44,10 +44,10 @@ RETRY = {
 
 
 @shared_task(name="dukcapil.tasks.sign_chunk", **RETRY)
-def sign_chunk(self, batch_id: int, berkas_ids: list[int]) -> None:
+def sign_chunk(self, batch_id: int, item_ids: list[int]) -> None:
     from .tte.services import tte_sign_chunk
 
-    tte_sign_chunk(batch_id=batch_id, berkas_ids=berkas_ids)
+    tte_sign_chunk(batch_id=batch_id, item_ids=item_ids)
 
 
 @shared_task(name="dukcapil.tasks.produce_resi", **RETRY)

@@ -173,10 +173,10 @@ def render_surat_keterangan(berkas: Berkas, *, signer=None, verification_url: st
 
 def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
     """SKPWNI, SKPLN, their replacements and extensions, and the surat keterangan batal pindah."""
-    permohonan = PermohonanPenduduk.objects.select_related("keluarga", "dokumen_rujukan__berkas").get(berkas=berkas)
+    permohonan = PermohonanPenduduk.objects.select_related("keluarga", "dokumen_rujukan").get(berkas=berkas)
     source = permohonan
     if permohonan.dokumen_rujukan_id:
-        source = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=permohonan.dokumen_rujukan.berkas)
+        source = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=permohonan.dokumen_rujukan.record)
     data = {**source.data, **{k: v for k, v in permohonan.data.items() if not k.startswith("_")}}
     people = list(Penduduk.objects.filter(nik__in=source.nik_anggota).order_by("urutan", "pk"))
     kepala_nama = next((p.nama for p in people if p.hubungan == "KEPALA KELUARGA"), "")

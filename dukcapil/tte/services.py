@@ -1,6 +1,8 @@
-"""Signing berkas documents: the Kadis's batch, the per-document step, revocation.
+"""Signing documents of any signable record (dukcapil.tte.signable): the Kadis's batch, the
+per-document step, revocation. Berkas are the first such records; a naskah dinas or a PIAK reply
+goes the same way.
 
-Flow: the Kadis selects berkas in «tte» and types the passphrase once → ``tte_batch_start``
+Flow: the Kadis selects berkas (or other records) in «tte» and types the passphrase once → ``tte_batch_start``
 checks lockout and passphrase, moves each berkas to «cetak», keeps the passphrase for the batch
 (session_store) and enqueues chunks → each chunk task opens one signing session and, per berkas,
 renders the document with its QR, signs it (PAdES), stores it and moves the berkas to «siap
@@ -14,13 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from .. import services as berkas_services
-from ..choices import Status
 from ..exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from ..models import (
     BatchTTE,
@@ -31,11 +33,12 @@ from ..models import (
     SertifikatPenandatangan,
     User,
 )
-from ..registry import get_kind
 from ..tasks import sign_chunk
 from ..workflow.permissions import Aksi, can
+from ..workflow.services import record_lock, record_transition, record_transition_many
 from . import session_store
 from .backends import PassphraseSalah, SignerUnavailable, SigningSession, SignRequest, TTEError, get_backend
+from .signable import Signable
 
 logger = logging.getLogger(__name__)
 
@@ -113,31 +116,58 @@ def _consecutive_failures(user: User) -> int:
 # --- batch -----------------------------------------------------------------------------------
 
 
-def tte_batch_start(*, user: User, berkas_ids: list[int], passphrase: str) -> BatchTTE:
+def record_ref(record) -> str:
+    """How a page names a record to sign: «<content type id>-<pk>» (records of any type in one batch)."""
+    return f"{ContentType.objects.get_for_model(record).pk}-{record.pk}"
+
+
+def _parse_refs(refs: list[str], berkas_ids: list) -> dict[ContentType, list[int]]:
+    wanted: dict[ContentType, set[int]] = {}
+    if berkas_ids:
+        wanted[ContentType.objects.get_for_model(Berkas)] = {int(i) for i in berkas_ids}
+    for ref in refs:
+        ct_id, _, pk = str(ref).partition("-")
+        ct = ContentType.objects.get_for_id(int(ct_id))
+        model = ct.model_class()
+        if model is None or not issubclass(model, Signable):
+            raise ValueError(ref)
+        wanted.setdefault(ct, set()).add(int(pk))
+    return {ct: sorted(pks) for ct, pks in wanted.items()}
+
+
+def tte_batch_start(*, user: User, passphrase: str, berkas_ids: list = (), records: list[str] = ()) -> BatchTTE:
+    """The Kadis signs the chosen records (berkas, naskah, …) in one batch with one passphrase.
+
+    Raises ValueError for a malformed record reference."""
     if not can(user, Aksi.TTE):
         raise BerkasForbidden("Hanya Kepala Dinas yang menandatangani dokumen.")
-    ids = sorted({int(i) for i in berkas_ids})
-    if not ids:
+    wanted = _parse_refs(list(records), list(berkas_ids))
+    count = sum(len(pks) for pks in wanted.values())
+    if not count:
         raise BerkasInvalid("Pilih minimal satu berkas untuk ditandatangani.", fields={"berkas": ["Belum dipilih."]})
     if not passphrase:
         raise BerkasInvalid("Passphrase wajib diisi.", fields={"passphrase": ["Passphrase wajib diisi."]})
-    open_signing_session(user, passphrase, len(ids))  # nothing moves on a wrong passphrase
-    _record_attempt(user, True, "Passphrase benar; batch dimulai", len(ids))
+    open_signing_session(user, passphrase, count)  # nothing moves on a wrong passphrase
+    _record_attempt(user, True, "Passphrase benar; batch dimulai", count)
     with transaction.atomic():
         batch = BatchTTE.objects.create(penandatangan=user)
-        taken = [
-            berkas
-            for berkas in Berkas.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-            # skipped: someone else's batch took it, or it was sent back meanwhile
-            if berkas.status == Status.TTE and can(user, Aksi.TTE, berkas.bidang_id)
-        ]
-        if not taken:
+        items: list[BatchTTEItem] = []
+        for ct, pks in wanted.items():
+            model = ct.model_class()
+            taken = [
+                record
+                for record in model.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+                # skipped: someone else's batch took it, or it was sent back meanwhile
+                if record.status == model.TTE_STATUS and can(user, Aksi.TTE, record.bidang_id)
+            ]
+            record_transition_many(taken, "sign", user, f"Disetujui untuk TTE (batch #{batch.pk}).")
+            items += [BatchTTEItem(batch=batch, content_type=ct, object_id=record.pk) for record in taken]
+        if not items:
             raise BerkasConflict("Tidak ada berkas terpilih yang masih menunggu TTE; mungkin sudah diproses.")
-        berkas_services.run_transition_many(taken, "sign", user, f"Disetujui untuk TTE (batch #{batch.pk}).")
-        BatchTTEItem.objects.bulk_create([BatchTTEItem(batch=batch, berkas=berkas) for berkas in taken])
+        items = BatchTTEItem.objects.bulk_create(items)
         session_store.put(batch.pk, passphrase)
         # chunks spread the batch over every worker process; each opens one signing session
-        pks, size = [berkas.pk for berkas in taken], settings.TTE_CHUNK_SIZE
+        pks, size = [item.pk for item in items], settings.TTE_CHUNK_SIZE
         for start in range(0, len(pks), size):
             sign_chunk.delay_on_commit(batch.pk, pks[start : start + size])
     return batch
@@ -162,17 +192,17 @@ def batch_progress(batch: BatchTTE) -> BatchProgress:
     return BatchProgress(batch, sum(counts.values()), counts["berhasil"], counts["gagal"])
 
 
-def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
-    """Sign the still-pending berkas of one chunk with one session (the key is parsed once).
+def tte_sign_chunk(*, batch_id: int, item_ids: list[int]) -> None:
+    """Sign the still-pending records of one chunk with one session (the key is parsed once).
 
-    Per-document errors (the service refuses a file) send that berkas back to «tte» and go on.
-    Transient errors (storage, service unreachable) leave the berkas in «cetak» and are raised
+    Per-document errors (the service refuses a file) send that record back to «tte» and go on.
+    Transient errors (storage, service unreachable) leave the record in «cetak» and are raised
     after the chunk, so the task retries just those.
     """
     pending = list(
-        BatchTTEItem.objects.filter(batch_id=batch_id, berkas_id__in=berkas_ids, status=BatchTTEItem.Status.MENUNGGU)
+        BatchTTEItem.objects.filter(batch_id=batch_id, pk__in=item_ids, status=BatchTTEItem.Status.MENUNGGU)
         .select_related("batch__penandatangan")
-        .order_by("berkas_id")
+        .order_by("pk")
     )
     if not pending:
         return
@@ -198,10 +228,10 @@ def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
     transient: Exception | None = None
     for item in pending:
         try:
-            berkas_sign_document(item=item, session=session, signer=signer, system=system)
+            record_sign_documents(item=item, session=session, signer=signer, system=system)
         except (SignerUnavailable, OSError) as exc:
             # storage or signing service down: leave it in «cetak», the task retries it
-            logger.warning("signing berkas %s hit a transient error: %s", item.berkas_id, type(exc).__name__)
+            logger.warning("signing item %s hit a transient error: %s", item.pk, type(exc).__name__)
             transient = exc
         except PassphraseSalah as exc:
             _record_attempt(batch.penandatangan, False, "Passphrase ditolak layanan TTE", 1)
@@ -209,31 +239,42 @@ def tte_sign_chunk(*, batch_id: int, berkas_ids: list[int]) -> None:
         except TTEError as exc:
             _fail(item, exc.message)
         except Exception as exc:  # one broken document must not stop the others
-            logger.exception("document of berkas %s could not be produced", item.berkas_id)
+            logger.exception("document of item %s could not be produced", item.pk)
             _fail(item, f"Dokumen tidak dapat dibuat ({type(exc).__name__}); periksa data berkas.")
     _finish_if_done(batch)
     if transient is not None:
         raise transient
 
 
-def berkas_sign_document(
+def _lock_item_record(item: BatchTTEItem):
+    model = ContentType.objects.get_for_id(item.content_type_id).model_class()
+    related = ["layanan"] if model is Berkas else []
+    return record_lock(model, item.object_id, related=related)
+
+
+def record_sign_documents(
     *,
     item: BatchTTEItem,
     session: SigningSession,
     signer: SertifikatPenandatangan | None = None,
     system: User | None = None,
 ) -> Dokumen | None:
-    """Render, sign and store every document of the berkas; «cetak» → «siap diambil».
+    """Render, sign and store every document of the record; then the record moves on
+    (``Signable.signing_completed``: a berkas «cetak» → «siap diambil»).
 
-    Idempotent per berkas and per document: a retry signs only what is not stored yet. Returns
+    Idempotent per record and per document: a retry signs only what is not stored yet. Returns
     the first document (the main product).
     """
     with transaction.atomic():
-        berkas = berkas_services.lock_berkas(item.berkas_id)
-        kind = get_kind(berkas.layanan.jenis_berkas)
-        specs = kind.document_specs(berkas)
-        stored = {d.jenis: d for d in Dokumen.objects.filter(berkas=berkas, jenis__in=[s.jenis for s in specs])}
-        if berkas.status != Status.CETAK:
+        record = _lock_item_record(item)
+        specs = record.signing_documents()
+        stored = {
+            d.jenis: d
+            for d in Dokumen.objects.filter(
+                content_type_id=item.content_type_id, object_id=record.pk, jenis__in=[s.jenis for s in specs]
+            )
+        }
+        if record.status != record.CETAK_STATUS:
             if stored:
                 _mark(item, BatchTTEItem.Status.BERHASIL, "")
             return next((stored[s.jenis] for s in specs if s.jenis in stored), None)
@@ -242,7 +283,7 @@ def berkas_sign_document(
             if spec.jenis in stored:
                 continue
             token = uuid.uuid4()
-            rendered = spec.render(berkas, verification_url=verification_url(token), signer=signer)
+            rendered = spec.render(record, verification_url=verification_url(token), signer=signer)
             signed = session.sign(
                 SignRequest(
                     pdf=rendered.pdf,
@@ -251,26 +292,20 @@ def berkas_sign_document(
                 )
             )
             stored[spec.jenis] = _store_signed(
-                berkas, spec.jenis, rendered.nomor, signed, token, signer, system, spec.replaces_same_nomor
+                record, spec.jenis, rendered.nomor, signed, token, signer, system, spec.replaces_same_nomor
             )
         system = system or berkas_services.system_user()
-        if kind.after_signed is not None:
-            kind.after_signed(berkas, stored, system)
         first = stored[specs[0].jenis]
         labels = ", ".join(spec.label for spec in specs)
-        note = f"Dokumen {labels} ditandatangani secara elektronik oleh {first.ditandatangani_oleh}."
-        if kind.take_blangko is not None and not kind.take_blangko(berkas, system):
-            berkas_services.run_transition(
-                berkas, "wait_for_blangko", system, note + " Stok blangko habis; dicetak setelah blangko datang."
-            )
-        else:
-            berkas_services.run_transition(berkas, "mark_printed", system, note)
+        record.signing_completed(
+            stored, system, f"Dokumen {labels} ditandatangani secara elektronik oleh {first.ditandatangani_oleh}."
+        )
         _mark(item, BatchTTEItem.Status.BERHASIL, "")
     return first
 
 
 def _store_signed(
-    berkas: Berkas,
+    record,
     jenis: str,
     nomor: str,
     pdf: bytes,
@@ -280,7 +315,8 @@ def _store_signed(
     replaces_same_nomor: bool = True,
 ) -> Dokumen:
     dokumen = Dokumen(
-        berkas=berkas,
+        record=record,
+        subjek_nama=record.signing_subject()[:200],
         jenis=jenis,
         nomor=nomor,
         token=token,
@@ -288,7 +324,7 @@ def _store_signed(
         ditandatangani_oleh=cert.nama,
         jabatan_penandatangan=cert.jabatan,
     )
-    dokumen.berkas_pdf.save(f"{berkas.nomor_registrasi}-{jenis}.pdf", ContentFile(pdf), save=False)
+    dokumen.berkas_pdf.save(f"{record.nomor}-{jenis}.pdf".replace("/", "-"), ContentFile(pdf), save=False)
     dokumen._history_user = system or berkas_services.system_user()
     dokumen.save()
     if nomor and replaces_same_nomor:
@@ -296,9 +332,7 @@ def _store_signed(
         for old in Dokumen.objects.filter(jenis=jenis, nomor=nomor, status=Dokumen.Status.BERLAKU).exclude(
             pk=dokumen.pk
         ):
-            dokumen_revoke(
-                dokumen=old, reason=f"Diganti oleh dokumen berkas {berkas.nomor_registrasi}.", replaced_by=dokumen
-            )
+            dokumen_revoke(dokumen=old, reason=f"Diganti oleh dokumen {record.nomor}.", replaced_by=dokumen)
     return dokumen
 
 
@@ -309,11 +343,9 @@ def _mark(item: BatchTTEItem, status: str, message: str) -> None:
 
 def _fail(item: BatchTTEItem, message: str) -> None:
     with transaction.atomic():
-        berkas = berkas_services.lock_berkas(item.berkas_id)
-        if berkas.status == Status.CETAK:
-            berkas_services.run_transition(
-                berkas, "signing_failed", berkas_services.system_user(), f"TTE gagal: {message}"
-            )
+        record = _lock_item_record(item)
+        if record.status == record.CETAK_STATUS:
+            record_transition(record, "signing_failed", berkas_services.system_user(), f"TTE gagal: {message}")
         _mark(item, BatchTTEItem.Status.GAGAL, message)
 
 
@@ -325,20 +357,30 @@ def _finish_if_done(batch: BatchTTE) -> None:
 
 
 def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
-    """Berkas stuck in «cetak»: re-enqueue while their batch session lives, else back to «tte»."""
+    """Records stuck in «cetak»: re-enqueue while their batch session lives, else back to «tte».
+
+    Returns the ids of the records handled."""
     cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
-    items = list(
-        BatchTTEItem.objects.filter(
-            status=BatchTTEItem.Status.MENUNGGU, berkas__status=Status.CETAK, berkas__status_sejak__lt=cutoff
-        ).select_related("batch")
-    )
-    for item in items:
+    pending = list(BatchTTEItem.objects.filter(status=BatchTTEItem.Status.MENUNGGU).select_related("batch"))
+    stuck: list[BatchTTEItem] = []
+    by_ct: dict[int, list[BatchTTEItem]] = {}
+    for item in pending:
+        by_ct.setdefault(item.content_type_id, []).append(item)
+    for ct_id, items in by_ct.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        late = set(
+            model.objects.filter(
+                pk__in=[i.object_id for i in items], status=model.CETAK_STATUS, status_sejak__lt=cutoff
+            ).values_list("pk", flat=True)
+        )
+        stuck += [i for i in items if i.object_id in late]
+    for item in stuck:
         if session_store.get(item.batch_id) is not None:
-            sign_chunk.publish(item.batch_id, [item.berkas_id])
+            sign_chunk.publish(item.batch_id, [item.pk])
         else:
             _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
             _finish_if_done(item.batch)
-    return [item.berkas_id for item in items]
+    return [item.object_id for item in stuck]
 
 
 # --- revocation --------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -11,10 +12,11 @@ from django.views.decorators.http import require_POST
 
 from .. import ratelimit
 from ..exceptions import BerkasError
-from ..models import BatchTTE, Dokumen
+from ..models import BatchTTE, Berkas, Dokumen
 from ..nik import mask_nama, mask_nik
 from ..registry import document_label
 from ..views import render_inbox
+from ..workflow.services import records_of
 from . import services
 from .verify import verify_pdf
 
@@ -24,14 +26,15 @@ VERIFY_LIMIT = 30  # uploads per client per 10 minutes
 @login_required
 @require_POST
 def batch_start(request: HttpRequest) -> HttpResponse:
-    ids = request.POST.getlist("berkas")
+    ids, refs = request.POST.getlist("berkas"), request.POST.getlist("record")
     back = request.POST.get("next") or "kotak-masuk"
     try:
         batch = services.tte_batch_start(
-            user=request.user, berkas_ids=ids, passphrase=request.POST.get("passphrase", "")
+            user=request.user, berkas_ids=ids, records=refs, passphrase=request.POST.get("passphrase", "")
         )
     except BerkasError as exc:
-        selected = {int(i) for i in ids if str(i).isdigit()}
+        berkas_ct = ContentType.objects.get_for_model(Berkas).pk
+        selected = set(refs) | {f"{berkas_ct}-{i}" for i in ids if str(i).isdigit()}
         return render_inbox(request, limit=500, status=exc.http_status, error=exc.message, selected=selected)
     except ValueError:
         messages.error(request, "Pilihan berkas tidak valid.")
@@ -46,7 +49,8 @@ def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     if batch.penandatangan_id != request.user.pk and not request.user.is_superuser:
         raise Http404
     progress = services.batch_progress(batch)
-    items = batch.items.select_related("berkas__layanan").order_by("berkas__nomor_registrasi")
+    items = list(batch.items.order_by("pk"))
+    records_of(items, {Berkas: Berkas.objects.select_related("layanan")})
     return render(request, "dukcapil/tte_batch.html", {"progress": progress, "items": items})
 
 
@@ -55,9 +59,7 @@ class VerifyUploadForm(forms.Form):
 
 
 def _document_or_404(token) -> Dokumen:
-    return get_object_or_404(
-        Dokumen.objects.select_related("berkas", "diganti_oleh"), token=token, ditandatangani_oleh__gt=""
-    )
+    return get_object_or_404(Dokumen.objects.select_related("diganti_oleh"), token=token, ditandatangani_oleh__gt="")
 
 
 @never_cache
@@ -84,7 +86,7 @@ def verifikasi(request: HttpRequest, token) -> HttpResponse:
             "dokumen": dokumen,
             "jenis": document_label(dokumen.jenis),
             "nomor": mask_nik(dokumen.nomor) if dokumen.nomor else "-",
-            "pemohon": mask_nama(dokumen.berkas.pemohon_nama),
+            "pemohon": mask_nama(dokumen.subjek_nama),
             "form": VerifyUploadForm(),
             "result": result,
             "error": error,

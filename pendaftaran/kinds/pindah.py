@@ -86,7 +86,7 @@ class BatalPindah(PendudukKind):
 
         berkas = permohonan.berkas
         rujukan = permohonan.dokumen_rujukan
-        asal_permohonan = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=rujukan.berkas)
+        asal_permohonan = PermohonanPenduduk.objects.select_related("keluarga").get(berkas=rujukan.record)
         keluarga = asal_permohonan.keluarga
         if keluarga is not None and not keluarga.aktif:
             register_change(keluarga, {"aktif": True}, base=None, berkas=berkas, user=user)

@@ -306,7 +306,7 @@ def test_producing_the_document_twice_makes_one_document(team):
     # a redelivered task for the same chunk finds nothing left to do
     item.status = BatchTTEItem.Status.MENUNGGU
     item.save()
-    tte_sign_chunk(batch_id=item.batch_id, berkas_ids=[berkas.pk])
+    tte_sign_chunk(batch_id=item.batch_id, item_ids=[item.pk])
     assert Dokumen.objects.get(berkas=berkas, jenis="kk").pk == first.pk
     assert Dokumen.objects.filter(berkas=berkas, jenis="kk").count() == 1
     assert berkas.kartu_kendali.filter(ke_status=Status.SIAP_DIAMBIL).count() == 1

@@ -385,7 +385,7 @@ def test_catatan_pinggir_services_note_the_register_and_reprint_the_kutipan(capi
     note = CatatanPinggir.objects.get(akta=akta)
     assert expected in note.isi
     old.refresh_from_db()
-    assert old.status == Dokumen.Status.DIGANTI and old.diganti_oleh.berkas == berkas
+    assert old.status == Dokumen.Status.DIGANTI and old.diganti_oleh.record == berkas
     kutipan = " ".join(pdf_text(berkas, "kutipan-kelahiran").split())
     register = " ".join(pdf_text(berkas, "register-kelahiran").split())
     # the whole note is printed on the reissued kutipan and on the register

@@ -21,7 +21,7 @@ from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import BatchTTEItem, Berkas, Dokumen, PercobaanTTE
 from dukcapil.tte import devca
-from dukcapil.tte.services import TTELocked, batch_progress, dokumen_revoke, tte_locked_until
+from dukcapil.tte.services import TTELocked, batch_progress, dokumen_revoke, record_ref, tte_locked_until
 from dukcapil.tte.verify import verify_pdf
 from pendaftaran.models import PermohonanKK
 from tests.factories import TTE_PASSPHRASE, berkas_in, register_service, sign, to_pickup
@@ -101,7 +101,7 @@ def forged_kk(team) -> tuple[Dokumen, bytes, bytes, str]:
     dokumen = signed_kk(team)
     original = dokumen.berkas_pdf.read()
     assert verify_pdf(original, dokumen.sha256).valid
-    nama = dokumen.berkas.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA").nama
+    nama = dokumen.record.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA").nama
     return dokumen, original, f"({nama})".encode(), nama
 
 
@@ -195,7 +195,7 @@ def test_batch_with_one_broken_document_signs_the_rest(team):
     statuses = dict(Berkas.objects.filter(pk__in=[b.pk for b in berkas]).values_list("pk", "status"))
     assert statuses == {berkas[0].pk: Status.SIAP_DIAMBIL, berkas[1].pk: Status.TTE, berkas[2].pk: Status.SIAP_DIAMBIL}
     failed = BatchTTEItem.objects.get(batch=batch, status="gagal")
-    assert failed.berkas_id == berkas[1].pk and "Dokumen tidak dapat dibuat" in failed.pesan
+    assert failed.record == berkas[1] and "Dokumen tidak dapat dibuat" in failed.pesan
     assert "TTE gagal" in Berkas.objects.get(pk=berkas[1].pk).catatan
 
 
@@ -225,7 +225,7 @@ def test_verification_page_for_a_valid_document(client, team):
     url = reverse("verifikasi-dokumen", args=[dokumen.token])
     page = client.get(url).content.decode()
     assert "berlaku" in page and "Kartu Keluarga" in page and "Kepala Dinas Uji" in page
-    berkas = dokumen.berkas
+    berkas = dokumen.record
     assert berkas.pemohon_nama not in page and berkas.pemohon_nik not in page
     assert dokumen.nomor not in page and dokumen.nomor[:4] + "********" + dokumen.nomor[-4:] in page
     for member in berkas.permohonan_kk.anggota.all():
@@ -243,7 +243,7 @@ def test_verification_page_for_revoked_replaced_and_unknown(client, team):
     assert "dicabut" in client.get(reverse("verifikasi-dokumen", args=[first.token])).content.decode()
     # a reprinted KK (hilang) with the same nomor KK replaces the older one
     older = signed_kk(team, seq=2)
-    kepala = older.berkas.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA")
+    kepala = older.record.permohonan_kk.keluarga.anggota.get(hubungan="KEPALA KELUARGA")
     reprint = register_service("kk-hilang", kepala, team["loket"], detail={"jenis": "hilang", "nomor_kk": older.nomor})
     reprint = to_pickup(reprint, team)
     newer = Dokumen.objects.get(berkas=reprint, jenis="kk")
@@ -260,13 +260,13 @@ def test_kadis_signs_a_batch_from_the_kotak_masuk(client, team):
     berkas = [berkas_in(Status.TTE, team, seq=n) for n in range(1, 4)]
     client.force_login(team["kadis"])
     inbox = client.get(reverse("kotak-masuk")).content.decode()
-    assert inbox.count('name="berkas"') == 3 and "Tandatangani berkas terpilih" in inbox
+    refs = [record_ref(b) for b in berkas]
+    assert all(f'name="record" value="{ref}"' in inbox for ref in refs)
+    assert inbox.count('name="record"') == 3 and "Tandatangani berkas terpilih" in inbox
     from tests.factories import committed
 
     with committed():
-        response = client.post(
-            reverse("tte-batch-start"), {"berkas": [b.pk for b in berkas], "passphrase": TTE_PASSPHRASE}
-        )
+        response = client.post(reverse("tte-batch-start"), {"record": refs, "passphrase": TTE_PASSPHRASE})
     assert response.status_code == 302
     progress = client.get(response["Location"]).content.decode()
     assert "3</strong> dari 3 dokumen ditandatangani" in progress and "Selesai" in progress
