@@ -21,3 +21,5 @@ STORAGES = {
 TTE_DIR = Path(os.environ.get("TTE_DIR", str(BASE_DIR / "var" / "test-tte")))
 TTE_TRUST_ROOTS = [str(TTE_DIR / "dev-root-ca.pem")]
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"status_publik": "1000/min"}}  # noqa: F405
+# A record type that is not a berkas, added as a later bidang app would (tests/signable_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.signable_app.apps.SignableAppConfig"]  # noqa: F405

@@ -111,7 +111,11 @@ def record_transition_many(records: list[WorkflowRecord], method: str, user, not
     at = timezone.now()
     ct = ContentType.objects.get_for_model(records[0])
     KartuKendali.objects.bulk_create([_card(r, method, user, note, at, ct) for r in records])
-    bulk_update_with_history(records, type(records[0]), list(BASE_FIELDS), default_user=user)
+    model = type(records[0])
+    if hasattr(model._meta, "simple_history_manager_attribute"):
+        bulk_update_with_history(records, model, list(BASE_FIELDS), default_user=user)
+    else:
+        model.objects.bulk_update(records, list(BASE_FIELDS))
     move_work_items(records, at, ct)
 
 
