@@ -3,8 +3,7 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, Status
 from .tte.signable import Signable
-from .workflow.models import KartuKendali, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
+from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 
 
@@ -589,7 +588,7 @@ class Pengambilan(models.Model):
         return f"{self.get_jenis_display()} {self.berkas_id}"
 
 
-class Dokumen(models.Model):
+class Dokumen(RecordLink):
     """A PDF produced for any signable record (a berkas, a naskah dinas, a PIAK reply).
 
     One per (record, jenis): producing it is idempotent. ``subjek_nama`` is whom it concerns, as
@@ -600,9 +599,6 @@ class Dokumen(models.Model):
         DICABUT = "dicabut", "Dicabut"
         DIGANTI = "diganti", "Diganti"
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.BigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
     subjek_nama = models.CharField("atas nama", max_length=200, blank=True)
     jenis = models.CharField("jenis dokumen", max_length=30)
     nomor = models.CharField("nomor dokumen", max_length=40, blank=True, db_index=True)
@@ -698,16 +694,13 @@ class BatchTTE(models.Model):
         return f"Batch TTE #{self.pk}"
 
 
-class BatchTTEItem(models.Model):
+class BatchTTEItem(RecordLink):
     class Status(models.TextChoices):
         MENUNGGU = "menunggu", "Menunggu"
         BERHASIL = "berhasil", "Ditandatangani"
         GAGAL = "gagal", "Gagal"
 
     batch = models.ForeignKey(BatchTTE, related_name="items", on_delete=models.CASCADE)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.BigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     pesan = models.CharField(max_length=300, blank=True)
     diproses_pada = models.DateTimeField(null=True, blank=True)

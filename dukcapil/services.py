@@ -4,7 +4,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -140,14 +140,19 @@ def _next_nomor(prefix: str, day: date) -> str:
     return f"{key}-{next_serial(key):04d}"
 
 
+def _clean_nik_into(errors: dict[str, list[str]], field: str, value: str) -> str | None:
+    """The cleaned NIK, or None with the reason written into ``errors[field]``."""
+    try:
+        return clean_nik(value)
+    except ValidationError as exc:
+        errors[field] = exc.messages
+        return None
+
+
 def validate_pemohon(pemohon: PemohonData) -> PemohonData:
     errors: dict[str, list[str]] = {}
-    try:
-        nik = clean_nik(pemohon.nik)
-    except ValidationError as exc:
-        errors["nik"] = exc.messages
-        nik = pemohon.nik
-    else:
+    nik = _clean_nik_into(errors, "nik", pemohon.nik)
+    if nik is not None:
         for problem in nik_mismatches(nik, pemohon.tanggal_lahir, pemohon.jenis_kelamin):
             field = "tanggal_lahir" if "Tanggal" in problem else "jenis_kelamin"
             errors.setdefault(field, []).append(problem)
@@ -233,12 +238,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             nomor_registrasi=_next_nomor(layanan.prefix_nomor, timezone.localdate(now)),
             layanan=layanan,
             bidang_id=layanan.bidang_id,
-            pemohon_nik=pemohon.nik,
-            pemohon_nama=pemohon.nama,
-            pemohon_tanggal_lahir=pemohon.tanggal_lahir,
-            pemohon_jenis_kelamin=pemohon.jenis_kelamin,
-            pemohon_telepon=pemohon.telepon,
-            pemohon_email=pemohon.email,
+            **{f"pemohon_{name}": value for name, value in asdict(pemohon).items()},
             alur=layanan.alur,
             standar_waktu=catalogue.standard_minutes_per_stage(layanan),
             jangka_waktu_hari_kerja=jangka,
@@ -363,11 +363,7 @@ def berkas_serahkan(
     WNI step 4); other documents may go to a family member or a holder of a surat kuasa.
     """
     errors: dict[str, list[str]] = {}
-    try:
-        nik = clean_nik(penerima.nik)
-    except ValidationError as exc:
-        errors["penerima_nik"] = exc.messages
-        nik = penerima.nik
+    nik = _clean_nik_into(errors, "penerima_nik", penerima.nik)
     if not penerima.nama.strip():
         errors["penerima_nama"] = ["Nama penerima wajib diisi."]
     if penerima.hubungan not in Pengambilan.Hubungan.values:

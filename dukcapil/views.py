@@ -1,5 +1,7 @@
 """Staff screens and the public status page. Views parse input and call services/selectors."""
 
+from dataclasses import fields
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -25,6 +27,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("kotak-masuk")
     return render(request, "dukcapil/home.html")
+
+
+def from_form(cls, data: dict, names: dict[str, str] | None = None):
+    """A service's input dataclass from a form's cleaned data (``names``: field → form field)."""
+    names = names or {}
+    return cls(**{f.name: data[names.get(f.name, f.name)] for f in fields(cls)})
 
 
 def render_inbox(request: HttpRequest, *, limit: int = 200, status: int = 200, **extra) -> HttpResponse:
@@ -78,14 +86,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
             try:
                 berkas = services.berkas_register(
                     layanan=layanan,
-                    pemohon=services.PemohonData(
-                        nik=data["nik"],
-                        nama=data["nama"],
-                        tanggal_lahir=data["tanggal_lahir"],
-                        jenis_kelamin=data["jenis_kelamin"],
-                        telepon=data["telepon"],
-                        email=data["email"],
-                    ),
+                    pemohon=from_form(services.PemohonData, data),
                     persyaratan_ids=[p.pk for p in data["persyaratan"]],
                     user=request.user,
                     detail=extra.cleaned_data if extra else None,
@@ -253,13 +254,7 @@ def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
                 services.berkas_serahkan(
                     berkas_id=berkas.pk,
                     user=request.user,
-                    penerima=services.PenerimaData(
-                        nama=data["penerima_nama"],
-                        nik=data["penerima_nik"],
-                        hubungan=data["hubungan"],
-                        aktivasi_ktp_el=data["aktivasi_ktp_el"],
-                        catatan=data["catatan"],
-                    ),
+                    penerima=from_form(services.PenerimaData, data, {"nama": "penerima_nama", "nik": "penerima_nik"}),
                     expected_status=data["expected_status"],
                 )
             except BerkasError as exc:

@@ -54,12 +54,20 @@ class WorkflowRecord(models.Model):
         return self.standar_waktu.get(status or self.status)
 
 
-class KartuKendali(models.Model):
-    """Append-only control card: one row per hand-off of any workflow record."""
+class RecordLink(models.Model):
+    """Points at one workflow record of any type (a berkas, a naskah, …)."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.BigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True
+
+
+class KartuKendali(RecordLink):
+    """Append-only control card: one row per hand-off of any workflow record."""
+
     transisi = models.CharField("transisi", max_length=40)
     dari_status = models.CharField("dari", max_length=30)
     ke_status = models.CharField("ke", max_length=30)
@@ -98,16 +106,13 @@ class KartuKendali(models.Model):
         return self.waktu - self.mulai
 
 
-class WorkItem(models.Model):
+class WorkItem(RecordLink):
     """A record waiting for someone: whoever holds ``aksi`` in ``bidang`` (or the named ``pengguna``).
 
     Written by the transition service when a record enters a state, closed when it leaves it. The
     holder is on the row, so a kotak masuk, a queue or an archive is one indexed query.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.BigIntegerField()
-    record = GenericForeignKey("content_type", "object_id")
     bidang = models.ForeignKey("dukcapil.Bidang", verbose_name="bidang", on_delete=models.PROTECT, related_name="+")
     aksi = models.CharField("tindakan yang ditunggu", max_length=30)
     pengguna = models.ForeignKey(
