@@ -182,21 +182,28 @@ def berkas_action(request: HttpRequest, nomor: str, action: str) -> HttpResponse
     if not form.is_valid():
         messages.error(request, "Formulir tidak lengkap; muat ulang halaman dan coba lagi.")
         return redirect("berkas-detail", nomor=nomor)
-    try:
-        berkas = services.berkas_transition(
-            berkas_id=berkas.pk,
-            action=action,
-            user=request.user,
-            note=form.cleaned_data["catatan"],
-            expected_status=form.cleaned_data["expected_status"],
-        )
-    except BerkasError as exc:
-        berkas.refresh_from_db()
-        return _detail_with_error(request, berkas, exc.message, exc.http_status)
+    data = form.cleaned_data
+    berkas, refused = _act_on(
+        request, berkas, services.berkas_transition, action=action, note=data["catatan"], expected=data
+    )
+    if refused:
+        return refused
     messages.success(request, f"Berkas {berkas.nomor_registrasi}: {berkas.get_status_display()}.")
     if berkas.status in (Status.DISERAHKAN, Status.DIBATALKAN):
         return redirect("berkas-detail", nomor=nomor)
     return redirect("kotak-masuk")
+
+
+def _act_on(request: HttpRequest, berkas: Berkas, service, *, expected: dict, **kwargs):
+    """Run a berkas service for the page's user and the state the page showed; on refusal the berkas
+    page comes back with the message and the right status code (403, 409, 400)."""
+    try:
+        return service(
+            berkas_id=berkas.pk, user=request.user, expected_status=expected["expected_status"], **kwargs
+        ), None
+    except BerkasError as exc:
+        berkas.refresh_from_db()
+        return berkas, _detail_with_error(request, berkas, exc.message, exc.http_status)
 
 
 @login_required
@@ -206,17 +213,13 @@ def berkas_resubmit(request: HttpRequest, nomor: str) -> HttpResponse:
     form = ResubmitForm(request.POST, layanan=berkas.layanan)
     if not form.is_valid():
         return _detail_with_error(request, berkas, "Formulir tidak lengkap.", 400)
-    try:
-        berkas = services.berkas_resubmit(
-            berkas_id=berkas.pk,
-            persyaratan_ids=[p.pk for p in form.cleaned_data["persyaratan"]],
-            user=request.user,
-            note=form.cleaned_data["catatan"],
-            expected_status=form.cleaned_data["expected_status"],
-        )
-    except BerkasError as exc:
-        berkas.refresh_from_db()
-        return _detail_with_error(request, berkas, exc.message, exc.http_status)
+    data = form.cleaned_data
+    ids = [p.pk for p in data["persyaratan"]]
+    berkas, refused = _act_on(
+        request, berkas, services.berkas_resubmit, persyaratan_ids=ids, note=data["catatan"], expected=data
+    )
+    if refused:
+        return refused
     if berkas.status == Status.DITERIMA:
         messages.success(request, f"Berkas {nomor} kini lengkap dan diterima. Cetak resi untuk pemohon.")
     else:
