@@ -127,7 +127,7 @@ def _conflict(row, field: str, base, current) -> RegisterConflict:
     else:
         by = "di luar berkas"
     return RegisterConflict(
-        f"{label.capitalize()} {_who(row)} sudah diubah {by}: semula «{seen}» (yang dilihat operator), "
+        f"«{label.capitalize()}» {_who(row)} sudah diubah {by}: semula «{seen}» (yang dilihat operator), "
         f"sekarang «{now}». Perubahan berkas ini tidak diterapkan; berkas dikembalikan ke operator untuk "
         "dientri ulang dari database kependudukan terkini.",
         field=field,

@@ -13,7 +13,7 @@ from .choices import AlasanPengurangan
 from .forms import AnggotaFormSet, BlangkoForm, PermohonanKKForm
 from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
-from .register import active_members
+from .register import active_members, register_history
 from .services import ENTRY_STATUSES, AnggotaData, biometric_candidates, permohonan_kk_update
 from .services import kind_of as kk_kind_of
 
@@ -238,7 +238,7 @@ def register(request: HttpRequest) -> HttpResponse:
         if person is None and keluarga is None:
             messages.error(request, "NIK atau nomor KK tidak ditemukan dalam database kependudukan.")
     anggota = list(keluarga.anggota.order_by("status", "urutan")) if keluarga else []
-    riwayat = list(person.history.select_related("history_user").order_by("-history_date")[:20]) if person else []
+    riwayat = list(register_history(person)[:50]) if person else []
     return render(
         request,
         "pendaftaran/register.html",

@@ -243,3 +243,18 @@ def test_pisah_kk_does_not_revert_a_divorce_approved_around_it(team, capil, warg
     assert istri.status_perkawinan == StatusPerkawinan.CERAI_HIDUP
     assert suami.status_perkawinan == StatusPerkawinan.CERAI_HIDUP
     assert istri.keluarga != keluarga  # the pisah KK's own change is there too
+
+
+def test_the_database_page_shows_the_register_history_in_words(client, team, warga, django_assert_max_num_queries):
+    keluarga = warga[1]
+    head = kepala(keluarga)
+    ktp = register_service("ktp-el-perubahan-data", head, team["loket"])
+    enter_ktp_perubahan(team, ktp, head, pekerjaan="NELAYAN", status_perkawinan=StatusPerkawinan.CERAI_HIDUP)
+    to_tte(ktp, team)
+    client.force_login(team["operator"])
+    with django_assert_max_num_queries(12):
+        page = client.post("/pendaftaran/database/", {"q": head.nik}).content.decode()
+    history = page[page.index("Riwayat perubahan") :]
+    for text in ("Jenis pekerjaan", head.pekerjaan, "NELAYAN", "Status perkawinan", "Cerai hidup"):
+        assert text in history
+    assert ktp.nomor_registrasi in history and str(team["kabid"]) in history
