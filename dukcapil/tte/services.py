@@ -262,38 +262,41 @@ def record_sign_documents(
     """Render, sign and store every document of the record; then the record moves on
     (``Signable.signing_completed``: a berkas «cetak» → «siap diambil»).
 
-    Idempotent per record and per document: a retry signs only what is not stored yet. Returns
-    the first document (the main product).
+    Rendering and signing (possibly an HTTP call to the BSrE service) happen before any row is
+    locked; storing and the state change happen under the record's lock, after checking that it is
+    still in «cetak». Idempotent per record and per document: a retry signs only what is not stored
+    yet. Returns the first document (the main product).
     """
-    with transaction.atomic():
-        record = _lock_item_record(item)
-        specs = record.signing_documents()
-        stored = {
-            d.jenis: d
-            for d in Dokumen.objects.filter(
-                content_type_id=item.content_type_id, object_id=record.pk, jenis__in=[s.jenis for s in specs]
-            )
-        }
-        if record.status != record.CETAK_STATUS:
-            if stored:
-                _mark(item, BatchTTEItem.Status.BERHASIL, "")
-            return next((stored[s.jenis] for s in specs if s.jenis in stored), None)
+    model = ContentType.objects.get_for_id(item.content_type_id).model_class()
+    record = model.objects.get(pk=item.object_id)
+    specs = record.signing_documents()
+    done = set(_stored(item, specs))
+    signed: dict[str, tuple] = {}
+    if record.status == record.CETAK_STATUS:
         signer = signer or SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
         for spec in specs:
-            if spec.jenis in stored:
+            if spec.jenis in done:
                 continue
             token = uuid.uuid4()
             rendered = spec.render(record, verification_url=verification_url(token), signer=signer)
-            signed = session.sign(
+            pdf = session.sign(
                 SignRequest(
                     pdf=rendered.pdf,
                     reason=f"Penerbitan {spec.label} {rendered.nomor}".strip(),
                     location=settings.OFFICE["tempat_terbit"],
                 )
             )
-            stored[spec.jenis] = _store_signed(
-                record, spec.jenis, rendered.nomor, signed, token, signer, system, spec.replaces_same_nomor
-            )
+            signed[spec.jenis] = (rendered.nomor, pdf, token, spec.replaces_same_nomor)
+    with transaction.atomic():
+        record = _lock_item_record(item)
+        stored = _stored(item, specs)
+        if record.status != record.CETAK_STATUS:
+            if stored:
+                _mark(item, BatchTTEItem.Status.BERHASIL, "")
+            return next((stored[s.jenis] for s in specs if s.jenis in stored), None)
+        for jenis, (nomor, pdf, token, replaces) in signed.items():
+            if jenis not in stored:  # another worker may have stored it meanwhile
+                stored[jenis] = _store_signed(record, jenis, nomor, pdf, token, signer, system, replaces)
         system = system or berkas_services.system_user()
         first = stored[specs[0].jenis]
         labels = ", ".join(spec.label for spec in specs)
@@ -302,6 +305,13 @@ def record_sign_documents(
         )
         _mark(item, BatchTTEItem.Status.BERHASIL, "")
     return first
+
+
+def _stored(item: BatchTTEItem, specs) -> dict[str, Dokumen]:
+    found = Dokumen.objects.filter(
+        content_type_id=item.content_type_id, object_id=item.object_id, jenis__in=[s.jenis for s in specs]
+    )
+    return {d.jenis: d for d in found}
 
 
 def _store_signed(
