@@ -208,6 +208,7 @@ def load_office(*, slug: str, activate: bool = True) -> LoadResult:
     ensure_reference_data()
     office = data["office"]
     kantor, _ = Kantor.objects.get_or_create(slug=slug, defaults={"nama_dinas": office["nama_dinas"]})
+    changed: list[str] = []
     for field in [
         "nama_dinas",
         "pemerintah",
@@ -220,7 +221,9 @@ def load_office(*, slug: str, activate: bool = True) -> LoadResult:
         value = _text(office.get(field))
         if value and getattr(kantor, field) != value:
             setattr(kantor, field, value)
-    kantor.save()
+            changed.append(field)
+    if changed:
+        kantor.save(update_fields=changed)
     bidang = {b.kode: b for b in Bidang.objects.all()}
     layanan = {lay.kode: lay for lay in Layanan.objects.all()}
     totals = {"langkah": 0, "persyaratan": 0}
@@ -304,10 +307,16 @@ def _sync_persyaratan(sop: SOP, items: list[dict]) -> int:
 
 def _save_if_changed(row, values: dict) -> None:
     """Save only new or changed rows, so re-loading an office adds no empty history entries."""
-    if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
+    if row.pk is None:
         for key, value in values.items():
             setattr(row, key, value)
         row.save()
+        return
+    changed = [k for k, v in values.items() if getattr(row, k) != v]
+    for key in changed:
+        setattr(row, key, values[key])
+    if changed:
+        row.save(update_fields=changed)
 
 
 _ENTRY_WORDS = re.compile(r"\b(meng?entri|pengentrian|menginput|penginputan)", re.IGNORECASE)

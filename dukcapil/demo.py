@@ -48,7 +48,7 @@ def ensure_users() -> dict[str, User]:
             user.set_password(DEMO_PASSWORD)
         user.bidang = Bidang.objects.get(kode=bidang_kode) if bidang_kode else None
         user.is_staff = role == Role.ADMIN
-        user.save()
+        user.save(update_fields=["password", "bidang", "is_staff"])
         user.groups.set([Group.objects.get(name=role.label)])
         users[username] = user
     return users
