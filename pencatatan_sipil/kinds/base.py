@@ -18,9 +18,9 @@ from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.registry import DocumentSpec
 
 from .. import documents
-from ..choices import JenisAkta
+from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, Kutipan, PermohonanAkta
-from ..register_akta import kutipan, note, tgl
+from ..register_akta import draw_up, kutipan, note, tgl
 
 ALL_AKTA = tuple(JenisAkta.values)
 
@@ -39,6 +39,13 @@ class AktaKind(ServiceKind):
     # Intake: the akta may be another office's (kutipan kedua); the mempelai's conditions (perkawinan).
     kantor_penerbit_di_loket: ClassVar[bool] = False
     kondisi_di_loket: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs):
+        """A service of the catalogue is labelled as its JenisPermohonanAkta."""
+        super().__init_subclass__(**kwargs)
+        kode = cls.__dict__.get("kode")
+        if kode in JenisPermohonanAkta.values and "label" not in cls.__dict__:
+            cls.label = JenisPermohonanAkta(kode).label
 
     # --- counter ----------------------------------------------------------------------------
 
@@ -63,6 +70,22 @@ class AktaKind(ServiceKind):
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta | None:
         """The register akta this service draws up (or updates on a re-approval)."""
         return None
+
+    def write_akta(
+        self, permohonan: PermohonanAkta, user: User, tanggal, tempat: str, nama: str, data: dict, **values
+    ) -> Akta:
+        """Draw up this service's akta (``akta_baru``): the peristiwa's date and place, the subject's
+        name, the akta data, and any other Akta fields given (subjek_nik, terlambat, ...)."""
+        return draw_up(
+            permohonan,
+            user,
+            self.akta_baru,
+            tanggal_peristiwa=tanggal,
+            tempat_peristiwa=tempat,
+            subjek_nama=nama,
+            data=data,
+            **values,
+        )
 
     def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
         return ""
@@ -137,6 +160,20 @@ class AktaKind(ServiceKind):
                     replaced_by=new_kutipan,
                     user=user,
                 )
+
+
+class CatatanKind(AktaKind):
+    """A service that only writes a catatan pinggir on an existing akta (of any jenis unless it says
+    otherwise) and reprints that akta's kutipan. ``catatan_format`` is the note's text, filled from the
+    entry data and ``penetapan`` (the decision it cites)."""
+
+    rujukan = ALL_AKTA
+    kutipan_rujukan = True
+    catatan_format: ClassVar[str] = ""
+
+    def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
+        d = permohonan.data
+        return self.catatan_format.format(**d, penetapan=penetapan(d))
 
 
 def penetapan(d: dict) -> str:

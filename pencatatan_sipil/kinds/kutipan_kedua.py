@@ -12,18 +12,15 @@ from .. import forms as f
 from ..choices import JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import tgl
-from .base import ALL_AKTA, AktaKind
+from .base import CatatanKind
 
 
 @register_kind
-class KutipanKeduaKind(AktaKind):
+class KutipanKeduaKind(CatatanKind):
     kode = JenisPermohonanAkta.KUTIPAN_KEDUA
-    label = JenisPermohonanAkta.KUTIPAN_KEDUA.label
     layanan = ("kutipan-kedua",)
     entry_form = f.KutipanKeduaForm
-    rujukan = ALL_AKTA
     catatan = JenisCatatan.KUTIPAN_KEDUA
-    kutipan_rujukan = True
     kantor_penerbit_di_loket = True
 
     def form(self, permohonan: PermohonanAkta, data=None):
