@@ -2,14 +2,13 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import active_person, change, fail, person_or_none, tgl
-from .base import AktaKind
+from .base import AktaKind, service
 
 
 class AnakKind(AktaKind):
@@ -46,11 +45,8 @@ class AnakKind(AktaKind):
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.PENGAKUAN, "pengakuan-anak", f.PengakuanForm)
 class PengakuanKind(AnakKind):
-    kode = JenisPermohonanAkta.PENGAKUAN
-    layanan = ("pengakuan-anak",)
-    entry_form = f.PengakuanForm
     akta_baru = JenisAkta.PENGAKUAN
     catatan = JenisCatatan.PENGAKUAN
     tanggal_field = "tanggal_pengakuan"
@@ -65,11 +61,8 @@ class PengakuanKind(AnakKind):
         return f"Anak ini diakui oleh {nama_ayah} sebagai ayahnya, akta pengakuan anak nomor {new.nomor}."
 
 
-@register_kind
+@service(JenisPermohonanAkta.PENGESAHAN, "pengesahan-anak", f.PengesahanForm)
 class PengesahanKind(AnakKind):
-    kode = JenisPermohonanAkta.PENGESAHAN
-    layanan = ("pengesahan-anak",)
-    entry_form = f.PengesahanForm
     akta_baru = JenisAkta.PENGESAHAN
     catatan = JenisCatatan.PENGESAHAN
     tanggal_field = "tanggal_perkawinan"

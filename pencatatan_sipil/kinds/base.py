@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from django.utils import timezone
 
-from dukcapil.kinds import ServiceKind
+from dukcapil.kinds import ServiceKind, register_kind
 from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.registry import DocumentSpec
 
@@ -39,13 +39,6 @@ class AktaKind(ServiceKind):
     # Intake: the akta may be another office's (kutipan kedua); the mempelai's conditions (perkawinan).
     kantor_penerbit_di_loket: ClassVar[bool] = False
     kondisi_di_loket: ClassVar[bool] = False
-
-    def __init_subclass__(cls, **kwargs):
-        """A service of the catalogue is labelled as its JenisPermohonanAkta."""
-        super().__init_subclass__(**kwargs)
-        kode = cls.__dict__.get("kode")
-        if kode in JenisPermohonanAkta.values and "label" not in cls.__dict__:
-            cls.label = JenisPermohonanAkta(kode).label
 
     # --- counter ----------------------------------------------------------------------------
 
@@ -160,6 +153,19 @@ class AktaKind(ServiceKind):
                     replaced_by=new_kutipan,
                     user=user,
                 )
+
+
+def service(kode: JenisPermohonanAkta, layanan: str, entry_form: type | None = None):
+    """Registers the decorated kind as the service ``kode`` (labelled as its JenisPermohonanAkta) of
+    the catalogue layanan ``layanan``, its operator entry on ``entry_form`` (else the one it inherits)."""
+
+    def decorate(cls: type[AktaKind]) -> type[AktaKind]:
+        cls.kode, cls.label, cls.layanan = kode, JenisPermohonanAkta(kode).label, (layanan,)
+        if entry_form is not None:
+            cls.entry_form = entry_form
+        return register_kind(cls)
+
+    return decorate
 
 
 class CatatanKind(AktaKind):

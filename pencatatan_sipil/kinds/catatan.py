@@ -1,21 +1,17 @@
 """Services that write a catatan pinggir on an existing akta and reprint its kutipan (P.5.2–P.5.4,
 P.5.6 pengangkatan): kewarganegaraan, peristiwa penting lainnya, perubahan nama, pengangkatan anak."""
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta, KasusKewarganegaraan
 from ..models import Akta, PermohonanAkta
 from ..register_akta import change, fail, person_or_none
-from .base import CatatanKind, penetapan
+from .base import CatatanKind, penetapan, service
 
 
-@register_kind
+@service(JenisPermohonanAkta.KEWARGANEGARAAN, "perubahan-kewarganegaraan", f.KewarganegaraanForm)
 class KewarganegaraanKind(CatatanKind):
-    kode = JenisPermohonanAkta.KEWARGANEGARAAN
-    layanan = ("perubahan-kewarganegaraan",)
-    entry_form = f.KewarganegaraanForm
     catatan = JenisCatatan.KEWARGANEGARAAN
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
@@ -49,20 +45,14 @@ class KewarganegaraanKind(CatatanKind):
         change(permohonan, user, subject, new, base=base)
 
 
-@register_kind
+@service(JenisPermohonanAkta.PERISTIWA_LAIN, "peristiwa-penting-lainnya", f.PeristiwaLainForm)
 class PeristiwaLainKind(CatatanKind):
-    kode = JenisPermohonanAkta.PERISTIWA_LAIN
-    layanan = ("peristiwa-penting-lainnya",)
-    entry_form = f.PeristiwaLainForm
     catatan = JenisCatatan.PERISTIWA_LAIN
     catatan_format = "{uraian}, {penetapan}."
 
 
-@register_kind
+@service(JenisPermohonanAkta.PERUBAHAN_NAMA, "perubahan-nama", f.PerubahanNamaForm)
 class PerubahanNamaKind(CatatanKind):
-    kode = JenisPermohonanAkta.PERUBAHAN_NAMA
-    layanan = ("perubahan-nama",)
-    entry_form = f.PerubahanNamaForm
     rujukan = (JenisAkta.KELAHIRAN,)
     rujukan_label = "Nomor akta kelahiran"
     catatan = JenisCatatan.PERUBAHAN_NAMA
@@ -75,11 +65,8 @@ class PerubahanNamaKind(CatatanKind):
             change(permohonan, user, subject, {"nama": permohonan.data["nama_baru"]})
 
 
-@register_kind
+@service(JenisPermohonanAkta.PENGANGKATAN, "pengangkatan-anak", f.PengangkatanForm)
 class PengangkatanKind(CatatanKind):
-    kode = JenisPermohonanAkta.PENGANGKATAN
-    layanan = ("pengangkatan-anak",)
-    entry_form = f.PengangkatanForm
     rujukan = (JenisAkta.KELAHIRAN,)
     rujukan_label = "Nomor akta kelahiran anak"
     catatan = JenisCatatan.PENGANGKATAN

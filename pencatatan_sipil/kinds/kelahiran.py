@@ -5,7 +5,6 @@ from datetime import date
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
 from pendaftaran.register import (
@@ -19,7 +18,7 @@ from .. import forms as f
 from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import active_person, change, fail, person_or_none
-from .base import AktaKind
+from .base import AktaKind, service
 
 # UU 24/2013 art. 27: a birth is reported within 60 days; later is recorded as late.
 BATAS_PELAPORAN_KELAHIRAN = 60
@@ -39,11 +38,8 @@ def check_parents(data: dict) -> dict:
     return extra
 
 
-@register_kind
+@service(JenisPermohonanAkta.KELAHIRAN, "akta-kelahiran", f.KelahiranForm)
 class KelahiranKind(AktaKind):
-    kode = JenisPermohonanAkta.KELAHIRAN
-    layanan = ("akta-kelahiran",)
-    entry_form = f.KelahiranForm
     akta_baru = JenisAkta.KELAHIRAN
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
@@ -132,11 +128,8 @@ class KelahiranKind(AktaKind):
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.LAHIR_MATI, "lahir-mati", f.LahirMatiForm)
 class LahirMatiKind(AktaKind):
-    kode = JenisPermohonanAkta.LAHIR_MATI
-    layanan = ("lahir-mati",)
-    entry_form = f.LahirMatiForm
     akta_baru = JenisAkta.LAHIR_MATI
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:

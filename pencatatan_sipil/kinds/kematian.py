@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
 from pendaftaran.register import active_members, penduduk_by_nik
@@ -11,7 +10,7 @@ from .. import forms as f
 from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import active_person, change, fail, tgl
-from .base import AktaKind
+from .base import AktaKind, service
 
 # who is the spouse of whom in a KK
 SPOUSE_ROLES = {
@@ -21,11 +20,8 @@ SPOUSE_ROLES = {
 }
 
 
-@register_kind
+@service(JenisPermohonanAkta.KEMATIAN, "akta-kematian", f.KematianForm)
 class KematianKind(AktaKind):
-    kode = JenisPermohonanAkta.KEMATIAN
-    layanan = ("akta-kematian",)
-    entry_form = f.KematianForm
     akta_baru = JenisAkta.KEMATIAN
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:

@@ -5,21 +5,17 @@ from datetime import date
 
 from django.utils import timezone
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 
 from .. import forms as f
 from ..choices import JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import tgl
-from .base import CatatanKind
+from .base import CatatanKind, service
 
 
-@register_kind
+@service(JenisPermohonanAkta.KUTIPAN_KEDUA, "kutipan-kedua", f.KutipanKeduaForm)
 class KutipanKeduaKind(CatatanKind):
-    kode = JenisPermohonanAkta.KUTIPAN_KEDUA
-    layanan = ("kutipan-kedua",)
-    entry_form = f.KutipanKeduaForm
     catatan = JenisCatatan.KUTIPAN_KEDUA
     kantor_penerbit_di_loket = True
 

@@ -4,7 +4,6 @@ a surat keputusan pembatalan issued; the register returns to what it was before 
 from django.conf import settings
 from django.utils import timezone
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from dukcapil.services import next_serial
 from pendaftaran.choices import StatusPerkawinan
@@ -14,7 +13,7 @@ from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta, StatusAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import change, person_or_none, save_akta
-from .base import ALL_AKTA, AktaKind, penetapan
+from .base import ALL_AKTA, AktaKind, penetapan, service
 
 
 class PembatalanKind(AktaKind):
@@ -67,8 +66,8 @@ def _pembatalan(kode: JenisPermohonanAkta, layanan: str, rujukan: tuple[str, ...
     """The pembatalan service ``kode`` of the akta of jenis ``rujukan``."""
     jenis = JenisAkta(rujukan[0]).label.lower() if len(rujukan) == 1 else "akta"
     name = kode.name.title().replace("_", "") + "Kind"
-    attrs = {"__module__": __name__, "kode": kode, "layanan": (layanan,), "rujukan": rujukan}
-    return register_kind(type(name, (PembatalanKind,), {**attrs, "rujukan_label": f"Nomor {jenis} yang dibatalkan"}))
+    attrs = {"__module__": __name__, "rujukan": rujukan, "rujukan_label": f"Nomor {jenis} yang dibatalkan"}
+    return service(kode, layanan)(type(name, (PembatalanKind,), attrs))
 
 
 BatalKawinKind = _pembatalan(JenisPermohonanAkta.BATAL_KAWIN, "pembatalan-perkawinan", (JenisAkta.PERKAWINAN,))

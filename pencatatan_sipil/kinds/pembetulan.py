@@ -1,14 +1,13 @@
 """Pembetulan akta (P.5.5): an element of the akta corrected from an authentic document; the old
 kutipan is revoked."""
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import change, fail, person_or_none, save_akta
-from .base import CatatanKind
+from .base import CatatanKind, service
 
 # Elements a pembetulan may correct, per jenis akta: (key in Akta.data, label, Penduduk field or "").
 ELEMEN = {
@@ -32,11 +31,8 @@ ELEMEN = {
 }
 
 
-@register_kind
+@service(JenisPermohonanAkta.PEMBETULAN, "pembetulan-akta", f.PembetulanForm)
 class PembetulanKind(CatatanKind):
-    kode = JenisPermohonanAkta.PEMBETULAN
-    layanan = ("pembetulan-akta",)
-    entry_form = f.PembetulanForm
     catatan = JenisCatatan.PEMBETULAN
     mencabut_kutipan = True
 

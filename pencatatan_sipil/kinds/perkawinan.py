@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import StatusPerkawinan
 from pendaftaran.register import penduduk_by_nik
@@ -11,7 +10,7 @@ from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import active_person, change, fail
-from .base import AktaKind, penetapan
+from .base import AktaKind, penetapan, service
 
 USIA_MINIMAL_KAWIN = 19  # UU 16/2019
 
@@ -25,11 +24,8 @@ def _couple_name(suami, istri) -> str:
     return f"{suami.nama} DAN {istri.nama}"
 
 
-@register_kind
+@service(JenisPermohonanAkta.PERKAWINAN, "akta-perkawinan", f.PerkawinanForm)
 class PerkawinanKind(AktaKind):
-    kode = JenisPermohonanAkta.PERKAWINAN
-    layanan = ("akta-perkawinan",)
-    entry_form = f.PerkawinanForm
     akta_baru = JenisAkta.PERKAWINAN
     kondisi_di_loket = True
 
@@ -74,11 +70,8 @@ class PerkawinanKind(AktaKind):
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.PERCERAIAN, "akta-perceraian", f.PerceraianForm)
 class PerceraianKind(AktaKind):
-    kode = JenisPermohonanAkta.PERCERAIAN
-    layanan = ("akta-perceraian",)
-    entry_form = f.PerceraianForm
     akta_baru = JenisAkta.PERCERAIAN
     rujukan = (JenisAkta.PERKAWINAN,)
     rujukan_wajib = False
