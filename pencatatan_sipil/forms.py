@@ -44,6 +44,10 @@ def _date(label: str) -> forms.DateField:
     return forms.DateField(label=label, widget=DATE_WIDGET)
 
 
+def _saksi(n: int) -> forms.CharField:
+    return forms.CharField(label=f"Nama saksi {n}", max_length=150)
+
+
 class KelahiranForm(_Form):
     nama_anak = forms.CharField(label="Nama anak", max_length=150)
     jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
@@ -56,8 +60,8 @@ class KelahiranForm(_Form):
     nik_ayah = _nik("NIK ayah (kosongkan bila tidak tercatat)", required=False)
     nomor_kk = forms.CharField(label="Nomor KK tempat anak didaftarkan", max_length=16, min_length=16)
     nik_anak = _nik("NIK anak (bila sudah tercatat dalam KK; kosongkan untuk bayi baru)", required=False)
-    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
-    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+    saksi_1 = _saksi(1)
+    saksi_2 = _saksi(2)
 
     def as_data(self) -> dict:
         data = super().as_data()
@@ -82,25 +86,28 @@ class KematianForm(_Form):
     sebab_kematian = forms.CharField(label="Sebab kematian", max_length=150)
     yang_menerangkan = forms.ChoiceField(label="Yang menerangkan", choices=YANG_MENERANGKAN)
     nomor_surat_kematian = forms.CharField(label="Nomor surat keterangan kematian", max_length=80)
-    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
-    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+    saksi_1 = _saksi(1)
+    saksi_2 = _saksi(2)
 
 
-class PerkawinanForm(_Form):
+class _Pasangan(_Form):
+    """The couple of a marriage or a divorce, first on its form."""
+
     nik_suami = _nik("NIK suami")
     nik_istri = _nik("NIK istri")
+
+
+class PerkawinanForm(_Pasangan):
     tanggal_perkawinan = _date("Tanggal perkawinan (pemberkatan)")
     tempat_perkawinan = forms.CharField(label="Tempat perkawinan", max_length=150)
     agama = forms.ChoiceField(label="Agama/kepercayaan", choices=Agama.choices)
     pemuka_agama = forms.CharField(label="Nama pemuka agama/penghayat", max_length=150)
     nomor_surat_pemberkatan = forms.CharField(label="Nomor surat pemberkatan", max_length=80)
-    saksi_1 = forms.CharField(label="Nama saksi 1", max_length=150)
-    saksi_2 = forms.CharField(label="Nama saksi 2", max_length=150)
+    saksi_1 = _saksi(1)
+    saksi_2 = _saksi(2)
 
 
-class PerceraianForm(_Form):
-    nik_suami = _nik("NIK suami")
-    nik_istri = _nik("NIK istri")
+class PerceraianForm(_Pasangan):
     pengadilan = forms.CharField(label="Pengadilan negeri", max_length=150)
     nomor_putusan = forms.CharField(label="Nomor putusan", max_length=80)
     tanggal_putusan = _date("Tanggal putusan")

@@ -11,7 +11,7 @@ from dukcapil.exceptions import BerkasInvalid
 from dukcapil.models import Kantor, User
 from dukcapil.services import next_serial
 from pendaftaran.choices import StatusPenduduk
-from pendaftaran.register import penduduk_by_nik
+from pendaftaran.register import penduduk_by_nik, register_change
 
 from .choices import KODE_AKTA, JenisAkta, StatusAkta
 from .models import Akta, CatatanPinggir, Kutipan, PermohonanAkta
@@ -110,6 +110,12 @@ def note(permohonan: PermohonanAkta, akta: Akta, jenis: str, isi: str, user: Use
     else:
         catatan.save(update_fields=["jenis", "isi"])
     return catatan
+
+
+def change(permohonan: PermohonanAkta, user: User, record, values: dict, base: dict | None = None) -> None:
+    """A change of the population register made by the berkas (``pendaftaran.register.register_change``);
+    ``base`` is what the register is expected to hold before, None for whatever it holds."""
+    register_change(record, values, base=base, berkas=permohonan.berkas, user=user)
 
 
 def kutipan(permohonan: PermohonanAkta, akta: Akta) -> Kutipan:

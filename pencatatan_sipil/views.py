@@ -24,6 +24,36 @@ def _error(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "dukcapil/error.html", {"message": message}, status=status)
 
 
+def entry_post(request: HttpRequest, berkas, form, save, again: str, unplaced_messages: bool = False):
+    """The operator entry's POST: ``save(form.as_data())``, and with «kirim» the berkas goes on
+    (entri-selesai). Returns (redirect or None, status, error); a register check's errors are shown on
+    their fields, and those the form lacks as messages when ``unplaced_messages``. The same flow as the
+    pendaftaran entry views, which could use it too."""
+    if request.method != "POST":
+        return None, 200, None
+    if not form.is_valid():
+        return None, 400, "Periksa kembali isian yang ditandai."
+    nomor = berkas.nomor_registrasi
+    try:
+        save(form.as_data())
+        if "kirim" in request.POST:
+            services.berkas_transition(
+                berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+            )
+            messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
+            return redirect("kotak-masuk"), 200, None
+    except BerkasError as exc:
+        for name, problems in exc.fields.items():
+            for p in problems:
+                if name in form.fields:
+                    form.add_error(name, p)
+                elif unplaced_messages:
+                    messages.error(request, p)
+        return None, exc.http_status, exc.message
+    messages.success(request, f"Data {nomor} disimpan.")
+    return redirect(again, nomor=nomor), 200, None
+
+
 @login_required
 def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator SIAK: the service's register data, or the other office's confirmation first."""
@@ -41,28 +71,13 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
         )
     kind = kind_for(permohonan.jenis)
     form = entry_form(permohonan, request.POST or None)
-    status, error = 200, None
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data())
-                if "kirim" in request.POST:
-                    services.berkas_transition(
-                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-                    )
-                    messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
-                    return redirect("kotak-masuk")
-            except BerkasError as exc:
-                status, error = exc.http_status, exc.message
-                for name, problems in exc.fields.items():
-                    for p in problems:
-                        if name in form.fields:
-                            form.add_error(name, p)
-            else:
-                messages.success(request, f"Data {nomor} disimpan.")
-                return redirect("pencatatan_sipil:entri", nomor=nomor)
-        else:
-            status, error = 400, "Periksa kembali isian yang ditandai."
+
+    def save(data: dict) -> None:
+        permohonan_update(berkas_id=berkas.pk, user=request.user, data=data)
+
+    response, status, error = entry_post(request, berkas, form, save, "pencatatan_sipil:entri")
+    if response is not None:
+        return response
     permohonan.refresh_from_db()
     return render(
         request,

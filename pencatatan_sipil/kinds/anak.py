@@ -2,15 +2,13 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
-from pendaftaran.register import register_change
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import active_person, draw_up, fail, person_or_none, tgl
-from .base import AktaKind
+from ..register_akta import active_person, change, fail, person_or_none, tgl
+from .base import AktaKind, service
 
 
 class AnakKind(AktaKind):
@@ -25,72 +23,55 @@ class AnakKind(AktaKind):
         ayah = active_person(data["nik_ayah"], "nik_ayah")
         if ayah.jenis_kelamin != "L":
             fail("nik_ayah", f"NIK {ayah.nik} bukan laki-laki.")
-        return {"nama_ayah": ayah.nama}
+        return {"nama_ayah": ayah.nama, **self.check_kelahiran(permohonan.akta_rujukan, data)}
+
+    def check_kelahiran(self, akta: Akta, data: dict) -> dict:
+        """Checks of the entry against the child's akta kelahiran; returns what it takes from the register."""
+        return {}
 
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta:
         d = permohonan.data
         lahir = permohonan.akta_rujukan
-        akta = draw_up(
-            permohonan,
-            user,
-            self.akta_baru,
-            tanggal_peristiwa=date.fromisoformat(d[self.tanggal_field]),
-            tempat_peristiwa=lahir.tempat_peristiwa,
-            subjek_nik=lahir.subjek_nik,
-            subjek_nama=lahir.subjek_nama,
-            data={
-                **d,
-                "nama": lahir.subjek_nama,
-                "nama_ibu": lahir.data.get("nama_ibu", d.get("nama_ibu", "")),
-                "nomor_akta_kelahiran": lahir.nomor,
-            },
+        tanggal = date.fromisoformat(d[self.tanggal_field])
+        nama_ibu = lahir.data.get("nama_ibu", d.get("nama_ibu", ""))
+        data = {**d, "nama": lahir.subjek_nama, "nama_ibu": nama_ibu, "nomor_akta_kelahiran": lahir.nomor}
+        akta = self.write_akta(
+            permohonan, user, tanggal, lahir.tempat_peristiwa, lahir.subjek_nama, data, subjek_nik=lahir.subjek_nik
         )
         child = person_or_none(lahir.subjek_nik)
         if child is not None:
             # the akta kelahiran named no father: the register holds «-»
-            register_change(child, {"nama_ayah": d["nama_ayah"]}, base=None, berkas=permohonan.berkas, user=user)
+            change(permohonan, user, child, {"nama_ayah": d["nama_ayah"]})
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.PENGAKUAN, "pengakuan-anak", f.PengakuanForm)
 class PengakuanKind(AnakKind):
-    kode = JenisPermohonanAkta.PENGAKUAN
-    label = JenisPermohonanAkta.PENGAKUAN.label
-    layanan = ("pengakuan-anak",)
-    entry_form = f.PengakuanForm
     akta_baru = JenisAkta.PENGAKUAN
     catatan = JenisCatatan.PENGAKUAN
     tanggal_field = "tanggal_pengakuan"
 
-    def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
-        extra = super().check_register(permohonan, data)
-        akta = permohonan.akta_rujukan
+    def check_kelahiran(self, akta: Akta, data: dict) -> dict:
         if akta.data.get("nama_ayah"):
             fail("nik_ayah", f"Akta kelahiran {akta.nomor} sudah mencantumkan ayah; pengakuan tidak diperlukan.")
-        return extra
+        return {}
 
     def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
         nama_ayah = permohonan.data["nama_ayah"]
         return f"Anak ini diakui oleh {nama_ayah} sebagai ayahnya, akta pengakuan anak nomor {new.nomor}."
 
 
-@register_kind
+@service(JenisPermohonanAkta.PENGESAHAN, "pengesahan-anak", f.PengesahanForm)
 class PengesahanKind(AnakKind):
-    kode = JenisPermohonanAkta.PENGESAHAN
-    label = JenisPermohonanAkta.PENGESAHAN.label
-    layanan = ("pengesahan-anak",)
-    entry_form = f.PengesahanForm
     akta_baru = JenisAkta.PENGESAHAN
     catatan = JenisCatatan.PENGESAHAN
     tanggal_field = "tanggal_perkawinan"
 
-    def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
-        extra = super().check_register(permohonan, data)
-        akta = permohonan.akta_rujukan
+    def check_kelahiran(self, akta: Akta, data: dict) -> dict:
         ibu = active_person(data["nik_ibu"], "nik_ibu")
         if ibu.nama != akta.data.get("nama_ibu"):
             fail("nik_ibu", f"Ibu tidak sama dengan ibu pada akta kelahiran {akta.nomor}.")
-        return {**extra, "nama_ibu": ibu.nama}
+        return {"nama_ibu": ibu.nama}
 
     def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
         d = permohonan.data

@@ -13,14 +13,14 @@ from typing import ClassVar
 
 from django.utils import timezone
 
-from dukcapil.kinds import ServiceKind
+from dukcapil.kinds import ServiceKind, register_kind
 from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.registry import DocumentSpec
 
 from .. import documents
-from ..choices import JenisAkta
+from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, Kutipan, PermohonanAkta
-from ..register_akta import kutipan, note, tgl
+from ..register_akta import draw_up, kutipan, note, tgl
 
 ALL_AKTA = tuple(JenisAkta.values)
 
@@ -63,6 +63,22 @@ class AktaKind(ServiceKind):
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta | None:
         """The register akta this service draws up (or updates on a re-approval)."""
         return None
+
+    def write_akta(
+        self, permohonan: PermohonanAkta, user: User, tanggal, tempat: str, nama: str, data: dict, **values
+    ) -> Akta:
+        """Draw up this service's akta (``akta_baru``): the peristiwa's date and place, the subject's
+        name, the akta data, and any other Akta fields given (subjek_nik, terlambat, ...)."""
+        return draw_up(
+            permohonan,
+            user,
+            self.akta_baru,
+            tanggal_peristiwa=tanggal,
+            tempat_peristiwa=tempat,
+            subjek_nama=nama,
+            data=data,
+            **values,
+        )
 
     def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
         return ""
@@ -137,6 +153,33 @@ class AktaKind(ServiceKind):
                     replaced_by=new_kutipan,
                     user=user,
                 )
+
+
+def service(kode: JenisPermohonanAkta, layanan: str, entry_form: type | None = None):
+    """Registers the decorated kind as the service ``kode`` (labelled as its JenisPermohonanAkta) of
+    the catalogue layanan ``layanan``, its operator entry on ``entry_form`` (else the one it inherits)."""
+
+    def decorate(cls: type[AktaKind]) -> type[AktaKind]:
+        cls.kode, cls.label, cls.layanan = kode, JenisPermohonanAkta(kode).label, (layanan,)
+        if entry_form is not None:
+            cls.entry_form = entry_form
+        return register_kind(cls)
+
+    return decorate
+
+
+class CatatanKind(AktaKind):
+    """A service that only writes a catatan pinggir on an existing akta (of any jenis unless it says
+    otherwise) and reprints that akta's kutipan. ``catatan_format`` is the note's text, filled from the
+    entry data and ``penetapan`` (the decision it cites)."""
+
+    rujukan = ALL_AKTA
+    kutipan_rujukan = True
+    catatan_format: ClassVar[str] = ""
+
+    def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
+        d = permohonan.data
+        return self.catatan_format.format(**d, penetapan=penetapan(d))
 
 
 def penetapan(d: dict) -> str:

@@ -1,26 +1,18 @@
 """Services that write a catatan pinggir on an existing akta and reprint its kutipan (P.5.2–P.5.4,
 P.5.6 pengangkatan): kewarganegaraan, peristiwa penting lainnya, perubahan nama, pengangkatan anak."""
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
-from pendaftaran.register import register_change
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta, KasusKewarganegaraan
 from ..models import Akta, PermohonanAkta
-from ..register_akta import fail, person_or_none
-from .base import ALL_AKTA, AktaKind, penetapan
+from ..register_akta import change, fail, person_or_none
+from .base import CatatanKind, penetapan, service
 
 
-@register_kind
-class KewarganegaraanKind(AktaKind):
-    kode = JenisPermohonanAkta.KEWARGANEGARAAN
-    label = JenisPermohonanAkta.KEWARGANEGARAAN.label
-    layanan = ("perubahan-kewarganegaraan",)
-    entry_form = f.KewarganegaraanForm
-    rujukan = ALL_AKTA
+@service(JenisPermohonanAkta.KEWARGANEGARAAN, "perubahan-kewarganegaraan", f.KewarganegaraanForm)
+class KewarganegaraanKind(CatatanKind):
     catatan = JenisCatatan.KEWARGANEGARAAN
-    kutipan_rujukan = True
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
         kasus = data["kasus"]
@@ -50,57 +42,32 @@ class KewarganegaraanKind(AktaKind):
         base, new = self.REGISTER[d["kasus"]]
         if "negara" not in new:
             new = {**new, "negara": d["kewarganegaraan_baru"]}
-        register_change(subject, new, base=base, berkas=permohonan.berkas, user=user)
+        change(permohonan, user, subject, new, base=base)
 
 
-@register_kind
-class PeristiwaLainKind(AktaKind):
-    kode = JenisPermohonanAkta.PERISTIWA_LAIN
-    label = JenisPermohonanAkta.PERISTIWA_LAIN.label
-    layanan = ("peristiwa-penting-lainnya",)
-    entry_form = f.PeristiwaLainForm
-    rujukan = ALL_AKTA
+@service(JenisPermohonanAkta.PERISTIWA_LAIN, "peristiwa-penting-lainnya", f.PeristiwaLainForm)
+class PeristiwaLainKind(CatatanKind):
     catatan = JenisCatatan.PERISTIWA_LAIN
-    kutipan_rujukan = True
-
-    def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
-        return f"{permohonan.data['uraian']}, {penetapan(permohonan.data)}."
+    catatan_format = "{uraian}, {penetapan}."
 
 
-@register_kind
-class PerubahanNamaKind(AktaKind):
-    kode = JenisPermohonanAkta.PERUBAHAN_NAMA
-    label = JenisPermohonanAkta.PERUBAHAN_NAMA.label
-    layanan = ("perubahan-nama",)
-    entry_form = f.PerubahanNamaForm
+@service(JenisPermohonanAkta.PERUBAHAN_NAMA, "perubahan-nama", f.PerubahanNamaForm)
+class PerubahanNamaKind(CatatanKind):
     rujukan = (JenisAkta.KELAHIRAN,)
     rujukan_label = "Nomor akta kelahiran"
     catatan = JenisCatatan.PERUBAHAN_NAMA
-    kutipan_rujukan = True
-
-    def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
-        return f"Nama diubah menjadi {permohonan.data['nama_baru']}, {penetapan(permohonan.data)}."
+    catatan_format = "Nama diubah menjadi {nama_baru}, {penetapan}."
 
     def rujukan_effects(self, permohonan: PermohonanAkta, akta: Akta, user: User) -> None:
         subject = person_or_none(akta.subjek_nik)
         if subject is not None:
             # the court's decision stands whatever name the register holds now
-            register_change(
-                subject, {"nama": permohonan.data["nama_baru"]}, base=None, berkas=permohonan.berkas, user=user
-            )
+            change(permohonan, user, subject, {"nama": permohonan.data["nama_baru"]})
 
 
-@register_kind
-class PengangkatanKind(AktaKind):
-    kode = JenisPermohonanAkta.PENGANGKATAN
-    label = JenisPermohonanAkta.PENGANGKATAN.label
-    layanan = ("pengangkatan-anak",)
-    entry_form = f.PengangkatanForm
+@service(JenisPermohonanAkta.PENGANGKATAN, "pengangkatan-anak", f.PengangkatanForm)
+class PengangkatanKind(CatatanKind):
     rujukan = (JenisAkta.KELAHIRAN,)
     rujukan_label = "Nomor akta kelahiran anak"
     catatan = JenisCatatan.PENGANGKATAN
-    kutipan_rujukan = True
-
-    def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
-        d = permohonan.data
-        return f"Anak ini diangkat oleh {d['nama_ayah_angkat']} dan {d['nama_ibu_angkat']}, {penetapan(d)}."
+    catatan_format = "Anak ini diangkat oleh {nama_ayah_angkat} dan {nama_ibu_angkat}, {penetapan}."

@@ -5,22 +5,20 @@ from datetime import date
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
 from pendaftaran.register import (
     active_members,
     keluarga_by_nomor,
     next_nik,
-    register_change,
     register_create_person,
 )
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import active_person, draw_up, fail, person_or_none
-from .base import AktaKind
+from ..register_akta import active_person, change, fail, person_or_none
+from .base import AktaKind, service
 
 # UU 24/2013 art. 27: a birth is reported within 60 days; later is recorded as late.
 BATAS_PELAPORAN_KELAHIRAN = 60
@@ -40,12 +38,8 @@ def check_parents(data: dict) -> dict:
     return extra
 
 
-@register_kind
+@service(JenisPermohonanAkta.KELAHIRAN, "akta-kelahiran", f.KelahiranForm)
 class KelahiranKind(AktaKind):
-    kode = JenisPermohonanAkta.KELAHIRAN
-    label = JenisPermohonanAkta.KELAHIRAN.label
-    layanan = ("akta-kelahiran",)
-    entry_form = f.KelahiranForm
     akta_baru = JenisAkta.KELAHIRAN
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
@@ -93,16 +87,9 @@ class KelahiranKind(AktaKind):
         child = person_or_none(permohonan.nik_anak)
         nik = child.nik if child else next_nik(keluarga.nomor_kk[:6], lahir, d["jenis_kelamin"])
         tempat = d["tempat_lahir"].upper()
-        akta = draw_up(
-            permohonan,
-            user,
-            JenisAkta.KELAHIRAN,
-            tanggal_peristiwa=lahir,
-            tempat_peristiwa=tempat,
-            subjek_nik=nik,
-            subjek_nama=d["nama_anak"],
-            terlambat=permohonan.terlambat,
-            data={**d, "nama": d["nama_anak"], "nik": nik, "tempat_lahir": tempat},
+        data = {**d, "nama": d["nama_anak"], "nik": nik, "tempat_lahir": tempat}
+        akta = self.write_akta(
+            permohonan, user, lahir, tempat, d["nama_anak"], data, subjek_nik=nik, terlambat=permohonan.terlambat
         )
         values = {
             "nama": d["nama_anak"],
@@ -136,17 +123,13 @@ class KelahiranKind(AktaKind):
         else:
             # a child this berkas registered (a re-approval) or one already in the KK without an akta
             base = None if child.no_akta_kelahiran == akta.nomor else {"no_akta_kelahiran": ""}
-            register_change(child, values, base=base, berkas=berkas, user=user)
+            change(permohonan, user, child, values, base=base)
         permohonan.nik_anak, permohonan.nomor_akta = nik, akta.nomor
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.LAHIR_MATI, "lahir-mati", f.LahirMatiForm)
 class LahirMatiKind(AktaKind):
-    kode = JenisPermohonanAkta.LAHIR_MATI
-    label = JenisPermohonanAkta.LAHIR_MATI.label
-    layanan = ("lahir-mati",)
-    entry_form = f.LahirMatiForm
     akta_baru = JenisAkta.LAHIR_MATI
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
@@ -154,12 +137,5 @@ class LahirMatiKind(AktaKind):
 
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta:
         d = permohonan.data
-        return draw_up(
-            permohonan,
-            user,
-            JenisAkta.LAHIR_MATI,
-            tanggal_peristiwa=date.fromisoformat(d["tanggal_peristiwa"]),
-            tempat_peristiwa=d["tempat_peristiwa"].upper(),
-            subjek_nama=f"LAHIR MATI DARI {d['nama_ibu']}",
-            data=dict(d),
-        )
+        tanggal, tempat = date.fromisoformat(d["tanggal_peristiwa"]), d["tempat_peristiwa"].upper()
+        return self.write_akta(permohonan, user, tanggal, tempat, f"LAHIR MATI DARI {d['nama_ibu']}", dict(d))

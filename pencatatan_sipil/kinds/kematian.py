@@ -2,16 +2,15 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
-from pendaftaran.register import active_members, penduduk_by_nik, register_change
+from pendaftaran.register import active_members, penduduk_by_nik
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import active_person, draw_up, fail, tgl
-from .base import AktaKind
+from ..register_akta import active_person, change, fail, tgl
+from .base import AktaKind, service
 
 # who is the spouse of whom in a KK
 SPOUSE_ROLES = {
@@ -21,12 +20,8 @@ SPOUSE_ROLES = {
 }
 
 
-@register_kind
+@service(JenisPermohonanAkta.KEMATIAN, "akta-kematian", f.KematianForm)
 class KematianKind(AktaKind):
-    kode = JenisPermohonanAkta.KEMATIAN
-    label = JenisPermohonanAkta.KEMATIAN.label
-    layanan = ("akta-kematian",)
-    entry_form = f.KematianForm
     akta_baru = JenisAkta.KEMATIAN
 
     def check_register(self, permohonan: PermohonanAkta, data: dict) -> dict:
@@ -41,19 +36,10 @@ class KematianKind(AktaKind):
 
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta:
         d = permohonan.data
-        berkas = permohonan.berkas
         person = penduduk_by_nik(d["nik_jenazah"])
         tanggal = date.fromisoformat(d["tanggal_kematian"])
-        akta = draw_up(
-            permohonan,
-            user,
-            JenisAkta.KEMATIAN,
-            tanggal_peristiwa=tanggal,
-            tempat_peristiwa=d["tempat_kematian"].upper(),
-            subjek_nik=person.nik,
-            subjek_nama=person.nama,
-            data=dict(d),
-        )
+        tempat = d["tempat_kematian"].upper()
+        akta = self.write_akta(permohonan, user, tanggal, tempat, person.nama, dict(d), subjek_nik=person.nik)
         if person.status == StatusPenduduk.MENINGGAL:  # a retried or repeated approval
             return akta
         keluarga = person.keluarga
@@ -68,27 +54,17 @@ class KematianKind(AktaKind):
                 None,
             )
             if spouse is not None:
-                register_change(
-                    spouse,
-                    {"status_perkawinan": StatusPerkawinan.CERAI_MATI},
-                    base={"status_perkawinan": StatusPerkawinan.KAWIN},
-                    berkas=berkas,
-                    user=user,
-                )
+                cerai_mati = {"status_perkawinan": StatusPerkawinan.CERAI_MATI}
+                change(permohonan, user, spouse, cerai_mati, base={"status_perkawinan": StatusPerkawinan.KAWIN})
         permohonan.nomor_kk_asal = keluarga.nomor_kk if keluarga else ""
-        register_change(
-            person,
-            {
-                "status": StatusPenduduk.MENINGGAL,
-                "keluarga": None,
-                "tanggal_kematian": tanggal,
-                "no_akta_kematian": akta.nomor,
-                "keterangan_status": f"Meninggal {tgl(tanggal)}, akta kematian {akta.nomor}",
-            },
-            base={"status": StatusPenduduk.AKTIF},
-            berkas=berkas,
-            user=user,
-        )
+        meninggal = {
+            "status": StatusPenduduk.MENINGGAL,
+            "keluarga": None,
+            "tanggal_kematian": tanggal,
+            "no_akta_kematian": akta.nomor,
+            "keterangan_status": f"Meninggal {tgl(tanggal)}, akta kematian {akta.nomor}",
+        }
+        change(permohonan, user, person, meninggal, base={"status": StatusPenduduk.AKTIF})
         if keluarga is not None and not active_members(keluarga):
-            register_change(keluarga, {"aktif": False}, base={"aktif": True}, berkas=berkas, user=user)
+            change(permohonan, user, keluarga, {"aktif": False}, base={"aktif": True})
         return akta

@@ -5,25 +5,18 @@ from datetime import date
 
 from django.utils import timezone
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 
 from .. import forms as f
 from ..choices import JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
 from ..register_akta import tgl
-from .base import ALL_AKTA, AktaKind
+from .base import CatatanKind, service
 
 
-@register_kind
-class KutipanKeduaKind(AktaKind):
-    kode = JenisPermohonanAkta.KUTIPAN_KEDUA
-    label = JenisPermohonanAkta.KUTIPAN_KEDUA.label
-    layanan = ("kutipan-kedua",)
-    entry_form = f.KutipanKeduaForm
-    rujukan = ALL_AKTA
+@service(JenisPermohonanAkta.KUTIPAN_KEDUA, "kutipan-kedua", f.KutipanKeduaForm)
+class KutipanKeduaKind(CatatanKind):
     catatan = JenisCatatan.KUTIPAN_KEDUA
-    kutipan_rujukan = True
     kantor_penerbit_di_loket = True
 
     def form(self, permohonan: PermohonanAkta, data=None):

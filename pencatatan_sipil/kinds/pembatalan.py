@@ -4,18 +4,16 @@ a surat keputusan pembatalan issued; the register returns to what it was before 
 from django.conf import settings
 from django.utils import timezone
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from dukcapil.services import next_serial
 from pendaftaran.choices import StatusPerkawinan
-from pendaftaran.register import register_change
 
 from .. import documents
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta, StatusAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import person_or_none, save_akta
-from .base import ALL_AKTA, AktaKind, penetapan
+from ..register_akta import change, person_or_none, save_akta
+from .base import ALL_AKTA, AktaKind, penetapan, service
 
 
 class PembatalanKind(AktaKind):
@@ -34,41 +32,18 @@ class PembatalanKind(AktaKind):
         """What the voided akta had changed in the population register, set back."""
         if akta.jenis == JenisAkta.PERKAWINAN:
             for person in self._spouses_of(akta):
-                register_change(
-                    person,
-                    {
-                        "status_perkawinan": akta.status_perkawinan_sebelum.get(
-                            person.nik, StatusPerkawinan.BELUM_KAWIN
-                        ),
-                        "tanggal_perkawinan": None,
-                        "no_akta_perkawinan": "",
-                    },
-                    base={"status_perkawinan": StatusPerkawinan.KAWIN},
-                    berkas=permohonan.berkas,
-                    user=user,
-                )
+                sebelum = akta.status_perkawinan_sebelum.get(person.nik, StatusPerkawinan.BELUM_KAWIN)
+                values = {"status_perkawinan": sebelum, "tanggal_perkawinan": None, "no_akta_perkawinan": ""}
+                change(permohonan, user, person, values, base={"status_perkawinan": StatusPerkawinan.KAWIN})
         elif akta.jenis == JenisAkta.PERCERAIAN:
+            nomor_perkawinan = akta.data.get("nomor_akta_perkawinan", "")
             for person in self._spouses_of(akta):
-                register_change(
-                    person,
-                    {
-                        "status_perkawinan": StatusPerkawinan.KAWIN,
-                        "no_akta_perkawinan": akta.data.get("nomor_akta_perkawinan", ""),
-                    },
-                    base={"status_perkawinan": StatusPerkawinan.CERAI_HIDUP},
-                    berkas=permohonan.berkas,
-                    user=user,
-                )
+                values = {"status_perkawinan": StatusPerkawinan.KAWIN, "no_akta_perkawinan": nomor_perkawinan}
+                change(permohonan, user, person, values, base={"status_perkawinan": StatusPerkawinan.CERAI_HIDUP})
         elif akta.jenis == JenisAkta.KELAHIRAN:
             subject = person_or_none(akta.subjek_nik)
             if subject is not None and subject.no_akta_kelahiran == akta.nomor:
-                register_change(
-                    subject,
-                    {"no_akta_kelahiran": ""},
-                    base={"no_akta_kelahiran": akta.nomor},
-                    berkas=permohonan.berkas,
-                    user=user,
-                )
+                change(permohonan, user, subject, {"no_akta_kelahiran": ""}, base={"no_akta_kelahiran": akta.nomor})
 
     @staticmethod
     def _spouses_of(akta: Akta) -> list:
@@ -87,28 +62,14 @@ class PembatalanKind(AktaKind):
         return [documents.sk_pembatalan_spec(), *super().document_specs(permohonan)]
 
 
-@register_kind
-class BatalKawinKind(PembatalanKind):
-    kode = JenisPermohonanAkta.BATAL_KAWIN
-    label = JenisPermohonanAkta.BATAL_KAWIN.label
-    layanan = ("pembatalan-perkawinan",)
-    rujukan = (JenisAkta.PERKAWINAN,)
-    rujukan_label = "Nomor akta perkawinan yang dibatalkan"
+def _pembatalan(kode: JenisPermohonanAkta, layanan: str, rujukan: tuple[str, ...]) -> type[PembatalanKind]:
+    """The pembatalan service ``kode`` of the akta of jenis ``rujukan``."""
+    jenis = JenisAkta(rujukan[0]).label.lower() if len(rujukan) == 1 else "akta"
+    name = kode.name.title().replace("_", "") + "Kind"
+    attrs = {"__module__": __name__, "rujukan": rujukan, "rujukan_label": f"Nomor {jenis} yang dibatalkan"}
+    return service(kode, layanan)(type(name, (PembatalanKind,), attrs))
 
 
-@register_kind
-class BatalCeraiKind(PembatalanKind):
-    kode = JenisPermohonanAkta.BATAL_CERAI
-    label = JenisPermohonanAkta.BATAL_CERAI.label
-    layanan = ("pembatalan-perceraian",)
-    rujukan = (JenisAkta.PERCERAIAN,)
-    rujukan_label = "Nomor akta perceraian yang dibatalkan"
-
-
-@register_kind
-class BatalAktaKind(PembatalanKind):
-    kode = JenisPermohonanAkta.BATAL_AKTA
-    label = JenisPermohonanAkta.BATAL_AKTA.label
-    layanan = ("pembatalan-akta",)
-    rujukan = ALL_AKTA
-    rujukan_label = "Nomor akta yang dibatalkan"
+BatalKawinKind = _pembatalan(JenisPermohonanAkta.BATAL_KAWIN, "pembatalan-perkawinan", (JenisAkta.PERKAWINAN,))
+BatalCeraiKind = _pembatalan(JenisPermohonanAkta.BATAL_CERAI, "pembatalan-perceraian", (JenisAkta.PERCERAIAN,))
+BatalAktaKind = _pembatalan(JenisPermohonanAkta.BATAL_AKTA, "pembatalan-akta", ALL_AKTA)

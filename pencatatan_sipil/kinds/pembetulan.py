@@ -1,15 +1,13 @@
 """Pembetulan akta (P.5.5): an element of the akta corrected from an authentic document; the old
 kutipan is revoked."""
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
-from pendaftaran.register import register_change
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import fail, person_or_none, save_akta
-from .base import ALL_AKTA, AktaKind
+from ..register_akta import change, fail, person_or_none, save_akta
+from .base import CatatanKind, service
 
 # Elements a pembetulan may correct, per jenis akta: (key in Akta.data, label, Penduduk field or "").
 ELEMEN = {
@@ -33,15 +31,9 @@ ELEMEN = {
 }
 
 
-@register_kind
-class PembetulanKind(AktaKind):
-    kode = JenisPermohonanAkta.PEMBETULAN
-    label = JenisPermohonanAkta.PEMBETULAN.label
-    layanan = ("pembetulan-akta",)
-    entry_form = f.PembetulanForm
-    rujukan = ALL_AKTA
+@service(JenisPermohonanAkta.PEMBETULAN, "pembetulan-akta", f.PembetulanForm)
+class PembetulanKind(CatatanKind):
     catatan = JenisCatatan.PEMBETULAN
-    kutipan_rujukan = True
     mencabut_kutipan = True
 
     def form(self, permohonan: PermohonanAkta, data=None):
@@ -70,4 +62,4 @@ class PembetulanKind(AktaKind):
         subject = person_or_none(akta.subjek_nik)
         if subject is not None and field:
             # an authentic document corrects the register whatever it holds now
-            register_change(subject, {field: d["isi_baru"]}, base=None, berkas=permohonan.berkas, user=user)
+            change(permohonan, user, subject, {field: d["isi_baru"]})

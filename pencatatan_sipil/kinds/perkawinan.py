@@ -2,16 +2,15 @@
 
 from datetime import date
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import User
 from pendaftaran.choices import StatusPerkawinan
-from pendaftaran.register import penduduk_by_nik, register_change
+from pendaftaran.register import penduduk_by_nik
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisCatatan, JenisPermohonanAkta
 from ..models import Akta, PermohonanAkta
-from ..register_akta import active_person, draw_up, fail
-from .base import AktaKind, penetapan
+from ..register_akta import active_person, change, fail
+from .base import AktaKind, penetapan, service
 
 USIA_MINIMAL_KAWIN = 19  # UU 16/2019
 
@@ -20,12 +19,13 @@ def _couple(data: dict):
     return active_person(data["nik_suami"], "nik_suami"), active_person(data["nik_istri"], "nik_istri")
 
 
-@register_kind
+def _couple_name(suami, istri) -> str:
+    """The subject of a marriage or divorce akta."""
+    return f"{suami.nama} DAN {istri.nama}"
+
+
+@service(JenisPermohonanAkta.PERKAWINAN, "akta-perkawinan", f.PerkawinanForm)
 class PerkawinanKind(AktaKind):
-    kode = JenisPermohonanAkta.PERKAWINAN
-    label = JenisPermohonanAkta.PERKAWINAN.label
-    layanan = ("akta-perkawinan",)
-    entry_form = f.PerkawinanForm
     akta_baru = JenisAkta.PERKAWINAN
     kondisi_di_loket = True
 
@@ -55,38 +55,23 @@ class PerkawinanKind(AktaKind):
             suami.nik: suami.status_perkawinan,
             istri.nik: istri.status_perkawinan,
         }
-        akta = draw_up(
-            permohonan,
-            user,
-            JenisAkta.PERKAWINAN,
-            tanggal_peristiwa=tanggal,
-            tempat_peristiwa=d["tempat_perkawinan"].upper(),
-            subjek_nik=suami.nik,
-            subjek_nama=f"{suami.nama} DAN {istri.nama}",
-            data=dict(d),
-            status_perkawinan_sebelum=before,
+        tempat, nama = d["tempat_perkawinan"].upper(), _couple_name(suami, istri)
+        akta = self.write_akta(
+            permohonan, user, tanggal, tempat, nama, dict(d), subjek_nik=suami.nik, status_perkawinan_sebelum=before
         )
+        kawin = {
+            "status_perkawinan": StatusPerkawinan.KAWIN,
+            "tanggal_perkawinan": tanggal,
+            "no_akta_perkawinan": akta.nomor,
+        }
         for person in (suami, istri):
-            register_change(
-                person,
-                {
-                    "status_perkawinan": StatusPerkawinan.KAWIN,
-                    "tanggal_perkawinan": tanggal,
-                    "no_akta_perkawinan": akta.nomor,
-                },
-                base={"status_perkawinan": before.get(person.nik, person.status_perkawinan)},
-                berkas=permohonan.berkas,
-                user=user,
-            )
+            sebelum = {"status_perkawinan": before.get(person.nik, person.status_perkawinan)}
+            change(permohonan, user, person, kawin, base=sebelum)
         return akta
 
 
-@register_kind
+@service(JenisPermohonanAkta.PERCERAIAN, "akta-perceraian", f.PerceraianForm)
 class PerceraianKind(AktaKind):
-    kode = JenisPermohonanAkta.PERCERAIAN
-    label = JenisPermohonanAkta.PERCERAIAN.label
-    layanan = ("akta-perceraian",)
-    entry_form = f.PerceraianForm
     akta_baru = JenisAkta.PERCERAIAN
     rujukan = (JenisAkta.PERKAWINAN,)
     rujukan_wajib = False
@@ -108,24 +93,14 @@ class PerceraianKind(AktaKind):
     def draw_up(self, permohonan: PermohonanAkta, user: User) -> Akta:
         d = permohonan.data
         suami, istri = penduduk_by_nik(d["nik_suami"]), penduduk_by_nik(d["nik_istri"])
-        akta = draw_up(
-            permohonan,
-            user,
-            JenisAkta.PERCERAIAN,
-            tanggal_peristiwa=date.fromisoformat(d["tanggal_inkracht"]),
-            tempat_peristiwa=d["pengadilan"].upper(),
-            subjek_nik=suami.nik,
-            subjek_nama=f"{suami.nama} DAN {istri.nama}",
-            data={**d, "nomor_akta_perkawinan": permohonan.nomor_akta_rujukan},
+        tanggal, tempat = date.fromisoformat(d["tanggal_inkracht"]), d["pengadilan"].upper()
+        data = {**d, "nomor_akta_perkawinan": permohonan.nomor_akta_rujukan}
+        akta = self.write_akta(
+            permohonan, user, tanggal, tempat, _couple_name(suami, istri), data, subjek_nik=suami.nik
         )
+        cerai = {"status_perkawinan": StatusPerkawinan.CERAI_HIDUP, "no_akta_perkawinan": akta.nomor}
         for person in (suami, istri):
-            register_change(
-                person,
-                {"status_perkawinan": StatusPerkawinan.CERAI_HIDUP, "no_akta_perkawinan": akta.nomor},
-                base={"status_perkawinan": StatusPerkawinan.KAWIN},
-                berkas=permohonan.berkas,
-                user=user,
-            )
+            change(permohonan, user, person, cerai, base={"status_perkawinan": StatusPerkawinan.KAWIN})
         return akta
 
     def catatan_text(self, permohonan: PermohonanAkta, new: Akta | None) -> str:
