@@ -27,27 +27,50 @@ def _anggota(data: dict) -> AnggotaData:
     return AnggotaData(**values)
 
 
-@login_required
-def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
-    """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
-    berkas = get_object_or_404(
+def _berkas(request: HttpRequest, nomor: str):
+    return get_object_or_404(
         selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
     )
-    permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
+
+
+def _entry_refused(request: HttpRequest, berkas, what: str) -> HttpResponse | None:
+    """The error page when this user may not enter ``what`` of the berkas now; None when they may."""
     if not can(request.user, Aksi.ENTRI):
         return render(
-            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403
+            request, "dukcapil/error.html", {"message": f"Hanya operator SIAK yang mengentri {what}."}, status=403
         )
     if berkas.status not in ENTRY_STATUSES:
         return render(
             request,
             "dukcapil/error.html",
             {
-                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat "
-                "diubah saat berkas berada di operator."
+                "message": f"Berkas berstatus «{berkas.get_status_display()}»; {what} hanya dapat diubah saat berkas "
+                "berada di operator."
             },
             status=409,
         )
+    return None
+
+
+def _sent_on(request: HttpRequest, berkas, message: str) -> HttpResponse | None:
+    """'Simpan dan kirim' also completes the entry: the berkas goes on, the operator back to the inbox."""
+    if "kirim" not in request.POST:
+        return None
+    services.berkas_transition(
+        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+    )
+    messages.success(request, message)
+    return redirect("kotak-masuk")
+
+
+@login_required
+def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
+    """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
+    berkas = _berkas(request, nomor)
+    permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
+    refused = _entry_refused(request, berkas, "data KK")
+    if refused:
+        return refused
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
@@ -79,12 +102,9 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
                     biometrik=set(request.POST.getlist("biometrik")),
                     datang=datang_form.cleaned_data if datang_form is not None else None,
                 )
-                if "kirim" in request.POST:
-                    services.berkas_transition(
-                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-                    )
-                    messages.success(request, f"Data KK {nomor} disimpan dan dikirim ke Kasi untuk verifikasi.")
-                    return redirect("kotak-masuk")
+                sent = _sent_on(request, berkas, f"Data KK {nomor} disimpan dan dikirim ke Kasi untuk verifikasi.")
+                if sent:
+                    return sent
             except BerkasError as exc:
                 status, error = exc.http_status, exc.message
                 for problems in exc.fields.values():
@@ -119,26 +139,13 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
 @login_required
 def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator entry for KTP-el, KIA, pindah and SKTT: the variant's own form."""
-    berkas = get_object_or_404(
-        selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
-    )
+    berkas = _berkas(request, nomor)
     permohonan = get_object_or_404(
         PermohonanPenduduk.objects.select_related("penduduk__keluarga", "keluarga"), berkas=berkas
     )
-    if not can(request.user, Aksi.ENTRI):
-        return render(
-            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
-        )
-    if berkas.status not in ENTRY_STATUSES:
-        return render(
-            request,
-            "dukcapil/error.html",
-            {
-                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas "
-                "berada di operator."
-            },
-            status=409,
-        )
+    refused = _entry_refused(request, berkas, "data")
+    if refused:
+        return refused
     kind = kind_of(permohonan)
     form = entry_form(permohonan, request.POST or None)
     members = kind.family_members(permohonan)
@@ -148,12 +155,9 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
         if form.is_valid():
             try:
                 permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen)
-                if "kirim" in request.POST:
-                    services.berkas_transition(
-                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-                    )
-                    messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
-                    return redirect("kotak-masuk")
+                sent = _sent_on(request, berkas, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
+                if sent:
+                    return sent
             except BerkasError as exc:
                 status, error = exc.http_status, exc.message
                 for name, problems in exc.fields.items():
