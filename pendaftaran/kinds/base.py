@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import ServiceKind
+from dukcapil.kinds import ServiceKind, register_kind
 from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.services import next_serial
 
@@ -28,6 +28,25 @@ from ..register import (
     register_change,
     snapshot,
 )
+
+
+def variant(kode: str, label: str, *layanan: str, **data):
+    """Class decorator registering a variant: its code, label, the layanan that offer it (in counter
+    order the first registered for a layanan is its default) and the data it differs in from its base."""
+
+    def register(cls: type[ServiceKind]) -> type[ServiceKind]:
+        cls.kode, cls.label, cls.layanan = kode, label, layanan
+        for name, value in data.items():
+            setattr(cls, name, value)
+        return register_kind(cls)
+
+    return register
+
+
+def own_variant(kode: str, label: str, **data):
+    """A variant that is its own layanan, berkas family and document (SKPWNI, SKPLN, batal pindah, KIA)."""
+    return variant(kode, label, kode, family=f"pendaftaran.{kode}", document_jenis=kode, **data)
+
 
 # Person fields an entry form may start from what the register holds.
 INITIAL_FIELDS = (
