@@ -85,6 +85,11 @@ class PendudukKind(ServiceKind):
     rujukan: ClassVar[tuple[str, ...]] = ()  # Dokumen.jenis of the document the berkas refers to by number
     nomor_prefix: ClassVar[str] = ""  # the product's own number; "" for none (cards)
     blangko: ClassVar[str] = ""  # StokBlangko.Jenis a printed card takes; "" for a paper document
+    kartu: ClassVar[str] = ""  # the printed card's design (kartu.JENIS_KARTU)
+    kartu_hingga_usia: ClassVar[int | None] = None  # the card is valid until this age (KIA); else lifelong/izin
+    luar_negeri: ClassVar[bool] = False  # the move is abroad (SKPLN)
+    pembatalan: ClassVar[bool] = False  # the document cancels the one it refers to (batal pindah)
+    catatan: ClassVar[str] = ""  # footnote of the document; {berlaku} is its validity date
 
     # at the counter
 
@@ -223,6 +228,7 @@ class KKKind(ServiceKind):
     document_jenis: ClassVar[str] = "kk"
     entry_form = PermohonanKKForm
     datang_form: ClassVar[type | None] = None  # arrival data (SKDWNI/SKDLN)
+    luar_negeri: ClassVar[bool] = False  # the family arrives from abroad (SKDLN)
     new_number: ClassVar[bool] = False  # the family gets a new nomor KK (the operator gives the kode wilayah)
     asks_nomor_kk: ClassVar[bool] = True  # the counter asks for an existing KK's number
     takes_alasan: ClassVar[bool] = False  # the counter asks for the alasan pengurangan

@@ -138,6 +138,6 @@ class KKDatang(KKKind):
     """A family arriving from another kabupaten/kota (SKDWNI) gets a KK here."""
 
 
-@kk_variant(J.DATANG_LN, "skdln", family="pendaftaran.skdln", document_jenis="skdln")
+@kk_variant(J.DATANG_LN, "skdln", family="pendaftaran.skdln", document_jenis="skdln", luar_negeri=True)
 class KKDatangLN(KKDatang):
     """A family arriving from abroad (SKDLN) gets a KK here."""

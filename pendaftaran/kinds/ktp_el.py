@@ -17,6 +17,7 @@ class KtpElKind(PendudukKind):
     family = "pendaftaran.ktp-el"
     document_jenis = "ktp-el"
     blangko = StokBlangko.Jenis.KTP_EL
+    kartu = "ktp-el"
     activation_required = True
     wna: ClassVar[bool] = False  # for orang asing only (otherwise for WNI only)
     perlu_perekaman: ClassVar[bool] = True  # the biometric recording must already exist
@@ -78,7 +79,7 @@ class KtpElPerubahan(KtpElKind):
         )
 
 
-@variant("ktp-el-wna", "KTP-el orang asing", "ktp-el-wna", entry_form=WnaForm, wna=True)
+@variant("ktp-el-wna", "KTP-el orang asing", "ktp-el-wna", entry_form=WnaForm, wna=True, kartu="ktp-el-wna")
 class KtpElWna(KtpElKind):
     """An orang asing's KTP-el: the stay permit and sponsor are written to the register."""
 
@@ -146,7 +147,14 @@ class RentanPerekaman(KtpElKind):
             )
 
 
-@own_variant("kia", "Kartu Identitas Anak", entry_form=KiaForm, blangko=StokBlangko.Jenis.KIA)
+@own_variant(
+    "kia",
+    "Kartu Identitas Anak",
+    entry_form=KiaForm,
+    blangko=StokBlangko.Jenis.KIA,
+    kartu="kia",
+    kartu_hingga_usia=17,
+)
 class Kia(PendudukKind):
     """The child's identity card, for a child under 17 with a birth certificate."""
 

@@ -38,9 +38,11 @@ class PindahKeluarKind(PendudukKind):
             register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)
 
 
-def pindah_keluar(kode: str, label: str, entry_form: type, status_pindah: str):
+def pindah_keluar(kode: str, label: str, entry_form: type, status_pindah: str, **data):
     """An SKPWNI or SKPLN: its own layanan and document, numbered under its code."""
-    return own_variant(kode, label, entry_form=entry_form, nomor_prefix=kode.upper(), status_pindah=status_pindah)
+    return own_variant(
+        kode, label, entry_form=entry_form, nomor_prefix=kode.upper(), status_pindah=status_pindah, **data
+    )
 
 
 @pindah_keluar("skpwni", "Surat Keterangan Pindah WNI", TujuanForm, StatusPenduduk.PINDAH)
@@ -48,7 +50,9 @@ class Skpwni(PindahKeluarKind):
     """Moving to another kabupaten/kota in Indonesia."""
 
 
-@pindah_keluar("skpln", "Surat Keterangan Pindah ke Luar Negeri", LuarNegeriForm, StatusPenduduk.PINDAH_LN)
+@pindah_keluar(
+    "skpln", "Surat Keterangan Pindah ke Luar Negeri", LuarNegeriForm, StatusPenduduk.PINDAH_LN, luar_negeri=True
+)
 class Skpln(PindahKeluarKind):
     """Moving abroad."""
 
@@ -59,6 +63,7 @@ class Skpln(PindahKeluarKind):
     entry_form=RujukanForm,
     rujukan=("skpwni", "skpln"),
     nomor_prefix="SKBP",
+    pembatalan=True,
 )
 class BatalPindah(PendudukKind):
     """The people of the cancelled SKPWNI/SKPLN return to their KK; the cancelled document is revoked."""
@@ -106,7 +111,11 @@ class SkpwniRujukanKind(RujukanKind):
 class SkpwniHilang(SkpwniRujukanKind):
     """A lost SKPWNI replaced."""
 
+    catatan = "Diterbitkan sebagai pengganti surat keterangan pindah yang hilang; yang lama tidak berlaku."
+
 
 @variant("perpanjangan-skp", "Perpanjangan SKPWNI", "perpanjangan-skp", entry_form=PerpanjanganForm)
 class PerpanjanganSkp(SkpwniRujukanKind):
     """An SKPWNI extended."""
+
+    catatan = "Masa berlaku diperpanjang hingga {berlaku}."

@@ -72,6 +72,8 @@ class Sktt(SkttKind):
 class SkttHilang(SkttKind):
     """A lost SKTT replaced under the same number."""
 
+    catatan = "Diterbitkan sebagai pengganti SKTT yang hilang; SKTT yang lama tidak berlaku."
+
     def check_subject(self, person: Penduduk, berkas) -> None:
         super().check_subject(person, berkas)
         if person.kewarganegaraan != "WNA":
