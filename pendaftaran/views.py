@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -52,15 +54,34 @@ def _entry_refused(request: HttpRequest, berkas, what: str) -> HttpResponse | No
     return None
 
 
-def _sent_on(request: HttpRequest, berkas, message: str) -> HttpResponse | None:
-    """'Simpan dan kirim' also completes the entry: the berkas goes on, the operator back to the inbox."""
-    if "kirim" not in request.POST:
-        return None
-    services.berkas_transition(
-        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-    )
-    messages.success(request, message)
-    return redirect("kotak-masuk")
+def _entry_page(request: HttpRequest, berkas, template: str, context: dict, save, what: str, sent_to: str, form=None):
+    """An entry page and its POST: ``save`` stores the entry (None when the forms are not valid) and
+    'Simpan dan kirim' also completes it, sending the berkas ``sent_to``. What the register refuses is
+    shown on ``form``'s field where it names one, otherwise as a message."""
+    status, error = 200, None
+    if request.method == "POST" and save is None:
+        status, error = 400, "Periksa kembali isian yang ditandai."
+    elif request.method == "POST":
+        try:
+            save()
+            if "kirim" in request.POST:
+                services.berkas_transition(
+                    berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+                )
+                messages.success(request, f"{what} {berkas.nomor_registrasi} disimpan dan dikirim {sent_to}.")
+                return redirect("kotak-masuk")
+        except BerkasError as exc:
+            status, error = exc.http_status, exc.message
+            for name, problems in exc.fields.items():
+                for p in problems:
+                    if form is not None and name in form.fields:
+                        form.add_error(name, p)
+                    else:
+                        messages.error(request, p)
+        else:
+            messages.success(request, f"{what} {berkas.nomor_registrasi} disimpan.")
+            return redirect(request.path)
+    return render(request, template, {**context, "berkas": berkas, "error": error}, status=status)
 
 
 @login_required
@@ -84,45 +105,29 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     )
     kurang = kind.takes_alasan
     registered = active_members(permohonan.keluarga) if permohonan.keluarga_id else []
-    status, error = 200, None
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid() and (datang_form is None or datang_form.is_valid()):
+    save = None
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        if datang_form is None or datang_form.is_valid():
             anggota = [
                 _anggota(f.cleaned_data) for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            try:
-                permohonan_kk_update(
-                    berkas_id=berkas.pk,
-                    user=request.user,
-                    data=form.cleaned_data,
-                    anggota=anggota,
-                    pengurangan={p.nik: request.POST.get(f"kurang-{p.nik}", "") for p in registered}
-                    if kurang
-                    else None,
-                    biometrik=set(request.POST.getlist("biometrik")),
-                    datang=datang_form.cleaned_data if datang_form is not None else None,
-                )
-                sent = _sent_on(request, berkas, f"Data KK {nomor} disimpan dan dikirim ke Kasi untuk verifikasi.")
-                if sent:
-                    return sent
-            except BerkasError as exc:
-                status, error = exc.http_status, exc.message
-                for problems in exc.fields.values():
-                    for p in problems:
-                        messages.error(request, p)
-            else:
-                messages.success(request, f"Data KK {nomor} disimpan.")
-                return redirect("pendaftaran:entri-kk", nomor=nomor)
-        else:
-            status, error = 400, "Periksa kembali isian yang ditandai."
-    return render(
+            save = partial(
+                permohonan_kk_update,
+                berkas_id=berkas.pk,
+                user=request.user,
+                data=form.cleaned_data,
+                anggota=anggota,
+                pengurangan={p.nik: request.POST.get(f"kurang-{p.nik}", "") for p in registered} if kurang else None,
+                biometrik=set(request.POST.getlist("biometrik")),
+                datang=datang_form.cleaned_data if datang_form is not None else None,
+            )
+    return _entry_page(
         request,
+        berkas,
         "pendaftaran/entri_kk.html",
         {
-            "berkas": berkas,
             "form": form,
             "formset": formset,
-            "error": error,
             "permohonan": permohonan,
             "datang_form": datang_form,
             "kurang": kurang,
@@ -132,7 +137,9 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             "biometrik_rows": biometric_candidates(permohonan, staged),
             "new_number": new_number,
         },
-        status=status,
+        save,
+        "Data KK",
+        "ke Kasi untuk verifikasi",
     )
 
 
@@ -150,40 +157,14 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     form = entry_form(permohonan, request.POST or None)
     members = kind.family_members(permohonan)
     chosen = request.POST.getlist("nik_anggota") if request.method == "POST" else permohonan.nik_anggota
-    status, error = 200, None
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen)
-                sent = _sent_on(request, berkas, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
-                if sent:
-                    return sent
-            except BerkasError as exc:
-                status, error = exc.http_status, exc.message
-                for name, problems in exc.fields.items():
-                    for p in problems:
-                        if name in form.fields:
-                            form.add_error(name, p)
-                        else:
-                            messages.error(request, p)
-            else:
-                messages.success(request, f"Data {nomor} disimpan.")
-                return redirect("pendaftaran:entri", nomor=nomor)
-        else:
-            status, error = 400, "Periksa kembali isian yang ditandai."
-    return render(
-        request,
-        "pendaftaran/entri.html",
-        {
-            "berkas": berkas,
-            "permohonan": permohonan,
-            "kind": kind,
-            "form": form,
-            "members": members,
-            "chosen": set(chosen),
-            "error": error,
-        },
-        status=status,
+    save = None
+    if request.method == "POST" and form.is_valid():
+        save = partial(
+            permohonan_update, berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen
+        )
+    context = {"permohonan": permohonan, "kind": kind, "form": form, "members": members, "chosen": set(chosen)}
+    return _entry_page(
+        request, berkas, "pendaftaran/entri.html", context, save, "Data", "untuk diproses lebih lanjut", form
     )
 
 
