@@ -40,22 +40,27 @@ def register_family(index: int, *, perekaman: bool = True) -> Keluarga:
     return keluarga
 
 
+# How the demo people below are given: who they are at birth, and their faith, schooling and work.
+LAHIR = ("nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir")
+HIDUP = ("agama", "pendidikan", "pekerjaan")
+
+
+def _single_person(nik: str, lahir: tuple, hidup: tuple, **values) -> Penduduk:
+    """An unmarried person put straight into the register, with whatever else they have."""
+    given = dict(zip(LAHIR, lahir, strict=True)) | dict(zip(HIDUP, hidup, strict=True))
+    return Penduduk.objects.create(nik=nik, status_perkawinan="BELUM KAWIN", **given, **values)
+
+
 def register_child(keluarga: Keluarga, born: date, nama: str = "KEISHA ANINDYA") -> Penduduk:
     kepala = keluarga.anggota.get(hubungan="KEPALA KELUARGA")
     istri = keluarga.anggota.filter(hubungan="ISTRI").first()
-    return Penduduk.objects.create(
-        nik=make_nik(born, "P", 9000 + keluarga.pk % 999),
+    return _single_person(
+        make_nik(born, "P", 9000 + keluarga.pk % 999),
+        (nama, "P", "BINTAN", born),
+        ("ISLAM", "TIDAK/BELUM SEKOLAH", "BELUM/TIDAK BEKERJA"),
         keluarga=keluarga,
         hubungan="ANAK",
         urutan=keluarga.anggota.count() + 1,
-        nama=nama,
-        jenis_kelamin="P",
-        tempat_lahir="BINTAN",
-        tanggal_lahir=born,
-        agama="ISLAM",
-        pendidikan="TIDAK/BELUM SEKOLAH",
-        pekerjaan="BELUM/TIDAK BEKERJA",
-        status_perkawinan="BELUM KAWIN",
         nama_ayah=kepala.nama,
         nama_ibu=istri.nama if istri else "-",
     )
@@ -63,16 +68,10 @@ def register_child(keluarga: Keluarga, born: date, nama: str = "KEISHA ANINDYA")
 
 def register_foreigner(seq: int = 1) -> Penduduk:
     born = date(1988, 3, 14)
-    return Penduduk.objects.create(
-        nik=make_nik(born, "L", 8000 + seq),
-        nama="HIROSHI TANAKA",
-        jenis_kelamin="L",
-        tempat_lahir="OSAKA",
-        tanggal_lahir=born,
-        agama="BUDHA",
-        pendidikan="DIPLOMA IV/STRATA I",
-        pekerjaan="KARYAWAN SWASTA",
-        status_perkawinan="BELUM KAWIN",
+    return _single_person(
+        make_nik(born, "L", 8000 + seq),
+        ("HIROSHI TANAKA", "L", "OSAKA", born),
+        ("BUDHA", "DIPLOMA IV/STRATA I", "KARYAWAN SWASTA"),
         kewarganegaraan="WNA",
         negara="JEPANG",
         no_paspor="TR1234567",

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from dukcapil.documents_builders import office_header
+from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas
 from dukcapil.registry import RenderedDocument
 
@@ -25,6 +26,11 @@ def _tgl(value) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return f"{value:%d-%m-%Y}"
+
+
+def _catatan(kind, berlaku=None) -> list[str]:
+    """The variant's footnote on its document (a replacement, an extension), if it has one."""
+    return [kind.catatan.format(berlaku=_tgl(berlaku))] if kind.catatan else []
 
 
 def _identitas(p: Penduduk) -> dict:
@@ -92,12 +98,12 @@ def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) 
     k: Keluarga | None = p.keluarga
     office = office_header(signer)
     today = timezone.localdate()
-    is_kia = permohonan.jenis == "kia"
+    kind = kind_for(permohonan.jenis)
     wna = p.kewarganegaraan == "WNA"
-    if is_kia:
+    if kind.kartu_hingga_usia:
         # a KIA is valid until the child turns 17
-        seventeen = p.tanggal_lahir.replace(year=p.tanggal_lahir.year + 17) - timedelta(days=1)
-        berlaku = _tgl(seventeen)
+        last_day = p.tanggal_lahir.replace(year=p.tanggal_lahir.year + kind.kartu_hingga_usia) - timedelta(days=1)
+        berlaku = _tgl(last_day)
     elif wna:
         berlaku = _tgl(p.izin_tinggal_hingga)
     else:
@@ -106,7 +112,7 @@ def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) 
     address = k or Keluarga(alamat=(p.keterangan_status or "").removeprefix("Alamat: "))
     pdf = render_kartu_pdf(
         KartuData(
-            jenis="kia" if is_kia else ("ktp-el-wna" if wna else "ktp-el"),
+            jenis=kind.kartu,
             provinsi=(address.provinsi or office.kabupaten_kota).upper(),
             kabupaten_kota=(address.kabupaten_kota or office.kabupaten_kota).upper(),
             **_identitas(p),
@@ -182,12 +188,13 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     kepala_nama = next((p.nama for p in people if p.hubungan == "KEPALA KELUARGA"), "")
     keluarga = source.keluarga
     pemohon = [("NIK Pemohon", berkas.pemohon_nik), ("Nama Lengkap", berkas.pemohon_nama)]
-    judul_tabel = "KELUARGA YANG BATAL PINDAH" if permohonan.jenis == "batal-pindah" else "KELUARGA YANG PINDAH"
+    kind = kind_for(permohonan.jenis)
+    judul_tabel = "KELUARGA YANG BATAL PINDAH" if kind.pembatalan else "KELUARGA YANG PINDAH"
     tabel = [Tabel(judul_tabel, BIODATA_KOLOM, [_biodata_rows(p) for p in people], [3, 5, 1, 4, 3])]
     asal = _asal_rows(keluarga, kepala_nama)
     berlaku = data.get("berlaku_hingga")
     pembuka = ""
-    if permohonan.jenis == "batal-pindah":
+    if kind.pembatalan:
         kode, judul = "F-1.05", "SURAT KETERANGAN BATAL PINDAH"
         pembuka = (
             "Yang bertanda tangan di bawah ini menerangkan bahwa surat keterangan pindah berikut dinyatakan "
@@ -206,7 +213,7 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
             Bagian("DATA DAERAH ASAL", asal),
         ]
         penutup = "Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya."
-    elif source.jenis == "skpln":
+    elif kind_for(source.jenis).luar_negeri:
         kode, judul = "F-1.04", "SURAT KETERANGAN PINDAH KE LUAR NEGERI"
         bagian = [
             Bagian("DATA DAERAH ASAL", pemohon + asal),
@@ -255,11 +262,7 @@ def build_pindah_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
             "Surat keterangan pindah ini dilaporkan ke Dinas Kependudukan dan Pencatatan Sipil daerah tujuan "
             "untuk diterbitkan Surat Keterangan Datang, KK dan KTP-el."
         )
-    notes = []
-    if permohonan.jenis == "skpwni-hilang":
-        notes.append("Diterbitkan sebagai pengganti surat keterangan pindah yang hilang; yang lama tidak berlaku.")
-    if permohonan.jenis == "perpanjangan-skp":
-        notes.append(f"Masa berlaku diperpanjang hingga {_tgl(berlaku)}.")
+    notes = _catatan(kind, berlaku)
     pdf = render_surat_keterangan(
         berkas,
         signer=signer,
@@ -283,7 +286,7 @@ def build_datang_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
     people = active_members(keluarga)
     kepala = kepala_keluarga(keluarga)
     data = permohonan.data or {}
-    ln = permohonan.jenis == "datang_ln"
+    ln = kind_for(permohonan.jenis).luar_negeri
     asal = (
         [
             ("Negara asal", data.get("negara_asal", "-").upper()),
@@ -297,7 +300,7 @@ def build_datang_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
             ("Alamat asal", data.get("alamat_asal", "-").upper()),
         ]
     )
-    nomor = f"{'SKDLN' if ln else 'SKDWNI'}/{berkas.nomor_registrasi}"
+    nomor = f"{kind_for(permohonan.jenis).document_jenis.upper()}/{berkas.nomor_registrasi}"
     pdf = render_surat_keterangan(
         berkas,
         signer=signer,
@@ -318,11 +321,7 @@ def build_datang_pdf(berkas: Berkas, *, verification_url: str = "", signer=None)
 def build_sktt_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
     permohonan = PermohonanPenduduk.objects.select_related("penduduk").get(berkas=berkas)
     p = permohonan.penduduk
-    notes = (
-        ["Diterbitkan sebagai pengganti SKTT yang hilang; SKTT yang lama tidak berlaku."]
-        if permohonan.jenis == "sktt-hilang"
-        else []
-    )
+    notes = _catatan(kind_for(permohonan.jenis))
     pdf = render_surat_keterangan(
         berkas,
         signer=signer,

@@ -4,6 +4,7 @@ from dukcapil.forms import DATE_WIDGET
 
 from .choices import AlasanPengurangan
 from .models import AnggotaKeluarga, PermohonanKK
+from .register import PERSON_FIELDS
 
 
 def _limit_choices(field: forms.ChoiceField, allowed: list[type]) -> None:
@@ -87,24 +88,12 @@ class PermohonanKKForm(forms.ModelForm):
 class AnggotaForm(forms.ModelForm):
     class Meta:
         model = AnggotaKeluarga
+        # the table's columns: the register's person fields, the hubungan after the marriage date
         fields = [
             "nik",
-            "nama",
-            "jenis_kelamin",
-            "tempat_lahir",
-            "tanggal_lahir",
-            "agama",
-            "pendidikan",
-            "pekerjaan",
-            "golongan_darah",
-            "status_perkawinan",
-            "tanggal_perkawinan",
+            *PERSON_FIELDS[: PERSON_FIELDS.index("tanggal_perkawinan") + 1],
             "hubungan",
-            "kewarganegaraan",
-            "no_paspor",
-            "no_kitap",
-            "nama_ayah",
-            "nama_ibu",
+            *PERSON_FIELDS[PERSON_FIELDS.index("tanggal_perkawinan") + 1 :],
         ]
         widgets = {
             "tanggal_lahir": DATE_WIDGET,

@@ -34,7 +34,29 @@ __all__ = [
     "render_kartu_pdf",
 ]
 
-JENIS_KARTU = ("ktp-el", "ktp-el-wna", "kia")
+
+@dataclass(frozen=True)
+class _Desain:
+    """What one card design prints beyond what every card has."""
+
+    nama: str  # short name in the PDF's title and subject
+    nama_belakang: str  # the card kind on the back's top band
+    judul: str = ""  # the title band on the front; none on the plain KTP-el
+    anak: bool = False  # the child's rows, a photo only from age 5, no holder signature (KIA)
+    orang_asing: bool = False  # passport and KITAS/KITAP rows; always expires with the permit
+
+
+_DESAIN = {
+    "ktp-el": _Desain("KTP-el", "KARTU TANDA PENDUDUK ELEKTRONIK"),
+    "ktp-el-wna": _Desain(
+        "KTP-el Orang Asing",
+        "KARTU TANDA PENDUDUK ELEKTRONIK ORANG ASING",
+        judul="KARTU TANDA PENDUDUK ORANG ASING",
+        orang_asing=True,
+    ),
+    "kia": _Desain("KIA", "KARTU IDENTITAS ANAK", judul="KARTU IDENTITAS ANAK", anak=True),
+}
+JENIS_KARTU = tuple(_DESAIN)
 
 
 # --------------------------------------------------------------------------
@@ -152,15 +174,11 @@ def _kia_with_photo(data: KartuData) -> bool:
 
 
 def _has_photo(data: KartuData) -> bool:
-    return data.jenis != "kia" or _kia_with_photo(data)
+    return not _DESAIN[data.jenis].anak or _kia_with_photo(data)
 
 
 def _title(data: KartuData) -> str:
-    if data.jenis == "ktp-el-wna":
-        return "KARTU TANDA PENDUDUK ORANG ASING"
-    if data.jenis == "kia":
-        return "KARTU IDENTITAS ANAK"
-    return ""
+    return _DESAIN[data.jenis].judul
 
 
 def _rows(data: KartuData) -> list[_Row]:
@@ -172,7 +190,7 @@ def _rows(data: KartuData) -> list[_Row]:
         _Row("Kel/Desa", upper_or(data.desa_kelurahan), indent=True),
         _Row("Kecamatan", upper_or(data.kecamatan), indent=True),
     ]
-    if data.jenis == "kia":
+    if _DESAIN[data.jenis].anak:
         return [
             _Row("Nama", upper_or(data.nama), max_lines=2),
             _Row("Tempat/Tgl Lahir", lahir),
@@ -195,7 +213,7 @@ def _rows(data: KartuData) -> list[_Row]:
         _Row("Pekerjaan", upper_or(data.pekerjaan), max_lines=2),
         _Row("Kewarganegaraan", upper_or(data.kewarganegaraan)),
     ]
-    if data.jenis == "ktp-el-wna":
+    if _DESAIN[data.jenis].orang_asing:
         rows += [
             _Row("No. Paspor", upper_or(data.no_paspor)),
             _Row("No. KITAS/KITAP", upper_or(data.no_kitas_kitap)),
@@ -205,9 +223,9 @@ def _rows(data: KartuData) -> list[_Row]:
 
 
 def _validate(data: KartuData) -> None:
-    if data.jenis not in JENIS_KARTU:
+    if data.jenis not in _DESAIN:
         raise ValueError(f"jenis kartu tidak dikenal: {data.jenis!r}")
-    if data.jenis == "ktp-el-wna" and "SEUMUR" in data.berlaku_hingga.upper():
+    if _DESAIN[data.jenis].orang_asing and "SEUMUR" in data.berlaku_hingga.upper():
         # A KTP-el for a foreign resident follows the KITAP and always expires.
         raise ValueError("KTP-el orang asing harus mempunyai tanggal berlaku, bukan seumur hidup")
 
@@ -326,7 +344,7 @@ def _draw_photo_column(canvas: Canvas, data: KartuData, photo_top: float) -> Non
     canvas.setFont(FONT, 5.2)
     canvas.drawCentredString(cx, y, _tanggal(data.tanggal_terbit))
 
-    if data.jenis == "kia":
+    if _DESAIN[data.jenis].anak:
         return  # a KIA carries no holder signature
     line_y = _ROWS_BOTTOM + 5.2
     canvas.saveState()
@@ -438,11 +456,7 @@ def _draw_back(canvas: Canvas, data: KartuData) -> None:
     canvas.setFillColor(_INK)
 
     # Top band: the card kind, so the back alone still says what it is.
-    kind = {
-        "ktp-el": "KARTU TANDA PENDUDUK ELEKTRONIK",
-        "ktp-el-wna": "KARTU TANDA PENDUDUK ELEKTRONIK ORANG ASING",
-        "kia": "KARTU IDENTITAS ANAK",
-    }[data.jenis]
+    kind = _DESAIN[data.jenis].nama_belakang
     _draw_centred_fit(canvas, "REPUBLIK INDONESIA", FONT_BOLD, 6.2, CARD_H - 8.5, CARD_W - 2 * _MARGIN)
     _draw_centred_fit(canvas, kind, FONT, 5.0, CARD_H - 15.0, CARD_W - 2 * _MARGIN)
     canvas.saveState()
@@ -500,7 +514,7 @@ def render_kartu_pdf(data: KartuData) -> bytes:
     _validate(data)
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=KARTU_PAGE_SIZE)
-    nama_kartu = {"ktp-el": "KTP-el", "ktp-el-wna": "KTP-el Orang Asing", "kia": "KIA"}[data.jenis]
+    nama_kartu = _DESAIN[data.jenis].nama
     canvas.setTitle(f"{nama_kartu} NIK {data.nik}")
     canvas.setAuthor(f"Dinas Kependudukan dan Pencatatan Sipil {_prose_wilayah(data.kabupaten_kota)}")
     canvas.setSubject(f"{nama_kartu} {data.nama}")

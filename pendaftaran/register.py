@@ -21,7 +21,7 @@ from dukcapil.models import Berkas, User
 from dukcapil.nik import mask_nik
 from dukcapil.services import next_serial
 
-from .choices import AlasanPengurangan, Hubungan, JenisPermohonanKK, StatusPenduduk
+from .choices import AlasanPengurangan, Hubungan, StatusPenduduk
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK, PerubahanRegister
 
 # What an entry may change of a person, and what a snapshot (the base) holds.
@@ -228,11 +228,6 @@ def rebase_rows(staged_rows, current: dict[str, dict], fields: list[str], confli
         row.dasar = fresh
 
 
-# KK variants that keep the family's number and members exactly as registered.
-REPRINT = (JenisPermohonanKK.HILANG, JenisPermohonanKK.RUSAK)
-# ... that create a new family (and a new number).
-NEW_FAMILY = (JenisPermohonanKK.BARU, JenisPermohonanKK.RENTAN, JenisPermohonanKK.PISAH)
-
 STATUS_FOR_ALASAN = {
     AlasanPengurangan.MENINGGAL: StatusPenduduk.MENINGGAL,
     AlasanPengurangan.PINDAH: StatusPenduduk.PINDAH,
@@ -282,69 +277,6 @@ def penduduk_by_nik(nik: str, *, field: str = "nik") -> Penduduk:
 
 def active_members(keluarga: Keluarga) -> list[Penduduk]:
     return list(keluarga.anggota.filter(status=StatusPenduduk.AKTIF).order_by("urutan", "pk"))
-
-
-def check_kk_members(permohonan: PermohonanKK, staged: list[str]) -> dict[str, list[str]]:
-    """Register rules for the family the operator entered; {field: [messages]} of what is wrong."""
-    errors: dict[str, list[str]] = {}
-    jenis = permohonan.jenis
-    keluarga = permohonan.keluarga
-    current = {p.nik for p in active_members(keluarga)} if keluarga else set()
-    existing = {p.nik: p for p in Penduduk.objects.select_related("keluarga").filter(nik__in=staged)}
-    for nik in staged:
-        person = existing.get(nik)
-        if person is None:
-            if jenis in REPRINT + (JenisPermohonanKK.PERUBAHAN_DATA, JenisPermohonanKK.KURANG_ANGGOTA):
-                errors.setdefault("anggota", []).append(f"NIK {nik} bukan anggota KK ini.")
-            continue
-        if person.status != StatusPenduduk.AKTIF and person.status != StatusPenduduk.PINDAH:
-            errors.setdefault("anggota", []).append(
-                f"NIK {nik} ({person.nama}) berstatus «{person.get_status_display()}» dan tidak dapat dimasukkan ke KK."
-            )
-            continue
-        other = person.keluarga
-        if other is None or not other.aktif or (keluarga and other.pk == keluarga.pk):
-            continue
-        if jenis == JenisPermohonanKK.PISAH and permohonan.keluarga_asal_id == other.pk:
-            continue
-        errors.setdefault("anggota", []).append(
-            f"NIK {nik} ({person.nama}) masih tercatat sebagai anggota KK {other.nomor_kk}. "
-            "Seseorang hanya boleh tercatat dalam satu KK; ajukan pisah KK atau pengurangan anggota lebih dulu."
-        )
-    staged_set = set(staged)
-    if jenis in REPRINT + (JenisPermohonanKK.PERUBAHAN_DATA,) and keluarga and staged_set != current:
-        errors.setdefault("anggota", []).append(
-            "Susunan anggota harus sama dengan KK terdaftar; gunakan layanan penambahan atau pengurangan anggota."
-        )
-    if jenis == JenisPermohonanKK.TAMBAH_ANGGOTA and keluarga:
-        if not current <= staged_set:
-            errors.setdefault("anggota", []).append("Penambahan anggota tidak boleh mengurangi anggota yang ada.")
-        if staged_set == current:
-            errors.setdefault("anggota", []).append("Belum ada anggota baru yang ditambahkan.")
-    if jenis == JenisPermohonanKK.KURANG_ANGGOTA and keluarga:
-        removed = current - staged_set
-        if not removed:
-            errors.setdefault("anggota", []).append("Pilih anggota yang dikurangi beserta alasannya.")
-        if not staged_set <= current:
-            errors.setdefault("anggota", []).append("Pengurangan anggota tidak boleh menambah anggota baru.")
-        for nik in removed:
-            if permohonan.pengurangan.get(nik) not in AlasanPengurangan.values:
-                errors.setdefault("pengurangan", []).append(f"Alasan pengurangan untuk NIK {nik} wajib dipilih.")
-        if not staged_set:
-            errors.setdefault("anggota", []).append("KK tidak boleh kosong; sisakan sedikitnya satu anggota.")
-    if jenis == JenisPermohonanKK.PISAH:
-        asal = permohonan.keluarga_asal
-        if asal is None:
-            errors.setdefault("nomor_kk_asal", []).append("Nomor KK asal wajib diisi untuk pisah KK.")
-        else:
-            from_asal = {p.nik for p in active_members(asal)} & staged_set
-            if not from_asal:
-                errors.setdefault("anggota", []).append(f"Sedikitnya satu anggota KK asal {asal.nomor_kk} harus pisah.")
-            elif from_asal == {p.nik for p in active_members(asal)}:
-                errors.setdefault("anggota", []).append(
-                    "Semua anggota KK asal ikut pisah; itu perubahan data KK, bukan pisah KK."
-                )
-    return errors
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -27,27 +29,69 @@ def _anggota(data: dict) -> AnggotaData:
     return AnggotaData(**values)
 
 
-@login_required
-def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
-    """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
-    berkas = get_object_or_404(
+def _berkas(request: HttpRequest, nomor: str):
+    return get_object_or_404(
         selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
     )
-    permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
+
+
+def _entry_refused(request: HttpRequest, berkas, what: str) -> HttpResponse | None:
+    """The error page when this user may not enter ``what`` of the berkas now; None when they may."""
     if not can(request.user, Aksi.ENTRI):
         return render(
-            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data KK."}, status=403
+            request, "dukcapil/error.html", {"message": f"Hanya operator SIAK yang mengentri {what}."}, status=403
         )
     if berkas.status not in ENTRY_STATUSES:
         return render(
             request,
             "dukcapil/error.html",
             {
-                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat "
-                "diubah saat berkas berada di operator."
+                "message": f"Berkas berstatus «{berkas.get_status_display()}»; {what} hanya dapat diubah saat berkas "
+                "berada di operator."
             },
             status=409,
         )
+    return None
+
+
+def _entry_page(request: HttpRequest, berkas, template: str, context: dict, save, what: str, sent_to: str, form=None):
+    """An entry page and its POST: ``save`` stores the entry (None when the forms are not valid) and
+    'Simpan dan kirim' also completes it, sending the berkas ``sent_to``. What the register refuses is
+    shown on ``form``'s field where it names one, otherwise as a message."""
+    status, error = 200, None
+    if request.method == "POST" and save is None:
+        status, error = 400, "Periksa kembali isian yang ditandai."
+    elif request.method == "POST":
+        try:
+            save()
+            if "kirim" in request.POST:
+                services.berkas_transition(
+                    berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
+                )
+                messages.success(request, f"{what} {berkas.nomor_registrasi} disimpan dan dikirim {sent_to}.")
+                return redirect("kotak-masuk")
+        except BerkasError as exc:
+            status, error = exc.http_status, exc.message
+            for name, problems in exc.fields.items():
+                for p in problems:
+                    if form is not None and name in form.fields:
+                        form.add_error(name, p)
+                    else:
+                        messages.error(request, p)
+        else:
+            messages.success(request, f"{what} {berkas.nomor_registrasi} disimpan.")
+            return redirect(request.path)
+    return render(request, template, {**context, "berkas": berkas, "error": error}, status=status)
+
+
+@login_required
+def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
+    """Operator SIAK enters the family; 'Simpan dan kirim ke Kasi' also completes the entry."""
+    berkas = _berkas(request, nomor)
+    permohonan = get_object_or_404(PermohonanKK, berkas=berkas)
+    refused = _entry_refused(request, berkas, "data KK")
+    if refused:
+        return refused
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
@@ -61,48 +105,29 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     )
     kurang = kind.takes_alasan
     registered = active_members(permohonan.keluarga) if permohonan.keluarga_id else []
-    status, error = 200, None
-    if request.method == "POST":
-        if form.is_valid() and formset.is_valid() and (datang_form is None or datang_form.is_valid()):
+    save = None
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        if datang_form is None or datang_form.is_valid():
             anggota = [
                 _anggota(f.cleaned_data) for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            try:
-                permohonan_kk_update(
-                    berkas_id=berkas.pk,
-                    user=request.user,
-                    data=form.cleaned_data,
-                    anggota=anggota,
-                    pengurangan={p.nik: request.POST.get(f"kurang-{p.nik}", "") for p in registered}
-                    if kurang
-                    else None,
-                    biometrik=set(request.POST.getlist("biometrik")),
-                    datang=datang_form.cleaned_data if datang_form is not None else None,
-                )
-                if "kirim" in request.POST:
-                    services.berkas_transition(
-                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-                    )
-                    messages.success(request, f"Data KK {nomor} disimpan dan dikirim ke Kasi untuk verifikasi.")
-                    return redirect("kotak-masuk")
-            except BerkasError as exc:
-                status, error = exc.http_status, exc.message
-                for problems in exc.fields.values():
-                    for p in problems:
-                        messages.error(request, p)
-            else:
-                messages.success(request, f"Data KK {nomor} disimpan.")
-                return redirect("pendaftaran:entri-kk", nomor=nomor)
-        else:
-            status, error = 400, "Periksa kembali isian yang ditandai."
-    return render(
+            save = partial(
+                permohonan_kk_update,
+                berkas_id=berkas.pk,
+                user=request.user,
+                data=form.cleaned_data,
+                anggota=anggota,
+                pengurangan={p.nik: request.POST.get(f"kurang-{p.nik}", "") for p in registered} if kurang else None,
+                biometrik=set(request.POST.getlist("biometrik")),
+                datang=datang_form.cleaned_data if datang_form is not None else None,
+            )
+    return _entry_page(
         request,
+        berkas,
         "pendaftaran/entri_kk.html",
         {
-            "berkas": berkas,
             "form": form,
             "formset": formset,
-            "error": error,
             "permohonan": permohonan,
             "datang_form": datang_form,
             "kurang": kurang,
@@ -112,74 +137,34 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
             "biometrik_rows": biometric_candidates(permohonan, staged),
             "new_number": new_number,
         },
-        status=status,
+        save,
+        "Data KK",
+        "ke Kasi untuk verifikasi",
     )
 
 
 @login_required
 def entri(request: HttpRequest, nomor: str) -> HttpResponse:
     """Operator entry for KTP-el, KIA, pindah and SKTT: the variant's own form."""
-    berkas = get_object_or_404(
-        selectors.berkas_visible_to(request.user).select_related("layanan"), nomor_registrasi=nomor
-    )
+    berkas = _berkas(request, nomor)
     permohonan = get_object_or_404(
         PermohonanPenduduk.objects.select_related("penduduk__keluarga", "keluarga"), berkas=berkas
     )
-    if not can(request.user, Aksi.ENTRI):
-        return render(
-            request, "dukcapil/error.html", {"message": "Hanya operator SIAK yang mengentri data."}, status=403
-        )
-    if berkas.status not in ENTRY_STATUSES:
-        return render(
-            request,
-            "dukcapil/error.html",
-            {
-                "message": f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas "
-                "berada di operator."
-            },
-            status=409,
-        )
+    refused = _entry_refused(request, berkas, "data")
+    if refused:
+        return refused
     kind = kind_of(permohonan)
     form = entry_form(permohonan, request.POST or None)
     members = kind.family_members(permohonan)
     chosen = request.POST.getlist("nik_anggota") if request.method == "POST" else permohonan.nik_anggota
-    status, error = 200, None
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                permohonan_update(berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen)
-                if "kirim" in request.POST:
-                    services.berkas_transition(
-                        berkas_id=berkas.pk, action="entri-selesai", user=request.user, expected_status=berkas.status
-                    )
-                    messages.success(request, f"Data {nomor} disimpan dan dikirim untuk diproses lebih lanjut.")
-                    return redirect("kotak-masuk")
-            except BerkasError as exc:
-                status, error = exc.http_status, exc.message
-                for name, problems in exc.fields.items():
-                    for p in problems:
-                        if name in form.fields:
-                            form.add_error(name, p)
-                        else:
-                            messages.error(request, p)
-            else:
-                messages.success(request, f"Data {nomor} disimpan.")
-                return redirect("pendaftaran:entri", nomor=nomor)
-        else:
-            status, error = 400, "Periksa kembali isian yang ditandai."
-    return render(
-        request,
-        "pendaftaran/entri.html",
-        {
-            "berkas": berkas,
-            "permohonan": permohonan,
-            "kind": kind,
-            "form": form,
-            "members": members,
-            "chosen": set(chosen),
-            "error": error,
-        },
-        status=status,
+    save = None
+    if request.method == "POST" and form.is_valid():
+        save = partial(
+            permohonan_update, berkas_id=berkas.pk, user=request.user, data=form.as_data(), nik_anggota=chosen
+        )
+    context = {"permohonan": permohonan, "kind": kind, "form": form, "members": members, "chosen": set(chosen)}
+    return _entry_page(
+        request, berkas, "pendaftaran/entri.html", context, save, "Data", "untuk diproses lebih lanjut", form
     )
 
 

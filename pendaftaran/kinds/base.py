@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import ServiceKind
+from dukcapil.kinds import ServiceKind, register_kind
 from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.services import next_serial
 
@@ -28,6 +28,25 @@ from ..register import (
     register_change,
     snapshot,
 )
+
+
+def variant(kode: str, label: str, *layanan: str, **data):
+    """Class decorator registering a variant: its code, label, the layanan that offer it (in counter
+    order the first registered for a layanan is its default) and the data it differs in from its base."""
+
+    def register(cls: type[ServiceKind]) -> type[ServiceKind]:
+        cls.kode, cls.label, cls.layanan = kode, label, layanan
+        for name, value in data.items():
+            setattr(cls, name, value)
+        return register_kind(cls)
+
+    return register
+
+
+def own_variant(kode: str, label: str, **data):
+    """A variant that is its own layanan, berkas family and document (SKPWNI, SKPLN, batal pindah, KIA)."""
+    return variant(kode, label, kode, family=f"pendaftaran.{kode}", document_jenis=kode, **data)
+
 
 # Person fields an entry form may start from what the register holds.
 INITIAL_FIELDS = (
@@ -66,6 +85,11 @@ class PendudukKind(ServiceKind):
     rujukan: ClassVar[tuple[str, ...]] = ()  # Dokumen.jenis of the document the berkas refers to by number
     nomor_prefix: ClassVar[str] = ""  # the product's own number; "" for none (cards)
     blangko: ClassVar[str] = ""  # StokBlangko.Jenis a printed card takes; "" for a paper document
+    kartu: ClassVar[str] = ""  # the printed card's design (kartu.JENIS_KARTU)
+    kartu_hingga_usia: ClassVar[int | None] = None  # the card is valid until this age (KIA); else lifelong/izin
+    luar_negeri: ClassVar[bool] = False  # the move is abroad (SKPLN)
+    pembatalan: ClassVar[bool] = False  # the document cancels the one it refers to (batal pindah)
+    catatan: ClassVar[str] = ""  # footnote of the document; {berlaku} is its validity date
 
     # at the counter
 
@@ -204,6 +228,7 @@ class KKKind(ServiceKind):
     document_jenis: ClassVar[str] = "kk"
     entry_form = PermohonanKKForm
     datang_form: ClassVar[type | None] = None  # arrival data (SKDWNI/SKDLN)
+    luar_negeri: ClassVar[bool] = False  # the family arrives from abroad (SKDLN)
     new_number: ClassVar[bool] = False  # the family gets a new nomor KK (the operator gives the kode wilayah)
     asks_nomor_kk: ClassVar[bool] = True  # the counter asks for an existing KK's number
     takes_alasan: ClassVar[bool] = False  # the counter asks for the alasan pengurangan

@@ -9,6 +9,11 @@ from dukcapil.forms import DATE_WIDGET
 from ..choices import Agama, GolonganDarah, Pendidikan, StatusPerkawinan
 
 
+def _as_choices(*values: str) -> list[tuple[str, str]]:
+    """Choices whose stored value is also what the operator sees (the SIAK wording)."""
+    return [(v, v) for v in values]
+
+
 class _Form(forms.Form):
     def as_data(self) -> dict:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.cleaned_data.items()}
@@ -59,32 +64,22 @@ class KiaForm(_Form):
 class TujuanForm(_Form):
     alasan_pindah = forms.ChoiceField(
         label="Alasan pindah",
-        choices=[(c, c) for c in ["PEKERJAAN", "PENDIDIKAN", "KEAMANAN", "KESEHATAN", "PERUMAHAN", "KELUARGA"]],
+        choices=_as_choices("PEKERJAAN", "PENDIDIKAN", "KEAMANAN", "KESEHATAN", "PERUMAHAN", "KELUARGA"),
     )
     klasifikasi = forms.ChoiceField(
         label="Klasifikasi pindah",
-        choices=[
-            (c, c)
-            for c in [
-                "DALAM SATU DESA/KELURAHAN",
-                "ANTAR DESA/KELURAHAN",
-                "ANTAR KECAMATAN",
-                "ANTAR KAB/KOTA",
-                "ANTAR PROVINSI",
-            ]
-        ],
+        choices=_as_choices(
+            "DALAM SATU DESA/KELURAHAN", "ANTAR DESA/KELURAHAN", "ANTAR KECAMATAN", "ANTAR KAB/KOTA", "ANTAR PROVINSI"
+        ),
     )
     jenis_kepindahan = forms.ChoiceField(
         label="Jenis kepindahan",
-        choices=[
-            (c, c)
-            for c in [
-                "KEPALA KELUARGA",
-                "KEPALA KELUARGA DAN SELURUH ANGGOTA KELUARGA",
-                "KEPALA KELUARGA DAN SEBAGIAN ANGGOTA KELUARGA",
-                "ANGGOTA KELUARGA",
-            ]
-        ],
+        choices=_as_choices(
+            "KEPALA KELUARGA",
+            "KEPALA KELUARGA DAN SELURUH ANGGOTA KELUARGA",
+            "KEPALA KELUARGA DAN SEBAGIAN ANGGOTA KELUARGA",
+            "ANGGOTA KELUARGA",
+        ),
     )
     tujuan_alamat = forms.CharField(label="Alamat tujuan", max_length=200)
     tujuan_rt = forms.CharField(label="RT", max_length=3)

@@ -1,55 +1,43 @@
 """Kartu Keluarga variants, in counter order (the first registered for a layanan is its default)."""
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import register_kind
 
 from ..choices import AlasanPengurangan, JenisPermohonanKK
 from ..forms import DatangForm
 from ..models import Keluarga, PermohonanKK
 from ..register import active_members
-from .base import KKKind, ReprintKK
+from .base import KKKind, ReprintKK, variant
 
 J = JenisPermohonanKK
 
 
-@register_kind
+def kk_variant(jenis: JenisPermohonanKK, *layanan: str, **data):
+    """A KK variant takes its code and label from its JenisPermohonanKK."""
+    return variant(jenis.value, jenis.label, *layanan, **data)
+
+
+@kk_variant(J.BARU, "kk", new_number=True, asks_nomor_kk=False)
 class KKBaru(KKKind):
-    kode = J.BARU.value
-    label = J.BARU.label
-    layanan = ("kk",)
-    new_number = True
-    asks_nomor_kk = False
+    """A family registered for the first time: a new number, no existing KK to ask for."""
 
 
-@register_kind
+@kk_variant(J.HILANG, "kk", "kk-hilang", kata=("hilang",))
 class KKHilang(ReprintKK):
-    kode = J.HILANG.value
-    label = J.HILANG.label
-    layanan = ("kk", "kk-hilang")
-    kata = ("hilang",)
+    """A lost KK printed again."""
 
 
-@register_kind
+@kk_variant(J.RUSAK, "kk", "kk-hilang", kata=("rusak",))
 class KKRusak(ReprintKK):
-    kode = J.RUSAK.value
-    label = J.RUSAK.label
-    layanan = ("kk", "kk-hilang")
-    kata = ("rusak",)
+    """A damaged KK printed again."""
 
 
-@register_kind
+@kk_variant(J.PERUBAHAN_DATA, "kk", "kk-perubahan-data", kata=("perubahan",))
 class KKPerubahanData(ReprintKK):
-    kode = J.PERUBAHAN_DATA.value
-    label = J.PERUBAHAN_DATA.label
-    layanan = ("kk", "kk-perubahan-data")
-    kata = ("perubahan",)
+    """The registered members' data changes; who they are does not."""
 
 
-@register_kind
+@kk_variant(J.TAMBAH_ANGGOTA, "kk-tambah-anggota")
 class KKTambahAnggota(KKKind):
-    kode = J.TAMBAH_ANGGOTA.value
-    label = J.TAMBAH_ANGGOTA.label
-    layanan = ("kk-tambah-anggota",)
     # Members 17 and older who join get a biometric check first (Lumajang "Penambahan Anggota
     # Keluarga" step 3; Probolinggo P.4.5 step 2).
     biometrik = True
@@ -63,13 +51,10 @@ class KKTambahAnggota(KKKind):
             errors.setdefault("anggota", []).append("Belum ada anggota baru yang ditambahkan.")
 
 
-@register_kind
+@kk_variant(J.KURANG_ANGGOTA, "kk-kurang-anggota")
 class KKKurangAnggota(KKKind):
     """The family is the registered one minus the members the operator marks, each with its alasan."""
 
-    kode = J.KURANG_ANGGOTA.value
-    label = J.KURANG_ANGGOTA.label
-    layanan = ("kk-kurang-anggota",)
     takes_alasan = True
     registered_members_only = True
 
@@ -108,13 +93,10 @@ class KKKurangAnggota(KKKind):
         return [] if permohonan.pengurangan else ["anggota yang dikurangi dan alasannya"]
 
 
-@register_kind
+@kk_variant(J.PISAH, "kk-pisah")
 class KKPisah(KKKind):
     """Some members of a KK found a new one; the KK asal keeps the others."""
 
-    kode = J.PISAH.value
-    label = J.PISAH.label
-    layanan = ("kk-pisah",)
     new_number = True
 
     def attach(self, permohonan: PermohonanKK, keluarga: Keluarga) -> None:
@@ -138,32 +120,24 @@ class KKPisah(KKKind):
             )
 
 
-@register_kind
+@kk_variant(J.RENTAN, "penduduk-rentan", new_number=True, asks_nomor_kk=False, biometrik=True)
 class KKRentan(KKKind):
-    kode = J.RENTAN.value
-    label = J.RENTAN.label
-    layanan = ("penduduk-rentan",)
-    new_number = True
-    asks_nomor_kk = False
-    biometrik = True
+    """A vulnerable resident without documents gets a KK; adults joining it get a biometric check."""
 
 
-@register_kind
+@kk_variant(
+    J.DATANG,
+    "skdwni",
+    family="pendaftaran.skdwni",
+    document_jenis="skdwni",
+    datang_form=DatangForm,
+    new_number=True,
+    asks_nomor_kk=False,
+)
 class KKDatang(KKKind):
-    kode = J.DATANG.value
-    label = J.DATANG.label
-    family = "pendaftaran.skdwni"
-    document_jenis = "skdwni"
-    layanan = ("skdwni",)
-    datang_form = DatangForm
-    new_number = True
-    asks_nomor_kk = False
+    """A family arriving from another kabupaten/kota (SKDWNI) gets a KK here."""
 
 
-@register_kind
+@kk_variant(J.DATANG_LN, "skdln", family="pendaftaran.skdln", document_jenis="skdln", luar_negeri=True)
 class KKDatangLN(KKDatang):
-    kode = J.DATANG_LN.value
-    label = J.DATANG_LN.label
-    family = "pendaftaran.skdln"
-    document_jenis = "skdln"
-    layanan = ("skdln",)
+    """A family arriving from abroad (SKDLN) gets a KK here."""

@@ -6,11 +6,10 @@ from typing import ClassVar
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import register_kind
 
 from ..choices import StatusPerkawinan
 from ..models import Penduduk, PermohonanPenduduk, StokBlangko, usia
-from .base import PendudukKind, change
+from .base import PendudukKind, change, own_variant, variant
 from .forms import CetakForm, HilangForm, KiaForm, PerekamanRumahForm, PerubahanForm, WnaForm, WnaHilangForm
 
 
@@ -18,6 +17,7 @@ class KtpElKind(PendudukKind):
     family = "pendaftaran.ktp-el"
     document_jenis = "ktp-el"
     blangko = StokBlangko.Jenis.KTP_EL
+    kartu = "ktp-el"
     activation_required = True
     wna: ClassVar[bool] = False  # for orang asing only (otherwise for WNI only)
     perlu_perekaman: ClassVar[bool] = True  # the biometric recording must already exist
@@ -46,39 +46,30 @@ class KtpElKind(PendudukKind):
             )
 
 
-@register_kind
+@variant("ktp-el-baru", "Cetak KTP-el (pertama kali / penggantian)", "ktp-el", "ktp-el-cetak", entry_form=CetakForm)
 class KtpElBaru(KtpElKind):
-    kode = "ktp-el-baru"
-    label = "Cetak KTP-el (pertama kali / penggantian)"
-    layanan = ("ktp-el", "ktp-el-cetak")
-    entry_form = CetakForm
+    """A first KTP-el, or a replacement, printed from the recording."""
 
 
-@register_kind
+@variant("ktp-el-hilang", "KTP-el hilang", "ktp-el", "ktp-el-hilang-rusak", entry_form=HilangForm, kata=("hilang",))
 class KtpElHilang(KtpElKind):
-    kode = "ktp-el-hilang"
-    label = "KTP-el hilang"
-    layanan = ("ktp-el", "ktp-el-hilang-rusak")
-    entry_form = HilangForm
-    kata = ("hilang",)
+    """A lost KTP-el printed again, on the police report."""
 
 
-@register_kind
+@variant("ktp-el-rusak", "KTP-el rusak", "ktp-el", "ktp-el-hilang-rusak", entry_form=CetakForm, kata=("rusak",))
 class KtpElRusak(KtpElKind):
-    kode = "ktp-el-rusak"
-    label = "KTP-el rusak"
-    layanan = ("ktp-el", "ktp-el-hilang-rusak")
-    entry_form = CetakForm
-    kata = ("rusak",)
+    """A damaged KTP-el printed again."""
 
 
-@register_kind
+@variant(
+    "ktp-el-perubahan",
+    "KTP-el karena perubahan data",
+    "ktp-el",
+    "ktp-el-perubahan-data",
+    entry_form=PerubahanForm,
+    kata=("perubahan",),
+)
 class KtpElPerubahan(KtpElKind):
-    kode = "ktp-el-perubahan"
-    label = "KTP-el karena perubahan data"
-    layanan = ("ktp-el", "ktp-el-perubahan-data")
-    entry_form = PerubahanForm
-    kata = ("perubahan",)
     changed_fields = ("pekerjaan", "status_perkawinan", "agama", "pendidikan", "golongan_darah")
 
     def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
@@ -88,13 +79,9 @@ class KtpElPerubahan(KtpElKind):
         )
 
 
-@register_kind
+@variant("ktp-el-wna", "KTP-el orang asing", "ktp-el-wna", entry_form=WnaForm, wna=True, kartu="ktp-el-wna")
 class KtpElWna(KtpElKind):
-    kode = "ktp-el-wna"
-    label = "KTP-el orang asing"
-    layanan = ("ktp-el-wna",)
-    entry_form = WnaForm
-    wna = True
+    """An orang asing's KTP-el: the stay permit and sponsor are written to the register."""
 
     def change_register(self, permohonan: PermohonanPenduduk, user) -> None:
         data = permohonan.data
@@ -111,23 +98,27 @@ class KtpElWna(KtpElKind):
         )
 
 
-@register_kind
+@variant(
+    "ktp-el-wna-hilang",
+    "KTP-el orang asing hilang",
+    "ktp-el-wna-hilang",
+    entry_form=WnaHilangForm,
+    kata=("hilang",),
+    perlu_perekaman=False,
+)
 class KtpElWnaHilang(KtpElWna):
-    kode = "ktp-el-wna-hilang"
-    label = "KTP-el orang asing hilang"
-    layanan = ("ktp-el-wna-hilang",)
-    entry_form = WnaHilangForm
-    kata = ("hilang",)
-    perlu_perekaman = False
+    """A lost orang asing's KTP-el printed again."""
 
 
-@register_kind
+@variant(
+    "rentan-perekaman",
+    "Perekaman dan cetak KTP-el di tempat tinggal",
+    "penduduk-rentan-perekaman",
+    entry_form=PerekamanRumahForm,
+    perlu_perekaman=False,
+)
 class RentanPerekaman(KtpElKind):
-    kode = "rentan-perekaman"
-    label = "Perekaman dan cetak KTP-el di tempat tinggal"
-    layanan = ("penduduk-rentan-perekaman",)
-    entry_form = PerekamanRumahForm
-    perlu_perekaman = False
+    """The recording is done at the resident's home, then the KTP-el is printed."""
 
     def check_subject(self, person: Penduduk, berkas) -> None:
         super().check_subject(person, berkas)
@@ -156,15 +147,16 @@ class RentanPerekaman(KtpElKind):
             )
 
 
-@register_kind
+@own_variant(
+    "kia",
+    "Kartu Identitas Anak",
+    entry_form=KiaForm,
+    blangko=StokBlangko.Jenis.KIA,
+    kartu="kia",
+    kartu_hingga_usia=17,
+)
 class Kia(PendudukKind):
-    kode = "kia"
-    label = "Kartu Identitas Anak"
-    family = "pendaftaran.kia"
-    document_jenis = "kia"
-    layanan = ("kia",)
-    entry_form = KiaForm
-    blangko = StokBlangko.Jenis.KIA
+    """The child's identity card, for a child under 17 with a birth certificate."""
 
     def check_subject(self, person: Penduduk, berkas) -> None:
         super().check_subject(person, berkas)

@@ -2,13 +2,12 @@
 
 from typing import ClassVar
 
-from dukcapil.kinds import register_kind
 from dukcapil.models import Dokumen
 
 from ..choices import StatusPenduduk
 from ..models import Penduduk, PermohonanPenduduk
 from ..register import register_change
-from .base import PendudukKind, RujukanKind, change
+from .base import PendudukKind, RujukanKind, change, own_variant, variant
 from .forms import LuarNegeriForm, PerpanjanganForm, RujukanForm, TujuanForm
 
 
@@ -39,42 +38,35 @@ class PindahKeluarKind(PendudukKind):
             register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)
 
 
-@register_kind
+def pindah_keluar(kode: str, label: str, entry_form: type, status_pindah: str, **data):
+    """An SKPWNI or SKPLN: its own layanan and document, numbered under its code."""
+    return own_variant(
+        kode, label, entry_form=entry_form, nomor_prefix=kode.upper(), status_pindah=status_pindah, **data
+    )
+
+
+@pindah_keluar("skpwni", "Surat Keterangan Pindah WNI", TujuanForm, StatusPenduduk.PINDAH)
 class Skpwni(PindahKeluarKind):
-    kode = "skpwni"
-    label = "Surat Keterangan Pindah WNI"
-    family = "pendaftaran.skpwni"
-    document_jenis = "skpwni"
-    layanan = ("skpwni",)
-    entry_form = TujuanForm
-    nomor_prefix = "SKPWNI"
-    status_pindah = StatusPenduduk.PINDAH
+    """Moving to another kabupaten/kota in Indonesia."""
 
 
-@register_kind
+@pindah_keluar(
+    "skpln", "Surat Keterangan Pindah ke Luar Negeri", LuarNegeriForm, StatusPenduduk.PINDAH_LN, luar_negeri=True
+)
 class Skpln(PindahKeluarKind):
-    kode = "skpln"
-    label = "Surat Keterangan Pindah ke Luar Negeri"
-    family = "pendaftaran.skpln"
-    document_jenis = "skpln"
-    layanan = ("skpln",)
-    entry_form = LuarNegeriForm
-    nomor_prefix = "SKPLN"
-    status_pindah = StatusPenduduk.PINDAH_LN
+    """Moving abroad."""
 
 
-@register_kind
+@own_variant(
+    "batal-pindah",
+    "Surat Keterangan Batal Pindah",
+    entry_form=RujukanForm,
+    rujukan=("skpwni", "skpln"),
+    nomor_prefix="SKBP",
+    pembatalan=True,
+)
 class BatalPindah(PendudukKind):
     """The people of the cancelled SKPWNI/SKPLN return to their KK; the cancelled document is revoked."""
-
-    kode = "batal-pindah"
-    label = "Surat Keterangan Batal Pindah"
-    family = "pendaftaran.batal-pindah"
-    document_jenis = "batal-pindah"
-    layanan = ("batal-pindah",)
-    entry_form = RujukanForm
-    rujukan = ("skpwni", "skpln")
-    nomor_prefix = "SKBP"
 
     def rujukan_problem(self, rujukan: Dokumen) -> str:
         if rujukan.status != Dokumen.Status.BERLAKU:
@@ -107,24 +99,23 @@ class BatalPindah(PendudukKind):
         dokumen_revoke(dokumen=rujukan, reason=f"Dibatalkan dengan surat keterangan batal pindah {berkas}.", user=user)
 
 
-@register_kind
-class SkpwniHilang(RujukanKind):
-    kode = "skpwni-hilang"
-    label = "SKPWNI pengganti (hilang)"
+class SkpwniRujukanKind(RujukanKind):
+    """A new SKPWNI in place of one the berkas refers to by number."""
+
     family = "pendaftaran.skpwni"
     document_jenis = "skpwni"
-    layanan = ("skpwni-hilang",)
-    entry_form = RujukanForm
-    kata = ("hilang",)
     rujukan = ("skpwni",)
 
 
-@register_kind
-class PerpanjanganSkp(RujukanKind):
-    kode = "perpanjangan-skp"
-    label = "Perpanjangan SKPWNI"
-    family = "pendaftaran.skpwni"
-    document_jenis = "skpwni"
-    layanan = ("perpanjangan-skp",)
-    entry_form = PerpanjanganForm
-    rujukan = ("skpwni",)
+@variant("skpwni-hilang", "SKPWNI pengganti (hilang)", "skpwni-hilang", entry_form=RujukanForm, kata=("hilang",))
+class SkpwniHilang(SkpwniRujukanKind):
+    """A lost SKPWNI replaced."""
+
+    catatan = "Diterbitkan sebagai pengganti surat keterangan pindah yang hilang; yang lama tidak berlaku."
+
+
+@variant("perpanjangan-skp", "Perpanjangan SKPWNI", "perpanjangan-skp", entry_form=PerpanjanganForm)
+class PerpanjanganSkp(SkpwniRujukanKind):
+    """An SKPWNI extended."""
+
+    catatan = "Masa berlaku diperpanjang hingga {berlaku}."

@@ -5,12 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.kinds import register_kind
 from dukcapil.nik import clean_nik, nik_mismatches
 
 from ..models import Penduduk, PermohonanPenduduk
 from ..register import register_create_person
-from .base import PendudukKind, next_nomor_dokumen
+from .base import PendudukKind, next_nomor_dokumen, variant
 from .forms import SkttForm, SkttHilangForm
 
 
@@ -20,15 +19,9 @@ class SkttKind(PendudukKind):
     nomor_prefix = "SKTT"
 
 
-@register_kind
+@variant("sktt", "Surat Keterangan Tempat Tinggal", "sktt", entry_form=SkttForm, registered_subject=False)
 class Sktt(SkttKind):
     """The pemohon is the sponsor; the orang asing is new to the register and entered by the operator."""
-
-    kode = "sktt"
-    label = "Surat Keterangan Tempat Tinggal"
-    layanan = ("sktt",)
-    entry_form = SkttForm
-    registered_subject = False
 
     def check_data(self, data: dict) -> dict[str, list[str]]:
         errors: dict[str, list[str]] = {}
@@ -75,13 +68,11 @@ class Sktt(SkttKind):
         )
 
 
-@register_kind
+@variant("sktt-hilang", "SKTT pengganti (hilang)", "sktt-hilang", entry_form=SkttHilangForm, kata=("hilang",))
 class SkttHilang(SkttKind):
-    kode = "sktt-hilang"
-    label = "SKTT pengganti (hilang)"
-    layanan = ("sktt-hilang",)
-    entry_form = SkttHilangForm
-    kata = ("hilang",)
+    """A lost SKTT replaced under the same number."""
+
+    catatan = "Diterbitkan sebagai pengganti SKTT yang hilang; SKTT yang lama tidak berlaku."
 
     def check_subject(self, person: Penduduk, berkas) -> None:
         super().check_subject(person, berkas)
