@@ -117,6 +117,24 @@ def lock_berkas(berkas_id: int) -> Berkas:
 _check_expected = check_expected
 
 
+# While the berkas is with the operator (entry or correction), its data may change.
+ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
+
+
+def berkas_lock_for_entry(*, berkas_id: int, user: User, what: str = "") -> Berkas:
+    """Lock the berkas for an operator's entry: 403 for another role or bidang, 409 when it is not
+    with the operator (call inside a transaction)."""
+    berkas = lock_berkas(berkas_id)
+    if not can(user, Aksi.ENTRI, berkas.bidang_id):
+        raise BerkasForbidden(f"Hanya operator SIAK bidang ini yang dapat mengentri {what or 'data berkas'}.")
+    if berkas.status not in ENTRY_STATUSES:
+        raise BerkasConflict(
+            f"Berkas berstatus «{berkas.get_status_display()}»; {what or 'data'} hanya dapat diubah "
+            "saat berkas berada di operator."
+        )
+    return berkas
+
+
 def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
     record_transition(berkas, method, user, note, *args, update_fields=["persyaratan_kurang"])

@@ -12,7 +12,7 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.kinds import kind_for, kinds_for_layanan
 from dukcapil.models import Berkas, Dokumen, User
 from dukcapil.registry import DocumentSpec
-from dukcapil.services import run_transition
+from dukcapil.services import ENTRY_STATUSES, berkas_lock_for_entry, run_transition
 from dukcapil.workflow.permissions import Aksi, can
 
 from .models import Akta, PermohonanAkta
@@ -35,7 +35,6 @@ __all__ = [
 ]
 
 FAMILY = "pencatatan_sipil.akta"
-ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
 
 
 def kind_for_layanan(layanan_kode: str):
@@ -130,20 +129,10 @@ def entry_form(permohonan: PermohonanAkta, data=None):
     return kind_for(permohonan.jenis).form(permohonan, data)
 
 
-def _check_entry(user: User, berkas: Berkas) -> None:
-    if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
-        raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data berkas.")
-    if berkas.status not in ENTRY_STATUSES:
-        raise BerkasConflict(
-            f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas berada di operator."
-        )
-
-
 def permohonan_update(*, berkas_id: int, user: User, data: dict) -> PermohonanAkta:
     """Save what the operator entered (cleaned by the service's form) after its register checks."""
     with transaction.atomic():
-        berkas = Berkas.objects.select_for_update().get(pk=berkas_id)
-        _check_entry(user, berkas)
+        berkas = berkas_lock_for_entry(berkas_id=berkas_id, user=user)
         permohonan = (
             PermohonanAkta.objects.select_for_update(of=("self",)).select_related("akta_rujukan").get(berkas=berkas)
         )

@@ -8,18 +8,15 @@ are the BerkasKind callables and the entry service; they ask ``kind_for(permohon
 
 from django.db import transaction
 
-from dukcapil.choices import Status
-from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasInvalid
 from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
-from dukcapil.workflow.permissions import Aksi, can
+from dukcapil.services import berkas_lock_for_entry
 
 from .kinds import kinds_of
 from .kinds.base import PendudukKind
 from .models import PermohonanPenduduk
 from .register import snapshot
-
-ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
 
 
 def kind_of(permohonan: PermohonanPenduduk) -> PendudukKind:
@@ -51,22 +48,12 @@ def entry_form(permohonan: PermohonanPenduduk, data=None):
     return kind_of(permohonan).form(permohonan, data)
 
 
-def _check_entry(user: User, berkas: Berkas) -> None:
-    if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
-        raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data berkas.")
-    if berkas.status not in ENTRY_STATUSES:
-        raise BerkasConflict(
-            f"Berkas berstatus «{berkas.get_status_display()}»; data hanya dapat diubah saat berkas berada di operator."
-        )
-
-
 def permohonan_update(
     *, berkas_id: int, user: User, data: dict, nik_anggota: list[str] | None = None
 ) -> PermohonanPenduduk:
     """Save what the operator entered (already cleaned by the variant's form) after the register checks."""
     with transaction.atomic():
-        berkas = Berkas.objects.select_for_update().get(pk=berkas_id)
-        _check_entry(user, berkas)
+        berkas = berkas_lock_for_entry(berkas_id=berkas_id, user=user)
         permohonan = PermohonanPenduduk.objects.select_for_update().get(berkas=berkas)
         data, errors = kind_of(permohonan).validate_entry(permohonan, data, nik_anggota)
         if errors:

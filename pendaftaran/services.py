@@ -10,12 +10,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dukcapil.choices import Status
-from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasInvalid
 from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
 from dukcapil.nik import clean_nik, nik_mismatches
-from dukcapil.workflow.permissions import Aksi, can
+from dukcapil.services import berkas_lock_for_entry
 
 from .choices import Hubungan
 from .kinds import kinds_of
@@ -23,8 +22,6 @@ from .kinds.base import KKKind
 from .kinds.kk import KKBaru
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, Penduduk, PermohonanKK
 from .register import apply_permohonan_kk, rebase_permohonan_kk, snapshot
-
-ENTRY_STATUSES = (Status.DITERIMA, Status.PERBAIKAN)
 
 
 def kind_of(permohonan: PermohonanKK) -> KKKind:
@@ -116,14 +113,7 @@ def permohonan_kk_update(
     (NIK: alasan); ``anggota`` is not used. ``datang`` is the arrival data of SKDWNI/SKDLN.
     """
     with transaction.atomic():
-        berkas = Berkas.objects.select_for_update().get(pk=berkas_id)
-        if not (can(user, Aksi.ENTRI, berkas.bidang_id)):
-            raise BerkasForbidden("Hanya operator SIAK bidang ini yang dapat mengentri data KK.")
-        if berkas.status not in ENTRY_STATUSES:
-            raise BerkasConflict(
-                f"Berkas berstatus «{berkas.get_status_display()}»; data KK hanya dapat diubah "
-                "saat berkas berada di operator."
-            )
+        berkas = berkas_lock_for_entry(berkas_id=berkas_id, user=user, what="data KK")
         permohonan = PermohonanKK.objects.select_for_update().get(berkas=berkas)
         kind = kind_of(permohonan)
         anggota = kind.staged_members(permohonan, anggota, pengurangan)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
+from dukcapil.services import ENTRY_STATUSES
 from dukcapil.workflow.permissions import Aksi, can
 
 from .blangko import blangko_receive, blangko_summary
@@ -16,7 +17,7 @@ from .forms import AnggotaFormSet, BlangkoForm, PermohonanKKForm
 from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
 from .register import active_members, register_history
-from .services import ENTRY_STATUSES, AnggotaData, biometric_candidates, permohonan_kk_update
+from .services import AnggotaData, biometric_candidates, permohonan_kk_update
 from .services import kind_of as kk_kind_of
 
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
