@@ -5,6 +5,7 @@ number, the register's entries as numbered rows, the catatan pinggir as a table,
 TTE block with the QR code.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
@@ -60,67 +61,101 @@ def _pasangan(d: dict) -> list[tuple[str, str]]:
     ]
 
 
+_ROWS: dict[str, Callable[[Akta, dict], list[tuple[str, str]]]] = {}
+
+
+def _rows_of(*jenis: str):
+    """Registers the rows an akta jenis prints on its kutipan and register page."""
+
+    def register(build):
+        for j in jenis:
+            _ROWS[j] = build
+        return build
+
+    return register
+
+
+@_rows_of(JenisAkta.KELAHIRAN)
+def _rows_kelahiran(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        ("Nama", d.get("nama", akta.subjek_nama)),
+        ("NIK", akta.subjek_nik or "-"),
+        ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+        ("Tempat lahir", akta.tempat_peristiwa),
+        ("Tanggal lahir", _tgl(akta.tanggal_peristiwa) + (f", pukul {d['pukul']} WIB" if d.get("pukul") else "")),
+        ("Anak ke", str(d.get("anak_ke", "-"))),
+        ("Nama ayah", d.get("nama_ayah") or "-"),
+        ("Nama ibu", d.get("nama_ibu", "-")),
+    ]
+
+
+@_rows_of(JenisAkta.LAHIR_MATI)
+def _rows_lahir_mati(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        ("Tanggal", _tgl(akta.tanggal_peristiwa)),
+        ("Tempat", akta.tempat_peristiwa),
+        ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+        ("Lama dalam kandungan", f"{d.get('lama_kandungan', '-')} minggu"),
+        ("Nama ibu", d.get("nama_ibu", "-")),
+        ("Nama ayah", d.get("nama_ayah") or "-"),
+    ]
+
+
+@_rows_of(JenisAkta.KEMATIAN)
+def _rows_kematian(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        ("Nama", d.get("nama", akta.subjek_nama)),
+        ("NIK", akta.subjek_nik or "-"),
+        ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
+        ("Tanggal lahir", _tgl(d.get("tanggal_lahir"))),
+        ("Tanggal kematian", _tgl(akta.tanggal_peristiwa)),
+        ("Tempat kematian", akta.tempat_peristiwa),
+        ("Sebab kematian", d.get("sebab_kematian", "-")),
+    ]
+
+
+@_rows_of(JenisAkta.PERKAWINAN)
+def _rows_perkawinan(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        *_pasangan(d),
+        ("Tanggal perkawinan", _tgl(akta.tanggal_peristiwa)),
+        ("Tempat perkawinan", akta.tempat_peristiwa),
+        ("Agama/kepercayaan", d.get("agama", "-")),
+        ("Pemuka agama", d.get("pemuka_agama", "-")),
+    ]
+
+
+@_rows_of(JenisAkta.PERCERAIAN)
+def _rows_perceraian(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        *_pasangan(d),
+        ("Akta perkawinan", d.get("nomor_akta_perkawinan") or "-"),
+        ("Pengadilan", d.get("pengadilan", "-")),
+        ("Putusan", f"nomor {d.get('nomor_putusan', '')} tanggal {_tgl(d.get('tanggal_putusan'))}"),
+        ("Berkekuatan hukum tetap", _tgl(akta.tanggal_peristiwa)),
+    ]
+
+
+@_rows_of(JenisAkta.PENGAKUAN, JenisAkta.PENGESAHAN)
+def _rows_anak(akta: Akta, d: dict) -> list[tuple[str, str]]:
+    return [
+        ("Nama anak", d.get("nama", akta.subjek_nama)),
+        ("Akta kelahiran", d.get("nomor_akta_kelahiran", "-")),
+        ("Nama ayah", d.get("nama_ayah", "-")),
+        ("Nama ibu", d.get("nama_ibu", "-")),
+        (
+            {JenisAkta.PENGAKUAN: "Tanggal pengakuan"}.get(akta.jenis, "Tanggal perkawinan orang tua"),
+            _tgl(akta.tanggal_peristiwa),
+        ),
+    ]
+
+
 def _rows(akta: Akta) -> list[tuple[str, str]]:
     """The register's entries of an akta, as printed on the kutipan and the register page."""
-    d = akta.data
-    if akta.jenis == JenisAkta.KELAHIRAN:
-        return [
-            ("Nama", d.get("nama", akta.subjek_nama)),
-            ("NIK", akta.subjek_nik or "-"),
-            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
-            ("Tempat lahir", akta.tempat_peristiwa),
-            ("Tanggal lahir", _tgl(akta.tanggal_peristiwa) + (f", pukul {d['pukul']} WIB" if d.get("pukul") else "")),
-            ("Anak ke", str(d.get("anak_ke", "-"))),
-            ("Nama ayah", d.get("nama_ayah") or "-"),
-            ("Nama ibu", d.get("nama_ibu", "-")),
-        ]
-    if akta.jenis == JenisAkta.LAHIR_MATI:
-        return [
-            ("Tanggal", _tgl(akta.tanggal_peristiwa)),
-            ("Tempat", akta.tempat_peristiwa),
-            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
-            ("Lama dalam kandungan", f"{d.get('lama_kandungan', '-')} minggu"),
-            ("Nama ibu", d.get("nama_ibu", "-")),
-            ("Nama ayah", d.get("nama_ayah") or "-"),
-        ]
-    if akta.jenis == JenisAkta.KEMATIAN:
-        return [
-            ("Nama", d.get("nama", akta.subjek_nama)),
-            ("NIK", akta.subjek_nik or "-"),
-            ("Jenis kelamin", _jk(d.get("jenis_kelamin", ""))),
-            ("Tanggal lahir", _tgl(d.get("tanggal_lahir"))),
-            ("Tanggal kematian", _tgl(akta.tanggal_peristiwa)),
-            ("Tempat kematian", akta.tempat_peristiwa),
-            ("Sebab kematian", d.get("sebab_kematian", "-")),
-        ]
-    if akta.jenis == JenisAkta.PERKAWINAN:
-        return [
-            *_pasangan(d),
-            ("Tanggal perkawinan", _tgl(akta.tanggal_peristiwa)),
-            ("Tempat perkawinan", akta.tempat_peristiwa),
-            ("Agama/kepercayaan", d.get("agama", "-")),
-            ("Pemuka agama", d.get("pemuka_agama", "-")),
-        ]
-    if akta.jenis == JenisAkta.PERCERAIAN:
-        return [
-            *_pasangan(d),
-            ("Akta perkawinan", d.get("nomor_akta_perkawinan") or "-"),
-            ("Pengadilan", d.get("pengadilan", "-")),
-            ("Putusan", f"nomor {d.get('nomor_putusan', '')} tanggal {_tgl(d.get('tanggal_putusan'))}"),
-            ("Berkekuatan hukum tetap", _tgl(akta.tanggal_peristiwa)),
-        ]
-    if akta.jenis in (JenisAkta.PENGAKUAN, JenisAkta.PENGESAHAN):
-        return [
-            ("Nama anak", d.get("nama", akta.subjek_nama)),
-            ("Akta kelahiran", d.get("nomor_akta_kelahiran", "-")),
-            ("Nama ayah", d.get("nama_ayah", "-")),
-            ("Nama ibu", d.get("nama_ibu", "-")),
-            (
-                "Tanggal pengakuan" if akta.jenis == JenisAkta.PENGAKUAN else "Tanggal perkawinan orang tua",
-                _tgl(akta.tanggal_peristiwa),
-            ),
-        ]
-    return [("Nama", akta.subjek_nama), ("Tanggal peristiwa", _tgl(akta.tanggal_peristiwa))]
+    build = _ROWS.get(akta.jenis)
+    if build is None:
+        return [("Nama", akta.subjek_nama), ("Tanggal peristiwa", _tgl(akta.tanggal_peristiwa))]
+    return build(akta, akta.data)
 
 
 _PEMBUKA = {
