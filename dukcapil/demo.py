@@ -245,9 +245,8 @@ def build_service_demo(users: dict[str, User]) -> list[Berkas]:
     """Population-registration berkas beyond KK baru, on the demo register: a KTP-el ready for pickup
     (aktivasi at the desk), a KIA waiting for blangko, an SKPWNI with the operator, a KK tambah anggota
     at the counter's back office."""
-    from pendaftaran.demo import seed_register
+    from pendaftaran.demo import demo_child, seed_register
     from pendaftaran.layanan import permohonan_update
-    from pendaftaran.models import Penduduk
 
     families = seed_register(families=12, ktp_el=25, kia=0)
 
@@ -265,7 +264,7 @@ def build_service_demo(users: dict[str, User]) -> list[Berkas]:
         return sign(b, users)
 
     heads = [f.anggota.get(hubungan="KEPALA KELUARGA") for f in families]
-    child = Penduduk.objects.get(nama="KEISHA ANINDYA")
+    child = demo_child()
     return [
         through(at_counter("ktp-el-cetak", heads[1]), {"catatan_cek_data": "Data SIAK dan perekaman cocok"}),
         through(at_counter("kia", child), {"no_akta_kelahiran": "2102-LT-01012022-0042"}),

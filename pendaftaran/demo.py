@@ -93,3 +93,8 @@ def seed_register(families: int = 12, ktp_el: int = 50, kia: int = 0) -> list[Ke
     for jenis, jumlah in (("ktp-el", ktp_el), ("kia", kia)):
         StokBlangko.objects.update_or_create(jenis=jenis, defaults={"jumlah": jumlah})
     return made
+
+
+def demo_child() -> Penduduk:
+    """The demo register's child of 4 (KEISHA ANINDYA), for the KIA berkas."""
+    return Penduduk.objects.get(nama="KEISHA ANINDYA")
