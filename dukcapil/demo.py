@@ -1,9 +1,11 @@
 """Demo office: one user per role and berkas in every state, made through the real services."""
 
 import random
+from contextlib import contextmanager
 from datetime import date, timedelta
 from functools import partial
 
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -175,8 +177,11 @@ def sign(berkas: Berkas, users: dict[str, User]) -> Berkas:
     return berkas
 
 
-def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
-    """One berkas per state, each driven through the services as the officers would."""
+def build_demo_berkas(users: dict[str, User], *, stuck_in_cetak: bool = False) -> list[Berkas]:
+    """One berkas per state, each driven through the services as the officers would.
+
+    stuck_in_cetak: also leave one in «cetak» as if the broker had been down (only where a
+    worker and beat run, which produce it; in the embedded mode nothing would)."""
 
     def advance(b: Berkas, upto: int) -> Berkas:
         for action, who in STEPS[:upto]:
@@ -214,17 +219,21 @@ def build_demo_berkas(users: dict[str, User]) -> list[Berkas]:
             note="Pemohon membatalkan permohonan.",
         ),
     ]
-    # Left in «cetak» as if the broker had been down when the Kadis signed: while the signing
-    # session lasts the periodic sweep (celery beat) signs it, after that it returns to «tte».
-    b = advance(entered(9), 3)
+    if stuck_in_cetak:
+        made.append(_left_in_cetak(advance(entered(9), 3), users))
+    return made
+
+
+def _left_in_cetak(b: Berkas, users: dict[str, User]) -> Berkas:
+    """As if the broker had been down when the Kadis signed: while the signing session lasts the
+    periodic sweep (celery beat) signs it, after that it returns to «tte»."""
     with transaction.atomic():
         locked = Berkas.objects.select_for_update().get(pk=b.pk)
         batch = BatchTTE.objects.create(penandatangan=users["kadis"])
         services.run_transition(locked, "sign", users["kadis"], f"Disetujui untuk TTE (batch #{batch.pk}).")
         BatchTTEItem.objects.create(batch=batch, record=locked)
         session_store.put(batch.pk, DEMO_TTE_PASSPHRASE)
-    made.append(locked)
-    return made
+    return locked
 
 
 def register_at_counter(kode: str, person, detail: dict | None = None, *, user: User) -> Berkas:
@@ -273,7 +282,26 @@ def build_service_demo(users: dict[str, User]) -> list[Berkas]:
     ]
 
 
+@contextmanager
+def tasks_in_process():
+    """The demo is built by this command, not by a worker: its documents are made at once, in
+    both modes (with a broker a worker may not be running yet)."""
+    conf = current_app.conf
+    before = conf.task_always_eager
+    conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        conf.task_always_eager = before
+
+
 def seed_demo() -> tuple[dict[str, User], int]:
+    with_worker = bool(settings.CELERY_BROKER_URL) and not settings.CELERY_TASK_ALWAYS_EAGER
+    with tasks_in_process():
+        return _seed_demo(with_worker)
+
+
+def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     for slug in settings.SOP_FALLBACK_OFFICES:
         if slug != settings.OFFICE_SLUG:
             load_office(slug=slug, activate=False)
@@ -285,9 +313,11 @@ def seed_demo() -> tuple[dict[str, User], int]:
     if not Berkas.objects.exists():
         from pencatatan_sipil.demo import build_capil_demo
 
-        created = len(build_demo_berkas(users)) + len(build_service_demo(users)) + len(build_capil_demo(users))
+        made = build_demo_berkas(users, stuck_in_cetak=with_worker)
+        created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
     statuses = set(Berkas.objects.values_list("status", flat=True))
-    missing = {s for s in Status.values if s != Status.BARU} - statuses
+    expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
+    missing = expected - statuses
     if missing:
         raise RuntimeError(f"demo data lacks states: {sorted(missing)}")
     return users, created
