@@ -42,15 +42,25 @@ def make_nik(tanggal_lahir: date, jenis_kelamin: str, seq: int, wilayah: str = W
     return f"{wilayah}{day:02d}{tanggal_lahir.month:02d}{tanggal_lahir.year % 100:02d}{seq:04d}"
 
 
+def demo_nip(index: int, perempuan: bool = False) -> str:
+    """A NIP of the usual shape (birth date, TMT CPNS year and month, sex, serial); demo only."""
+    lahir = date(1975 + index % 15, 1 + index % 12, 1 + index % 27)
+    return f"{lahir:%Y%m%d}{2000 + index % 20}{1 + index % 12:02d}{2 if perempuan else 1}{index + 1:03d}"
+
+
+DEMO_WOMEN = {"loket", "kabid", "kasi_capil", "loket_capil", "kabid_capil"}
+
+
 def ensure_users() -> dict[str, User]:
     users = {}
-    for username, first, last, role, bidang_kode in DEMO_USERS:
+    for index, (username, first, last, role, bidang_kode) in enumerate(DEMO_USERS):
         user, created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
         if created:
             user.set_password(DEMO_PASSWORD)
         user.bidang = Bidang.objects.get(kode=bidang_kode) if bidang_kode else None
         user.is_staff = role == Role.ADMIN
-        user.save(update_fields=["password", "bidang", "is_staff"])
+        user.nip = demo_nip(index, username in DEMO_WOMEN)
+        user.save(update_fields=["password", "bidang", "is_staff", "nip"])
         user.groups.set([Group.objects.get(name=role.label)])
         users[username] = user
     return users
@@ -308,7 +318,9 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     load_office(slug=settings.OFFICE_SLUG)
     users = ensure_users()
     if not SertifikatPenandatangan.objects.filter(pengguna=users["kadis"]).exists():
-        install_dev_certificate(user=users["kadis"], passphrase=DEMO_TTE_PASSPHRASE, nama="Ahmad Kepala Dinas")
+        install_dev_certificate(
+            user=users["kadis"], passphrase=DEMO_TTE_PASSPHRASE, nama="Ahmad Kepala Dinas", nip=users["kadis"].nip
+        )
     created = 0
     if not Berkas.objects.exists():
         from pencatatan_sipil.demo import build_capil_demo

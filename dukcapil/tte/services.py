@@ -418,7 +418,13 @@ def dokumen_revoke(
 
 
 def install_dev_certificate(
-    *, user: User, passphrase: str, nama: str | None = None, nik: str = "", jabatan: str = "Kepala Dinas"
+    *,
+    user: User,
+    passphrase: str,
+    nama: str | None = None,
+    nik: str = "",
+    nip: str = "",
+    jabatan: str = "Kepala Dinas",
 ) -> SertifikatPenandatangan:
     """Create the development CA once (in TTE_DIR) and a PKCS#12 for ``user``; demo and tests only."""
     from . import devca
@@ -435,6 +441,6 @@ def install_dev_certificate(
     path.chmod(0o600)
     cert, _ = SertifikatPenandatangan.objects.update_or_create(
         pengguna=user,
-        defaults={"nama": nama, "nik": nik, "p12_path": str(path), "jabatan": jabatan, "aktif": True},
+        defaults={"nama": nama, "nik": nik, "nip": nip, "p12_path": str(path), "jabatan": jabatan, "aktif": True},
     )
     return cert

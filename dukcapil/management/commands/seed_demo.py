@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from dukcapil.choices import Status
 from dukcapil.demo import DEMO_PASSWORD, DEMO_TTE_PASSPHRASE, DEMO_USERS, seed_demo
+from dukcapil.models import Berkas
 
 
 class Command(BaseCommand):
@@ -13,3 +15,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Passphrase TTE demo untuk kadis: {DEMO_TTE_PASSPHRASE}")
         for username, _first, _last, role, bidang in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.label:<20} {bidang or 'semua bidang'}")
+        ready = Berkas.objects.filter(status=Status.SIAP_DIAMBIL).order_by("pk").first()
+        if ready is not None:
+            self.stdout.write(
+                f"Coba Cek status (/cek-status/): nomor {ready.nomor_registrasi} "
+                f"dengan NIK {ready.pemohon_nik} (data demo)."
+            )
