@@ -98,3 +98,30 @@ class SerahForm(forms.Form):
     aktivasi_ktp_el = forms.BooleanField(label="KTP-el sudah diaktivasi: sidik jari pemilik cocok", required=False)
     catatan = forms.CharField(label="Catatan (mis. nomor surat kuasa)", required=False, max_length=300)
     expected_status = forms.CharField(widget=forms.HiddenInput)
+
+
+def entry_rows(data: dict, form_class: type[forms.Form] | None) -> list[tuple[str, str]]:
+    """An operator's entry (cleaned form data stored as JSON) as a person reads it: the form's labels,
+    choice labels, Indonesian dates, ya/tidak."""
+    from datetime import date
+
+    from .documents import format_tanggal
+
+    fields = form_class.base_fields if form_class is not None else {}
+    rows = []
+    for key, value in data.items():
+        if key.startswith("_") or value in ("", None, []):
+            continue
+        field = fields.get(key)
+        label = str(field.label) if field is not None and field.label else key.replace("_", " ").capitalize()
+        if isinstance(field, forms.DateField) and isinstance(value, str):
+            try:
+                value = format_tanggal(date.fromisoformat(value))
+            except ValueError:
+                pass
+        elif isinstance(field, forms.ChoiceField):
+            value = str(dict(field.choices).get(value, value))
+        elif isinstance(value, bool):
+            value = "Ya" if value else "Tidak"
+        rows.append((label, str(value)))
+    return rows

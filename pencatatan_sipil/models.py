@@ -138,8 +138,11 @@ class PermohonanAkta(models.Model):
 
     @property
     def data_rows(self) -> list[tuple[str, str]]:
-        """The operator's entry for the berkas page."""
-        return [(k.replace("_", " "), v) for k, v in self.data.items() if v not in ("", None)]
+        """The operator's entry for the berkas page, with the entry form's labels and Indonesian dates."""
+        from dukcapil.forms import entry_rows
+        from dukcapil.kinds import kind_for
+
+        return entry_rows(self.data, kind_for(self.jenis).entry_form)
 
     @property
     def menunggu_konfirmasi(self) -> bool:

@@ -330,8 +330,9 @@ class PermohonanPenduduk(models.Model):
 
     def data_rows(self) -> list[tuple[str, str]]:
         """The entered data with the entry form's labels, for the berkas page."""
-        fields = self._kind.entry_form.base_fields if self._kind else {}
-        return [(str(fields[k].label) if k in fields else k, v) for k, v in self.data.items() if not k.startswith("_")]
+        from dukcapil.forms import entry_rows
+
+        return entry_rows(self.data, self._kind.entry_form if self._kind else None)
 
     @property
     def jenis_label(self) -> str:

@@ -105,3 +105,19 @@ def test_nomor_akta_is_unique_under_concurrent_issuing(catalogue):
     with transaction.atomic():
         other_jenis = next_nomor_akta(JenisAkta.KEMATIAN, today)[0]
     assert "-KM-" in other_jenis and other_jenis.endswith("-0001")
+
+
+def test_berkas_page_shows_the_entry_with_labels_and_indonesian_dates(capil, warga, client):
+    from dukcapil.documents import format_tanggal
+    from tests.pencatatan_sipil.test_layanan import entering, family, kelahiran_data
+
+    keluarga, ayah, ibu = family(warga)
+    lahir = timezone.localdate() - timedelta(days=10)
+    berkas = register_service("akta-kelahiran", ayah, capil["loket"])
+    entering(capil, kelahiran_data(keluarga, ayah, ibu, lahir))(berkas)
+    client.force_login(capil["kasi"])
+    page = client.get(reverse("berkas-detail", args=[berkas.nomor_registrasi])).content.decode()
+    assert f"<dd>{format_tanggal(lahir)}</dd>" in page
+    assert lahir.isoformat() not in page
+    assert "<dt>Tempat kelahiran (kabupaten/kota)</dt>" in page  # the form's label, not the key
+    assert "<dd>Perempuan</dd>" in page  # the choice's label, not «P»
