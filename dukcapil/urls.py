@@ -27,6 +27,7 @@ urlpatterns = [
     path("berkas/<str:nomor>/ajukan-ulang/", views.berkas_resubmit, name="berkas-resubmit"),
     path("berkas/<str:nomor>/entri-paket/", views.paket_entri, name="paket-entri"),
     path("berkas/<str:nomor>/dokumen/<slug:jenis>/", views.dokumen_unduh, name="dokumen-unduh"),
+    path("berkas/<str:nomor>/produksi-ulang/", views.berkas_produksi_ulang, name="berkas-produksi-ulang"),
     path("berkas/<str:nomor>/<slug:action>/", views.berkas_action, name="berkas-action"),
     path("cek-status/", views.status_publik, name="status-publik"),
     path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),

@@ -17,6 +17,7 @@ from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahF
 from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
 from .nik import mask_nik
 from .registry import document_label, get_kind
+from .tte.services import record_is_stuck, tte_produce_again
 from .workflow.permissions import Aksi, can
 
 PUBLIC_LOOKUP_LIMIT = 20  # attempts per client per window
@@ -150,6 +151,7 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         "colours": STATUS_COLOURS,
         "nik_masked": mask_nik(berkas.pemohon_nik),
         "can_sign": berkas.status == Status.TTE and can(request.user, Aksi.TTE, berkas.bidang_id),
+        "can_produce_again": record_is_stuck(berkas) and can(request.user, Aksi.PRODUKSI_ULANG, berkas.bidang_id),
         **extra,
     }
 
@@ -204,6 +206,19 @@ def _act_on(request: HttpRequest, berkas: Berkas, service, *, expected: dict, **
     except BerkasError as exc:
         berkas.refresh_from_db()
         return berkas, _detail_with_error(request, berkas, exc.message, exc.http_status)
+
+
+@login_required
+@require_POST
+def berkas_produksi_ulang(request: HttpRequest, nomor: str) -> HttpResponse:
+    """A berkas stuck in «cetak» (its task lost): the Kasi or admin sends it to production again."""
+    berkas = _visible_berkas(request, nomor)
+    try:
+        done = tte_produce_again(record=berkas, user=request.user)
+    except BerkasError as exc:
+        return _detail_with_error(request, berkas, exc.message, exc.http_status)
+    messages.success(request, done)
+    return redirect("berkas-detail", nomor=nomor)
 
 
 @login_required

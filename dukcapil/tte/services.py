@@ -366,6 +366,41 @@ def _finish_if_done(batch: BatchTTE) -> None:
         session_store.drop(batch.pk)
 
 
+def record_is_stuck(record, now: datetime | None = None) -> bool:
+    """In «cetak» longer than the sweep waits: its document task was lost (broker down, worker died)."""
+    cutoff = (now or timezone.now()) - settings.DOCUMENT_SWEEP_AFTER
+    return record.status == record.CETAK_STATUS and record.status_sejak < cutoff
+
+
+def tte_produce_again(*, record, user: User) -> str:
+    """«Produksi ulang» for one record stuck in «cetak» (the sweep's step, run now by a Kasi or admin):
+    its signing task is sent again while the Kadis's signing session lasts, else it goes back to the
+    Kadis's kotak masuk. Idempotent: a record no longer stuck is left alone. Returns what was done."""
+    if not can(user, Aksi.PRODUKSI_ULANG, record.bidang_id):
+        raise BerkasForbidden("Peran Anda tidak berwenang memproduksi ulang dokumen.")
+    if not record_is_stuck(record):
+        raise BerkasConflict(f"{record.nomor} tidak tertahan di «cetak»; tidak ada yang diproduksi ulang.")
+    ct = ContentType.objects.get_for_model(record)
+    item = (
+        BatchTTEItem.objects.filter(content_type=ct, object_id=record.pk, status=BatchTTEItem.Status.MENUNGGU)
+        .select_related("batch")
+        .order_by("-pk")
+        .first()
+    )
+    if item is not None and session_store.get(item.batch_id) is not None:
+        sign_chunk.publish(item.batch_id, [item.pk])
+        return "Dokumen dikirim ulang ke antrean produksi."
+    if item is not None:
+        _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+        _finish_if_done(item.batch)
+    else:
+        with transaction.atomic():
+            locked = _lock_item_record(BatchTTEItem(content_type=ct, object_id=record.pk))
+            if locked.status == locked.CETAK_STATUS:
+                record_transition(locked, "signing_failed", user, "Produksi ulang: kembali ke TTE Kadis.")
+    return "Sesi TTE sudah berakhir; berkas kembali ke kotak masuk Kadis untuk ditandatangani ulang."
+
+
 def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
     """Records stuck in «cetak»: re-enqueue while their batch session lives, else back to «tte».
 

@@ -35,6 +35,7 @@ class Aksi(models.TextChoices):
     BATALKAN = "batalkan", "Membatalkan berkas"
     BLANGKO = "blangko", "Mencatat penerimaan blangko"
     LIHAT_REGISTER = "lihat_register", "Melihat database penduduk dan register akta"
+    PRODUKSI_ULANG = "produksi_ulang", "Memproduksi ulang dokumen yang tertahan di «cetak»"
     # naskah dinas and surat (Sekretariat, and every bidang's letters)
     KONSEP_NASKAH = "konsep_naskah", "Menyusun konsep naskah dinas"
     PERIKSA_NASKAH = "periksa_naskah", "Memeriksa konsep naskah dinas (Kasubag)"
@@ -65,6 +66,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
         A.KONSEP_NASKAH: B,
         A.TINDAK_LANJUT: B,
         A.DISPOSISI: B,
+        A.PRODUKSI_ULANG: B,
     },
     Role.KABID: {
         A.LIHAT: B,
@@ -76,7 +78,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     },
     Role.KADIS: {A.LIHAT: K, A.TTE: K, A.DISPOSISI: K},
     Role.PETUGAS_PENGAMBILAN: {A.LIHAT: B, A.SERAHKAN: B},
-    Role.ADMIN: {A.LIHAT: K},
+    Role.ADMIN: {A.LIHAT: K, A.PRODUKSI_ULANG: K},
     Role.SEKRETARIS: {A.LIHAT: K, A.PARAF_NASKAH: K, A.DISPOSISI: K, A.TINDAK_LANJUT: K},
     Role.KASUBAG: {A.PERIKSA_NASKAH: K, A.KONSEP_NASKAH: B, A.DISPOSISI: B, A.TINDAK_LANJUT: B},
     Role.AGENDARIS: {A.AGENDA_SURAT: K, A.NOMOR_NASKAH: K},
