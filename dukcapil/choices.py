@@ -48,6 +48,16 @@ CANCELLABLE_STATUSES = (
 )
 
 
+class KategoriBatal(models.TextChoices):
+    """Why a berkas was cancelled, as the citizen may read it (the note itself stays internal)."""
+
+    PERMINTAAN_PEMOHON = "permintaan_pemohon", "Atas permintaan pemohon"
+    PERSYARATAN = "persyaratan", "Persyaratan tidak dapat dipenuhi"
+    DATA_TIDAK_SESUAI = "data_tidak_sesuai", "Data tidak sesuai dengan database kependudukan"
+    GANDA = "ganda", "Permohonan ganda"
+    LAINNYA = "lainnya", "Alasan lain (hubungi loket)"
+
+
 class Alur(models.TextChoices):
     """Order of the back-office work, as the layanan's SOP prescribes it."""
 

@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .choices import JenisKelamin
+from .choices import JenisKelamin, KategoriBatal
 from .models import Layanan, Pengambilan
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,6 +56,12 @@ class ResubmitForm(forms.Form):
 class ActionForm(forms.Form):
     catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     expected_status = forms.CharField(widget=forms.HiddenInput)
+    # only the cancellation asks for it (the view checks); the citizen's status page shows its label
+    kategori = forms.ChoiceField(
+        label="Kategori alasan (terlihat oleh pemohon)",
+        choices=[("", "— pilih —"), *KategoriBatal.choices],
+        required=False,
+    )
 
 
 class StatusPublikForm(forms.Form):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, Status
+from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
 from .tte.signable import Signable
 from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
@@ -383,6 +383,7 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     )
     persyaratan_kurang = models.JSONField("persyaratan kurang", default=list, blank=True)
     jangka_waktu_hari_kerja = models.PositiveSmallIntegerField(null=True, blank=True)
+    kategori_batal = models.CharField("kategori alasan batal", max_length=20, choices=KategoriBatal.choices, blank=True)
     dibuat_oleh = models.ForeignKey(User, verbose_name="didaftarkan oleh", on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
     # One token per intake form: a double click or a resent form registers the berkas once.
@@ -554,8 +555,8 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     @transition(
         field=status, source=list(CANCELLABLE_STATUSES), target=Status.DIBATALKAN, permission=requires(Aksi.BATALKAN)
     )
-    def cancel(self) -> None:
-        pass
+    def cancel(self, kategori: str = KategoriBatal.LAINNYA) -> None:
+        self.kategori_batal = kategori
 
 
 class Pengambilan(models.Model):

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
-from .choices import FINAL_STATUSES, Status
+from .choices import FINAL_STATUSES, KategoriBatal, Status
 from .models import Berkas, KartuKendali
 from .services import ACTIONS, Action
 from .tte.signable import Signable
@@ -141,6 +141,9 @@ class PublicStatus:
     status_label: str
     sejak: datetime
     riwayat: list[dict]
+    # what the citizen must bring (catalogue names) or why it was cancelled (a category, not the note)
+    persyaratan_kurang: list[str]
+    alasan_batal: str
 
 
 def public_status_lookup(nomor_registrasi: str, nik: str) -> PublicStatus | None:
@@ -151,7 +154,9 @@ def public_status_lookup(nomor_registrasi: str, nik: str) -> PublicStatus | None
     """
     berkas = (
         Berkas.objects.filter(nomor_registrasi=nomor_registrasi.strip().upper(), pemohon_nik=nik.strip())
-        .values("pk", "nomor_registrasi", "layanan__nama", "status", "status_sejak")
+        .values(
+            "pk", "nomor_registrasi", "layanan__nama", "status", "status_sejak", "persyaratan_kurang", "kategori_batal"
+        )
         .first()
     )
     if berkas is None:
@@ -169,6 +174,10 @@ def public_status_lookup(nomor_registrasi: str, nik: str) -> PublicStatus | None
         status_label=labels.get(berkas["status"], berkas["status"]),
         sejak=berkas["status_sejak"],
         riwayat=[{"status": labels.get(ke, ke), "waktu": waktu} for ke, waktu in rows],
+        persyaratan_kurang=list(berkas["persyaratan_kurang"]) if berkas["status"] == Status.DIKEMBALIKAN else [],
+        alasan_batal=KategoriBatal(berkas["kategori_batal"]).label
+        if berkas["status"] == Status.DIBATALKAN and berkas["kategori_batal"]
+        else "",
     )
 
 

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import catalogue
-from .choices import Status
+from .choices import KategoriBatal, Status
 from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid, EffectsConflict
 from .hari_kerja import add_hari_kerja
 from .models import (
@@ -135,9 +135,12 @@ def berkas_lock_for_entry(*, berkas_id: int, user: User, what: str = "") -> Berk
     return berkas
 
 
+_SAVED = ["persyaratan_kurang", "kategori_batal"]  # berkas fields a transition may set besides the status
+
+
 def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
-    record_transition(berkas, method, user, note, *args, update_fields=["persyaratan_kurang"])
+    record_transition(berkas, method, user, note, *args, update_fields=_SAVED)
 
 
 def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note: str) -> None:
@@ -299,9 +302,19 @@ def berkas_resubmit(
 
 
 def berkas_transition(
-    *, berkas_id: int, action: str, user: User, note: str = "", expected_status: str | None = None
+    *,
+    berkas_id: int,
+    action: str,
+    user: User,
+    note: str = "",
+    expected_status: str | None = None,
+    kategori: str = KategoriBatal.LAINNYA,
 ) -> Berkas:
-    """Run one of ACTIONS on a berkas. 403 if the role may not, 409 if the state does not allow."""
+    """Run one of ACTIONS on a berkas. 403 if the role may not, 409 if the state does not allow.
+
+    kategori: for a cancellation, the category of the reason the citizen sees on the status page."""
+    if action == "batalkan" and kategori not in KategoriBatal.values:
+        raise BerkasInvalid("Pilih kategori alasan pembatalan.", fields={"kategori": ["Pilih kategori."]})
     spec = ACTIONS.get(action)
     if spec is None:
         raise BerkasInvalid(f"Tindakan «{action}» tidak dikenal.")
@@ -327,7 +340,8 @@ def berkas_transition(
                 raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
         try:
             with transaction.atomic():
-                run_transition(berkas, spec.method, user, note)
+                extra = (kategori,) if spec.method == "cancel" else ()
+                record_transition(berkas, spec.method, user, note, *extra, update_fields=_SAVED)
                 if berkas.status == Status.TTE and kind.apply_effects is not None:
                     # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
                     kind.apply_effects(berkas, user)

@@ -185,8 +185,9 @@ def berkas_action(request: HttpRequest, nomor: str, action: str) -> HttpResponse
         messages.error(request, "Formulir tidak lengkap; muat ulang halaman dan coba lagi.")
         return redirect("berkas-detail", nomor=nomor)
     data = form.cleaned_data
+    extra = {"kategori": data["kategori"]} if action == "batalkan" else {}
     berkas, refused = _act_on(
-        request, berkas, services.berkas_transition, action=action, note=data["catatan"], expected=data
+        request, berkas, services.berkas_transition, action=action, note=data["catatan"], expected=data, **extra
     )
     if refused:
         return refused

@@ -21,6 +21,8 @@ class StatusLookupOutputSerializer(serializers.Serializer):
     status_label = serializers.CharField()
     sejak = serializers.DateTimeField()
     riwayat = RiwayatSerializer(many=True)
+    persyaratan_kurang = serializers.ListField(child=serializers.CharField(), help_text="Bila dikembalikan.")
+    alasan_batal = serializers.CharField(help_text="Kategori alasan bila dibatalkan (tanpa catatan petugas).")
 
 
 class QueueItemSerializer(serializers.ModelSerializer):

@@ -55,7 +55,8 @@ def test_page_and_post_follow_the_table(client, team, who, action):
 
     page = client.get(f"/berkas/{berkas.nomor_registrasi}/")
     post = client.post(
-        f"/berkas/{berkas.nomor_registrasi}/{action}/", {"expected_status": state, "catatan": "Catatan uji."}
+        f"/berkas/{berkas.nomor_registrasi}/{action}/",
+        {"expected_status": state, "catatan": "Catatan uji.", "kategori": "permintaan_pemohon"},
     )
 
     button = f"/berkas/{berkas.nomor_registrasi}/{action}/"
