@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     SOP,
+    AksesDataPribadi,
     Berkas,
     Bidang,
     Dokumen,
@@ -271,3 +272,15 @@ class PengambilanAdmin(ReadOnlyFieldsMixin, UndeletableMixin, admin.ModelAdmin):
     list_filter = ["jenis", "hubungan"]
     search_fields = ["berkas__nomor_registrasi"]
     list_select_related = ["berkas", "petugas"]
+
+
+@admin.register(AksesDataPribadi)
+class AksesDataPribadiAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    """Log akses data pribadi (UU 27/2022): read only, written by the pages that show a person's data."""
+
+    list_display = ["waktu", "pengguna", "nik", "halaman", "konteks", "ip"]
+    list_filter = ["halaman", "pengguna", "waktu"]
+    search_fields = ["=nik"]
+    date_hierarchy = "waktu"
+    list_select_related = ["pengguna"]
+    show_full_result_count = False

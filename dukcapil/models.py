@@ -721,3 +721,55 @@ class NomorUrut(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kunci}: {self.terakhir}"
+
+
+# --- Akses data pribadi (UU 27/2022) ------------------------------------------------------------
+
+
+class AksesDataPribadiQuerySet(models.QuerySet):
+    """Append-only: rows are only ever bulk-inserted (``dukcapil.workflow.access.access_log_record``)."""
+
+    def update(self, **kwargs):
+        raise TypeError("Log akses data pribadi tidak dapat diubah.")
+
+    def delete(self):
+        raise TypeError("Log akses data pribadi tidak dapat dihapus.")
+
+
+class AksesDataPribadi(models.Model):
+    """One row per person's data shown on a staff page: who, when, which NIK, where, from which IP.
+
+    Append-only (UU 27/2022, Pelindungan Data Pribadi): no update, no delete, in the ORM and, on
+    PostgreSQL, in the database (a trigger refuses UPDATE and DELETE)."""
+
+    class Halaman(models.TextChoices):
+        DATABASE_PENDUDUK = "database_penduduk", "Database kependudukan"
+        REGISTER_AKTA = "register_akta", "Register akta"
+        DETAIL_BERKAS = "detail_berkas", "Detail berkas"
+        PENYERAHAN = "penyerahan", "Penyerahan dokumen (pengambilan)"
+
+    pengguna = models.ForeignKey(User, verbose_name="pengguna", on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField("waktu", default=timezone.now, db_index=True)
+    nik = models.CharField("NIK", max_length=16, db_index=True)
+    halaman = models.CharField("halaman", max_length=20, choices=Halaman.choices)
+    konteks = models.CharField("konteks", max_length=200, blank=True)
+    ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
+
+    objects = AksesDataPribadiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "akses data pribadi"
+        verbose_name_plural = "log akses data pribadi"
+        ordering = ["-waktu", "-pk"]
+        default_permissions = ("add", "view")
+
+    def __str__(self) -> str:
+        return f"{self.pengguna_id} {self.get_halaman_display()} {self.waktu:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("Log akses data pribadi tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Log akses data pribadi tidak dapat dihapus.")

@@ -30,6 +30,7 @@ ADMIN_VIEW_CHANGE = [
     "change_dokumen",
     "view_percobaantte",
     "view_batchtte",
+    "view_aksesdatapribadi",
 ]
 
 

@@ -14,10 +14,11 @@ from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
-from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
+from .models import AksesDataPribadi, Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
 from .nik import mask_nik
 from .registry import document_label, get_kind
 from .tte.services import record_is_stuck, tte_produce_again
+from .workflow.access import access_log_record
 from .workflow.permissions import Aksi, can
 
 PUBLIC_LOOKUP_LIMIT = 20  # attempts per client per window
@@ -163,17 +164,25 @@ def _document_rows(kind, berkas: Berkas) -> list[tuple]:
     return rows + [(jenis, document_label(jenis), d) for jenis, d in stored.items()]
 
 
+def _render_detail(request: HttpRequest, berkas: Berkas, status: int = 200, **extra) -> HttpResponse:
+    """The berkas page; the pemohon's data shown on it goes to the access log."""
+    access_log_record(
+        request=request,
+        niks=[berkas.pemohon_nik],
+        halaman=AksesDataPribadi.Halaman.DETAIL_BERKAS,
+        konteks=f"berkas {berkas.nomor_registrasi}",
+    )
+    return render(request, "dukcapil/berkas_detail.html", _detail_context(request, berkas, **extra), status=status)
+
+
 def _detail_with_error(request: HttpRequest, berkas: Berkas, message: str, status: int) -> HttpResponse:
     """The berkas page again, with the reason the action was not done (400/403/409)."""
-    return render(
-        request, "dukcapil/berkas_detail.html", _detail_context(request, berkas, error=message), status=status
-    )
+    return _render_detail(request, berkas, status=status, error=message)
 
 
 @login_required
 def berkas_detail(request: HttpRequest, nomor: str) -> HttpResponse:
-    berkas = _visible_berkas(request, nomor)
-    return render(request, "dukcapil/berkas_detail.html", _detail_context(request, berkas))
+    return _render_detail(request, _visible_berkas(request, nomor))
 
 
 @login_required
@@ -284,6 +293,12 @@ def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
                 return redirect("pengambilan")
         else:
             status = 400
+    access_log_record(
+        request=request,
+        niks=[berkas.pemohon_nik],
+        halaman=AksesDataPribadi.Halaman.PENYERAHAN,
+        konteks=f"berkas {berkas.nomor_registrasi}",
+    )
     return render(
         request,
         "dukcapil/serahkan.html",

@@ -7,11 +7,15 @@ from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
 from dukcapil.kinds import kind_for
-from dukcapil.workflow.permissions import Aksi, can
+from dukcapil.models import AksesDataPribadi
+from dukcapil.workflow.access import access_log_record
+from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 
 from .forms import KonfirmasiForm
 from .layanan import ENTRY_STATUSES, entry_form, konfirmasi_record, permohonan_update
 from .models import Akta, PermohonanAkta
+
+REGISTER_BIDANG = "pencatatan_sipil"  # the register akta is kept by this bidang
 
 
 def _berkas(request: HttpRequest, nomor: str):
@@ -117,8 +121,8 @@ def _konfirmasi(request: HttpRequest, berkas, permohonan) -> HttpResponse:
 @login_required
 def register_akta(request: HttpRequest) -> HttpResponse:
     """Staff lookup in the register akta by nomor akta or NIK (POST: nothing personal in URLs)."""
-    if not request.user.is_staff and not can(request.user, Aksi.LIHAT_REGISTER):
-        return _error(request, "Halaman ini untuk petugas.", 403)
+    if not can_in_bidang(request.user, Aksi.LIHAT_REGISTER, REGISTER_BIDANG):
+        return _error(request, "Register akta hanya untuk petugas bidang Pencatatan Sipil yang berwenang.", 403)
     query = (request.POST.get("q") or "").strip().upper()
     results = []
     if query:
@@ -129,4 +133,10 @@ def register_akta(request: HttpRequest) -> HttpResponse:
         )
         if not results:
             messages.error(request, "Nomor akta atau NIK tidak ditemukan dalam register akta.")
+        access_log_record(
+            request=request,
+            niks=[a.subjek_nik for a in results],
+            halaman=AksesDataPribadi.Halaman.REGISTER_AKTA,
+            konteks="pencarian register akta",
+        )
     return render(request, "pencatatan_sipil/register.html", {"query": query, "results": results})

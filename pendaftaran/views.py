@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from dukcapil import selectors, services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasError
+from dukcapil.models import AksesDataPribadi
 from dukcapil.services import ENTRY_STATUSES
-from dukcapil.workflow.permissions import Aksi, can
+from dukcapil.workflow.access import access_log_record
+from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 
 from .blangko import blangko_receive, blangko_summary
 from .choices import AlasanPengurangan
@@ -20,6 +22,7 @@ from .register import active_members, register_history
 from .services import AnggotaData, biometric_candidates, permohonan_kk_update
 from .services import kind_of as kk_kind_of
 
+REGISTER_BIDANG = "pendaftaran"  # the population register is kept by this bidang
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
 
 
@@ -213,9 +216,17 @@ def blangko(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
-    """Staff lookup in the population register by NIK or nomor KK (POST, so neither lands in a URL)."""
-    if not request.user.is_staff and not can(request.user, Aksi.LIHAT_REGISTER):
-        return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk petugas."}, status=403)
+    """Staff lookup in the population register by NIK or nomor KK (POST, so neither lands in a URL).
+
+    For the roles holding LIHAT_REGISTER in the Pendaftaran bidang (or office-wide); every person
+    shown is written to the access log."""
+    if not can_in_bidang(request.user, Aksi.LIHAT_REGISTER, REGISTER_BIDANG):
+        return render(
+            request,
+            "dukcapil/error.html",
+            {"message": "Database kependudukan hanya untuk petugas bidang Pendaftaran Penduduk yang berwenang."},
+            status=403,
+        )
     query = (request.POST.get("q") or "").strip()
     keluarga = person = None
     if query:
@@ -225,6 +236,12 @@ def register(request: HttpRequest) -> HttpResponse:
             messages.error(request, "NIK atau nomor KK tidak ditemukan dalam database kependudukan.")
     anggota = list(keluarga.anggota.order_by("status", "urutan")) if keluarga else []
     riwayat = list(register_history(person)[:50]) if person else []
+    if keluarga or person:
+        konteks = f"pencarian nomor KK {keluarga.nomor_kk}" if person is None else "pencarian NIK"
+        shown = [a.nik for a in anggota] + ([person.nik] if person else [])
+        access_log_record(
+            request=request, niks=shown, halaman=AksesDataPribadi.Halaman.DATABASE_PENDUDUK, konteks=konteks
+        )
     return render(
         request,
         "pendaftaran/register.html",

@@ -71,6 +71,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.KABID: {
         A.LIHAT: B,
         A.VALIDASI: B,
+        A.LIHAT_REGISTER: B,  # validating an entry is checking it against the register, as the Kasi does
         A.BATALKAN: B,
         A.PARAF_NASKAH: B,
         A.TINDAK_LANJUT: B,
@@ -159,6 +160,19 @@ def bidang_filter(user, aksi: str, field: str = "bidang_id") -> Q:
     if scope is Lingkup.KANTOR or g.bidang_id is None:
         return Q()
     return Q(**{field: g.bidang_id})
+
+
+def can_in_bidang(user, aksi: str, bidang_kode: str) -> bool:
+    """``can`` for the records of the bidang named by its kode (a register belongs to one bidang)."""
+    g = grants(user)
+    if g.superuser:
+        return True
+    scope = g.scopes.get(Aksi(aksi))
+    if scope is None:
+        return False
+    if scope is Lingkup.KANTOR or g.bidang_id is None:
+        return True
+    return user.bidang.kode == bidang_kode  # the page header shows the bidang: loaded once
 
 
 def holders(aksi: str) -> list[Role]:

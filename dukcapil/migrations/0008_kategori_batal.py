@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dukcapil', '0006_signable_records'),
+        ('dukcapil', '0007_akses_data_pribadi'),
     ]
 
     operations = [
