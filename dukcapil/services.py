@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -365,7 +365,7 @@ class PenerimaData:
     # a penerima kuasa: the surat kuasa's number and date (required) and, if brought, its scan
     surat_kuasa_nomor: str = ""
     surat_kuasa_tanggal: date | None = None
-    surat_kuasa_scan: object | None = None  # an uploaded file
+    surat_kuasa_scan: File | None = None  # as uploaded
 
 
 SURAT_KUASA_MAX_BYTES = 2 * 1024 * 1024

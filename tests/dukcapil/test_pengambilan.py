@@ -137,6 +137,9 @@ def test_the_pickup_page_shows_field_errors_and_saves_nothing(client, team, warg
     kuasa = warga[2].anggota.first()
     url = reverse("serahkan", args=[berkas.nomor_registrasi])
     client.force_login(team["pengambilan"])
+    form = client.get(url).content.decode()
+    assert 'enctype="multipart/form-data"' in form
+    assert [form.count(f'name="surat_kuasa_{f}"') for f in ("nomor", "tanggal", "scan")] == [1, 1, 1]
     data = {"penerima_nama": kuasa.nama, "penerima_nik": kuasa.nik, "expected_status": "siap_diambil"}
     page = client.post(url, {**data, "hubungan": "sendiri"})
     assert page.status_code == 400 and "NIK penerima bukan NIK pemohon." in page.content.decode()
