@@ -198,6 +198,17 @@ def build_demo_berkas(users: dict[str, User], *, stuck_in_cetak: bool = False) -
             b = services.berkas_transition(berkas_id=b.pk, action=action, user=users[who])
         return b
 
+    def handed_over(b: Berkas, petugas: User) -> Berkas:
+        services.berkas_serahkan(
+            berkas_id=b.pk,
+            user=petugas,
+            penerima=services.PenerimaData(
+                nama=b.pemohon_nama, nik=b.pemohon_nik, hubungan="sendiri", catatan="Diambil sendiri oleh pemohon."
+            ),
+        )
+        b.refresh_from_db()
+        return b
+
     def entered(index: int) -> Berkas:
         b = register_family(index, users)
         enter_family(b, index, users)
@@ -216,12 +227,7 @@ def build_demo_berkas(users: dict[str, User], *, stuck_in_cetak: bool = False) -
             note="Tanggal perkawinan kepala keluarga belum sesuai akta nikah.",
         ),
         sign(advance(entered(6), 3), users),  # siap diambil
-        services.berkas_transition(  # diserahkan
-            berkas_id=sign(advance(entered(7), 3), users).pk,
-            action="serahkan",
-            user=users["pengambilan"],
-            note="Diterima sendiri oleh kepala keluarga.",
-        ),
+        handed_over(sign(advance(entered(7), 3), users), users["pengambilan"]),  # diserahkan
         services.berkas_transition(  # dibatalkan
             berkas_id=register_family(8, users).pk,
             action="batalkan",

@@ -102,7 +102,20 @@ class SerahForm(forms.Form):
     )
     hubungan = forms.ChoiceField(label="Penerima", choices=Pengambilan.Hubungan.choices, widget=forms.RadioSelect)
     aktivasi_ktp_el = forms.BooleanField(label="KTP-el sudah diaktivasi: sidik jari pemilik cocok", required=False)
-    catatan = forms.CharField(label="Catatan (mis. nomor surat kuasa)", required=False, max_length=300)
+    # required by the service when the recipient is a kuasa
+    surat_kuasa_nomor = forms.CharField(label="Nomor surat kuasa", required=False, max_length=100)
+    surat_kuasa_tanggal = forms.DateField(
+        label="Tanggal surat kuasa",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal surat kuasa tidak valid."},
+    )
+    surat_kuasa_scan = forms.FileField(
+        label="Pindaian surat kuasa (PDF/JPEG/PNG, maks. 2 MB; opsional)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+    catatan = forms.CharField(label="Catatan", required=False, max_length=300)
     expected_status = forms.CharField(widget=forms.HiddenInput)
 
 
@@ -131,3 +144,12 @@ def entry_rows(data: dict, form_class: type[forms.Form] | None) -> list[tuple[st
             value = "Ya" if value else "Tidak"
         rows.append((label, str(value)))
     return rows
+
+
+class BukuPengambilanForm(forms.Form):
+    tanggal = forms.DateField(
+        label="Tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal tidak valid (format TTTT-BB-HH)."},
+    )

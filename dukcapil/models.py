@@ -577,6 +577,10 @@ class Pengambilan(models.Model):
     penerima_nik = models.CharField("NIK penerima", max_length=16)
     hubungan = models.CharField("hubungan dengan pemohon", max_length=10, choices=Hubungan.choices)
     aktivasi_ktp_el = models.BooleanField("KTP-el diaktivasi di hadapan pemilik", default=False)
+    # a penerima kuasa (the kuasa's name and NIK are penerima_nama/penerima_nik): the surat kuasa
+    surat_kuasa_nomor = models.CharField("nomor surat kuasa", max_length=100, blank=True)
+    surat_kuasa_tanggal = models.DateField("tanggal surat kuasa", null=True, blank=True)
+    surat_kuasa_scan = models.FileField("pindaian surat kuasa", upload_to="surat-kuasa/%Y/%m/", blank=True)
     catatan = models.TextField("catatan", blank=True)
     petugas = models.ForeignKey(User, verbose_name="petugas", on_delete=models.PROTECT, related_name="+")
     waktu = models.DateTimeField("waktu", default=timezone.now)
@@ -584,6 +588,7 @@ class Pengambilan(models.Model):
     class Meta:
         verbose_name = "pengambilan"
         verbose_name_plural = "register pengambilan"
+        indexes = [models.Index(fields=["waktu"], name="pengambilan_waktu_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.berkas_id}"

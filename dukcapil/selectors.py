@@ -1,15 +1,15 @@
 """Reads, filtered to what the requesting user may see."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
 from .choices import FINAL_STATUSES, KategoriBatal, Status
-from .models import Berkas, KartuKendali
+from .models import Berkas, Dokumen, KartuKendali, Pengambilan
 from .services import ACTIONS, Action
 from .tte.signable import Signable
 from .workflow.models import WorkflowRecord, WorkItem
@@ -192,3 +192,19 @@ def queue_summary(queryset: QuerySet[Berkas]) -> dict:
             active.values("bidang__kode", "bidang__nama").annotate(jumlah=Count("pk")).order_by("bidang__kode")
         ),
     }
+
+
+def buku_pengambilan(user, tanggal: date) -> list[Pengambilan]:
+    """One day of the register pengambilan in the bidang where the user hands documents over, in
+    order: berkas, layanan, petugas and the documents (without the resi) in two queries."""
+    start = timezone.make_aware(datetime.combine(tanggal, time.min))
+    return list(
+        Pengambilan.objects.filter(
+            bidang_filter(user, Aksi.SERAHKAN, "berkas__bidang_id"),
+            waktu__gte=start,
+            waktu__lt=start + timedelta(days=1),
+        )
+        .select_related("berkas__layanan", "petugas")
+        .prefetch_related(Prefetch("berkas__dokumen", queryset=Dokumen.objects.exclude(jenis="resi").order_by("pk")))
+        .order_by("waktu", "pk")
+    )

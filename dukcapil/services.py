@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -28,6 +28,7 @@ from .models import (
     User,
 )
 from .nik import clean_nik, nik_mismatches
+from .penduduk import household_niks
 from .persyaratan import persyaratan_wajib
 from .registry import get_kind
 from .workflow.permissions import Aksi, can, transition_actions
@@ -66,6 +67,8 @@ class Action:
         return transition_actions(Berkas)[self.method]
 
 
+# Handing documents over is not here: it goes only through the pickup desk (berkas_serahkan), which
+# checks the recipient and writes the register pengambilan.
 ACTIONS: dict[str, Action] = {
     a.key: a
     for a in [
@@ -79,13 +82,6 @@ ACTIONS: dict[str, Action] = {
             note_required=True,
             note_label="Yang harus diperbaiki",
             danger=True,
-        ),
-        Action(
-            "serahkan",
-            "hand_over",
-            "Serahkan dokumen kepada pemohon",
-            note_required=True,
-            note_label="Nama penerima dan hubungan dengan pemohon",
         ),
         Action(
             "batalkan",
@@ -330,10 +326,6 @@ def berkas_transition(
                 f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
             )
         kind = get_kind(berkas.layanan.jenis_berkas)
-        if spec.method == "hand_over" and activation_required(kind, berkas):
-            raise BerkasInvalid(
-                "KTP-el diserahkan melalui halaman pengambilan: pemilik hadir sendiri dan kartu diaktivasi."
-            )
         if spec.method == "complete_entry":
             missing = kind.missing_data(berkas)
             if missing:
@@ -384,6 +376,67 @@ class PenerimaData:
     hubungan: str  # Pengambilan.Hubungan
     aktivasi_ktp_el: bool = False
     catatan: str = ""
+    # a penerima kuasa: the surat kuasa's number and date (required) and, if brought, its scan
+    surat_kuasa_nomor: str = ""
+    surat_kuasa_tanggal: date | None = None
+    surat_kuasa_scan: File | None = None  # as uploaded
+
+
+SURAT_KUASA_MAX_BYTES = 2 * 1024 * 1024
+# what a scan may be, by its first bytes (the name and the browser's content type are not trusted)
+SURAT_KUASA_FORMATS = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
+
+
+def _check_surat_kuasa(errors: dict[str, list[str]], penerima: PenerimaData) -> str | None:
+    """Number and date of the surat kuasa are required; a scan, if any, is a PDF/JPEG/PNG of at most
+    2 MB. Returns the scan's extension (None without a scan)."""
+    if not penerima.surat_kuasa_nomor.strip():
+        errors["surat_kuasa_nomor"] = ["Nomor surat kuasa wajib diisi untuk penerima kuasa."]
+    if penerima.surat_kuasa_tanggal is None:
+        errors["surat_kuasa_tanggal"] = ["Tanggal surat kuasa wajib diisi untuk penerima kuasa."]
+    elif penerima.surat_kuasa_tanggal > timezone.localdate():
+        errors["surat_kuasa_tanggal"] = ["Tanggal surat kuasa tidak boleh setelah hari ini."]
+    scan = penerima.surat_kuasa_scan
+    if not scan:
+        return None
+    if scan.size > SURAT_KUASA_MAX_BYTES:
+        errors["surat_kuasa_scan"] = ["Pindaian surat kuasa terlalu besar (maksimal 2 MB)."]
+        return None
+    scan.seek(0)
+    head = scan.read(8)
+    scan.seek(0)
+    ext = next((e for magic, e in SURAT_KUASA_FORMATS.items() if head.startswith(magic)), None)
+    if ext is None:
+        errors["surat_kuasa_scan"] = ["Pindaian surat kuasa harus berupa PDF, JPEG, atau PNG."]
+    return ext
+
+
+def _check_penerima(berkas: Berkas, nik: str, hubungan: str) -> None:
+    """The recipient against the berkas and the population register: the pemohon in person, an active
+    member of the pemohon's KK, or a kuasa (whose surat kuasa is checked before)."""
+    if hubungan == Pengambilan.Hubungan.SENDIRI and nik != berkas.pemohon_nik:
+        raise BerkasInvalid(
+            "Penerima bukan pemohon: NIK penerima berbeda dengan NIK pemohon.",
+            fields={
+                "penerima_nik": [
+                    "NIK penerima bukan NIK pemohon. Bila yang mengambil orang lain, pilih anggota keluarga "
+                    "atau penerima kuasa."
+                ]
+            },
+        )
+    if hubungan == Pengambilan.Hubungan.KELUARGA:
+        members = household_niks(berkas.pemohon_nik)
+        if members is None:
+            raise BerkasInvalid(
+                "Pemohon tidak tercatat dalam KK aktif di database kependudukan; anggota keluarga tidak "
+                "dapat diperiksa. Dokumen hanya dapat diambil pemohon sendiri atau penerima kuasa.",
+                fields={"hubungan": ["Pemohon tidak tercatat dalam KK aktif; gunakan surat kuasa."]},
+            )
+        if nik not in members:
+            raise BerkasInvalid(
+                "Penerima bukan anggota keluarga pemohon: NIK penerima tidak tercatat aktif dalam KK pemohon.",
+                fields={"penerima_nik": ["NIK penerima tidak tercatat sebagai anggota aktif KK pemohon."]},
+            )
 
 
 def berkas_serahkan(
@@ -400,6 +453,8 @@ def berkas_serahkan(
         errors["penerima_nama"] = ["Nama penerima wajib diisi."]
     if penerima.hubungan not in Pengambilan.Hubungan.values:
         errors["hubungan"] = ["Pilih hubungan penerima dengan pemohon."]
+    kuasa = penerima.hubungan == Pengambilan.Hubungan.KUASA
+    scan_ext = _check_surat_kuasa(errors, penerima) if kuasa else None
     if errors:
         raise BerkasInvalid("Data penerima belum benar.", fields=errors)
     with transaction.atomic():
@@ -412,6 +467,7 @@ def berkas_serahkan(
         kind = get_kind(berkas.layanan.jenis_berkas)
         if berkas.status == Status.DIBATALKAN:
             jenis = Pengambilan.Jenis.BERKAS_BATAL
+            _check_penerima(berkas, nik, penerima.hubungan)
             note = f"Berkas batal dikembalikan kepada {penerima.nama.strip().upper()}. Alasan batal: {berkas.catatan}"
         elif berkas.status == Status.SIAP_DIAMBIL:
             jenis = Pengambilan.Jenis.DOKUMEN
@@ -426,6 +482,7 @@ def berkas_serahkan(
                         "Aktivasi KTP-el (verifikasi sidik jari pemilik) belum dilakukan.",
                         fields={"aktivasi_ktp_el": ["Lakukan aktivasi di hadapan pemilik."]},
                     )
+            _check_penerima(berkas, nik, penerima.hubungan)
             note = (
                 f"Diserahkan kepada {penerima.nama.strip().upper()} ({Pengambilan.Hubungan(penerima.hubungan).label})."
             )
@@ -434,7 +491,7 @@ def berkas_serahkan(
             raise BerkasConflict(
                 f"Berkas berstatus «{berkas.get_status_display()}»; belum ada dokumen yang dapat diserahkan."
             )
-        return Pengambilan.objects.create(
+        record = Pengambilan(
             berkas=berkas,
             jenis=jenis,
             penerima_nama=penerima.nama.strip().upper(),
@@ -444,6 +501,15 @@ def berkas_serahkan(
             catatan="\n".join(filter(None, [note, penerima.catatan.strip()])),
             petugas=user,
         )
+        if kuasa:
+            record.surat_kuasa_nomor = penerima.surat_kuasa_nomor.strip().upper()
+            record.surat_kuasa_tanggal = penerima.surat_kuasa_tanggal
+            if scan_ext:
+                record.surat_kuasa_scan.save(
+                    f"{berkas.nomor_registrasi}-surat-kuasa.{scan_ext}", penerima.surat_kuasa_scan, save=False
+                )
+        record.save()
+        return record
 
 
 def store_document(berkas: Berkas, jenis: str, pdf: bytes) -> Dokumen:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("loket/", views.intake_pilih_layanan, name="intake-pilih"),
     path("loket/<slug:kode>/", views.intake, name="intake"),
     path("pengambilan/", views.pengambilan, name="pengambilan"),
+    path("pengambilan/buku/", views.buku_pengambilan, name="buku-pengambilan"),
     path("pengambilan/<str:nomor>/", views.serahkan, name="serahkan"),
     path("berkas/<str:nomor>/", views.berkas_detail, name="berkas-detail"),
     path("berkas/<str:nomor>/ajukan-ulang/", views.berkas_resubmit, name="berkas-resubmit"),

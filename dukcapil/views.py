@@ -7,14 +7,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .exceptions import BerkasError
-from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
-from .models import AksesDataPribadi, Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
+from .forms import (
+    ActionForm,
+    BukuPengambilanForm,
+    IntakeForm,
+    PengambilanForm,
+    ResubmitForm,
+    SerahForm,
+    StatusPublikForm,
+)
+from .models import AksesDataPribadi, Berkas, Dokumen, Kantor, Layanan, Pengambilan, StandarPelayanan
 from .nik import mask_nik
 from .registry import document_label, get_kind
 from .tte.services import record_is_stuck, tte_produce_again
@@ -153,8 +162,20 @@ def _detail_context(request: HttpRequest, berkas: Berkas, **extra) -> dict:
         "nik_masked": mask_nik(berkas.pemohon_nik),
         "can_sign": berkas.status == Status.TTE and can(request.user, Aksi.TTE, berkas.bidang_id),
         "can_produce_again": record_is_stuck(berkas) and can(request.user, Aksi.PRODUKSI_ULANG, berkas.bidang_id),
+        "pickup_url": _pickup_url(request, berkas),
         **extra,
     }
+
+
+def _pickup_url(request: HttpRequest, berkas: Berkas) -> str | None:
+    """Handing over happens only at the pickup page (it checks the recipient and writes the register)."""
+    if not can(request.user, Aksi.SERAHKAN, berkas.bidang_id):
+        return None
+    if berkas.status == Status.SIAP_DIAMBIL or (
+        berkas.status == Status.DIBATALKAN and not Pengambilan.objects.filter(berkas=berkas).exists()
+    ):
+        return reverse("serahkan", args=[berkas.nomor_registrasi])
+    return None
 
 
 def _document_rows(kind, berkas: Berkas) -> list[tuple]:
@@ -272,6 +293,7 @@ def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
     kind = get_kind(berkas.layanan.jenis_berkas)
     form = SerahForm(
         request.POST or None,
+        request.FILES or None,
         initial={"expected_status": berkas.status, "hubungan": "sendiri", "penerima_nama": berkas.pemohon_nama},
     )
     status = 200
@@ -333,6 +355,27 @@ def pengambilan(request: HttpRequest) -> HttpResponse:
         .order_by("status_sejak")[:100]
     )
     return render(request, "dukcapil/pengambilan.html", {"form": form, "siap": siap, "batal": batal})
+
+
+@login_required
+def buku_pengambilan(request: HttpRequest) -> HttpResponse:
+    """The day's page of the buku pengambilan (printable): who took which document, from whom."""
+    if not can(request.user, Aksi.SERAHKAN):
+        return render(
+            request,
+            "dukcapil/error.html",
+            {"message": "Hanya petugas pengambilan yang dapat membuka buku pengambilan."},
+            status=403,
+        )
+    form = BukuPengambilanForm(request.GET or None)
+    tanggal = (form.cleaned_data["tanggal"] if form.is_valid() else None) or timezone.localdate()
+    rows = selectors.buku_pengambilan(request.user, tanggal)
+    return render(
+        request,
+        "dukcapil/buku_pengambilan.html",
+        {"form": form, "tanggal": tanggal, "rows": rows},
+        status=200 if not form.errors else 400,
+    )
 
 
 @never_cache

@@ -6,6 +6,7 @@ class PendaftaranConfig(AppConfig):
     verbose_name = "Pelayanan Pendaftaran Penduduk"
 
     def ready(self) -> None:
+        from dukcapil.penduduk import set_household_lookup
         from dukcapil.registry import BerkasKind, register
 
         from . import kinds, layanan
@@ -18,6 +19,7 @@ class PendaftaranConfig(AppConfig):
         )
         from .forms import IntakeKKForm, IntakeVarianForm
         from .kinds.base import PendudukKind
+        from .register import household_niks
         from .services import (
             apply_kk_effects,
             kk_persyaratan_facts,
@@ -27,6 +29,7 @@ class PendaftaranConfig(AppConfig):
         )
 
         kinds.load()  # every variant registers itself (dukcapil.kinds)
+        set_household_lookup(household_niks)  # the pickup desk checks «anggota keluarga» against the KK
 
         kk = {
             "missing_data": permohonan_kk_missing_data,

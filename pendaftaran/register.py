@@ -363,3 +363,14 @@ def next_nik(kode_wilayah: str, tanggal_lahir, jenis_kelamin: str) -> str:
         nik = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}{next_serial(key):04d}"
         if not Penduduk.objects.filter(nik=nik).exists():
             return nik
+
+
+def household_niks(nik: str) -> frozenset[str] | None:
+    """The active members (NIKs) of the person's KK, for the pickup desk; None if not in an active KK."""
+    try:
+        penduduk = penduduk_by_nik(nik)
+    except BerkasInvalid:
+        return None
+    if penduduk.keluarga is None or not penduduk.keluarga.aktif:
+        return None
+    return frozenset(p.nik for p in active_members(penduduk.keluarga))

@@ -41,6 +41,15 @@ def act(berkas: Berkas, action: str, user: User, note: str = "", **kwargs) -> Be
         return services.berkas_transition(berkas_id=berkas.pk, action=action, user=user, note=note, **kwargs)
 
 
+def serahkan(berkas: Berkas, user: User, **penerima) -> Berkas:
+    """Hand the documents over at the pickup desk (the only way); by default to the pemohon in person."""
+    data = dict(nama=berkas.pemohon_nama, nik=berkas.pemohon_nik, hubungan="sendiri") | penerima
+    with committed():
+        services.berkas_serahkan(berkas_id=berkas.pk, user=user, penerima=services.PenerimaData(**data))
+    berkas.refresh_from_db()
+    return berkas
+
+
 def staff(role: Role, bidang: str | None = "pendaftaran", **kwargs) -> User:
     return UserFactory(role=role, bidang=Bidang.objects.get(kode=bidang) if bidang else None, **kwargs)
 
@@ -138,7 +147,7 @@ def berkas_in(status: str, team: dict[str, User], seq: int = 1) -> Berkas:
         berkas.refresh_from_db()
         if status == Status.SIAP_DIAMBIL:
             return berkas
-        return act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
+        return serahkan(berkas, team["pengambilan"])
     for action, role in PATH[: STOPS[status]]:
         berkas = act(berkas, action, team[role])
     berkas.refresh_from_db()

@@ -36,3 +36,11 @@ def dokumen_label(jenis: str) -> str:
     from dukcapil.registry import document_label
 
     return document_label(jenis)
+
+
+@register.filter
+def nik_samaran(nik: str) -> str:
+    """'3508011708850001' -> '3508********0001' (registers printed for the desk)."""
+    from dukcapil.nik import mask_nik
+
+    return mask_nik(nik or "")

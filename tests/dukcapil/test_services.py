@@ -10,8 +10,19 @@ from dukcapil import services
 from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.hari_kerja import add_hari_kerja
-from dukcapil.models import Berkas, Dokumen, KartuKendali, LangkahSOP, Layanan
-from tests.factories import PATH, act, berkas_in, committed, enter_kk, pemohon, register, sign, wajib_ids
+from dukcapil.models import Berkas, Dokumen, KartuKendali, LangkahSOP, Layanan, Pengambilan
+from tests.factories import (
+    PATH,
+    act,
+    berkas_in,
+    committed,
+    enter_kk,
+    pemohon,
+    register,
+    serahkan,
+    sign,
+    wajib_ids,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +46,9 @@ def test_full_happy_path_from_counter_to_pickup(team):
     kk = Dokumen.objects.get(berkas=berkas, jenis="kk")
     assert kk.berkas_pdf.read().startswith(b"%PDF")
 
-    berkas = act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri oleh pemohon")
+    berkas = serahkan(berkas, team["pengambilan"])
     assert berkas.status == Status.DISERAHKAN
+    assert berkas.pengambilan.penerima_nik == berkas.pemohon_nik  # every handover is in the register
 
     card = list(
         berkas.kartu_kendali.order_by("waktu", "pk").values_list("dari_status", "ke_status", "pelaku__username")
@@ -152,7 +164,6 @@ ACTION_STATES = {  # action: (the state that allows it, the state it leads to)
     "verifikasi": (Status.VERIFIKASI, Status.VALIDASI),
     "validasi": (Status.VALIDASI, Status.TTE),
     "koreksi": (Status.VERIFIKASI, Status.PERBAIKAN),
-    "serahkan": (Status.SIAP_DIAMBIL, Status.DISERAHKAN),
     "batalkan": (Status.DITERIMA, Status.DIBATALKAN),
 }
 ALLOWED = {
@@ -160,7 +171,6 @@ ALLOWED = {
     "verifikasi": {"kasi"},
     "validasi": {"kabid"},
     "koreksi": {"kasi"},  # at verifikasi: the Kasi (Kabid and Kadis at their own stages)
-    "serahkan": {"pengambilan", "loket"},
     "batalkan": {"loket", "kasi", "kabid"},
 }
 ROLES = ["loket", "operator", "kasi", "kabid", "kadis", "pengambilan", "admin", "kasi_capil"]
@@ -188,6 +198,37 @@ def test_other_roles_are_refused_and_nothing_changes(team, action, role):
     berkas.refresh_from_db()
     assert berkas.status == before
     assert berkas.kartu_kendali.count() == rows
+
+
+# handing over is not an action of the berkas page: it goes through the pickup desk's service
+HAND_OVER_ALLOWED = {"pengambilan", "loket"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_pickup_roles_hand_over_and_the_register_records_it(team, role):
+    berkas = berkas_in(Status.SIAP_DIAMBIL, team)
+    rows = berkas.kartu_kendali.count()
+    if role in HAND_OVER_ALLOWED:
+        berkas = serahkan(berkas, team[role])
+        assert berkas.status == Status.DISERAHKAN
+        row = berkas.kartu_kendali.order_by("waktu", "pk").last()
+        assert (row.dari_status, row.ke_status, row.pelaku) == (Status.SIAP_DIAMBIL, Status.DISERAHKAN, team[role])
+        assert berkas.pengambilan.petugas == team[role]
+    else:
+        with pytest.raises(BerkasForbidden, match=r"^Peran Anda tidak berwenang menyerahkan dokumen\.$"):
+            serahkan(berkas, team[role])
+        assert berkas.status == Status.SIAP_DIAMBIL
+        assert berkas.kartu_kendali.count() == rows
+        assert not Pengambilan.objects.filter(berkas=berkas).exists()
+
+
+def test_the_berkas_page_action_serahkan_is_gone(team):
+    berkas = berkas_in(Status.SIAP_DIAMBIL, team)
+    assert "serahkan" not in services.ACTIONS
+    with pytest.raises(BerkasInvalid, match=r"^Tindakan «serahkan» tidak dikenal\.$"):
+        act(berkas, "serahkan", team["pengambilan"], note="Diambil sendiri.")
+    berkas.refresh_from_db()
+    assert berkas.status == Status.SIAP_DIAMBIL
 
 
 def test_the_counter_registers_a_berkas(team):
@@ -218,10 +259,9 @@ def test_state_that_does_not_allow_the_action_is_a_conflict(team):
         sign([berkas], team["kadis"])
     with pytest.raises(
         BerkasConflict,
-        match=r"^Berkas berstatus «Menunggu verifikasi Kasi»; tindakan «Serahkan dokumen kepada pemohon» "
-        r"tidak dapat dilakukan pada tahap ini\.$",
+        match=r"^Berkas berstatus «Menunggu verifikasi Kasi»; belum ada dokumen yang dapat diserahkan\.$",
     ):
-        act(berkas, "serahkan", team["pengambilan"], note="x")
+        serahkan(berkas, team["pengambilan"])
     berkas.refresh_from_db()
     assert berkas.status == Status.VERIFIKASI
 

@@ -131,12 +131,18 @@ def test_pickup_desk_needs_the_owner_for_a_ktp_el(client, team, warga):
     assert ok.status_code == 302
     berkas.refresh_from_db()
     assert berkas.status == Status.DISERAHKAN
-    # the plain serahkan action cannot bypass the activation
+    # the berkas page offers no way around the activation: only the link to the pickup page
     other = to_pickup(register_service("ktp-el-cetak", kepala(warga[1]), team["loket"]), team, enter)
-    from dukcapil.exceptions import BerkasInvalid
-
-    with pytest.raises(BerkasInvalid, match="halaman pengambilan"):
-        act(other, "serahkan", team["pengambilan"], note="diambil")
+    client.force_login(team["pengambilan"])
+    page = client.get(reverse("berkas-detail", args=[other.nomor_registrasi])).content.decode()
+    assert f'href="{reverse("serahkan", args=[other.nomor_registrasi])}"' in page
+    assert f"/berkas/{other.nomor_registrasi}/serahkan/" not in page
+    refused = client.post(
+        f"/berkas/{other.nomor_registrasi}/serahkan/", {"expected_status": "siap_diambil", "catatan": "diambil"}
+    )
+    assert refused.status_code == 400
+    other.refresh_from_db()
+    assert other.status == Status.SIAP_DIAMBIL
 
 
 def test_pickup_list_query_count_does_not_grow_with_rows(client, team, warga):

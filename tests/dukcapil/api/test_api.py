@@ -3,7 +3,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from dukcapil.choices import Status
-from tests.factories import act, berkas_in
+from tests.factories import berkas_in, serahkan
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_queue_summary_counts(api, team):
     berkas_in(Status.VERIFIKASI, team, seq=1)
     berkas_in(Status.VERIFIKASI, team, seq=2)
     done = berkas_in(Status.SIAP_DIAMBIL, team, seq=3)
-    act(done, "serahkan", team["pengambilan"], note="diambil")
+    serahkan(done, team["pengambilan"])
     api.force_authenticate(team["kadis"])
     body = api.get(reverse("api-antrian-ringkasan")).json()
     assert {r["kode"]: r["jumlah"] for r in body["per_status"]} == {"verifikasi": 2}

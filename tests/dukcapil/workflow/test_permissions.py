@@ -28,8 +28,9 @@ STATE_FOR = {
     "validasi": Status.VALIDASI,
     "koreksi": Status.VALIDASI,
     "batalkan": Status.VERIFIKASI,
-    "serahkan": Status.SIAP_DIAMBIL,
 }
+# transitions a user reaches from a page of their own instead of the berkas page's actions
+OWN_PAGE = {"hand_over": "/pengambilan/{nomor}/"}  # the pickup desk: recipient checked, register written
 SEND_BACK_BY_STATE = {Status.VERIFIKASI: Aksi.VERIFIKASI, Status.VALIDASI: Aksi.VALIDASI, Status.TTE: Aksi.TTE}
 
 
@@ -41,6 +42,36 @@ def granted_by_table(role: Role, action: str, state: str) -> bool:
 
 def test_every_action_of_the_berkas_page_is_covered_by_the_matrix():
     assert set(STATE_FOR) == set(ACTIONS)
+    assert not {ACTIONS[a].method for a in ACTIONS} & set(OWN_PAGE)  # one way to hand over
+
+
+@pytest.mark.parametrize("who", list(ROLES))
+def test_handover_goes_through_the_pickup_page_as_the_table_says(client, team, who):
+    berkas = berkas_in(Status.SIAP_DIAMBIL, team)
+    allowed = any(aksi in TABLE[ROLES[who]] for aksi in transition_actions(Berkas)["hand_over"])
+    client.force_login(team[who])
+    pickup = OWN_PAGE["hand_over"].format(nomor=berkas.nomor_registrasi)
+
+    page = client.get(f"/berkas/{berkas.nomor_registrasi}/").content.decode()
+    post = client.post(
+        pickup,
+        {
+            "penerima_nama": berkas.pemohon_nama,
+            "penerima_nik": berkas.pemohon_nik,
+            "hubungan": "sendiri",
+            "expected_status": Status.SIAP_DIAMBIL,
+        },
+    )
+
+    assert (f'href="{pickup}"' in page) is allowed
+    assert f"/berkas/{berkas.nomor_registrasi}/serahkan/" not in page
+    berkas.refresh_from_db()
+    if allowed:
+        assert post.status_code == 302
+        assert berkas.status == Status.DISERAHKAN and berkas.pengambilan.petugas == team[who]
+    else:
+        assert post.status_code == 403
+        assert berkas.status == Status.SIAP_DIAMBIL
 
 
 @pytest.mark.parametrize("action", list(STATE_FOR))

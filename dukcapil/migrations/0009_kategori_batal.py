@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dukcapil', '0007_akses_data_pribadi'),
+        ('dukcapil', '0008_pengambilan_surat_kuasa'),
     ]
 
     operations = [
