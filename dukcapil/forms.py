@@ -3,8 +3,8 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .choices import JenisKelamin
-from .models import Layanan, Pengambilan
+from .choices import JenisKelamin, Role
+from .models import LangkahSOP, Layanan, Pengambilan
 from .validators import CatatanField, NamaField, TeleponField, validate_tanggal_lampau
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -100,3 +100,34 @@ class SerahForm(forms.Form):
     catatan = forms.CharField(label="Catatan (mis. nomor surat kuasa)", required=False, max_length=300)
     expected_status = forms.CharField(widget=forms.HiddenInput)
 
+
+class LangkahSOPForm(forms.ModelForm):
+    """An SOP step edited in admin: ``peran`` is a list of role codes (empty: none)."""
+
+    class Meta:
+        model = LangkahSOP
+        fields = [
+            "sop",
+            "urutan",
+            "uraian",
+            "pelaksana",
+            "peran",
+            "kelengkapan",
+            "waktu_jumlah",
+            "waktu_satuan",
+            "waktu_teks",
+            "output",
+            "keterangan",
+            "tahap",
+        ]
+
+    def clean_peran(self) -> list[str]:
+        peran = self.cleaned_data.get("peran")
+        if peran in (None, ""):
+            return []
+        known = set(Role.values)
+        if not isinstance(peran, list) or not all(isinstance(p, str) and p in known for p in peran):
+            raise forms.ValidationError(
+                'Peran harus daftar kode peran, mis. ["kasi"]; kode yang dikenal: ' + ", ".join(Role.values) + "."
+            )
+        return peran
