@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from .forms import LangkahSOPForm
 from .models import (
     SOP,
     AksesDataPribadi,
@@ -82,6 +83,7 @@ class PegawaiAdmin(UserAdmin):
 
 class LangkahInline(admin.TabularInline):
     model = LangkahSOP
+    form = LangkahSOPForm
     extra = 0
     fields = [
         "urutan",
@@ -168,6 +170,7 @@ class SOPAdmin(SimpleHistoryAdmin):
 
 @admin.register(LangkahSOP)
 class LangkahSOPAdmin(SimpleHistoryAdmin):
+    form = LangkahSOPForm
     list_display = ["sop", "urutan", "uraian", "pelaksana", "waktu_jumlah", "waktu_satuan", "tahap"]
     list_filter = ["sop__kantor", "sop__bidang", "waktu_satuan"]
     list_editable = ["waktu_jumlah", "waktu_satuan"]

@@ -3,8 +3,9 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .choices import JenisKelamin, KategoriBatal
-from .models import Layanan, Pengambilan
+from .choices import JenisKelamin, KategoriBatal, Peran
+from .models import LangkahSOP, Layanan, Pengambilan
+from .validators import CatatanField, NamaField, TeleponField, validate_tanggal_lampau
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -25,13 +26,13 @@ class IntakeForm(forms.Form):
         max_length=20,
         widget=forms.TextInput(attrs={"autofocus": True, "inputmode": "numeric", "autocomplete": "off"}),
     )
-    nama = forms.CharField(label="Nama lengkap", max_length=150)
-    tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET)
+    nama = NamaField(label="Nama lengkap")
+    tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET, validators=[validate_tanggal_lampau])
     jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices, widget=forms.RadioSelect)
-    telepon = forms.CharField(label="Telepon/WA", max_length=20, required=False)
+    telepon = TeleponField(label="Telepon/WA", required=False)
     email = forms.EmailField(label="Email", required=False)
     persyaratan = PersyaratanChoiceField(label="Persyaratan yang diserahkan", queryset=None, required=False)
-    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = CatatanField(label="Catatan", widget=forms.Textarea(attrs={"rows": 2}))
     mulai = forms.DateTimeField(widget=forms.HiddenInput, required=False)
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -45,7 +46,7 @@ class IntakeForm(forms.Form):
 
 class ResubmitForm(forms.Form):
     persyaratan = PersyaratanChoiceField(label="Persyaratan yang kini diserahkan", queryset=None, required=False)
-    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = CatatanField(label="Catatan", widget=forms.Textarea(attrs={"rows": 2}))
     expected_status = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, layanan: Layanan, **kwargs):
@@ -54,7 +55,7 @@ class ResubmitForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = CatatanField(label="Catatan", widget=forms.Textarea(attrs={"rows": 2}))
     expected_status = forms.CharField(widget=forms.HiddenInput)
     # only the cancellation asks for it (the view checks); the citizen's status page shows its label
     kategori = forms.ChoiceField(
@@ -94,7 +95,7 @@ class PengambilanForm(forms.Form):
 
 
 class SerahForm(forms.Form):
-    penerima_nama = forms.CharField(label="Nama penerima", max_length=150)
+    penerima_nama = NamaField(label="Nama penerima")
     penerima_nik = forms.CharField(
         label="NIK penerima",
         max_length=16,
@@ -153,3 +154,35 @@ class BukuPengambilanForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Tanggal tidak valid (format TTTT-BB-HH)."},
     )
+
+
+class LangkahSOPForm(forms.ModelForm):
+    """An SOP step edited in admin: ``peran`` is a list of role codes (empty: none)."""
+
+    class Meta:
+        model = LangkahSOP
+        fields = [
+            "sop",
+            "urutan",
+            "uraian",
+            "pelaksana",
+            "peran",
+            "kelengkapan",
+            "waktu_jumlah",
+            "waktu_satuan",
+            "waktu_teks",
+            "output",
+            "keterangan",
+            "tahap",
+        ]
+
+    def clean_peran(self) -> list[str]:
+        peran = self.cleaned_data.get("peran")
+        if peran in (None, ""):
+            return []
+        known = set(Peran.values)  # the catalogue's performer codes (fixtures/offices/SCHEMA.md)
+        if not isinstance(peran, list) or not all(isinstance(p, str) and p in known for p in peran):
+            raise forms.ValidationError(
+                'Peran harus daftar kode peran, mis. ["kasi"]; kode yang dikenal: ' + ", ".join(Peran.values) + "."
+            )
+        return peran

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.id import nik as stdnum_nik
 
+from .validators import masalah_tanggal_lampau
+
 
 def clean_nik(value: str) -> str:
     try:
@@ -24,9 +26,14 @@ def clean_nik(value: str) -> str:
 def nik_mismatches(nik: str, tanggal_lahir: date | None, jenis_kelamin: str | None) -> list[str]:
     """Compare what the NIK encodes (DDMMYY, day + 40 for women) with the entered data.
 
-    stdnum guesses the century, so only day, month and the two-digit year are compared.
+    The NIK holds a two-digit year; the century is the one that gives an age between 0 and
+    USIA_MAKSIMUM years, so a birth date in the future or longer ago than that is refused.
     """
     problems: list[str] = []
+    too_far = masalah_tanggal_lampau(tanggal_lahir, "Tanggal lahir") if tanggal_lahir is not None else None
+    if too_far:
+        problems.append(too_far)
+        tanggal_lahir = None
     encoded_day = int(nik[6:8])
     encoded_sex = "P" if encoded_day > 40 else "L"
     day = encoded_day - 40 if encoded_day > 40 else encoded_day

@@ -3,9 +3,9 @@
 from datetime import date
 
 from django import forms
-from django.utils import timezone
 
 from dukcapil.forms import DATE_WIDGET
+from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 from pendaftaran.choices import Agama
 
 from .choices import JenisAkta, KasusKewarganegaraan
@@ -26,13 +26,13 @@ class _Form(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        today = timezone.localdate()
-        for name, value in cleaned.items():
-            if isinstance(value, date) and value > today:
-                self.add_error(name, "Tanggal tidak boleh setelah hari ini.")
-        for name in ("nama_anak", "nama_baru", "isi_baru", "nama_subjek"):
-            if cleaned.get(name):
-                cleaned[name] = cleaned[name].strip().upper()
+        # add_error removes the field from cleaned_data: iterate over a copy
+        for name, value in list(cleaned.items()):
+            problem = masalah_tanggal_lampau(value) if isinstance(value, date) else None
+            if problem:
+                self.add_error(name, problem)
+        if cleaned.get("isi_baru"):
+            cleaned["isi_baru"] = cleaned["isi_baru"].strip().upper()
         return cleaned
 
 
@@ -44,12 +44,12 @@ def _date(label: str) -> forms.DateField:
     return forms.DateField(label=label, widget=DATE_WIDGET)
 
 
-def _saksi(n: int) -> forms.CharField:
-    return forms.CharField(label=f"Nama saksi {n}", max_length=150)
+def _saksi(n: int) -> NamaField:
+    return NamaField(label=f"Nama saksi {n}")
 
 
 class KelahiranForm(_Form):
-    nama_anak = forms.CharField(label="Nama anak", max_length=150)
+    nama_anak = NamaField(label="Nama anak")
     jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
     tempat_lahir = forms.CharField(label="Tempat kelahiran (kabupaten/kota)", max_length=100)
     tanggal_lahir = _date("Tanggal lahir")
@@ -101,7 +101,7 @@ class PerkawinanForm(_Pasangan):
     tanggal_perkawinan = _date("Tanggal perkawinan (pemberkatan)")
     tempat_perkawinan = forms.CharField(label="Tempat perkawinan", max_length=150)
     agama = forms.ChoiceField(label="Agama/kepercayaan", choices=Agama.choices)
-    pemuka_agama = forms.CharField(label="Nama pemuka agama/penghayat", max_length=150)
+    pemuka_agama = NamaField(label="Nama pemuka agama/penghayat")
     nomor_surat_pemberkatan = forms.CharField(label="Nomor surat pemberkatan", max_length=80)
     saksi_1 = _saksi(1)
     saksi_2 = _saksi(2)
@@ -144,7 +144,7 @@ class PembetulanForm(_Form):
 
 
 class PerubahanNamaForm(_Penetapan):
-    nama_baru = forms.CharField(label="Nama baru", max_length=150)
+    nama_baru = NamaField(label="Nama baru")
 
 
 class PembatalanForm(_Penetapan):
@@ -152,8 +152,8 @@ class PembatalanForm(_Penetapan):
 
 
 class PengangkatanForm(_Penetapan):
-    nama_ayah_angkat = forms.CharField(label="Nama ayah angkat", max_length=150)
-    nama_ibu_angkat = forms.CharField(label="Nama ibu angkat", max_length=150)
+    nama_ayah_angkat = NamaField(label="Nama ayah angkat")
+    nama_ibu_angkat = NamaField(label="Nama ibu angkat")
 
 
 class PengakuanForm(_Form):
@@ -182,7 +182,7 @@ class KutipanKeduaLainForm(KutipanKeduaForm):
     jenis_akta = forms.ChoiceField(
         label="Jenis akta", choices=[(c, label) for c, label in JenisAkta.choices if c != JenisAkta.LAHIR_MATI]
     )
-    nama_subjek = forms.CharField(label="Nama pada akta", max_length=150)
+    nama_subjek = NamaField(label="Nama pada akta")
     tanggal_peristiwa = _date("Tanggal peristiwa")
     tempat_peristiwa = forms.CharField(label="Tempat peristiwa", max_length=150)
     nik_subjek = _nik("NIK pada akta (bila ada)", required=False)
@@ -196,7 +196,9 @@ class KutipanKeduaLainForm(KutipanKeduaForm):
 
 class KonfirmasiForm(forms.Form):
     konfirmasi_nomor = forms.CharField(label="Nomor surat konfirmasi keabsahan dari Dukcapil penerbit", max_length=80)
-    konfirmasi_tanggal = _date("Tanggal surat konfirmasi")
+    konfirmasi_tanggal = forms.DateField(
+        label="Tanggal surat konfirmasi", widget=DATE_WIDGET, validators=[validate_tanggal_lampau]
+    )
 
 
 class IntakeAktaForm(forms.Form):

@@ -1,6 +1,7 @@
 from django import forms
 
 from dukcapil.forms import DATE_WIDGET
+from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 
 from .choices import AlasanPengurangan
 from .models import AnggotaKeluarga, PermohonanKK
@@ -84,8 +85,31 @@ class PermohonanKKForm(forms.ModelForm):
         ]
         widgets = {"kode_wilayah": forms.TextInput(attrs={"inputmode": "numeric"})}
 
+    def _digits(self, name: str, label: str, lengths: range) -> str:
+        value = (self.cleaned_data.get(name) or "").strip()
+        if value and not (value.isascii() and value.isdigit() and len(value) in lengths):
+            n = f"{lengths.start}–{lengths.stop - 1}" if len(lengths) > 1 else str(lengths.start)
+            raise forms.ValidationError(f"{label} harus {n} digit angka.")
+        return value
+
+    def clean_rt(self) -> str:
+        return self._digits("rt", "RT", range(1, 4))
+
+    def clean_rw(self) -> str:
+        return self._digits("rw", "RW", range(1, 4))
+
+    def clean_kode_pos(self) -> str:
+        return self._digits("kode_pos", "Kode pos", range(5, 6))
+
+    def clean_kode_wilayah(self) -> str:
+        return self._digits("kode_wilayah", "Kode wilayah", range(6, 7))
+
 
 class AnggotaForm(forms.ModelForm):
+    nama = NamaField(label="Nama lengkap")
+    nama_ayah = NamaField(label="Nama ayah")
+    nama_ibu = NamaField(label="Nama ibu")
+
     class Meta:
         model = AnggotaKeluarga
         # the table's columns: the register's person fields, the hubungan after the marriage date
@@ -101,5 +125,30 @@ class AnggotaForm(forms.ModelForm):
             "nik": forms.TextInput(attrs={"inputmode": "numeric", "size": 17}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tanggal_lahir"].validators.append(validate_tanggal_lampau)
 
-AnggotaFormSet = forms.formset_factory(AnggotaForm, extra=1, can_delete=True, max_num=30, validate_max=True)
+    def clean(self):
+        cleaned = super().clean()
+        lahir, kawin = cleaned.get("tanggal_lahir"), cleaned.get("tanggal_perkawinan")
+        if kawin is not None:
+            problem = masalah_tanggal_lampau(kawin, "Tanggal perkawinan")
+            if problem is None and lahir is not None and kawin < lahir:
+                problem = "Tanggal perkawinan tidak boleh sebelum tanggal lahir."
+            if problem:
+                self.add_error("tanggal_perkawinan", problem)
+        return cleaned
+
+
+class BaseAnggotaFormSet(forms.BaseFormSet):
+    def clean(self):
+        counts = self.management_form.cleaned_data
+        if counts.get("TOTAL_FORMS", 0) < 0 or counts.get("INITIAL_FORMS", 0) < 0:
+            raise forms.ValidationError("Jumlah baris anggota tidak valid; muat ulang halaman.")
+        super().clean()
+
+
+AnggotaFormSet = forms.formset_factory(
+    AnggotaForm, formset=BaseAnggotaFormSet, extra=1, can_delete=True, max_num=30, validate_max=True
+)

@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 
 from dukcapil.forms import DATE_WIDGET
+from dukcapil.validators import NamaField, validate_tanggal_lampau
 
 from ..choices import Agama, GolonganDarah, Pendidikan, StatusPerkawinan
 
@@ -52,7 +53,9 @@ class WnaHilangForm(WnaForm):
 
 class PerekamanRumahForm(_Form):
     nomor_surat_kelurahan = forms.CharField(label="Nomor surat permohonan kelurahan", max_length=60)
-    perekaman_tanggal = forms.DateField(label="Tanggal perekaman di tempat tinggal", widget=DATE_WIDGET)
+    perekaman_tanggal = forms.DateField(
+        label="Tanggal perekaman di tempat tinggal", widget=DATE_WIDGET, validators=[validate_tanggal_lampau]
+    )
     perekaman_lokasi = forms.CharField(label="Lokasi perekaman (alamat tempat tinggal)", max_length=200)
     petugas_perekaman = forms.CharField(label="Petugas perekaman", max_length=120)
 
@@ -110,10 +113,10 @@ class PerpanjanganForm(RujukanForm):
 
 class SkttForm(WnaForm):
     nik = forms.CharField(label="NIK orang asing (dari SIAK)", max_length=16)
-    nama = forms.CharField(label="Nama lengkap (sesuai paspor)", max_length=150)
+    nama = NamaField(label="Nama lengkap (sesuai paspor)")
     jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
     tempat_lahir = forms.CharField(label="Tempat lahir", max_length=100)
-    tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET)
+    tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET, validators=[validate_tanggal_lampau])
     agama = forms.ChoiceField(label="Agama", choices=Agama.choices)
     pekerjaan = forms.CharField(label="Pekerjaan", max_length=100)
     status_perkawinan = forms.ChoiceField(label="Status perkawinan", choices=StatusPerkawinan.choices)
