@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
-from .exceptions import BerkasError
+from .exceptions import BerkasError, DuplicateBerkas
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
 from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
 from .nik import mask_nik
@@ -80,6 +80,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
     form = IntakeForm(request.POST or None, layanan=layanan)
     extra = kind.intake_form(request.POST or None, prefix="detail", layanan=layanan) if kind.intake_form else None
     status = 200
+    duplikat = None  # the open berkas this intake would have duplicated
     if request.method == "POST":
         if form.is_valid() and (extra is None or extra.is_valid()):
             data = form.cleaned_data
@@ -97,6 +98,8 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
             except BerkasError as exc:
                 _apply_errors(form, exc)
                 status = exc.http_status
+                if isinstance(exc, DuplicateBerkas):
+                    duplikat = exc.nomor
             else:
                 if berkas.status == Status.DIKEMBALIKAN:
                     messages.warning(
@@ -107,7 +110,12 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
                 return redirect("berkas-detail", nomor=berkas.nomor_registrasi)
         else:
             status = 400
-    return render(request, "dukcapil/intake.html", {"form": form, "extra": extra, "layanan": layanan}, status=status)
+    return render(
+        request,
+        "dukcapil/intake.html",
+        {"form": form, "extra": extra, "layanan": layanan, "duplikat": duplikat},
+        status=status,
+    )
 
 
 def _apply_errors(form, exc: BerkasError) -> None:
