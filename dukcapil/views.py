@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
+from .errors import too_many_requests
 from .exceptions import BerkasError, DuplicateBerkas
 from .forms import ActionForm, IntakeForm, PengambilanForm, ResubmitForm, SerahForm, StatusPublikForm
 from .models import Berkas, Dokumen, Kantor, Layanan, StandarPelayanan
@@ -319,12 +320,12 @@ def status_publik(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form}
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(
+        allowed, wait = ratelimit.hit(
             "status-halaman", ratelimit.client_ip(request.META), PUBLIC_LOOKUP_LIMIT, PUBLIC_LOOKUP_WINDOW
-        )[0]:
-            context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
-            status = 429
-        elif form.is_valid():
+        )
+        if not allowed:
+            return too_many_requests(request, "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit.", wait)
+        if form.is_valid():
             found = selectors.public_status_lookup(form.cleaned_data["nomor_registrasi"], form.cleaned_data["nik"])
             if found is None:
                 context["error"] = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."
