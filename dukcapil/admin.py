@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -135,7 +136,11 @@ class SOPAdmin(SimpleHistoryAdmin):
     actions = ["ekspor_csv", "ekspor_xlsx"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_jumlah_langkah=Count("langkah"))
+        # A subquery, not Count over the join: the search on langkah__uraian joins langkah again and
+        # a joined count would be multiplied by the matching steps.
+        steps = LangkahSOP.objects.filter(sop=OuterRef("pk")).order_by().values("sop").annotate(n=Count("pk"))
+        jumlah = Coalesce(Subquery(steps.values("n"), output_field=IntegerField()), 0)
+        return super().get_queryset(request).annotate(_jumlah_langkah=jumlah)
 
     @admin.display(description="langkah", ordering="_jumlah_langkah")
     def jumlah_langkah(self, obj) -> int:

@@ -26,6 +26,14 @@ class BerkasConflict(BerkasError):
     http_status = 409
 
 
+class DuplicateBerkas(BerkasConflict):
+    """An open berkas for the same subject and layanan exists already (409); ``nomor`` names it."""
+
+    def __init__(self, message: str, *, nomor: str):
+        super().__init__(message)
+        self.nomor = nomor
+
+
 class EffectsConflict(BerkasConflict):
     """An approval's register change met a register that changed since the operator saw it (409).
 

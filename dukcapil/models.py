@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
-from .choices import CANCELLABLE_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
+from .choices import CANCELLABLE_STATUSES, FINAL_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
 from .tte.signable import Signable
 from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
@@ -388,6 +388,12 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     dibuat_pada = models.DateTimeField("didaftarkan pada", default=timezone.now)
     # One token per intake form: a double click or a resent form registers the berkas once.
     intake_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Whom or what the berkas is about (BerkasKind.subject_key); one open berkas per subject.
+    # Empty (NULL) when the kind allows several at once (a new akta kelahiran: twins).
+    # NULL, not "": NULLs never collide in the unique index.
+    kunci_subjek = models.CharField(  # noqa: DJ001
+        "kunci subjek", max_length=120, null=True, blank=True, editable=False
+    )
     kartu_kendali = GenericRelation(KartuKendali, related_query_name="berkas")
     dokumen = GenericRelation("Dokumen", related_query_name="berkas")
     tte_items = GenericRelation("BatchTTEItem", related_query_name="berkas")
@@ -408,6 +414,13 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
         verbose_name = "berkas"
         verbose_name_plural = "berkas"
         indexes = [models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kunci_subjek"],
+                condition=~models.Q(status__in=[str(s) for s in FINAL_STATUSES]),
+                name="satu_berkas_terbuka_per_subjek",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.nomor_registrasi

@@ -53,6 +53,15 @@ class BerkasKind:
     activation_required: Callable[[Berkas], bool] | None = None
     # After a refused approval (EffectsConflict): restart the entry from the register as it is now.
     rebase: Callable[..., None] | None = None  # (berkas, conflict)
+    # Whom or what a berkas is about, for the one-open-berkas-per-subject rule: (berkas, intake
+    # extras) -> key, or None when several may be open at once. Called at intake on the unsaved
+    # berkas. Default: the pemohon's NIK and the layanan.
+    subject_key: Callable[..., str | None] | None = None
+
+    def key_of_subject(self, berkas: Berkas, detail: dict) -> str | None:
+        if self.subject_key is not None:
+            return self.subject_key(berkas, detail)
+        return f"{berkas.layanan.kode}:{berkas.pemohon_nik}"
 
     def document_specs(self, berkas: Berkas) -> list[DocumentSpec]:
         if self.documents is not None:

@@ -16,8 +16,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import catalogue
-from .choices import KategoriBatal, Status
-from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid, EffectsConflict
+from .choices import FINAL_STATUSES, KategoriBatal, Status
+from .exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid, DuplicateBerkas, EffectsConflict
 from .hari_kerja import add_hari_kerja
 from .models import (
     Berkas,
@@ -221,7 +221,9 @@ def berkas_register(
 ) -> Berkas:
     """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned.
 
-    The same intake_token registers once: a double click returns the berkas already made.
+    The same intake_token registers once: a double click returns the berkas already made. Another
+    intake for a subject that has an open berkas of the layanan (the kind's subject key) is refused
+    with DuplicateBerkas (409) naming it; a partial unique index holds the rule under concurrent submits.
     """
     if not (can(user, Aksi.TERIMA, layanan.bidang_id)):
         raise BerkasForbidden("Anda tidak berwenang menerima berkas untuk layanan ini.")
@@ -239,12 +241,35 @@ def berkas_register(
         started_at = now
     try:
         return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
-    except IntegrityError:
-        # the other click of a double click won the race on intake_token
+    except (IntegrityError, DuplicateBerkas) as exc:
+        # the other click of a double click won the race (its berkas has this intake_token)
         existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
-        if existing is None:
+        if existing is not None:
+            return existing
+        if isinstance(exc, DuplicateBerkas):
             raise
-        return existing
+        # or another intake for the same subject committed first
+        key = kind.key_of_subject(Berkas(layanan=layanan, pemohon_nik=pemohon.nik), detail or {})
+        _refuse_open_duplicate(key)
+        raise
+
+
+def open_berkas_of_subject(key: str | None) -> Berkas | None:
+    """The open (not diserahkan, not dibatalkan) berkas with this subject key, if any."""
+    if not key:
+        return None
+    return Berkas.objects.filter(kunci_subjek=key).exclude(status__in=FINAL_STATUSES).first()
+
+
+def _refuse_open_duplicate(key: str | None) -> None:
+    other = open_berkas_of_subject(key)
+    if other is not None:
+        raise DuplicateBerkas(
+            f"Sudah ada berkas {other.layanan.nama} yang masih berjalan untuk pemohon/subjek yang sama: "
+            f"{other.nomor_registrasi} ({other.get_status_display()}). Lanjutkan berkas itu; "
+            "jangan mendaftarkan berkas baru.",
+            nomor=other.nomor_registrasi,
+        )
 
 
 def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
@@ -264,6 +289,8 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             dibuat_pada=started_at,
             status_sejak=started_at,
         )
+        berkas.kunci_subjek = kind.key_of_subject(berkas, detail or {})
+        _refuse_open_duplicate(berkas.kunci_subjek)
         berkas._history_user = user
         berkas.save()
         berkas.persyaratan_diserahkan.set(ids)

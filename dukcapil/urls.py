@@ -10,6 +10,10 @@ admin.site.site_header = "Administrasi Dukcapil"
 admin.site.site_title = "Administrasi Dukcapil"
 admin.site.index_title = "Katalog SOP, pegawai, dan berkas"
 
+handler403 = "dukcapil.errors.permission_denied"
+handler404 = "dukcapil.errors.page_not_found"
+handler500 = "dukcapil.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path(

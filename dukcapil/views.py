@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from . import catalogue, paket, ratelimit, selectors, services
 from .choices import STATUS_COLOURS, Status
-from .exceptions import BerkasError
+from .errors import too_many_requests
+from .exceptions import BerkasError, DuplicateBerkas
 from .forms import (
     ActionForm,
     BukuPengambilanForm,
@@ -91,6 +92,7 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
     form = IntakeForm(request.POST or None, layanan=layanan)
     extra = kind.intake_form(request.POST or None, prefix="detail", layanan=layanan) if kind.intake_form else None
     status = 200
+    duplikat = None  # the open berkas this intake would have duplicated
     if request.method == "POST":
         if form.is_valid() and (extra is None or extra.is_valid()):
             data = form.cleaned_data
@@ -108,6 +110,8 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
             except BerkasError as exc:
                 _apply_errors(form, exc)
                 status = exc.http_status
+                if isinstance(exc, DuplicateBerkas):
+                    duplikat = exc.nomor
             else:
                 if berkas.status == Status.DIKEMBALIKAN:
                     messages.warning(
@@ -118,7 +122,12 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
                 return redirect("berkas-detail", nomor=berkas.nomor_registrasi)
         else:
             status = 400
-    return render(request, "dukcapil/intake.html", {"form": form, "extra": extra, "layanan": layanan}, status=status)
+    return render(
+        request,
+        "dukcapil/intake.html",
+        {"form": form, "extra": extra, "layanan": layanan, "duplikat": duplikat},
+        status=status,
+    )
 
 
 def _apply_errors(form, exc: BerkasError) -> None:
@@ -385,12 +394,12 @@ def status_publik(request: HttpRequest) -> HttpResponse:
     context: dict = {"form": form}
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(
+        allowed, wait = ratelimit.hit(
             "status-halaman", ratelimit.client_ip(request.META), PUBLIC_LOOKUP_LIMIT, PUBLIC_LOOKUP_WINDOW
-        )[0]:
-            context["error"] = "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit."
-            status = 429
-        elif form.is_valid():
+        )
+        if not allowed:
+            return too_many_requests(request, "Terlalu banyak percobaan. Silakan coba lagi dalam 10 menit.", wait)
+        if form.is_valid():
             found = selectors.public_status_lookup(form.cleaned_data["nomor_registrasi"], form.cleaned_data["nik"])
             if found is None:
                 context["error"] = "Berkas tidak ditemukan. Periksa kembali nomor registrasi dan NIK."

@@ -34,5 +34,6 @@ class PencatatanSipilConfig(AppConfig):
                 documents=layanan.document_specs,
                 after_signed=layanan.after_signed,
                 needs_confirmation=layanan.needs_confirmation,
+                subject_key=layanan.subject_key,
             )
         )

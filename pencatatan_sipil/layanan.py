@@ -43,6 +43,16 @@ def kind_for_layanan(layanan_kode: str):
     return kinds[0]() if kinds else None
 
 
+def subject_key(berkas: Berkas, detail: dict) -> str | None:
+    """One open berkas per akta acted on and service. A service that draws up a new akta (kelahiran,
+    kematian, ...) has no subject known at intake, and several may be open at once (twins)."""
+    kind = kind_for_layanan(detail.get("layanan_kode") or berkas.layanan.kode)
+    nomor = (detail.get("nomor_akta_rujukan") or "").strip().upper()
+    if kind is None or kind.akta_baru or not nomor:
+        return None
+    return f"{kind.kode}:akta:{nomor}"[:120]
+
+
 def _permohonan(berkas: Berkas) -> PermohonanAkta:
     return PermohonanAkta.objects.select_related("akta_rujukan", "berkas").get(berkas=berkas)
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from .. import ratelimit
+from .. import errors, ratelimit
 from ..exceptions import BerkasError
 from ..models import BatchTTE, Berkas, Dokumen
 from ..nik import mask_nama, mask_nik
@@ -69,9 +69,10 @@ def verifikasi(request: HttpRequest, token) -> HttpResponse:
     form = VerifyUploadForm(request.POST or None, request.FILES or None)
     result, error, status = None, None, 200
     if request.method == "POST":
-        if not ratelimit.hit("verifikasi", ratelimit.client_ip(request.META), VERIFY_LIMIT, 600)[0]:
-            error, status = "Terlalu banyak pemeriksaan. Coba lagi dalam 10 menit.", 429
-        elif form.is_valid():
+        allowed, wait = ratelimit.hit("verifikasi", ratelimit.client_ip(request.META), VERIFY_LIMIT, 600)
+        if not allowed:
+            return errors.too_many_requests(request, "Terlalu banyak pemeriksaan. Coba lagi dalam 10 menit.", wait)
+        if form.is_valid():
             upload = form.cleaned_data["berkas"]
             if upload.size > settings.TTE_VERIFY_MAX_BYTES:
                 error, status = "Berkas terlalu besar (maksimal 10 MB).", 400

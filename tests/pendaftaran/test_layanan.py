@@ -143,6 +143,8 @@ def test_kurang_anggota_needs_the_akta_kematian_and_marks_the_member_dead(team, 
     layanan = Layanan.objects.get(kode="kk-kurang-anggota")
     akta = layanan.persyaratan_berlaku().get(nama__icontains="kematian")
     wajib = list(layanan.persyaratan_berlaku().filter(wajib=True).values_list("pk", flat=True))
+    with pytest.raises(BerkasInvalid, match="alasan pengurangan"):
+        register_service("kk-kurang-anggota", head, team["loket"], detail={"nomor_kk": keluarga.nomor_kk})
     with committed():
         returned = services.berkas_register(
             layanan=layanan,
@@ -154,11 +156,14 @@ def test_kurang_anggota_needs_the_akta_kematian_and_marks_the_member_dead(team, 
             detail={"nomor_kk": keluarga.nomor_kk, "alasan": "meninggal"},
         )
     assert returned.status == Status.DIKEMBALIKAN and akta.nama in returned.persyaratan_kurang
-    with pytest.raises(BerkasInvalid, match="alasan pengurangan"):
-        register_service("kk-kurang-anggota", head, team["loket"], detail={"nomor_kk": keluarga.nomor_kk})
-    berkas = register_service(
-        "kk-kurang-anggota", head, team["loket"], detail={"nomor_kk": keluarga.nomor_kk, "alasan": "meninggal"}
-    )
+    # the applicant comes back with the akta kematian: the same berkas is checked again
+    with committed():
+        berkas = services.berkas_resubmit(
+            berkas_id=returned.pk,
+            persyaratan_ids=layanan.persyaratan_berlaku().values_list("pk", flat=True),
+            user=team["loket"],
+        )
+    assert berkas.status != Status.DIKEMBALIKAN
     child = keluarga.anggota.filter(hubungan="ANAK").first()
     rest = [as_anggota(p) for p in keluarga.anggota.exclude(pk=child.pk)]
     berkas = to_pickup(berkas, team, enter_family(team, rest, keluarga, pengurangan={child.nik: "meninggal"}))

@@ -16,9 +16,9 @@ from tests.factories import TTE_PASSPHRASE, berkas_in, committed
 pytestmark = pytest.mark.django_db
 
 
-def stuck(team, *, session: bool = True, minutes: int = 30) -> Berkas:
+def stuck(team, *, session: bool = True, minutes: int = 30, seq: int = 1) -> Berkas:
     """Signed by the Kadis, but the signing task never ran (as when the broker was down)."""
-    berkas = berkas_in(Status.TTE, team)
+    berkas = berkas_in(Status.TTE, team, seq=seq)
     with transaction.atomic():
         locked = Berkas.objects.select_for_update().get(pk=berkas.pk)
         batch = BatchTTE.objects.create(penandatangan=team["kadis"])
@@ -66,7 +66,7 @@ def test_a_berkas_just_signed_is_not_stuck_and_other_roles_may_not(client, team)
     client.force_login(team["kasi"])
     assert "Produksi ulang dokumen" not in page(client, recent)
     assert produce_again(client, recent).status_code == 409
-    old = stuck(team)
+    old = stuck(team, seq=2)
     client.force_login(team["operator"])
     assert "Produksi ulang dokumen" not in page(client, old)
     assert produce_again(client, old).status_code == 403
