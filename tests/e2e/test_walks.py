@@ -188,12 +188,12 @@ def test_akta_kelahiran_from_the_counter_to_the_citizen(desks, e2e_team, warga):
 def test_missing_persyaratan_returns_the_berkas_with_the_list(desks, e2e_team):
     loket = desks(e2e_team["loket"])
     nomor = intake(loket, "kk", PEMOHON, {"jenis": "baru"}, tick="none")
-    page = loket.text()
-    assert "Dikembalikan" in page and "Persyaratan kurang" in page
+    assert "Dikembalikan ke pemohon" in loket.text() and "Persyaratan kurang" in loket.text()
+    kurang = loket.page.inner_text("ul.late")
     wajib = Layanan.objects.get(kode="kk").persyaratan_berlaku().filter(wajib=True)
     assert wajib.exists()
     for persyaratan in wajib:
-        assert persyaratan.nama in page
+        assert persyaratan.nama in kurang
     status = check_status(desks(None), nomor, PEMOHON["nik"])
     assert "Dikembalikan" in status and "Persyaratan belum lengkap" in status
 
