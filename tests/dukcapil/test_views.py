@@ -74,17 +74,12 @@ def test_intake_bad_input_is_explained_and_nothing_saved(client, team, overrides
     assert [name for name in typed if f'name="{name}" value="{data[name]}"' not in page] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='templates/dukcapil/_field.html prints a field\'s errors without id="id_<field>_error", the element '
-    "the input's aria-describedby (added by Django) points to, so a screen reader does not read the error",
-)
 def test_a_field_error_is_read_out_with_its_input(client, team):
     client.force_login(team["loket"])
     layanan = Layanan.objects.get(kode="kk")
     page = client.post(reverse("intake", args=["kk"]), intake_data(layanan, nama="")).content.decode()
     assert 'aria-describedby="id_nama_error"' in page
-    assert re.search(r'<[^>]+id="id_nama_error"[^>]*>\s*Bidang ini harus diisi\.', page)
+    assert re.search(r'<div id="id_nama_error"><p class="error" role="alert">[^<]*harus diisi', page)
 
 
 def test_intake_missing_persyaratan_returns_with_the_list(client, team):
