@@ -86,18 +86,8 @@ class LangkahInline(admin.TabularInline):
     model = LangkahSOP
     form = LangkahSOPForm
     extra = 0
-    fields = [
-        "urutan",
-        "uraian",
-        "pelaksana",
-        "peran",
-        "kelengkapan",
-        "waktu_jumlah",
-        "waktu_satuan",
-        "waktu_teks",
-        "output",
-        "tahap",
-    ]
+    # the form's fields, compact for the inline: no sop (the parent) and no keterangan
+    fields = [f for f in LangkahSOPForm.Meta.fields if f not in ("sop", "keterangan")]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
 

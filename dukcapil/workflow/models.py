@@ -54,6 +54,18 @@ class WorkflowRecord(models.Model):
         return self.standar_waktu.get(status or self.status)
 
 
+def optional_staff(verbose_name: str) -> models.ForeignKey:
+    """A staff member a row may name (kept: PROTECT), without a reverse accessor."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
 class RecordLink(models.Model):
     """Points at one workflow record of any type (a berkas, a naskah, …)."""
 
@@ -71,14 +83,7 @@ class KartuKendali(RecordLink):
     transisi = models.CharField("transisi", max_length=40)
     dari_status = models.CharField("dari", max_length=30)
     ke_status = models.CharField("ke", max_length=30)
-    pelaku = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="pelaku",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    pelaku = optional_staff("pelaku")
     waktu = models.DateTimeField("waktu", default=timezone.now)
     mulai = models.DateTimeField("mulai tahap", help_text="Sejak kapan record berada di status asal.")
     catatan = models.TextField("catatan", blank=True)
@@ -115,14 +120,7 @@ class WorkItem(RecordLink):
 
     bidang = models.ForeignKey("dukcapil.Bidang", verbose_name="bidang", on_delete=models.PROTECT, related_name="+")
     aksi = models.CharField("tindakan yang ditunggu", max_length=30)
-    pengguna = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="ditujukan kepada",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    pengguna = optional_staff("ditujukan kepada")
     status = models.CharField("status record", max_length=30)
     sejak = models.DateTimeField("sejak", default=timezone.now)
     standar_menit = models.PositiveIntegerField("standar waktu (menit)", null=True, blank=True)
