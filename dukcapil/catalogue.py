@@ -4,6 +4,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from decimal import Decimal
 from pathlib import Path
 
@@ -109,6 +110,8 @@ class LoadResult:
     langkah: int
     persyaratan: int
     layanan_linked: int
+    # step timings edited in admin that the file would change, kept: "sop langkah N: admin X, berkas Y"
+    dipertahankan: list[str] = dc_field(default_factory=list)
 
 
 def available_offices() -> list[str]:
@@ -197,12 +200,13 @@ def read_office_file(slug: str) -> dict:
 
 
 @transaction.atomic
-def load_office(*, slug: str, activate: bool = True) -> LoadResult:
+def load_office(*, slug: str, activate: bool = True, reset: bool = False) -> LoadResult:
     """Create or update an office's SOP set from fixtures/offices/<slug>.json. Idempotent.
 
     Existing rows are updated in place (so their history continues); steps and persyaratan no
     longer in the file are removed. With activate, the office becomes the deployment's and each
-    layanan points at this office's SOP for it.
+    layanan points at this office's SOP for it. Step timings an admin edited are kept (and listed
+    in ``dipertahankan``) unless ``reset``.
     """
     data = read_office_file(slug)
     ensure_reference_data()
@@ -228,10 +232,12 @@ def load_office(*, slug: str, activate: bool = True) -> LoadResult:
     layanan = {lay.kode: lay for lay in Layanan.objects.all()}
     totals = {"langkah": 0, "persyaratan": 0}
     seen_slugs = []
+    edited = set() if reset else _admin_edited_steps(kantor)
+    kept: list[str] = []
     for entry in data["sops"]:
         sop = _upsert_sop(kantor, entry, bidang, layanan)
         seen_slugs.append(sop.slug)
-        totals["langkah"] += _sync_steps(sop, entry.get("langkah") or [])
+        totals["langkah"] += _sync_steps(sop, entry.get("langkah") or [], edited, kept)
         totals["persyaratan"] += _sync_persyaratan(sop, entry.get("persyaratan") or [])
     SOP.objects.filter(kantor=kantor).exclude(slug__in=seen_slugs).delete()
     linked = 0
@@ -243,7 +249,15 @@ def load_office(*, slug: str, activate: bool = True) -> LoadResult:
         linked = link_layanan(kantor)
     else:
         linked = link_layanan()  # this office may now supply SOPs the active one lacks
-    return LoadResult(kantor, len(seen_slugs), totals["langkah"], totals["persyaratan"], linked)
+    return LoadResult(kantor, len(seen_slugs), totals["langkah"], totals["persyaratan"], linked, kept)
+
+
+TIMING_FIELDS = ("waktu_jumlah", "waktu_satuan", "waktu_teks")
+
+
+def _admin_edited_steps(kantor: Kantor) -> set[int]:
+    """Steps of this office whose history has a change by a person (admin), not by a load."""
+    return set(LangkahSOP.history.filter(sop__kantor=kantor, history_user__isnull=False).values_list("id", flat=True))
 
 
 def _upsert_sop(kantor: Kantor, entry: dict, bidang: dict, layanan: dict) -> SOP:
@@ -271,7 +285,7 @@ def _upsert_sop(kantor: Kantor, entry: dict, bidang: dict, layanan: dict) -> SOP
     return sop
 
 
-def _sync_steps(sop: SOP, steps: list[dict]) -> int:
+def _sync_steps(sop: SOP, steps: list[dict], edited: set[int] = frozenset(), kept: list | None = None) -> int:
     existing = {s.urutan: s for s in sop.langkah.all()}
     stages = derive_tahap([s.get("peran") or [] for s in steps])
     for position, (step, stage) in enumerate(zip(steps, stages, strict=True), start=1):
@@ -289,7 +303,15 @@ def _sync_steps(sop: SOP, steps: list[dict]) -> int:
             "keterangan": _text(step.get("keterangan")),
             "tahap": step.get("tahap") or stage,
         }
-        _save_if_changed(existing.pop(urutan, None) or LangkahSOP(sop=sop, urutan=urutan), values)
+        row = existing.pop(urutan, None) or LangkahSOP(sop=sop, urutan=urutan)
+        if row.pk in edited:
+            for name in TIMING_FIELDS:
+                if getattr(row, name) != values[name] and kept is not None:
+                    kept.append(
+                        f"{sop.slug} langkah {urutan} {name}: admin «{getattr(row, name)}», berkas «{values[name]}»"
+                    )
+                values[name] = getattr(row, name)
+        _save_if_changed(row, values)
     for row in existing.values():
         row.delete()
     return len(steps)

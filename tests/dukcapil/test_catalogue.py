@@ -232,3 +232,26 @@ def test_berkas_deadline_counts_cuti_bersama(team, settings):
         berkas = register(team["loket"])
     # 3 hari kerja from Wed 23 Dec: Thu cuti bersama, Fri Natal, weekend → Mon 28, Tue 29, Wed 30
     assert berkas.tenggat == date(2026, 12, 30)
+
+
+def test_reloading_keeps_timings_an_admin_edited_unless_reset(team):
+    from django.core.management import call_command
+
+    load_office(slug="pekanbaru")
+    step = LangkahSOP.objects.get(sop__slug="pelita3", urutan=8)
+    step.waktu_jumlah = Decimal("7")
+    step._history_user = team["admin"]  # an edit by a person in admin
+    step.save(update_fields=["waktu_jumlah"])
+
+    result = load_office(slug="pekanbaru")
+    step.refresh_from_db()
+    assert step.waktu_jumlah == 7
+    assert result.dipertahankan == ["pelita3 langkah 8 waktu_jumlah: admin «7.00», berkas «5»"]
+
+    out = io.StringIO()
+    call_command("load_office", "pekanbaru", "--no-activate", stdout=out)
+    assert "pelita3 langkah 8 waktu_jumlah" in out.getvalue() and "--reset" in out.getvalue()
+
+    load_office(slug="pekanbaru", reset=True)
+    step.refresh_from_db()
+    assert step.waktu_jumlah == 5

@@ -12,10 +12,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-activate", action="store_true", help="muat saja, tanpa menjadikannya kantor deployment ini"
         )
+        parser.add_argument(
+            "--reset", action="store_true", help="timpa juga waktu langkah yang sudah diubah admin dengan isi berkas"
+        )
 
-    def handle(self, *args, slug: str, no_activate: bool, **options) -> None:
+    def handle(self, *args, slug: str, no_activate: bool, reset: bool, **options) -> None:
         try:
-            result = load_office(slug=slug, activate=not no_activate)
+            result = load_office(slug=slug, activate=not no_activate, reset=reset)
         except BerkasError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(
@@ -24,3 +27,7 @@ class Command(BaseCommand):
                 + (f"; {result.layanan_linked} layanan memakai SOP kantor ini" if not no_activate else "")
             )
         )
+        if result.dipertahankan:
+            self.stdout.write("Waktu yang diubah admin dipertahankan (pakai --reset untuk menimpa):")
+            for line in result.dipertahankan:
+                self.stdout.write(f"  {line}")
