@@ -34,6 +34,7 @@ urlpatterns = [
     path("berkas/<str:nomor>/dokumen/<slug:jenis>/", views.dokumen_unduh, name="dokumen-unduh"),
     path("berkas/<str:nomor>/produksi-ulang/", views.berkas_produksi_ulang, name="berkas-produksi-ulang"),
     path("berkas/<str:nomor>/<slug:action>/", views.berkas_action, name="berkas-action"),
+    path("cari/", views.cari, name="cari"),
     path("cek-status/", views.status_publik, name="status-publik"),
     path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),
     path("tte/batch/<int:batch_id>/", tte_views.batch_detail, name="tte-batch"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import catalogue, paket, ratelimit, selectors, services
+from . import catalogue, paket, ratelimit, search, selectors, services
 from .choices import STATUS_COLOURS, Status
 from .errors import too_many_requests
 from .exceptions import BerkasError, DuplicateBerkas
@@ -463,3 +463,25 @@ def paket_entri(request: HttpRequest, nomor: str) -> HttpResponse:
         for lay, kind in paket.components(berkas.layanan)
     ]
     return render(request, "dukcapil/paket_entri.html", {"berkas": berkas, "rows": rows})
+
+
+@never_cache
+@login_required
+def cari(request: HttpRequest) -> HttpResponse:
+    """Staff search over the berkas of the user's bidang. The box posts (a NIK or nomor KK never goes
+    into a URL, UU 27/2022); ``?q=`` works for a nomor registrasi or a name only."""
+    if request.method == "POST":
+        query = request.POST.get("q", "")
+    else:
+        query = request.GET.get("q", "")
+        if search.is_sixteen_digits(query):
+            messages.error(
+                request, "NIK atau nomor KK tidak boleh dikirim lewat alamat halaman. Ketik di kotak pencarian."
+            )
+            return redirect("cari")
+    result = search.search_berkas(request.user, query)
+    return render(
+        request,
+        "dukcapil/cari.html",
+        {"result": result, "min_length": search.MIN_QUERY_LENGTH, "limit": search.SEARCH_LIMIT},
+    )
