@@ -125,7 +125,10 @@ def permohonan_kk_update(
             if not re.fullmatch(r"\d{6}", kode):
                 errors["kode_wilayah"] = ["Kode wilayah kecamatan harus 6 digit angka."]
             permohonan.kode_wilayah = kode
-        errors.update(kind.check_members(permohonan, [a.nik.strip() for a in anggota]))
+        for field, messages in kind.check_members(permohonan, [a.nik.strip() for a in anggota]).items():
+            errors.setdefault(field, []).extend(messages)
+        if family_problems := kind.check_family(permohonan, anggota):
+            errors.setdefault("anggota", []).extend(family_problems)
         if errors:
             problems = [m for ms in errors.values() for m in ms]
             raise BerkasInvalid("Data KK belum benar: " + " ".join(problems), fields=errors)

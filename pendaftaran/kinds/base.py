@@ -307,6 +307,10 @@ class KKKind(ServiceKind):
     ) -> None:
         """The variant's rules for who the family is, against the registered members ``current``."""
 
+    def check_family(self, permohonan: PermohonanKK, anggota: list) -> list[str]:
+        """The variant's rules on the staged rows (NIK and hubungan), e.g. who heads the family."""
+        return []
+
     def check_members(self, permohonan: PermohonanKK, staged: list[str]) -> dict[str, list[str]]:
         """Register rules for the family the operator entered; {field: [messages]} of what is wrong."""
         errors: dict[str, list[str]] = {}

@@ -2,7 +2,7 @@
 
 from dukcapil.exceptions import BerkasInvalid
 
-from ..choices import AlasanPengurangan, JenisPermohonanKK
+from ..choices import AlasanPengurangan, Hubungan, JenisPermohonanKK
 from ..forms import DatangForm
 from ..models import Keluarga, PermohonanKK
 from ..register import active_members
@@ -106,18 +106,43 @@ class KKPisah(KKKind):
         return permohonan.keluarga_asal_id == other.pk
 
     def check_composition(self, permohonan, staged, current, errors) -> None:
+        if permohonan.keluarga_asal is None:
+            errors.setdefault("nomor_kk_asal", []).append("Nomor KK asal wajib diisi untuk pisah KK.")
+
+    def check_family(self, permohonan: PermohonanKK, anggota: list) -> list[str]:
+        """Who leaves is chosen by the operator (the entry starts as the whole registered family): some
+        members of the KK asal, not all of them, one of them heading the new KK; the head of the KK asal
+        stays, so that the KK asal keeps its head."""
         asal = permohonan.keluarga_asal
         if asal is None:
-            errors.setdefault("nomor_kk_asal", []).append("Nomor KK asal wajib diisi untuk pisah KK.")
-            return
-        members = {p.nik for p in active_members(asal)}
-        from_asal = members & staged
-        if not from_asal:
-            errors.setdefault("anggota", []).append(f"Sedikitnya satu anggota KK asal {asal.nomor_kk} harus pisah.")
-        elif from_asal == members:
-            errors.setdefault("anggota", []).append(
-                "Semua anggota KK asal ikut pisah; itu perubahan data KK, bukan pisah KK."
+            return []
+        members = {p.nik: p for p in active_members(asal)}
+        leavers = [a for a in anggota if a.nik.strip() in members]
+        if not leavers or len(leavers) == len(members):
+            return [
+                f"Pilih anggota yang pisah dari KK asal {asal.nomor_kk} (mantan pasangan, dan anak sesuai putusan "
+                "pengadilan atau kesepakatan orang tua); seluruh anggota tidak boleh pisah karena KK asal "
+                "menjadi kosong."
+            ]
+        problems = []
+        if not any(a.hubungan == Hubungan.KEPALA_KELUARGA for a in leavers):
+            problems.append(
+                f"Kepala keluarga KK baru harus salah satu anggota yang pisah dari KK asal {asal.nomor_kk}."
             )
+        for a in leavers:
+            person = members[a.nik.strip()]
+            if person.hubungan == Hubungan.KEPALA_KELUARGA:
+                problems.append(
+                    f"{person.nama} adalah kepala keluarga KK asal {asal.nomor_kk} dan tidak dapat pisah "
+                    "dalam berkas ini: KK asal akan tanpa kepala keluarga. Pilih anggota lain yang pisah, atau "
+                    "ganti dulu kepala keluarga KK asal melalui perubahan data KK."
+                )
+        return problems
+
+    def missing_own(self, permohonan: PermohonanKK) -> list[str]:
+        problems = self.check_family(permohonan, list(permohonan.anggota.all()))
+        # a sentence, as an item of «Data belum lengkap: …» (a name in capitals stays so)
+        return [m[0].lower() + m[1:] if m[1:2].islower() else m for m in problems]
 
 
 @kk_variant(J.RENTAN, "penduduk-rentan", new_number=True, asks_nomor_kk=False, biometrik=True)
