@@ -2,6 +2,7 @@
 
 from dataclasses import fields
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import catalogue, paket, ratelimit, search, selectors, services
 from .choices import STATUS_COLOURS, Status
+from .documents_builders import office_header
 from .errors import too_many_requests
 from .exceptions import BerkasError, DuplicateBerkas
 from .forms import (
@@ -484,4 +486,61 @@ def cari(request: HttpRequest) -> HttpResponse:
         request,
         "dukcapil/cari.html",
         {"result": result, "min_length": search.MIN_QUERY_LENGTH, "limit": search.SEARCH_LIMIT},
+    )
+
+
+# --- printable pages (slip kekurangan persyaratan, kartu kendali) ------------------------
+
+
+def _printable_berkas(request: HttpRequest, nomor: str, halaman: str) -> Berkas:
+    """A berkas the user may see (404 otherwise); the pemohon shown on the sheet goes to the access log."""
+    berkas = _visible_berkas(request, nomor)
+    access_log_record(
+        request=request,
+        niks=[berkas.pemohon_nik],
+        halaman=AksesDataPribadi.Halaman.DETAIL_BERKAS,
+        konteks=f"{halaman} berkas {berkas.nomor_registrasi}",
+    )
+    return berkas
+
+
+@login_required
+def slip_kekurangan(request: HttpRequest, nomor: str) -> HttpResponse:
+    """The slip the citizen takes home when the berkas is returned: what is missing and how to come back."""
+    berkas = _printable_berkas(request, nomor, "slip kekurangan")
+    if berkas.status != Status.DIKEMBALIKAN:
+        raise Http404("Slip kekurangan hanya untuk berkas yang dikembalikan.")
+    returned = (
+        berkas.kartu_kendali.filter(ke_status=Status.DIKEMBALIKAN).select_related("pelaku").order_by("-waktu", "-pk")
+    ).first()
+    petugas = (returned.pelaku if returned and returned.pelaku else None) or berkas.dibuat_oleh
+    return render(
+        request,
+        "dukcapil/slip_kekurangan.html",
+        {
+            "office_header": office_header(),
+            "berkas": berkas,
+            "nik_masked": mask_nik(berkas.pemohon_nik),
+            "tanggal": returned.waktu if returned else berkas.status_sejak,
+            "petugas": petugas.get_full_name() or petugas.username,
+            "status_url": settings.PUBLIC_BASE_URL.rstrip("/") + reverse("status-publik"),
+        },
+    )
+
+
+@login_required
+def kartu_kendali_cetak(request: HttpRequest, nomor: str) -> HttpResponse:
+    """The berkas's kartu kendali on one A4 sheet (Pekanbaru's layout): each step with its officer,
+    start, end, actual time against the SOP minutes, and an empty paraf column."""
+    berkas = _printable_berkas(request, nomor, "kartu kendali")
+    return render(
+        request,
+        "dukcapil/kartu_kendali_cetak.html",
+        {
+            "office_header": office_header(),
+            "berkas": berkas,
+            "nik_masked": mask_nik(berkas.pemohon_nik),
+            "timeline": selectors.berkas_timeline(berkas),
+            "dicetak": timezone.now(),
+        },
     )
