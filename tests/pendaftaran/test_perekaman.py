@@ -161,3 +161,12 @@ def test_day_page_query_count_does_not_grow(client, team, warga, django_assert_n
     client.force_login(team["operator"])
     with django_assert_num_queries(DAY_PAGE_QUERIES):
         assert client.get(URL, {"tanggal": tomorrow.isoformat()}).status_code == 200
+
+
+def test_register_history_shows_the_perekaman_without_a_berkas(client, team, belum):
+    jadwal = schedule(team["operator"], belum)
+    perekaman_selesai(user=team["operator"], jadwal_id=jadwal.pk)
+    client.force_login(team["operator"])
+    page = client.post(reverse("pendaftaran:register"), {"q": belum.nik})
+    assert page.status_code == 200
+    assert f"Perekaman KTP-el {timezone.localdate():%d-%m-%Y} di Kantor Dinas" in page.content.decode()
