@@ -3,7 +3,16 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from dukcapil.admin import ReadOnlyFieldsMixin, ReadOnlyInlineMixin, ViewOnlyMixin
 
-from .models import AnggotaKeluarga, Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk, StokBlangko
+from .models import (
+    AnggotaKeluarga,
+    JadwalPerekaman,
+    Keluarga,
+    MutasiBlangko,
+    Penduduk,
+    PermohonanKK,
+    PermohonanPenduduk,
+    StokBlangko,
+)
 
 
 class AnggotaInline(ReadOnlyInlineMixin, admin.TabularInline):
@@ -68,3 +77,13 @@ class MutasiBlangkoAdmin(ViewOnlyMixin, admin.ModelAdmin):
     list_display = ["waktu", "jenis", "jumlah", "sisa", "berkas", "keterangan", "pelaku"]
     list_filter = ["jenis"]
     list_select_related = ["berkas", "pelaku"]
+
+
+@admin.register(JadwalPerekaman)
+class JadwalPerekamanAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    """View-only: slots are added and closed on the perekaman page, which writes the register."""
+
+    list_display = ["tanggal", "jam", "penduduk", "tempat", "kecamatan", "status", "operator"]
+    list_filter = ["status", "tempat", "tanggal"]
+    search_fields = ["=penduduk__nik"]
+    list_select_related = ["penduduk", "operator"]

@@ -4,7 +4,7 @@ from dukcapil.forms import DATE_WIDGET
 from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 
 from .choices import AlasanPengurangan
-from .models import AnggotaKeluarga, PermohonanKK
+from .models import AnggotaKeluarga, JadwalPerekaman, PermohonanKK
 from .register import PERSON_FIELDS
 
 
@@ -152,3 +152,12 @@ class BaseAnggotaFormSet(forms.BaseFormSet):
 AnggotaFormSet = forms.formset_factory(
     AnggotaForm, formset=BaseAnggotaFormSet, extra=1, can_delete=True, max_num=30, validate_max=True
 )
+
+
+class JadwalPerekamanForm(forms.Form):
+    """Add one person to the day's perekaman schedule."""
+
+    nik = forms.CharField(label="NIK", max_length=16, min_length=16)
+    jam = forms.TimeField(label="Jam", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    tempat = forms.ChoiceField(label="Tempat", choices=JadwalPerekaman.Tempat.choices)
+    kecamatan = forms.CharField(label="Kecamatan (jika di kecamatan)", max_length=100, required=False)

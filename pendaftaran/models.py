@@ -132,7 +132,10 @@ class PerubahanRegister(models.Model):
     nilai_baru = models.JSONField("nilai baru", null=True, blank=True)
     teks_lama = models.CharField("semula", max_length=300, blank=True)
     teks_baru = models.CharField("menjadi", max_length=300, blank=True)
-    berkas = models.ForeignKey(Berkas, verbose_name="berkas", on_delete=models.PROTECT, related_name="+")
+    berkas = models.ForeignKey(
+        Berkas, verbose_name="berkas", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sumber = models.CharField("sumber perubahan", max_length=200, blank=True)  # a change without a berkas
     disetujui_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="disetujui oleh", on_delete=models.PROTECT, related_name="+"
     )
@@ -149,6 +152,64 @@ class PerubahanRegister(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.teks_lama} → {self.teks_baru}"
+
+
+class JadwalPerekaman(models.Model):
+    """One person's perekaman KTP-el slot at the office or a kecamatan, and whether it happened.
+
+    The biometric capture itself is done in SIAK; marking the slot «selesai» writes the register's
+    ``perekaman_pada``/``perekaman_lokasi`` (pendaftaran.perekaman), so KTP-el cetak can proceed."""
+
+    class Tempat(models.TextChoices):
+        KANTOR = "kantor", "Kantor Dinas"
+        KECAMATAN = "kecamatan", "Kecamatan"
+
+    class Status(models.TextChoices):
+        DIJADWALKAN = "dijadwalkan", "Dijadwalkan"
+        SELESAI = "selesai", "Selesai"
+        TIDAK_HADIR = "tidak_hadir", "Tidak hadir"
+
+    penduduk = models.ForeignKey(
+        Penduduk, verbose_name="penduduk", on_delete=models.PROTECT, related_name="jadwal_perekaman"
+    )
+    tanggal = models.DateField("tanggal")
+    jam = models.TimeField("jam")
+    tempat = models.CharField("tempat", max_length=10, choices=Tempat.choices, default=Tempat.KANTOR)
+    kecamatan = models.CharField("kecamatan", max_length=100, blank=True)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DIJADWALKAN)
+    dijadwalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dijadwalkan oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="operator perekaman",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diproses_pada = models.DateTimeField("diproses pada", null=True, blank=True)
+    dibuat_pada = models.DateTimeField("dibuat pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "jadwal perekaman KTP-el"
+        verbose_name_plural = "jadwal perekaman KTP-el"
+        ordering = ["tanggal", "jam", "pk"]
+        indexes = [models.Index(fields=["tanggal", "jam"], name="perekaman_tanggal_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["penduduk"], condition=models.Q(status="dijadwalkan"), name="satu_jadwal_perekaman_terbuka"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Perekaman {self.penduduk_id} {self.tanggal} {self.jam}"
+
+    @property
+    def lokasi(self) -> str:
+        if self.tempat == self.Tempat.KECAMATAN:
+            return f"Kecamatan {self.kecamatan}"
+        return "Kantor Dinas"
 
 
 class StokBlangko(models.Model):

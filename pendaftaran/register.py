@@ -6,7 +6,8 @@ each changed field carries the value the operator saw (its base) and the new val
 field is written only if the register still holds its base; if another approved berkas changed it
 in between, ``RegisterConflict`` (409) names the field, that berkas and who approved it, and
 nothing is written. Fields an entry did not change are never written. Every write is logged in
-``PerubahanRegister`` with the berkas and the approver. Writing what is already there changes
+``PerubahanRegister`` with the berkas and the approver (a perekaman KTP-el done, recorded without a
+berkas, names its source instead: ``pendaftaran.perekaman``). Writing what is already there changes
 nothing, so a retried approval or a re-approval after a send-back adds nothing twice.
 """
 
@@ -119,7 +120,12 @@ def _conflict(row, field: str, base, current) -> RegisterConflict:
     label = str(row._meta.get_field(field).verbose_name)
     last = _last_change(row, field)
     seen, now = _text(row, field, base), _text(row, field, current)
-    if last is not None:
+    if last is not None and last.berkas is None:
+        by = (
+            f"oleh {last.sumber or 'petugas'} ({last.disetujui_oleh}) "
+            f"pada {timezone.localtime(last.waktu):%d-%m-%Y %H:%M}"
+        )
+    elif last is not None:
         by = (
             f"oleh berkas {last.berkas.nomor_registrasi} yang disetujui {last.disetujui_oleh} "
             f"pada {timezone.localtime(last.waktu):%d-%m-%Y %H:%M}"
@@ -140,8 +146,13 @@ def _resolve(field: str, value):
     return value
 
 
-def register_change(row: Penduduk | Keluarga, new: dict, *, base: dict | None, berkas: Berkas, user: User) -> list[str]:
+def register_change(
+    row: Penduduk | Keluarga, new: dict, *, base: dict | None, berkas: Berkas | None, user: User, sumber: str = ""
+) -> list[str]:
     """Apply one row's change set; returns the fields written.
+
+    ``berkas`` is the approved berkas; a change recorded outside a berkas (a perekaman KTP-el done)
+    passes ``berkas=None`` and names itself in ``sumber``.
 
     ``base`` holds, per field, what the operator saw; a field missing from it (or ``base=None``)
     is written without that check (a number the system gives, an informational note). A field
@@ -158,7 +169,7 @@ def register_change(row: Penduduk | Keluarga, new: dict, *, base: dict | None, b
             continue
         if field in base and current != base[field]:
             last = _last_change(row, field)
-            if last is None or last.berkas_id != berkas.pk or last.nilai_baru != current:
+            if last is None or berkas is None or last.berkas_id != berkas.pk or last.nilai_baru != current:
                 raise _conflict(row, field, base[field], current)
         setattr(row, field, _resolve(field, value))
         changed.append(field)
@@ -171,6 +182,7 @@ def register_change(row: Penduduk | Keluarga, new: dict, *, base: dict | None, b
                 teks_lama=_text(row, field, current)[:300],
                 teks_baru=_text(row, field, target)[:300],
                 berkas=berkas,
+                sumber=sumber[:200],
                 disetujui_oleh=user,
                 **_owner(row),
             )

@@ -1,9 +1,12 @@
+from datetime import date
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
 from dukcapil import selectors, services
 from dukcapil.choices import Status
@@ -15,9 +18,10 @@ from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 
 from .blangko import blangko_receive, blangko_summary
 from .choices import AlasanPengurangan
-from .forms import AnggotaFormSet, BlangkoForm, PermohonanKKForm
+from .forms import AnggotaFormSet, BlangkoForm, JadwalPerekamanForm, PermohonanKKForm
 from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
+from .perekaman import jadwal_hari, may_record, perekaman_jadwalkan, perekaman_selesai, perekaman_tidak_hadir
 from .register import active_members, register_history
 from .services import AnggotaData, biometric_candidates, permohonan_kk_update
 from .services import kind_of as kk_kind_of
@@ -247,3 +251,63 @@ def register(request: HttpRequest) -> HttpResponse:
         "pendaftaran/register.html",
         {"query": query, "person": person, "keluarga": keluarga, "anggota": anggota, "riwayat": riwayat},
     )
+
+
+@login_required
+def perekaman(request: HttpRequest) -> HttpResponse:
+    """The perekaman room's day: who is scheduled (``?tanggal=YYYY-MM-DD``, today by default), add
+    one by NIK with a time slot, mark a slot done (writes the register) or absent."""
+    if not may_record(request.user):
+        return render(
+            request,
+            "dukcapil/error.html",
+            {"message": "Jadwal perekaman KTP-el untuk operator SIAK bidang Pendaftaran Penduduk dan ADB."},
+            status=403,
+        )
+    raw = request.GET.get("tanggal") or request.POST.get("tanggal") or ""
+    try:
+        tanggal = date.fromisoformat(raw) if raw else timezone.localdate()
+    except ValueError:
+        tanggal = timezone.localdate()
+        messages.error(request, "Tanggal tidak dikenali; ditampilkan jadwal hari ini.")
+    here = f"{reverse('pendaftaran:perekaman')}?tanggal={tanggal.isoformat()}"
+    form = JadwalPerekamanForm(request.POST if request.POST.get("aksi") == "jadwalkan" else None)
+    status = 200
+    if request.method == "POST":
+        aksi = request.POST.get("aksi")
+        try:
+            if aksi == "jadwalkan":
+                if not form.is_valid():
+                    raise _FormInvalid
+                jadwal = perekaman_jadwalkan(user=request.user, tanggal=tanggal, **form.cleaned_data)
+                messages.success(
+                    request,
+                    f"{jadwal.penduduk.nama} dijadwalkan perekaman pukul {jadwal.jam:%H:%M} di {jadwal.lokasi}.",
+                )
+            elif aksi in ("selesai", "tidak-hadir"):
+                action = perekaman_selesai if aksi == "selesai" else perekaman_tidak_hadir
+                jadwal = action(user=request.user, jadwal_id=int(request.POST.get("jadwal") or 0))
+                messages.success(request, f"Perekaman {jadwal.penduduk.nama}: {jadwal.get_status_display().lower()}.")
+            else:
+                return redirect(here)
+        except _FormInvalid:
+            status = 400
+        except BerkasError as exc:
+            status = exc.http_status
+            for name, problems in exc.fields.items():
+                if name in form.fields and form.is_bound:
+                    for p in problems:
+                        form.add_error(name, p)
+            messages.error(request, exc.message)
+        else:
+            return redirect(here)
+    return render(
+        request,
+        "pendaftaran/perekaman.html",
+        {"tanggal": tanggal, "jadwal": jadwal_hari(request.user, tanggal), "form": form},
+        status=status,
+    )
+
+
+class _FormInvalid(Exception):
+    """The schedule form has field errors: shown on the form (400)."""

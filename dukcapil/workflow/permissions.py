@@ -36,6 +36,7 @@ class Aksi(models.TextChoices):
     BLANGKO = "blangko", "Mencatat penerimaan blangko"
     LIHAT_REGISTER = "lihat_register", "Melihat database penduduk dan register akta"
     PRODUKSI_ULANG = "produksi_ulang", "Memproduksi ulang dokumen yang tertahan di «cetak»"
+    PEREKAMAN = "perekaman", "Menjadwalkan dan mencatat perekaman KTP-el"
     # naskah dinas and surat (Sekretariat, and every bidang's letters)
     KONSEP_NASKAH = "konsep_naskah", "Menyusun konsep naskah dinas"
     PERIKSA_NASKAH = "periksa_naskah", "Memeriksa konsep naskah dinas (Kasubag)"
@@ -57,7 +58,14 @@ A = Aksi
 # The table. Add a row here, and the services, pages, kotak masuk and API follow.
 TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.PETUGAS_LOKET: {A.LIHAT: B, A.TERIMA: B, A.SERAHKAN: B, A.BATALKAN: B, A.LIHAT_REGISTER: B},
-    Role.OPERATOR_SIAK: {A.LIHAT: B, A.ENTRI: B, A.BLANGKO: B, A.LIHAT_REGISTER: B, A.KONSEP_NASKAH: B},
+    Role.OPERATOR_SIAK: {
+        A.LIHAT: B,
+        A.ENTRI: B,
+        A.BLANGKO: B,
+        A.LIHAT_REGISTER: B,
+        A.KONSEP_NASKAH: B,
+        A.PEREKAMAN: B,
+    },
     Role.KASI: {
         A.LIHAT: B,
         A.VERIFIKASI: B,
@@ -83,7 +91,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.SEKRETARIS: {A.LIHAT: K, A.PARAF_NASKAH: K, A.DISPOSISI: K, A.TINDAK_LANJUT: K},
     Role.KASUBAG: {A.PERIKSA_NASKAH: K, A.KONSEP_NASKAH: B, A.DISPOSISI: B, A.TINDAK_LANJUT: B},
     Role.AGENDARIS: {A.AGENDA_SURAT: K, A.NOMOR_NASKAH: K},
-    Role.ADB: {A.LIHAT_REGISTER: K, A.TINDAK_LANJUT: B},
+    Role.ADB: {A.LIHAT_REGISTER: K, A.PEREKAMAN: K, A.TINDAK_LANJUT: B},
     Role.PPTK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.BENDAHARA: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},

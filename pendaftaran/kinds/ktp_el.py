@@ -3,6 +3,7 @@
 from datetime import date
 from typing import ClassVar
 
+from django.urls import reverse
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasInvalid
@@ -40,8 +41,9 @@ class KtpElKind(PendudukKind):
             )
         if self.perlu_perekaman and person.perekaman_pada is None:
             raise BerkasInvalid(
-                "Perekaman KTP-el (foto, sidik jari, iris) untuk NIK ini belum dilakukan. Lakukan perekaman lebih "
-                "dahulu; KTP-el baru dapat dicetak setelah data perekaman ada.",
+                "Perekaman KTP-el (foto, sidik jari, iris) untuk NIK ini belum dilakukan. Jadwalkan perekaman di "
+                f"halaman Jadwal perekaman KTP-el ({reverse('pendaftaran:perekaman')}) di kantor Dinas atau "
+                "kecamatan; KTP-el baru dapat dicetak setelah perekaman ditandai selesai.",
                 fields={"nik": ["Belum perekaman KTP-el."]},
             )
 
