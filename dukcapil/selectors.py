@@ -34,16 +34,6 @@ def work_items(user) -> QuerySet[WorkItem]:
     return WorkItem.objects.filter(held, selesai_pada__isnull=True).order_by("sejak", "pk")
 
 
-def berkas_inbox(user) -> QuerySet[Berkas]:
-    """Berkas waiting for this user's role in their bidang, oldest first."""
-    waiting = work_items(user).filter(content_type=ContentType.objects.get_for_model(Berkas))
-    return (
-        Berkas.objects.filter(pk__in=waiting.values("object_id"))
-        .select_related("layanan", "bidang")
-        .order_by("status_sejak", "pk")
-    )
-
-
 def inbox(user, limit: int = 200) -> list["InboxRow"]:
     """The kotak masuk: every record type side by side, oldest first (one query per record type)."""
     items = list(work_items(user)[:limit])

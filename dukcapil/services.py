@@ -32,7 +32,7 @@ from .penduduk import household_niks
 from .persyaratan import persyaratan_wajib
 from .registry import get_kind
 from .workflow.permissions import Aksi, can, transition_actions
-from .workflow.services import check_allowed, check_expected, record_lock, record_transition, record_transition_many
+from .workflow.services import check_allowed, check_expected, record_lock, record_transition
 
 logger = logging.getLogger(__name__)
 
@@ -137,11 +137,6 @@ _SAVED = ["persyaratan_kurang", "kategori_batal"]  # berkas fields a transition 
 def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) -> None:
     """Run a transition already checked by the caller, record it and save."""
     record_transition(berkas, method, user, note, *args, update_fields=_SAVED)
-
-
-def run_transition_many(berkas_list: list[Berkas], method: str, user: User, note: str) -> None:
-    """run_transition for many locked berkas at once (the Kadis's batch): same records, bulk writes."""
-    record_transition_many(berkas_list, method, user, note)
 
 
 def next_serial(key: str) -> int:
@@ -386,14 +381,9 @@ def _return_after_conflict(berkas_id: int, kind, user: User, conflict: EffectsCo
         berkas.save(update_fields=["catatan"])
 
 
-# Cards activated at the pickup desk in front of their owner (fingerprint match); never delegated.
-ACTIVATION_REQUIRED = ("ktp-el",)
-
-
 def activation_required(kind, berkas: Berkas) -> bool:
-    if kind.activation_required is not None:
-        return kind.activation_required(berkas)
-    return kind.document_jenis in ACTIVATION_REQUIRED
+    """Cards activated at the pickup desk in front of their owner (fingerprint match); the kind says which."""
+    return kind.activation_required is not None and kind.activation_required(berkas)
 
 
 @dataclass(frozen=True)

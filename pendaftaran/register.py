@@ -161,6 +161,13 @@ def register_change(
     base = base or {}
     changed: list[str] = []
     log: list[PerubahanRegister] = []
+    if new and row.pk is not None:
+        # compare with the register as it is now, under the row's lock: a concurrent approval waits
+        locked = type(row).objects.select_for_update(of=("self",)).get(pk=row.pk)
+        for name in new:
+            attname = row._meta.get_field(name).attname
+            if getattr(row, attname) != getattr(locked, attname):
+                setattr(row, attname, getattr(locked, attname))
     for field, value in new.items():
         target, current = _plain(value), _plain(getattr(row, field))
         if field in base and target == base[field]:

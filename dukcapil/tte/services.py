@@ -395,7 +395,7 @@ def tte_produce_again(*, record, user: User) -> str:
         _finish_if_done(item.batch)
     else:
         with transaction.atomic():
-            locked = _lock_item_record(BatchTTEItem(content_type=ct, object_id=record.pk))
+            locked = record_lock(type(record), record.pk)
             if locked.status == locked.CETAK_STATUS:
                 record_transition(locked, "signing_failed", user, "Produksi ulang: kembali ke TTE Kadis.")
     return "Sesi TTE sudah berakhir; berkas kembali ke kotak masuk Kadis untuk ditandatangani ulang."

@@ -168,11 +168,6 @@ def open_items(record: WorkflowRecord, at: datetime, ct: ContentType) -> list[Wo
     ]
 
 
-def open_for(record: WorkflowRecord, at: datetime | None = None) -> None:
-    """A new record enters the work: its first work item (creation is not a transition)."""
-    move_work_items([record], at or record.status_sejak)
-
-
 def records_of(items: Sequence[WorkItem], querysets: dict[type[models.Model], models.QuerySet]) -> None:
     """Attach each work item's record, one query per record type (``item.record`` then costs nothing)."""
     by_ct: dict[int, list[WorkItem]] = {}
