@@ -301,11 +301,16 @@ def perekaman(request: HttpRequest) -> HttpResponse:
             messages.error(request, exc.message)
         else:
             return redirect(here)
+    jadwal = list(jadwal_hari(request.user, tanggal))
+    # every person on the schedule is shown by name and NIK: one bulk insert into the access log
+    access_log_record(
+        request=request,
+        niks=[j.penduduk.nik for j in jadwal],
+        halaman=AksesDataPribadi.Halaman.DATABASE_PENDUDUK,
+        konteks=f"jadwal perekaman KTP-el {tanggal:%d-%m-%Y}",
+    )
     return render(
-        request,
-        "pendaftaran/perekaman.html",
-        {"tanggal": tanggal, "jadwal": jadwal_hari(request.user, tanggal), "form": form},
-        status=status,
+        request, "pendaftaran/perekaman.html", {"tanggal": tanggal, "jadwal": jadwal, "form": form}, status=status
     )
 
 
