@@ -37,7 +37,7 @@ from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
 from .perekaman import jadwal_hari, may_record, perekaman_jadwalkan, perekaman_selesai, perekaman_tidak_hadir
 from .register import active_members, register_history
-from .services import AnggotaData, biometric_candidates, permohonan_kk_update
+from .services import AnggotaData, biometric_candidates, permohonan_kk_refresh, permohonan_kk_update
 from .services import kind_of as kk_kind_of
 
 REGISTER_BIDANG = "pendaftaran"  # the population register is kept by this bidang
@@ -114,6 +114,8 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     refused = _entry_refused(request, berkas, "data KK")
     if refused:
         return refused
+    if request.method == "GET" and permohonan_kk_refresh(berkas_id=berkas.pk):
+        permohonan.refresh_from_db()
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
