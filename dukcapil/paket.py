@@ -78,6 +78,12 @@ def apply_effects(berkas: Berkas, user: User) -> None:
             kind.apply_effects(berkas, user)
 
 
+def on_cancel(berkas: Berkas, user: User, alasan: str) -> None:
+    for _lay, kind in _berkas_components(berkas):
+        if kind.on_cancel is not None:
+            kind.on_cancel(berkas, user, alasan)
+
+
 def rebase(berkas: Berkas, conflict) -> None:
     for _lay, kind in _berkas_components(berkas):
         if kind.rebase is not None:
@@ -128,6 +134,7 @@ KIND = BerkasKind(
     intake_form=PaketIntakeForm,
     persyaratan_facts=persyaratan_facts,
     apply_effects=apply_effects,
+    on_cancel=on_cancel,
     take_blangko=take_blangko,
     documents=document_specs,
     after_signed=after_signed,

@@ -39,6 +39,9 @@ class BerkasKind:
     persyaratan_facts: Callable[[Berkas], dict] | None = None
     # Register effects, applied in the transaction of the approval that sends the berkas to TTE.
     apply_effects: Callable[..., None] | None = None  # (berkas, user)
+    # A cancellation (batalkan), in its transaction: void what the approval drew up (an akta, its
+    # number kept but marked batal): (berkas, user, alasan).
+    on_cancel: Callable[..., None] | None = None
     # Printing a card takes a blank from stock: (berkas, user) -> True taken, False none left.
     # None for paper documents.
     take_blangko: Callable[..., bool] | None = None

@@ -356,6 +356,8 @@ def berkas_transition(
             with transaction.atomic():
                 extra = (kategori,) if spec.method == "cancel" else ()
                 record_transition(berkas, spec.method, user, note, *extra, update_fields=_SAVED)
+                if spec.method == "cancel" and kind.on_cancel is not None:
+                    kind.on_cancel(berkas, user, note)
                 if berkas.status == Status.TTE and kind.apply_effects is not None:
                     # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
                     kind.apply_effects(berkas, user)

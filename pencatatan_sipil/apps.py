@@ -31,6 +31,7 @@ class PencatatanSipilConfig(AppConfig):
                 intake_form=IntakeAktaForm,
                 persyaratan_facts=layanan.persyaratan_facts,
                 apply_effects=layanan.apply_effects,
+                on_cancel=layanan.void_on_cancel,
                 documents=layanan.document_specs,
                 after_signed=layanan.after_signed,
                 needs_confirmation=layanan.needs_confirmation,

@@ -15,8 +15,9 @@ from dukcapil.registry import DocumentSpec
 from dukcapil.services import ENTRY_STATUSES, berkas_lock_for_entry, run_transition
 from dukcapil.workflow.permissions import Aksi, can
 
+from .choices import StatusAkta
 from .models import Akta, PermohonanAkta
-from .register_akta import akta_by_nomor, next_nomor_akta
+from .register_akta import akta_by_nomor, next_nomor_akta, void_drawn_up
 
 __all__ = [
     "ENTRY_STATUSES",
@@ -174,7 +175,15 @@ def apply_effects(berkas: Berkas, user: User) -> None:
     kind_for(permohonan.jenis).apply(permohonan, user)
 
 
+def void_on_cancel(berkas: Berkas, user: User, alasan: str) -> None:
+    """Cancellation (batalkan, e.g. at TTE): the akta the approval drew up are void, never signed."""
+    void_drawn_up(berkas, user, alasan)
+
+
 def document_specs(berkas: Berkas) -> list[DocumentSpec]:
+    """What the Kadis signs; nothing for an akta voided by a cancellation (its kutipan is never produced)."""
+    if Akta.objects.filter(berkas=berkas, kantor_lain=False, status=StatusAkta.BATAL).exists():
+        return []
     permohonan = _permohonan(berkas)
     return kind_for(permohonan.jenis).document_specs(permohonan)
 

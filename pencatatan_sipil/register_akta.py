@@ -6,14 +6,14 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
-from dukcapil.documents import format_tanggal
+from dukcapil.documents import format_tanggal, format_tanggal_waktu
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.models import Kantor, User
+from dukcapil.models import Berkas, Kantor, User
 from dukcapil.services import next_serial
 from pendaftaran.choices import StatusPenduduk
 from pendaftaran.register import penduduk_by_nik, register_change
 
-from .choices import KODE_AKTA, JenisAkta, StatusAkta
+from .choices import KODE_AKTA, JenisAkta, JenisCatatan, StatusAkta
 from .models import Akta, CatatanPinggir, Kutipan, PermohonanAkta
 
 
@@ -129,3 +129,29 @@ def kutipan(permohonan: PermohonanAkta, akta: Akta) -> Kutipan:
 def entry_data(permohonan: PermohonanAkta, **extra) -> dict:
     """The operator's entry as the register akta keeps it."""
     return {**permohonan.data, **extra}
+
+
+def void_drawn_up(berkas: Berkas, user: User, alasan: str) -> list[Akta]:
+    """The berkas was cancelled after its approval drew up an akta: each such akta of this office is
+    void. It stays in the register (its number is never reused) marked batal, with a catatan pinggir
+    saying which berkas, who cancelled it, when and why. Writing it again changes nothing."""
+    voided = []
+    drawn_up = Akta.objects.select_for_update().filter(berkas=berkas, kantor_lain=False).order_by("pk")
+    for akta in drawn_up.exclude(status=StatusAkta.BATAL):
+        save_akta(akta, user, status=StatusAkta.BATAL)
+        isi = (
+            f"Akta ini batal: berkas {berkas.nomor_registrasi} dibatalkan oleh {user} pada "
+            f"{format_tanggal_waktu(timezone.now())} sebelum akta ditandatangani. Alasan: {alasan or '-'}. "
+            "Nomor akta ini tidak digunakan lagi."
+        )
+        catatan = CatatanPinggir.objects.filter(akta=akta, berkas=berkas).first()
+        if catatan is None:
+            catatan = CatatanPinggir(akta=akta, berkas=berkas, jenis=JenisCatatan.PEMBATALAN, isi=isi)
+            catatan._history_user = user
+            catatan.save()
+        else:  # one catatan per berkas on an akta: the voiding is added to it
+            catatan.isi = f"{catatan.isi}\n{isi}"
+            catatan._history_user = user
+            catatan.save(update_fields=["isi"])
+        voided.append(akta)
+    return voided

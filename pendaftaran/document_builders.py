@@ -9,6 +9,7 @@ from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas
 from dukcapil.registry import RenderedDocument
 
+from .blangko import blangko_seri_for
 from .documents import AnggotaKK, KKDocument, render_kk_pdf
 from .kartu import KartuData, render_kartu_pdf
 from .models import Keluarga, Penduduk, PermohonanKK, PermohonanPenduduk
@@ -131,7 +132,7 @@ def build_kartu_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) 
             no_kitas_kitap=p.no_kitap,
             verification_url=verification_url,
             penandatangan=office.kepala_dinas_nama,
-            nomor_seri_blangko=berkas.nomor_registrasi,
+            nomor_seri_blangko=blangko_seri_for(berkas),  # "" until the operator records it
         )
     )
     return RenderedDocument(pdf=pdf, nomor=p.nik)

@@ -4,7 +4,7 @@ from dukcapil.forms import DATE_WIDGET
 from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 
 from .choices import AlasanPengurangan
-from .models import AnggotaKeluarga, JadwalPerekaman, PermohonanKK
+from .models import AnggotaKeluarga, JadwalPerekaman, PermohonanKK, StokBlangko
 from .register import PERSON_FIELDS
 
 
@@ -60,6 +60,19 @@ class BlangkoForm(forms.Form):
     jenis = forms.ChoiceField(label="Jenis blangko", choices=[("ktp-el", "Blangko KTP-el"), ("kia", "Blangko KIA")])
     jumlah = forms.IntegerField(label="Jumlah diterima", min_value=1, max_value=100000)
     keterangan = forms.CharField(label="Keterangan (nomor berita acara serah terima)", max_length=200, required=False)
+
+
+class SeriBlangkoForm(forms.Form):
+    """The serial of the blank a printed card is on (scanned or typed); checked by the service."""
+
+    mutasi = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    nomor_seri = forms.CharField(label="Nomor seri blangko", max_length=30)
+
+
+class BlangkoRusakForm(forms.Form):
+    jenis = forms.ChoiceField(label="Jenis blangko", choices=StokBlangko.Jenis.choices)
+    nomor_seri = forms.CharField(label="Nomor seri blangko yang rusak", max_length=30)
+    alasan = forms.CharField(label="Alasan (rusak / gagal cetak)", max_length=150)
 
 
 class DatangForm(forms.Form):

@@ -232,13 +232,15 @@ class StokBlangko(models.Model):
 
 
 class MutasiBlangko(models.Model):
-    """Append-only ledger of the stock: deliveries (+) and printed cards (-)."""
+    """Append-only ledger of the stock: deliveries (+), printed cards (-, for a berkas, with the
+    blangko's serial once the operator records it) and spoiled blanks (-, ``rusak``, with the reason)."""
 
     jenis = models.CharField("jenis blangko", max_length=10, choices=StokBlangko.Jenis.choices)
     jumlah = models.IntegerField("jumlah")
     sisa = models.PositiveIntegerField("sisa stok")
     berkas = models.ForeignKey(Berkas, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    nomor_seri = models.CharField("nomor seri", max_length=30, blank=True)
+    nomor_seri = models.CharField("nomor seri blangko", max_length=30, blank=True)
+    rusak = models.BooleanField("rusak/gagal cetak", default=False)
     keterangan = models.CharField("keterangan", max_length=200, blank=True)
     pelaku = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     waktu = models.DateTimeField("waktu", default=timezone.now)
@@ -250,6 +252,10 @@ class MutasiBlangko(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["berkas"], condition=models.Q(jumlah__lt=0), name="satu_blangko_per_berkas"
+            ),
+            # a blangko's serial is printed on one card only (or spoiled once) within its stock
+            models.UniqueConstraint(
+                fields=["jenis", "nomor_seri"], condition=~models.Q(nomor_seri=""), name="nomor_seri_blangko_unik"
             ),
         ]
 

@@ -14,7 +14,7 @@ from dukcapil.exceptions import BerkasInvalid
 from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
 from dukcapil.nik import clean_nik, nik_mismatches
-from dukcapil.services import berkas_lock_for_entry
+from dukcapil.services import ENTRY_STATUSES, berkas_lock_for_entry
 
 from .choices import Hubungan
 from .kinds import kinds_of
@@ -170,6 +170,21 @@ def permohonan_kk_update(
                 row._history_user = user
                 row.delete()
     return permohonan
+
+
+def permohonan_kk_refresh(*, berkas_id: int) -> bool:
+    """The operator opens the entry: until the operator's first save, the staged family is restaged
+    from the register as it is now, so the base of the change set is what the operator sees. After
+    that save the entry is the operator's (a refused approval rebases it: ``rebase_kk``)."""
+    with transaction.atomic():
+        permohonan = (
+            PermohonanKK.objects.select_for_update(of=("self",))
+            .select_related("keluarga", "keluarga_asal", "berkas")
+            .get(berkas_id=berkas_id)
+        )
+        if permohonan.berkas.status not in ENTRY_STATUSES or permohonan.history.filter(history_type="~").exists():
+            return False
+        return kind_of(permohonan).refresh_from_register(permohonan)
 
 
 def needs_biometric(permohonan: PermohonanKK, anggota: list[AnggotaKeluarga]) -> list[AnggotaKeluarga]:

@@ -16,14 +16,28 @@ from dukcapil.services import ENTRY_STATUSES
 from dukcapil.workflow.access import access_log_record
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 
-from .blangko import blangko_receive, blangko_summary
+from .blangko import (
+    blangko_receive,
+    blangko_report,
+    blangko_rusak_catat,
+    blangko_seri_catat,
+    blangko_summary,
+    kartu_tanpa_seri,
+)
 from .choices import AlasanPengurangan
-from .forms import AnggotaFormSet, BlangkoForm, JadwalPerekamanForm, PermohonanKKForm
+from .forms import (
+    AnggotaFormSet,
+    BlangkoForm,
+    BlangkoRusakForm,
+    JadwalPerekamanForm,
+    PermohonanKKForm,
+    SeriBlangkoForm,
+)
 from .layanan import entry_form, kind_of, permohonan_update
 from .models import Keluarga, MutasiBlangko, Penduduk, PermohonanKK, PermohonanPenduduk
 from .perekaman import jadwal_hari, may_record, perekaman_jadwalkan, perekaman_selesai, perekaman_tidak_hadir
 from .register import active_members, register_history
-from .services import AnggotaData, biometric_candidates, permohonan_kk_update
+from .services import AnggotaData, biometric_candidates, permohonan_kk_refresh, permohonan_kk_update
 from .services import kind_of as kk_kind_of
 
 REGISTER_BIDANG = "pendaftaran"  # the population register is kept by this bidang
@@ -100,6 +114,8 @@ def entri_kk(request: HttpRequest, nomor: str) -> HttpResponse:
     refused = _entry_refused(request, berkas, "data KK")
     if refused:
         return refused
+    if request.method == "GET" and permohonan_kk_refresh(berkas_id=berkas.pk):
+        permohonan.refresh_from_db()
     staged = list(permohonan.anggota.order_by("urutan"))
     anggota_initial = [{f: getattr(a, f) for f in ANGGOTA_FIELDS} for a in staged]
     form = PermohonanKKForm(request.POST or None, instance=permohonan)
@@ -178,27 +194,32 @@ def entri(request: HttpRequest, nomor: str) -> HttpResponse:
 
 @login_required
 def blangko(request: HttpRequest) -> HttpResponse:
-    """Blank card stock: deliveries are recorded here; waiting berkas are printed as stock allows."""
+    """Blank card stock: deliveries (waiting berkas are then printed as stock allows), the serial of
+    each printed card's blank, spoiled blanks, and the report per month."""
     if not can(request.user, Aksi.BLANGKO):
         return render(request, "dukcapil/error.html", {"message": "Halaman ini untuk operator SIAK."}, status=403)
-    form = BlangkoForm(request.POST or None)
+    aksi = request.POST.get("aksi", "terima") if request.method == "POST" else ""
+    form = BlangkoForm(request.POST if aksi == "terima" else None)
+    rusak_form = BlangkoRusakForm(request.POST if aksi == "rusak" else None)
+    seri_form = SeriBlangkoForm(request.POST if aksi == "seri" else None)
+    bound = {"terima": form, "rusak": rusak_form, "seri": seri_form}.get(aksi)
     status = 200
-    if request.method == "POST":
-        if form.is_valid():
+    if bound is not None:
+        if bound.is_valid():
             try:
-                printed = blangko_receive(user=request.user, **form.cleaned_data)
+                done = _blangko_action(request, aksi, bound.cleaned_data)
             except BerkasError as exc:
                 messages.error(request, exc.message)
                 status = exc.http_status
+                for name, problems in exc.fields.items():
+                    for p in problems if name in bound.fields else ():
+                        bound.add_error(name, p)
             else:
-                messages.success(
-                    request,
-                    f"{form.cleaned_data['jumlah']} blangko dicatat; {len(printed)} berkas yang menunggu blangko "
-                    "kini dicetak dan siap diambil.",
-                )
+                messages.success(request, done)
                 return redirect("pendaftaran:blangko")
         else:
             status = 400
+            messages.error(request, "Periksa kembali isian yang ditandai.")
     waiting = (
         selectors.berkas_visible_to(request.user)
         .filter(status=Status.MENUNGGU_BLANGKO)
@@ -210,11 +231,30 @@ def blangko(request: HttpRequest) -> HttpResponse:
         "pendaftaran/blangko.html",
         {
             "form": form,
+            "rusak_form": rusak_form,
+            "seri_form": seri_form,
+            "seri_mutasi": seri_form["mutasi"].value() if aksi == "seri" else None,
             "stok": blangko_summary(),
+            "laporan": blangko_report(),
+            "tanpa_seri": kartu_tanpa_seri()[:50],
             "waiting": waiting,
             "mutasi": MutasiBlangko.objects.select_related("berkas", "pelaku")[:30],
         },
         status=status,
+    )
+
+
+def _blangko_action(request: HttpRequest, aksi: str, data: dict) -> str:
+    """Run one action of the blangko page through its service; the success message."""
+    if aksi == "seri":
+        row = blangko_seri_catat(user=request.user, mutasi_id=data["mutasi"], nomor_seri=data["nomor_seri"])
+        return f"Nomor seri blangko {row.nomor_seri} dicatat untuk kartu berkas {row.berkas.nomor_registrasi}."
+    if aksi == "rusak":
+        row = blangko_rusak_catat(user=request.user, **data)
+        return f"Blangko rusak {row.nomor_seri} dicatat; sisa stok {row.sisa}."
+    printed = blangko_receive(user=request.user, **data)
+    return (
+        f"{data['jumlah']} blangko dicatat; {len(printed)} berkas yang menunggu blangko kini dicetak dan siap diambil."
     )
 
 
@@ -301,11 +341,16 @@ def perekaman(request: HttpRequest) -> HttpResponse:
             messages.error(request, exc.message)
         else:
             return redirect(here)
+    jadwal = list(jadwal_hari(request.user, tanggal))
+    # every person on the schedule is shown by name and NIK: one bulk insert into the access log
+    access_log_record(
+        request=request,
+        niks=[j.penduduk.nik for j in jadwal],
+        halaman=AksesDataPribadi.Halaman.DATABASE_PENDUDUK,
+        konteks=f"jadwal perekaman KTP-el {tanggal:%d-%m-%Y}",
+    )
     return render(
-        request,
-        "pendaftaran/perekaman.html",
-        {"tanggal": tanggal, "jadwal": jadwal_hari(request.user, tanggal), "form": form},
-        status=status,
+        request, "pendaftaran/perekaman.html", {"tanggal": tanggal, "jadwal": jadwal, "form": form}, status=status
     )
 
 

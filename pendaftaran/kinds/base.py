@@ -275,8 +275,13 @@ class KKKind(ServiceKind):
             setattr(permohonan, field, getattr(keluarga, field))
         self.attach(permohonan, keluarga)
         permohonan.save()
+        self.stage_family(permohonan, members)
+        return permohonan
+
+    def stage_family(self, permohonan: PermohonanKK, members: list[Penduduk]) -> None:
+        """The registered members as the operator's starting rows, each with its register values as base."""
         for urutan, person in enumerate(members, start=1):
-            AnggotaKeluarga.objects.create(
+            AnggotaKeluarga.objects.create(  # one by one: each row's history starts here
                 permohonan=permohonan,
                 urutan=urutan,
                 nik=person.nik,
@@ -284,7 +289,29 @@ class KKKind(ServiceKind):
                 dasar=snapshot(person),
                 **{f: getattr(person, f) for f in PERSON_FIELDS},
             )
-        return permohonan
+
+    def refresh_from_register(self, permohonan: PermohonanKK) -> bool:
+        """Before the operator's first save the entry is the register as it is now (the copy made at
+        the counter may be days old when the Kasi and Kabid verify first): members, their values and
+        the address, each with the register's value as its base. True when anything was restaged."""
+        source = permohonan.keluarga or permohonan.keluarga_asal
+        if source is None:
+            return False
+        members = active_members(source)
+        staged = list(permohonan.anggota.order_by("urutan"))
+        address = snapshot(source) if permohonan.keluarga_id else permohonan.dasar
+        if [(a.nik, a.dasar) for a in staged] == [(p.nik, snapshot(p)) for p in members] and (
+            address == permohonan.dasar
+        ):
+            return False
+        if permohonan.keluarga_id:
+            for field in ADDRESS_FIELDS:
+                setattr(permohonan, field, getattr(source, field))
+            permohonan.dasar = address
+            permohonan.save(update_fields=[*ADDRESS_FIELDS, "dasar"])
+        AnggotaKeluarga.objects.filter(pk__in=[a.pk for a in staged]).delete()
+        self.stage_family(permohonan, members)
+        return True
 
     def persyaratan_facts(self, permohonan: PermohonanKK) -> dict:
         words = set(self.kata)

@@ -55,3 +55,29 @@ def test_a_notice_shows_as_a_badge_and_opens_its_page(desks, e2e_team):
     assert desk.page.url.endswith("/kotak-masuk/")
     assert desk.page.locator("a.notif .badge").count() == 0
     no_traceback(desk)
+
+
+def test_blangko_serial_and_spoiled_blank_in_the_browser(desks, e2e_team, warga):
+    from pendaftaran.blangko import blangko_take
+    from pendaftaran.models import StokBlangko
+
+    StokBlangko.objects.update_or_create(jenis="ktp-el", defaults={"jumlah": 5})
+    # a card printed for a berkas (taken from stock as the printing does; no signing in this thread)
+    printed = berkas_in(Status.VALIDASI, e2e_team, seq=3)
+    assert blangko_take(jenis="ktp-el", berkas=printed, user=e2e_team["operator"])
+
+    operator = desks(e2e_team["operator"])
+    assert operator.goto("/pendaftaran/blangko/", "stok blangko").ok
+    assert "Kartu tercetak belum bernomor seri blangko (1)" in operator.text()
+    operator.page.get_by_label(f"Nomor seri blangko kartu {printed.nomor_registrasi}").fill("BLK-2026-000123")
+    operator.submit(operator.page.get_by_role("button", name="Simpan"), "nomor seri dicatat")
+    assert "Nomor seri blangko BLK-2026-000123 dicatat" in operator.text()
+    operator.page.get_by_label("Nomor seri blangko yang rusak").fill("BLK-2026-000124")
+    operator.page.get_by_label("Alasan (rusak / gagal cetak)").fill("Gagal cetak: chip tidak terbaca")
+    operator.submit(operator.page.get_by_role("button", name="Catat blangko rusak"), "blangko rusak dicatat")
+    assert "Blangko rusak BLK-2026-000124 dicatat; sisa stok 3." in operator.text()
+    operator.page.get_by_label("Nomor seri blangko yang rusak").fill("BLK-2026-000123")
+    operator.page.get_by_label("Alasan (rusak / gagal cetak)").fill("Tergores")
+    operator.submit(operator.page.get_by_role("button", name="Catat blangko rusak"), "nomor seri ganda")
+    assert f"Nomor seri BLK-2026-000123 sudah tercatat (kartu berkas {printed.nomor_registrasi})" in operator.text()
+    no_traceback(operator)

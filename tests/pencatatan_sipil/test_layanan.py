@@ -536,3 +536,50 @@ def test_keluarga_without_members_after_kematian_is_closed(capil, warga):
     to_pickup(register_service("akta-kematian", kepala, capil["loket"]), capil, entering(capil, data))
     lone.refresh_from_db()
     assert not lone.aktif
+
+
+def test_kelahiran_cancelled_at_tte_voids_its_akta_which_stays_in_the_register(capil, warga, client):
+    """Issue 12 item 17: an akta drawn up for a berkas cancelled at TTE no longer stays valid."""
+    # given: a birth approved up to the Kadis, its akta drawn up with a number
+    keluarga, ayah, ibu = family(warga)
+    lahir = timezone.localdate() - timedelta(days=10)
+    berkas = register_service("akta-kelahiran", ayah, capil["loket"])
+    berkas = to_tte(berkas, capil, entering(capil, kelahiran_data(keluarga, ayah, ibu, lahir)))
+    akta = Akta.objects.get(berkas=berkas)
+    assert akta.status == StatusAkta.BERLAKU
+    # when: the Kabid cancels the berkas at TTE
+    act(berkas, "batalkan", capil["kabid"], "Ibu kandung ternyata tercatat di KK lain.", kategori="lainnya")
+    # then: the akta is void, kept in the register with a catatan naming the berkas, who, when and why
+    akta.refresh_from_db()
+    assert akta.status == StatusAkta.BATAL
+    catatan = CatatanPinggir.objects.get(akta=akta)
+    assert catatan.berkas == berkas and catatan.jenis == "pembatalan"
+    assert berkas.nomor_registrasi in catatan.isi and str(capil["kabid"]) in catatan.isi
+    assert "Ibu kandung ternyata tercatat di KK lain." in catatan.isi and "WIB" in catatan.isi
+    # no kutipan or register page is produced for it
+    berkas.refresh_from_db()
+    assert berkas.status == Status.DIBATALKAN
+    assert not Dokumen.objects.filter(berkas=berkas).exclude(jenis="resi").exists()
+    from pencatatan_sipil.layanan import document_specs
+
+    assert document_specs(berkas) == []
+    # its number is never reused: the next birth takes the next urut
+    other_keluarga, other_ayah, other_ibu = family(warga, 1)
+    nexts = register_service("akta-kelahiran", other_ayah, capil["loket"])
+    nexts = to_tte(nexts, capil, entering(capil, kelahiran_data(other_keluarga, other_ayah, other_ibu, lahir)))
+    assert Akta.objects.get(berkas=nexts).urutan == akta.urutan + 1
+    # the register page shows it BATAL with the catatan
+    client.force_login(capil["kasi"])
+    page = client.post(reverse("pencatatan_sipil:register"), {"q": akta.nomor}).content.decode()
+    assert "BATAL" in page and "tidak diterbitkan (akta batal)" in page and berkas.nomor_registrasi in page
+    # and a lookup by its number says it is void
+    with pytest.raises(BerkasInvalid, match="sudah dibatalkan"):
+        register_service("pembetulan-akta", ayah, capil["loket"], detail={"nomor_akta_rujukan": akta.nomor})
+
+
+def test_cancel_before_approval_voids_nothing(capil, warga):
+    keluarga, ayah, ibu = family(warga)
+    berkas = register_service("akta-kelahiran", ayah, capil["loket"])
+    act(berkas, "batalkan", capil["loket"], "Pemohon menarik permohonan.", kategori="lainnya")
+    assert not Akta.objects.filter(berkas=berkas).exists()
+    assert not CatatanPinggir.objects.filter(berkas=berkas).exists()

@@ -142,7 +142,7 @@ def test_day_page_schedule_mark_done_and_refusals(client, team, belum):
     assert belum.perekaman_pada is not None and belum.perekaman_lokasi == "Kantor Dinas"
 
 
-DAY_PAGE_QUERIES = 5  # session, user and grants, then the whole schedule (person, operator) in one join
+DAY_PAGE_QUERIES = 6  # session, user and grants, the whole schedule (person, operator) in one join, the access log
 
 
 def test_day_page_query_count_does_not_grow(client, team, warga, django_assert_num_queries):
@@ -170,3 +170,27 @@ def test_register_history_shows_the_perekaman_without_a_berkas(client, team, bel
     page = client.post(reverse("pendaftaran:register"), {"q": belum.nik})
     assert page.status_code == 200
     assert f"Perekaman KTP-el {timezone.localdate():%d-%m-%Y} di Kantor Dinas" in page.content.decode()
+
+
+def test_day_page_writes_the_access_log_for_every_person_shown(client, team, warga):
+    """UU 27/2022: the schedule shows names and NIKs, so each view is logged (who, when, NIK, page)."""
+    from dukcapil.models import AksesDataPribadi
+
+    people = [p for k in warga for p in k.anggota.all() if p.usia() >= 17][:3]
+    for person in people:
+        person.perekaman_pada = None
+        person.save()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    for i, person in enumerate(people):
+        schedule(team["operator"], person, tanggal=tomorrow, jam=time(8, i))
+    client.force_login(team["operator"])
+    before = timezone.now()
+    assert client.get(URL, {"tanggal": tomorrow.isoformat()}).status_code == 200
+    rows = list(AksesDataPribadi.objects.filter(pengguna=team["operator"]))
+    assert sorted(r.nik for r in rows) == sorted(p.nik for p in people)
+    assert {r.halaman for r in rows} == {AksesDataPribadi.Halaman.DATABASE_PENDUDUK}
+    assert {r.konteks for r in rows} == {f"jadwal perekaman KTP-el {tomorrow:%d-%m-%Y}"}
+    assert all(r.waktu >= before for r in rows)
+    # an empty day shows nobody and logs nothing
+    client.get(URL, {"tanggal": (tomorrow + timedelta(days=1)).isoformat()})
+    assert AksesDataPribadi.objects.filter(pengguna=team["operator"]).count() == len(people)
