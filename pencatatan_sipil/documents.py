@@ -78,15 +78,21 @@ def _pasangan(d: dict) -> list[tuple[str, str]]:
 _ROWS: dict[str, Callable[[Akta, dict], list[tuple[str, str]]]] = {}
 
 
-def _rows_of(*jenis: str):
-    """Registers the rows an akta jenis prints on its kutipan and register page."""
+def _registry(table: dict):
+    """A decorator factory that files a builder under one or more akta jenis in ``table``."""
 
-    def register(build):
-        for j in jenis:
-            _ROWS[j] = build
-        return build
+    def of(*jenis: str):
+        def register(build):
+            for j in jenis:
+                table[j] = build
+            return build
 
-    return register
+        return register
+
+    return of
+
+
+_rows_of = _registry(_ROWS)  # the rows an akta jenis prints on its register page (and lahir mati's surat)
 
 
 @_rows_of(JenisAkta.KELAHIRAN)
@@ -234,17 +240,7 @@ def _tempat_tanggal(akta: Akta) -> list[Baris]:
 
 
 _FORM: dict[str, Callable[[Akta, dict], tuple[list[Baris], list[Baris]]]] = {}
-
-
-def _form_of(*jenis: str):
-    """Registers the fixed fields an akta jenis prints on the national kutipan: (heading rows, statement)."""
-
-    def register(build):
-        for j in jenis:
-            _FORM[j] = build
-        return build
-
-    return register
+_form_of = _registry(_FORM)  # the fixed fields of the national kutipan: (heading rows, statement)
 
 
 @_form_of(JenisAkta.KELAHIRAN)

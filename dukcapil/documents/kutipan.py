@@ -65,6 +65,7 @@ class KutipanAkta:
 PAGE_W, PAGE_H = A4
 MARGIN_X = 22 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
+_PAGE = {"pagesize": A4, "leftMargin": MARGIN_X, "rightMargin": MARGIN_X, "topMargin": 14 * mm, "bottomMargin": 16 * mm}
 _EMBLEM = 26 * mm
 _LABEL_W = 68 * mm
 _COLON_W = 5 * mm
@@ -240,11 +241,7 @@ def render_kutipan(kutipan: KutipanAkta) -> bytes:
     buf = BytesIO()
     template = SimpleDocTemplate(
         buf,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=14 * mm,
-        bottomMargin=16 * mm,
+        **_PAGE,
         title=f"{kutipan.judul} Nomor {kutipan.nomor}",
         author=f"{kutipan.office.nama_dinas} {kutipan.office.kabupaten_kota}".strip(),
         subject=f"{kutipan.judul} ({kutipan.nomor_registrasi})" if kutipan.nomor_registrasi else kutipan.judul,
