@@ -95,7 +95,7 @@ class LangkahInline(admin.TabularInline):
 class PersyaratanInline(admin.TabularInline):
     model = Persyaratan
     extra = 0
-    fields = ["urutan", "nama", "wajib", "kondisi"]
+    fields = ["urutan", "nama", "wajib", "kondisi", "kondisi_dari_kantor", "sumber", "catatan"]
 
 
 class StandarPelayananInline(admin.StackedInline):

@@ -320,7 +320,14 @@ def _sync_steps(sop: SOP, steps: list[dict], edited: set[int] = frozenset(), kep
 def _sync_persyaratan(sop: SOP, items: list[dict]) -> int:
     existing = {p.urutan: p for p in sop.persyaratan.all()}
     for urutan, item in enumerate(items, start=1):
-        values = {"nama": item["nama"], "wajib": bool(item.get("wajib", True)), "kondisi": _text(item.get("kondisi"))}
+        values = {
+            "nama": item["nama"],
+            "wajib": bool(item.get("wajib", True)),
+            "kondisi": _text(item.get("kondisi")),
+            "kondisi_dari_kantor": bool(item.get("kondisi_dari_kantor", False)),
+            "sumber": _text(item.get("sumber")),
+            "catatan": _text(item.get("catatan")),
+        }
         _save_if_changed(existing.pop(urutan, None) or Persyaratan(sop=sop, urutan=urutan), values)
     for row in existing.values():
         row.delete()

@@ -14,8 +14,7 @@ class PersyaratanChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj) -> str:
-        suffix = "" if obj.wajib else f" (tidak wajib{', ' + obj.kondisi_tambahan if obj.kondisi_tambahan else ''})"
-        return f"{obj.nama}{suffix}"
+        return f"{obj.nama} ({obj.keterangan})" if obj.keterangan else obj.nama
 
 
 class IntakeForm(forms.Form):

@@ -316,6 +316,18 @@ class Persyaratan(models.Model):
     kondisi = models.CharField(
         "kondisi", max_length=200, blank=True, help_text='Untuk syarat bersyarat, mis. "jika hilang".'
     )
+    kondisi_dari_kantor = models.BooleanField(
+        "kondisi dari kantor",
+        default=False,
+        help_text="Kondisi ini ditetapkan kantor sendiri; naskah SOP mencantumkan persyaratan ini tanpa syarat.",
+    )
+    sumber = models.CharField(
+        "sumber",
+        max_length=200,
+        blank=True,
+        help_text="Dasar persyaratan bila bukan naskah SOP kantor, mis. «Perpres 96/2018 Pasal 33».",
+    )
+    catatan = models.CharField("catatan", max_length=500, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -325,6 +337,20 @@ class Persyaratan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    KONDISI_DARI_KANTOR_LABEL = "kondisi dari kantor, tidak tertulis di SOP"
+
+    @property
+    def keterangan(self) -> str:
+        """What the checklist prints after the name: the condition, whose it is, and a source other than the SOP."""
+        parts = []
+        if not self.wajib:
+            parts.append(", ".join(x for x in ("tidak wajib", self.kondisi_tambahan) if x))
+        if self.kondisi_dari_kantor:
+            parts.append(self.KONDISI_DARI_KANTOR_LABEL)
+        if self.sumber:
+            parts.append(f"sumber: {self.sumber}")
+        return "; ".join(parts)
 
     @property
     def kondisi_tambahan(self) -> str:

@@ -1,16 +1,21 @@
 """Kutipan akta, register akta pages with their catatan pinggir, and the surat keputusan pembatalan.
 
-All are surat keterangan (pendaftaran.surat, printed with the core letter layout): kop, title and
-number, the register's entries as numbered rows, the catatan pinggir as a table, the Kepala Dinas's
-TTE block with the QR code.
+The kutipan akta (kelahiran, kematian, perkawinan, perceraian, pengakuan, pengesahan) are printed on
+the national form of Permendagri 109/2019 (:mod:`dukcapil.documents.kutipan`): Garuda, the fixed
+fields in the national order with their English translations, the Kepala Dinas's TTE and the QR code.
+The surat keterangan lahir mati, the register pages and the SK pembatalan are surat keterangan
+(pendaftaran.surat, the core letter layout): kop, title and number, numbered rows, the catatan
+pinggir as a table, the TTE block with the QR code.
 """
 
 from collections.abc import Callable
 from datetime import date
 
 from django.utils import timezone
+from num2words import num2words
 
-from dukcapil.documents import Bagian, Tabel, format_tanggal
+from dukcapil.documents import Bagian, Baris, KutipanAkta, Tabel, format_tanggal, render_kutipan, tanggal_terbilang
+from dukcapil.documents_builders import office_header
 from dukcapil.models import Berkas
 from dukcapil.registry import DocumentSpec, RenderedDocument, register_document_label
 from pendaftaran.document_builders import render_surat_keterangan
@@ -26,6 +31,15 @@ KUTIPAN_TITLE = {
     JenisAkta.PERCERAIAN: "KUTIPAN AKTA PERCERAIAN",
     JenisAkta.PENGAKUAN: "KUTIPAN AKTA PENGAKUAN ANAK",
     JenisAkta.PENGESAHAN: "KUTIPAN AKTA PENGESAHAN ANAK",
+}
+# The English title and the certificate's English name on the national form.
+KUTIPAN_EN = {
+    JenisAkta.KELAHIRAN: ("EXCERPT OF BIRTH CERTIFICATE", "Birth Certificate"),
+    JenisAkta.KEMATIAN: ("EXCERPT OF DEATH CERTIFICATE", "Death Certificate"),
+    JenisAkta.PERKAWINAN: ("EXCERPT OF MARRIAGE CERTIFICATE", "Marriage Certificate"),
+    JenisAkta.PERCERAIAN: ("EXCERPT OF DIVORCE CERTIFICATE", "Divorce Certificate"),
+    JenisAkta.PENGAKUAN: ("EXCERPT OF CHILD ACKNOWLEDGEMENT CERTIFICATE", "Child Acknowledgement Certificate"),
+    JenisAkta.PENGESAHAN: ("EXCERPT OF CHILD LEGITIMATION CERTIFICATE", "Child Legitimation Certificate"),
 }
 SK_PEMBATALAN = "sk-pembatalan"
 
@@ -64,15 +78,21 @@ def _pasangan(d: dict) -> list[tuple[str, str]]:
 _ROWS: dict[str, Callable[[Akta, dict], list[tuple[str, str]]]] = {}
 
 
-def _rows_of(*jenis: str):
-    """Registers the rows an akta jenis prints on its kutipan and register page."""
+def _registry(table: dict):
+    """A decorator factory that files a builder under one or more akta jenis in ``table``."""
 
-    def register(build):
-        for j in jenis:
-            _ROWS[j] = build
-        return build
+    def of(*jenis: str):
+        def register(build):
+            for j in jenis:
+                table[j] = build
+            return build
 
-    return register
+        return register
+
+    return of
+
+
+_rows_of = _registry(_ROWS)  # the rows an akta jenis prints on its register page (and lahir mati's surat)
 
 
 @_rows_of(JenisAkta.KELAHIRAN)
@@ -200,17 +220,150 @@ def _catatan_tabel(akta: Akta, with_berkas: bool) -> list[Tabel]:
     return [Tabel("CATATAN PINGGIR", kolom, baris, [1, 3, 12, 4] if with_berkas else [1, 3, 14])]
 
 
+def _terbilang(value) -> str:
+    """A date of the register in words, as the national kutipan writes it."""
+    if not value:
+        return "-"
+    return tanggal_terbilang(date.fromisoformat(value) if isinstance(value, str) else value)
+
+
+def _nomor(akta: Akta) -> Baris:
+    label = akta.get_jenis_display()
+    return Baris(f"Berdasarkan {label} Nomor", f"By virtue of {KUTIPAN_EN[akta.jenis][1]} Number", akta.nomor)
+
+
+def _tempat_tanggal(akta: Akta) -> list[Baris]:
+    return [
+        Baris("bahwa di", "that in", akta.tempat_peristiwa),
+        Baris("pada tanggal", "on date", _terbilang(akta.tanggal_peristiwa)),
+    ]
+
+
+_FORM: dict[str, Callable[[Akta, dict], tuple[list[Baris], list[Baris]]]] = {}
+_form_of = _registry(_FORM)  # the fixed fields of the national kutipan: (heading rows, statement)
+
+
+@_form_of(JenisAkta.KELAHIRAN)
+def _form_kelahiran(akta: Akta, d: dict):
+    anak_ke = str(d.get("anak_ke") or "").strip()
+    urutan = num2words(int(anak_ke), lang="id") if anak_ke.isdigit() else (anak_ke or "-")
+    kepala = [
+        Baris("Warga negara", "Nationality", d.get("kewarganegaraan") or "INDONESIA"),
+        Baris("NIK", "Personal identification number", akta.subjek_nik or "-"),
+    ]
+    return kepala, [
+        _nomor(akta),
+        *_tempat_tanggal(akta),
+        Baris("telah lahir", "was born", d.get("nama", akta.subjek_nama)),
+        Baris("anak ke", "child number", f"{urutan}, {_jk(d.get('jenis_kelamin', ''))}"),
+        Baris("dari ayah", "from father", d.get("nama_ayah") or "-"),
+        Baris("dan ibu", "and mother", d.get("nama_ibu") or "-"),
+    ]
+
+
+@_form_of(JenisAkta.KEMATIAN)
+def _form_kematian(akta: Akta, d: dict):
+    kepala = [Baris("NIK", "Personal identification number", akta.subjek_nik or "-")]
+    return kepala, [
+        _nomor(akta),
+        *_tempat_tanggal(akta),
+        Baris("telah meninggal dunia", "has passed away", d.get("nama", akta.subjek_nama)),
+        Baris("jenis kelamin", "sex", _jk(d.get("jenis_kelamin", ""))),
+        Baris("lahir pada tanggal", "born on", _terbilang(d.get("tanggal_lahir"))),
+    ]
+
+
+def _suami_istri(d: dict, label: str, label_en: str) -> list[Baris]:
+    return [
+        Baris(label, label_en, f"{d.get('nama_suami', '-')}, NIK {d.get('nik_suami') or '-'}"),
+        Baris("dan", "and", f"{d.get('nama_istri', '-')}, NIK {d.get('nik_istri') or '-'}"),
+    ]
+
+
+@_form_of(JenisAkta.PERKAWINAN)
+def _form_perkawinan(akta: Akta, d: dict):
+    return [], [
+        _nomor(akta),
+        *_tempat_tanggal(akta),
+        *_suami_istri(d, "telah dilangsungkan perkawinan antara", "the marriage was held between"),
+        Baris("menurut agama/kepercayaan", "according to religion/belief", d.get("agama") or "-"),
+        Baris("di hadapan pemuka agama/kepercayaan", "before the religious leader", d.get("pemuka_agama") or "-"),
+    ]
+
+
+@_form_of(JenisAkta.PERCERAIAN)
+def _form_perceraian(akta: Akta, d: dict):
+    putusan = f"{d.get('pengadilan', '-')} nomor {d.get('nomor_putusan', '-')} tanggal {_tgl(d.get('tanggal_putusan'))}"
+    return [], [
+        _nomor(akta),
+        *_suami_istri(d, "telah dicatat perceraian antara", "the divorce was registered between"),
+        Baris("Akta Perkawinan Nomor", "Marriage Certificate Number", d.get("nomor_akta_perkawinan") or "-"),
+        Baris("berdasarkan putusan", "by virtue of the court decision", putusan),
+        Baris("berkekuatan hukum tetap pada tanggal", "final and binding on", _terbilang(akta.tanggal_peristiwa)),
+    ]
+
+
+@_form_of(JenisAkta.PENGAKUAN, JenisAkta.PENGESAHAN)
+def _form_anak(akta: Akta, d: dict):
+    pengakuan = akta.jenis == JenisAkta.PENGAKUAN
+    return [], [
+        _nomor(akta),
+        Baris("bahwa anak bernama", "that the child named", d.get("nama", akta.subjek_nama)),
+        Baris("Akta Kelahiran Nomor", "Birth Certificate Number", d.get("nomor_akta_kelahiran") or "-"),
+        Baris(
+            "telah diakui oleh ayah" if pengakuan else "telah disahkan sebagai anak dari ayah",
+            "has been acknowledged by the father" if pengakuan else "has been legitimated as the child of father",
+            d.get("nama_ayah") or "-",
+        ),
+        Baris("dan ibu", "and mother", d.get("nama_ibu") or "-"),
+        Baris("pada tanggal", "on date", _terbilang(akta.tanggal_peristiwa)),
+    ]
+
+
+def _kutipan_notes(akta: Akta, kutipan: Kutipan | None) -> list[str]:
+    notes = []
+    if kutipan is not None and kutipan.ke > 1:
+        notes.append(f"Kutipan ke-{kutipan.ke}; kutipan sebelumnya tidak berlaku lagi.")
+    if akta.terlambat:
+        notes.append("Kelahiran dilaporkan melewati batas 60 hari (UU 24/2013 pasal 27).")
+    if akta.kantor_lain:
+        notes.append(f"Register akta diterbitkan oleh {akta.kantor}; keabsahannya telah dikonfirmasi.")
+    return notes
+
+
+def render_kutipan_akta(akta: Akta, berkas: Berkas, *, verification_url: str = "", signer=None) -> bytes:
+    """The kutipan of ``akta`` issued for ``berkas`` on the national form."""
+    kutipan = Kutipan.objects.filter(akta=akta, berkas=berkas).first()
+    kepala, pernyataan = _FORM[akta.jenis](akta, akta.data)
+    office = office_header(signer)
+    return render_kutipan(
+        KutipanAkta(
+            office=office,
+            judul=KUTIPAN_TITLE[akta.jenis],
+            judul_en=KUTIPAN_EN[akta.jenis][0],
+            nomor=akta.nomor,
+            kepala=kepala,
+            pernyataan=pernyataan,
+            tempat_terbit=office.tempat_terbit,
+            tanggal_terbit=timezone.localdate(),
+            verification_url=verification_url,
+            catatan_pinggir=[
+                (_tgl(timezone.localtime(n.dibuat_pada).date()), n.isi) for n in akta.catatan_pinggir.all()
+            ],
+            catatan_kaki=_kutipan_notes(akta, kutipan),
+            nomor_registrasi=berkas.nomor_registrasi,
+        )
+    )
+
+
 def kutipan_spec(jenis: str, *, source: str) -> DocumentSpec:
     def render(berkas: Berkas, *, verification_url: str = "", signer=None) -> RenderedDocument:
         akta = _akta_for(berkas, jenis, source)
+        if akta.jenis in _FORM:
+            pdf = render_kutipan_akta(akta, berkas, verification_url=verification_url, signer=signer)
+            return RenderedDocument(pdf=pdf, nomor=akta.nomor)
         kutipan = Kutipan.objects.filter(akta=akta, berkas=berkas).first()
-        notes = []
-        if kutipan is not None and kutipan.ke > 1:
-            notes.append(f"Kutipan ke-{kutipan.ke}; kutipan sebelumnya tidak berlaku lagi.")
-        if akta.terlambat:
-            notes.append("Kelahiran dilaporkan melewati batas 60 hari (UU 24/2013 pasal 27).")
-        if akta.kantor_lain:
-            notes.append(f"Register akta diterbitkan oleh {akta.kantor}; keabsahannya telah dikonfirmasi.")
+        notes = _kutipan_notes(akta, kutipan)
         pdf = render_surat_keterangan(
             berkas,
             signer=signer,

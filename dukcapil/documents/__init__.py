@@ -2,7 +2,8 @@
 
 - :mod:`.common`: Indonesian dates, text fitting, the QR code and the kop (letterhead);
 - :mod:`.resi`: the counter receipt (resi);
-- :mod:`.letter`: the official letter every bidang issues (surat dinas, surat keterangan, kutipan).
+- :mod:`.letter`: the official letter every bidang issues (surat dinas, surat keterangan);
+- :mod:`.kutipan`: the national kutipan akta form (Garuda, bilingual fixed fields, TTE and QR).
 
 All render functions are pure: they take plain dataclasses and return PDF bytes. They never touch
 the database or the file system. Every name is importable from ``dukcapil.documents`` itself.
@@ -25,9 +26,11 @@ from .common import (
     format_tanggal_waktu,
     kop_height,
     para,
+    tanggal_terbilang,
     upper_or,
 )
-from .letter import Bagian, Penandatangan, Surat, Tabel, render_surat
+from .kutipan import Baris, KutipanAkta, render_kutipan
+from .letter import Bagian, Penandatangan, Surat, Tabel, render_surat, signature_block
 from .resi import RESI_PAGE_SIZE, ResiDocument, render_resi_pdf
 
 __all__ = [
@@ -39,6 +42,8 @@ __all__ = [
     "RESI_PAGE_SIZE",
     "TTE_CAPTION",
     "Bagian",
+    "Baris",
+    "KutipanAkta",
     "KopFlowable",
     "OfficeHeader",
     "Penandatangan",
@@ -54,6 +59,9 @@ __all__ = [
     "kop_height",
     "para",
     "render_resi_pdf",
+    "render_kutipan",
     "render_surat",
+    "signature_block",
+    "tanggal_terbilang",
     "upper_or",
 ]

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 import segno
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from num2words import num2words
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
@@ -67,6 +68,13 @@ def format_tanggal(value: date | datetime | None, empty: str = "-") -> str:
         value = _to_jakarta(value)
     with translation.override("id"):
         return date_format(value, "j F Y")
+
+
+def tanggal_terbilang(value: date) -> str:
+    """A date in words as the kutipan akta writes it, e.g. ``dua puluh satu November dua ribu dua puluh enam``."""
+    with translation.override("id"):
+        bulan = date_format(value, "F")
+    return f"{num2words(value.day, lang='id')} {bulan} {num2words(value.year, lang='id')}"
 
 
 def format_tanggal_waktu(value: datetime) -> str:

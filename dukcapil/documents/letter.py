@@ -384,24 +384,31 @@ _CAPTION_W = 44 * mm
 
 
 def _signature_block(surat: Surat) -> Table:
+    # a surat dinas carries place and date at the top
+    heading = [] if surat.is_surat_dinas else [para(surat.tempat_tanggal, _STYLE_SIGN), Spacer(1, 2)]
     signer = surat.penandatangan or Penandatangan.kepala_dinas(surat.office)
+    return signature_block(signer, verification_url=surat.verification_url, heading=heading)
+
+
+def signature_block(
+    signer: Penandatangan, *, verification_url: str = "", heading: list[Flowable] = (), width: float = CONTENT_W
+) -> Table:
+    """The signer's jabatan, name and NIP at the right; with a verification URL the TTE QR and its caption."""
     jabatan_size = min(
         (fit_font_size(line, FONT, _SIGN_SIZE, _SIGN_W - 2, min_size=7) for line in signer.jabatan), default=_SIGN_SIZE
     )
     jabatan_style = ParagraphStyle("surat-jabatan", parent=_STYLE_SIGN, fontSize=jabatan_size)
     nama_size = fit_font_size(signer.nama, FONT_BOLD, _SIGN_SIZE, _SIGN_W - 2, min_size=7)
     nama_style = ParagraphStyle("surat-sign-name", parent=_STYLE_SIGN_BOLD, fontSize=nama_size)
-    sign: list[Flowable] = []
-    if not surat.is_surat_dinas:  # a surat dinas carries place and date at the top
-        sign += [para(surat.tempat_tanggal, _STYLE_SIGN), Spacer(1, 2)]
+    sign: list[Flowable] = list(heading)
     sign += [para(line, jabatan_style) for line in signer.jabatan]
     sign += [Spacer(1, 38), Paragraph(f"<u>{escape(signer.nama)}</u>", nama_style)]
     if signer.nip.strip():
         sign.append(para(f"NIP. {signer.nip}", _STYLE_SIGN))
-    if surat.verification_url:
-        rest = CONTENT_W - _SIGN_W - _QR_SIZE - _QR_GAP
+    if verification_url:
+        rest = width - _SIGN_W - _QR_SIZE - _QR_GAP
         caption = para(TTE_CAPTION, _STYLE_CAPTION)
-        data = [[caption, QRFlowable(surat.verification_url, _QR_SIZE), "", sign]]
+        data = [[caption, QRFlowable(verification_url, _QR_SIZE), "", sign]]
         widths = [rest, _QR_SIZE, _QR_GAP, _SIGN_W]
         style = [
             *_ZERO_PADDING,
@@ -412,7 +419,7 @@ def _signature_block(surat: Surat) -> Table:
         ]
     else:
         data = [["", sign]]
-        widths = [CONTENT_W - _SIGN_W, _SIGN_W]
+        widths = [width - _SIGN_W, _SIGN_W]
         style = [*_ZERO_PADDING, ("VALIGN", (0, 0), (-1, -1), "TOP")]
     table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(style))

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "bintan": (8, 36),
     "pekanbaru": (1, 11),
-    "probolinggo": (36, 290),
+    "probolinggo": (36, 291),
     "loket-sederhana": (13, 22),
     "lumajang": (79, 542),
 }
@@ -255,3 +255,123 @@ def test_reloading_keeps_timings_an_admin_edited_unless_reset(team):
     load_office(slug="pekanbaru", reset=True)
     step.refresh_from_db()
     assert step.waktu_jumlah == 5
+
+
+# Catalogue faithfulness (issue 12 item 16): conditions and steps the seeds do not state.
+# Each persyaratan the seed lists plainly, as printed there (lumajang 001_…txt "SOP Pengurangan
+# Anggota Keluarga"; loket-sederhana 004_…txt "SOP PELAYANAN PENERBITAN DOKUMEN HILANG/RUSAK").
+PLAIN_IN_SEED = {
+    ("lumajang", "pengurangan-anggota-keluarga"): [
+        "Fotocopy Akta kematian",
+        "Fotocopy Akta cerai",
+        "Surat pindah keluar kab.Malang (SKPWNI)",
+        "Surat penghapusan data ganda",
+        "Fotocopy KK ditempat terbaru",
+    ],
+    ("loket-sederhana", "penerbitan-dokumen-hilang-rusak"): [
+        "Surat keterangan hilang dari kepolisian",
+        "Dokumen yang rusak",
+    ],
+    ("lumajang", "penerbitan-kk"): ["Surat Kehilangan"],  # seed: "KK Asli/ Surat Kehilangan"
+}
+# Probolinggo P.6 narratives: number of steps and the last step, as the seed numbers them.
+P6_SEED = {
+    "p6-1-pengelolaan-jaringan-dan-sistem": (11, "Operator menerima konfirmasi dari JFT atau ADB"),
+    "p6-2-publikasi": (4, "Setelah mendapat persetujuan, berita siap diposting"),
+    "p6-3-pengolahan-permintaan-data-laporan": (7, "Dari berkas rangkap dua yang sudah ditandatangani"),
+    "p6-4-pemanfaatan-data": (14, "Lembaga pemerintah atau swasta menerima dokumen PKS"),
+    "p6-5-pelayanan-informasi-dan-pengaduan-masyarakat": (5, "Masyarakat menerima jawaban dari operator"),
+    "p6-6-fasilitasi-inovasi-layanan": (7, "Bidang PIAK mensosialisasikan inovasi"),
+    "p6-7-update-data-kependudukan": (7, "Petugas memberikan konfirmasi data kependudukan yang sudah di-update"),
+}
+
+
+def test_conditions_the_seed_does_not_print_are_marked_as_the_offices_own():
+    for (office, slug), names in PLAIN_IN_SEED.items():
+        load_office(slug=office, activate=False)
+        rows = {p.nama: p for p in Persyaratan.objects.filter(sop__kantor__slug=office, sop__slug=slug)}
+        for nama in names:
+            assert rows[nama].kondisi_dari_kantor, (slug, nama)
+            assert f"«{nama if slug != 'penerbitan-kk' else 'KK Asli/ Surat Kehilangan'}»" in rows[nama].catatan
+            assert "kondisi dari kantor, tidak tertulis di SOP" in rows[nama].keterangan
+
+
+def test_every_other_condition_quotes_the_seed_line_it_rests_on():
+    marked = {(o, s, n) for (o, s), names in PLAIN_IN_SEED.items() for n in names}
+    conditional = 0
+    for office in available_offices():
+        data = json.loads((OFFICES_DIR / f"{office}.json").read_text())
+        for sop in data["sops"]:
+            for item in sop["persyaratan"]:
+                if item["wajib"] or item.get("sumber"):
+                    continue
+                conditional += 1
+                if (office, sop["slug"], item["nama"]) in marked:
+                    continue
+                assert not item.get("kondisi_dari_kantor"), (office, sop["slug"], item["nama"])
+                assert item["catatan"].startswith("Naskah SOP: «"), (office, sop["slug"], item["nama"])
+    assert conditional == 28
+
+
+def test_probolinggo_p6_step_lists_end_where_the_seed_ends():
+    load_office(slug="probolinggo", activate=False)
+    for slug, (count, last) in P6_SEED.items():
+        steps = list(LangkahSOP.objects.filter(sop__kantor__slug="probolinggo", sop__slug=slug).order_by("urutan"))
+        assert len(steps) == count, slug
+        assert [s.urutan for s in steps] == list(range(1, count + 1))
+        assert steps[-1].uraian.startswith(last), slug
+
+
+# Pencatatan Sipil services whose seed lists no persyaratan (issue 12 item 17).
+PERPRES_SERVICES = {
+    "loket-sederhana": [
+        "pelaporan-akta-kelahiran",
+        "pelaporan-akta-kematian",
+        "pencatatan-akta-perkawinan",
+        "pencatatan-akta-perceraian",
+        "pengakuan-anak",
+    ],
+    "probolinggo": [f"p5-{n}-" for n in range(1, 9)],
+}
+
+
+def test_capil_services_without_seed_persyaratan_get_them_from_perpres_96_2018():
+    for office, prefixes in PERPRES_SERVICES.items():
+        load_office(slug=office, activate=False)
+        for prefix in prefixes:
+            sop = SOP.objects.get(kantor__slug=office, slug__startswith=prefix)
+            items = list(sop.persyaratan.all())
+            assert len(items) >= 3, sop.slug
+            for item in items:
+                assert item.sumber.startswith("Perpres 96/2018"), (sop.slug, item.nama)
+                assert item.sumber.endswith("Permendagri 108/2019")
+    kelahiran = SOP.objects.get(kantor__slug="loket-sederhana", slug="pelaporan-akta-kelahiran")
+    assert {p.sumber for p in kelahiran.persyaratan.all()} == {"Perpres 96/2018 Pasal 33; Permendagri 108/2019"}
+    kematian = SOP.objects.get(kantor__slug="loket-sederhana", slug="pelaporan-akta-kematian")
+    assert {p.sumber for p in kematian.persyaratan.all()} == {"Perpres 96/2018 Pasal 44; Permendagri 108/2019"}
+    # Every capil SOP that governs a citizen service now has a checklist.
+    empty = SOP.objects.filter(bidang__kode="pencatatan_sipil", layanan__isnull=False, persyaratan__isnull=True)
+    assert list(empty.values_list("slug", flat=True)) == []
+
+
+def test_public_page_and_counter_checklist_show_the_source_and_the_offices_conditions(client, catalogue):
+    page = client.get(reverse("layanan-publik-detail", args=["pengakuan-anak"])).content.decode()
+    assert "Surat pengakuan anak dari ayah biologis yang disetujui oleh ibu kandung" in page
+    assert "sumber: Perpres 96/2018; Permendagri 108/2019" in page
+    page = client.get(reverse("layanan-publik-detail", args=["kk-kurang-anggota"])).content.decode()
+    assert "Fotocopy Akta cerai" in page
+    assert "kondisi dari kantor, tidak tertulis di SOP" in page
+    from dukcapil.forms import IntakeForm
+
+    form = IntakeForm(layanan=Layanan.objects.get(kode="pengakuan-anak"))
+    labels = [label for _, label in form.fields["persyaratan"].choices]
+    assert "Kutipan akta kelahiran anak (sumber: Perpres 96/2018; Permendagri 108/2019)" in labels
+    assert (
+        "Surat pengakuan anak dari ayah biologis yang disetujui oleh ibu kandung "
+        "(tidak wajib, untuk pengakuan anak; sumber: Perpres 96/2018; Permendagri 108/2019)"
+    ) in labels
+    form = IntakeForm(layanan=Layanan.objects.get(kode="kk-kurang-anggota"))
+    labels = [label for _, label in form.fields["persyaratan"].choices]
+    assert (
+        "Fotocopy Akta cerai (tidak wajib, apabila anggota bercerai; kondisi dari kantor, tidak tertulis di SOP)"
+    ) in labels

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from dukcapil import services
 from dukcapil.choices import Status
+from dukcapil.documents import format_tanggal, tanggal_terbilang
 from dukcapil.exceptions import BerkasConflict, BerkasInvalid
 from dukcapil.models import Dokumen, Layanan
 from pencatatan_sipil.choices import JenisAkta, StatusAkta
@@ -95,6 +96,46 @@ def test_kelahiran_adds_the_child_with_nik_and_issues_kutipan_and_register(capil
     register = pdf_text(berkas, "register-kelahiran")
     assert "REGISTER AKTA KELAHIRAN" in register and "HENDRA" in register
     assert hand_over(berkas, capil).berkas.status == Status.DISERAHKAN
+
+
+def test_kutipan_kelahiran_is_the_national_form_with_its_fixed_fields_in_order(capil, warga):
+    berkas, _ = lahirkan(capil, warga)
+    akta = Akta.objects.get(berkas=berkas)
+    text = " ".join(pdf_text(berkas, "kutipan-kelahiran").split())
+    order = [
+        "REPUBLIK INDONESIA",
+        "PENCATATAN SIPIL",
+        "Warga negara Nationality",
+        "NIK Personal identification number",
+        akta.subjek_nik,
+        "KUTIPAN AKTA KELAHIRAN",
+        "EXCERPT OF BIRTH CERTIFICATE",
+        "Berdasarkan Akta Kelahiran Nomor By virtue of Birth Certificate Number",
+        akta.nomor,
+        "bahwa di that in",
+        akta.tempat_peristiwa.upper(),
+        "pada tanggal on date",
+        tanggal_terbilang(akta.tanggal_peristiwa).upper(),
+        "telah lahir was born",
+        "ALYA PUTRI",
+        "anak ke child number",
+        "TIGA, PEREMPUAN",
+        "dari ayah from father",
+        akta.data["nama_ayah"],
+        "dan ibu and mother",
+        akta.data["nama_ibu"],
+        "Kutipan ini dikeluarkan di This excerpt is issued in",
+        "pada tanggal on date",
+        format_tanggal(timezone.localdate()).upper(),
+        "Dokumen ini ditandatangani secara elektronik",  # the TTE caption beside the QR, left of the signer
+        "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
+    ]
+    at = 0
+    for part in order:  # each fixed field after the one before it
+        found = text.find(part, at)
+        assert found >= 0, (part, text[at:])
+        at = found + len(part)
+    assert "BHINNEKA TUNGGAL IKA" in text
 
 
 def test_late_birth_is_flagged_on_the_berkas_register_and_kutipan(capil, warga):
