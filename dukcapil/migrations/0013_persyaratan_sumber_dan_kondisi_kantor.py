@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dukcapil', '0011_pemohon_nama_trgm'),
+        ('dukcapil', '0012_notifikasi'),
     ]
 
     operations = [
