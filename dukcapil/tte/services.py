@@ -47,6 +47,15 @@ class TTELocked(BerkasForbidden):
     """Too many wrong passphrases: signing is locked for a while (403)."""
 
 
+# Why a record went back to «tte» when its batch's signing session ended before its documents
+# were made (the broker was down or lost its queue longer than TTE_SESSION_TTL). The kartu
+# kendali row and the batch item carry it; the Kadis's kotak masuk counts the records it names.
+SESI_BERAKHIR = (
+    "Sesi TTE berakhir sebelum dokumen selesai dibuat karena layanan antrean tugas terputus; "
+    "perlu ditandatangani ulang."
+)
+
+
 def verification_url(token: uuid.UUID) -> str:
     return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("verifikasi-dokumen", args=[token])
 
@@ -210,7 +219,7 @@ def tte_sign_chunk(*, batch_id: int, item_ids: list[int]) -> None:
     passphrase = session_store.get(batch_id)
     if passphrase is None:
         for item in pending:
-            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+            _fail(item, SESI_BERAKHIR)
         _finish_if_done(batch)
         return
     try:
@@ -391,7 +400,7 @@ def tte_produce_again(*, record, user: User) -> str:
         sign_chunk.publish(item.batch_id, [item.pk])
         return "Dokumen dikirim ulang ke antrean produksi."
     if item is not None:
-        _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+        _fail(item, SESI_BERAKHIR)
         _finish_if_done(item.batch)
     else:
         with transaction.atomic():
@@ -423,8 +432,9 @@ def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
         if session_store.get(item.batch_id) is not None:
             sign_chunk.publish(item.batch_id, [item.pk])
         else:
-            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+            _fail(item, SESI_BERAKHIR)
             _finish_if_done(item.batch)
+    session_store.drop_expired()
     return [item.object_id for item in stuck]
 
 
