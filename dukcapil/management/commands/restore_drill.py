@@ -1,3 +1,6 @@
+"""Latihan pemulihan: pulihkan arsip cadangan ke basis data baru (sementara) dan cocokkan hash setiap
+berkas dokumen dengan baris Dokumen-nya. Gagal (kode bukan nol) bila ada yang tidak cocok."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -6,10 +9,7 @@ from dukcapil.backup import BackupError, restore_drill
 
 
 class Command(BaseCommand):
-    help = (
-        "Latihan pemulihan: pulihkan arsip cadangan ke basis data baru (sementara) dan cocokkan hash "
-        "setiap berkas dokumen dengan baris Dokumen-nya. Gagal (kode bukan nol) bila ada yang tidak cocok."
-    )
+    help = __doc__
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("archive", type=Path, help="arsip dari manage.py backup")
