@@ -9,6 +9,7 @@ renders the document with its QR, signs it (PAdES), stores it and moves the berk
 diambil». A document that cannot be signed goes back to «tte» with the reason; the others go on.
 """
 
+import functools
 import hashlib
 import logging
 import uuid
@@ -177,9 +178,18 @@ def tte_batch_start(*, user: User, passphrase: str, berkas_ids: list = (), recor
         session_store.put(batch.pk, passphrase)
         # chunks spread the batch over every worker process; each opens one signing session
         pks, size = [item.pk for item in items], settings.TTE_CHUNK_SIZE
-        for start in range(0, len(pks), size):
-            sign_chunk.delay_on_commit(batch.pk, pks[start : start + size])
+        chunks = [pks[start : start + size] for start in range(0, len(pks), size)]
+        transaction.on_commit(functools.partial(_publish_chunks, batch.pk, chunks))
     return batch
+
+
+def _publish_chunks(batch_id: int, chunks: list[list[int]]) -> None:
+    """After commit: enqueue the chunks; once the broker refuses one, leave the rest to the sweep
+    (the records wait in «cetak», the session in the database), so the Kadis is not kept waiting
+    for a publish retry per chunk."""
+    for chunk in chunks:
+        if not sign_chunk.publish(batch_id, chunk):
+            return
 
 
 @dataclass(frozen=True)
