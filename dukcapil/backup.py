@@ -14,7 +14,6 @@ file of the archive against the sha256 on its restored ``Dokumen`` row.
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -114,26 +113,26 @@ def backup_create(*, directory: Path) -> BackupResult:
             name = source.relative_to(media_root).as_posix()
             if source.is_file() and name not in files:
                 files[name] = {"sha256": None, "dokumen": False}
-        total = 0
-        for name, entry in files.items():
-            copy = work / MEDIA / name
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(media_root / name, copy)
-            entry["sha256"] = entry["sha256"] if entry["dokumen"] else _sha256(copy)
-            entry["size"] = copy.stat().st_size
-            total += entry["size"]
-        manifest = {
-            "dibuat": timezone.now().isoformat(),
-            "database": {"file": DUMP, "sha256": _sha256(dump), "snapshot": snapshot},
-            "dokumen": len(documents),
-            "files": files,
-        }
-        (work / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
         partial = target.with_suffix(".tar.part")
+        total = 0
+        # files go straight from the media store into the archive (no second copy on disk)
         with tarfile.open(partial, "w") as archive:
-            for name in (MANIFEST, DUMP, MEDIA):
-                if (work / name).exists():
-                    archive.add(work / name, arcname=name)
+            archive.add(dump, arcname=DUMP)
+            for name, entry in files.items():
+                source = media_root / name
+                if not entry["dokumen"]:
+                    entry["sha256"] = _sha256(source)
+                entry["size"] = source.stat().st_size
+                total += entry["size"]
+                archive.add(source, arcname=f"{MEDIA}/{name}")
+            manifest = {
+                "dibuat": timezone.now().isoformat(),
+                "database": {"file": DUMP, "sha256": _sha256(dump), "snapshot": snapshot},
+                "dokumen": len(documents),
+                "files": files,
+            }
+            (work / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
+            archive.add(work / MANIFEST, arcname=MANIFEST)
         partial.rename(target)  # a crash never leaves a half archive under the final name
     return BackupResult(target, len(documents), len(files), total)
 
