@@ -740,6 +740,24 @@ class BatchTTE(models.Model):
         return f"Batch TTE #{self.pk}"
 
 
+class SesiTTE(models.Model):
+    """The signing session of one batch: the passphrase handed from the Kadis's request to the
+    batch's workers, Fernet-encrypted (``dukcapil.tte.session_store``). It lives in the database,
+    not in Redis, so a broker outage or a flushed Redis cannot lose it; it expires at
+    ``berlaku_sampai`` (TTE_SESSION_TTL) and is deleted when the batch ends."""
+
+    batch = models.OneToOneField(BatchTTE, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    rahasia = models.BinaryField()
+    berlaku_sampai = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "sesi TTE"
+        verbose_name_plural = "sesi TTE"
+
+    def __str__(self) -> str:
+        return f"Sesi TTE batch #{self.batch_id}"
+
+
 class BatchTTEItem(RecordLink):
     class Status(models.TextChoices):
         MENUNGGU = "menunggu", "Menunggu"

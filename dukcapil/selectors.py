@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
 from .choices import FINAL_STATUSES, KategoriBatal, Status
-from .models import Berkas, Dokumen, KartuKendali, Pengambilan
+from .models import BatchTTEItem, Berkas, Dokumen, KartuKendali, Pengambilan
 from .services import ACTIONS, Action
 from .tte.signable import Signable
 from .workflow.models import WorkflowRecord, WorkItem
@@ -63,6 +63,34 @@ def inbox_rows(records, now: datetime | None = None) -> list[InboxRow]:
     now = now or timezone.now()
     today = timezone.localdate(now)
     return [InboxRow(r, r.age_in_status(now), r.standard_minutes(), today, _tte_ref(r)) for r in records]
+
+
+def tte_resign_refs(rows: list[InboxRow]) -> set[str]:
+    """The refs of kotak masuk rows back in «tte» because their last batch's signing session ended
+    before the documents were made (SESI_BERAKHIR): the Kadis must sign them again. One query."""
+    from .tte.services import SESI_BERAKHIR
+
+    wanted: dict[int, list[int]] = {}
+    for row in rows:
+        if row.ref:
+            ct_id, _, pk = row.ref.partition("-")
+            wanted.setdefault(int(ct_id), []).append(int(pk))
+    if not wanted:
+        return set()
+    scope = Q()
+    for ct_id, pks in wanted.items():
+        scope |= Q(content_type_id=ct_id, object_id__in=pks)
+    last = (
+        BatchTTEItem.objects.filter(scope)
+        .order_by("content_type_id", "object_id", "-pk")
+        .distinct("content_type_id", "object_id")
+        .values_list("content_type_id", "object_id", "status", "pesan")
+    )
+    return {
+        f"{ct_id}-{pk}"
+        for ct_id, pk, status, pesan in last
+        if status == BatchTTEItem.Status.GAGAL and pesan == SESI_BERAKHIR
+    }
 
 
 def _tte_ref(record) -> str:

@@ -6,6 +6,8 @@ import logging
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
 from django.db import transaction
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
 
 from . import services
 
@@ -26,8 +28,9 @@ class OutboxTask(DjangoTask):
         """delay() that logs instead of raising when the broker is unreachable."""
         try:
             self.delay(*args, **kwargs)
-        except Exception as exc:  # broker unreachable: the sweep will pick it up
-            logger.warning("could not enqueue %s%r: %s; the sweep will retry", self.name, args, exc)
+        except (OperationalError, RedisError, OSError) as exc:  # broker unreachable: the sweep picks it up
+            # ids only: task arguments never carry personal data or the passphrase
+            logger.warning("could not enqueue %s%r: %s; the sweep will retry", self.name, args, type(exc).__name__)
             return False
         return True
 

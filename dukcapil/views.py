@@ -52,11 +52,14 @@ def from_form(cls, data: dict, names: dict[str, str] | None = None):
 def render_inbox(request: HttpRequest, *, limit: int = 200, status: int = 200, **extra) -> HttpResponse:
     """The kotak masuk page; the TTE batch view shows it again with its error and the ticked berkas."""
     rows = selectors.inbox(request.user, limit=limit)
+    can_sign = can(request.user, Aksi.TTE)
     context = {
         "rows": rows,
         "overdue": sum(1 for r in rows if r.overdue),
         "colours": STATUS_COLOURS,
-        "can_sign": can(request.user, Aksi.TTE),
+        "can_sign": can_sign,
+        # records whose signing session ended during a broker outage: sign them again
+        "tte_ulang": selectors.tte_resign_refs(rows) if can_sign else set(),
     }
     return render(request, "dukcapil/kotak_masuk.html", context | extra, status=status)
 

@@ -110,20 +110,34 @@ def pytest_report_header(config):
     return f"database: {db['ENGINE']} {db.get('HOST')}:{db.get('PORT')}; broker: {settings.CELERY_BROKER_URL}"
 
 
+class BrokerAt:
+    """Points the test process's Celery app at another broker (tasks published, not run eagerly);
+    ``restore()`` puts the test broker and eager tasks back."""
+
+    def __init__(self, url: str, retry_policy: dict | None = None):
+        from dukcapil.celery import app
+
+        self.app = app
+        self.saved = (app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy)
+        self._reset_pools()
+        app.conf.broker_write_url = url
+        app.conf.task_always_eager = False
+        if retry_policy is not None:
+            app.conf.task_publish_retry_policy = retry_policy
+
+    def _reset_pools(self) -> None:  # connections are pooled per broker URL; forget the cached ones
+        self.app._pool = None
+        self.app.amqp._producer_pool = None
+
+    def restore(self) -> None:
+        self._reset_pools()
+        conf = self.app.conf
+        conf.broker_write_url, conf.task_always_eager, conf.task_publish_retry_policy = self.saved
+
+
 @pytest.fixture
 def broker_down_for_tte():
     """The Celery app pointed at a port where nothing listens (Redis died); restored afterwards."""
-    from dukcapil.celery import app
-
-    def reset_pools():  # connections are pooled per broker URL; forget the cached ones
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    saved = (app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy)
-    reset_pools()
-    app.conf.broker_write_url = "redis://127.0.0.1:1/0"
-    app.conf.task_always_eager = False
-    app.conf.task_publish_retry_policy = {"max_retries": 0}
-    yield
-    reset_pools()
-    app.conf.broker_write_url, app.conf.task_always_eager, app.conf.task_publish_retry_policy = saved
+    switch = BrokerAt("redis://127.0.0.1:1/0", retry_policy={"max_retries": 0})
+    yield switch
+    switch.restore()

@@ -242,6 +242,8 @@ TTE_BSRE_TIMEOUT = float(env("TTE_BSRE_TIMEOUT", "30"))
 TTE_DIR = Path(env("TTE_DIR", str(BASE_DIR / "var" / "tte")))
 TTE_TRUST_ROOTS = env_list("TTE_TRUST_ROOTS", str(TTE_DIR / "dev-root-ca.pem"))
 TTE_SESSION_TTL = int(env("TTE_SESSION_TTL_SECONDS", "900"))
+# Key of the encrypted signing sessions in the database (SesiTTE); derived from SECRET_KEY when unset.
+TTE_SESSION_KEY = env("TTE_SESSION_KEY", "")
 TTE_CHUNK_SIZE = int(env("TTE_CHUNK_SIZE", "50"))
 TTE_LOCKOUT_ATTEMPTS = int(env("TTE_LOCKOUT_ATTEMPTS", "3"))
 TTE_LOCKOUT_WINDOW = timedelta(minutes=int(env("TTE_LOCKOUT_WINDOW_MINUTES", "15")))

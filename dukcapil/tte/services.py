@@ -9,6 +9,7 @@ renders the document with its QR, signs it (PAdES), stores it and moves the berk
 diambil». A document that cannot be signed goes back to «tte» with the reason; the others go on.
 """
 
+import functools
 import hashlib
 import logging
 import uuid
@@ -45,6 +46,15 @@ logger = logging.getLogger(__name__)
 
 class TTELocked(BerkasForbidden):
     """Too many wrong passphrases: signing is locked for a while (403)."""
+
+
+# Why a record went back to «tte» when its batch's signing session ended before its documents
+# were made (the broker was down or lost its queue longer than TTE_SESSION_TTL). The kartu
+# kendali row and the batch item carry it; the Kadis's kotak masuk counts the records it names.
+SESI_BERAKHIR = (
+    "Sesi TTE berakhir sebelum dokumen selesai dibuat karena layanan antrean tugas terputus; "
+    "perlu ditandatangani ulang."
+)
 
 
 def verification_url(token: uuid.UUID) -> str:
@@ -168,9 +178,18 @@ def tte_batch_start(*, user: User, passphrase: str, berkas_ids: list = (), recor
         session_store.put(batch.pk, passphrase)
         # chunks spread the batch over every worker process; each opens one signing session
         pks, size = [item.pk for item in items], settings.TTE_CHUNK_SIZE
-        for start in range(0, len(pks), size):
-            sign_chunk.delay_on_commit(batch.pk, pks[start : start + size])
+        chunks = [pks[start : start + size] for start in range(0, len(pks), size)]
+        transaction.on_commit(functools.partial(_publish_chunks, batch.pk, chunks))
     return batch
+
+
+def _publish_chunks(batch_id: int, chunks: list[list[int]]) -> None:
+    """After commit: enqueue the chunks; once the broker refuses one, leave the rest to the sweep
+    (the records wait in «cetak», the session in the database), so the Kadis is not kept waiting
+    for a publish retry per chunk."""
+    for chunk in chunks:
+        if not sign_chunk.publish(batch_id, chunk):
+            return
 
 
 @dataclass(frozen=True)
@@ -210,7 +229,7 @@ def tte_sign_chunk(*, batch_id: int, item_ids: list[int]) -> None:
     passphrase = session_store.get(batch_id)
     if passphrase is None:
         for item in pending:
-            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+            _fail(item, SESI_BERAKHIR)
         _finish_if_done(batch)
         return
     try:
@@ -391,7 +410,7 @@ def tte_produce_again(*, record, user: User) -> str:
         sign_chunk.publish(item.batch_id, [item.pk])
         return "Dokumen dikirim ulang ke antrean produksi."
     if item is not None:
-        _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+        _fail(item, SESI_BERAKHIR)
         _finish_if_done(item.batch)
     else:
         with transaction.atomic():
@@ -423,8 +442,9 @@ def tte_sweep_stale(*, now: datetime | None = None) -> list[int]:
         if session_store.get(item.batch_id) is not None:
             sign_chunk.publish(item.batch_id, [item.pk])
         else:
-            _fail(item, "Sesi penandatanganan berakhir sebelum dokumen selesai; tandatangani ulang.")
+            _fail(item, SESI_BERAKHIR)
             _finish_if_done(item.batch)
+    session_store.drop_expired()
     return [item.object_id for item in stuck]
 
 

@@ -1,80 +1,16 @@
 """The document task once through a real Celery worker process consuming from Redis."""
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from dukcapil.celery import app
 from dukcapil.choices import Role, Status
 from dukcapil.models import Berkas, Dokumen
 from tests.conftest import give_certificate
 from tests.factories import berkas_in, sign, staff
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def start_worker(tmp_path):
-    """Call it to start a real worker process; it returns the worker's log file. The queue is purged
-    first, so only what the test enqueues is there."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "dukcapil.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "CELERY_TASK_ALWAYS_EAGER": "0",  # the worker publishes its retries to Redis
-        "TTE_DIR": str(settings.TTE_DIR),
-    }
-    app.control.purge()
-    log_path = tmp_path / "worker.log"
-    log = open(log_path, "w+")
-    started: list[subprocess.Popen] = []
-
-    def start() -> Path:
-        started.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "dukcapil",
-                    "worker",
-                    "--pool",
-                    "solo",
-                    "--without-gossip",
-                    "--without-mingle",
-                    "--without-heartbeat",
-                    "-l",
-                    "info",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        )
-        return log_path
-
-    app.conf.task_always_eager = False
-    try:
-        yield start
-    finally:
-        app.conf.task_always_eager = True
-        for proc in started:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        log.close()
 
 
 def worker_team(kadis_p12):

@@ -81,3 +81,31 @@ def test_blangko_serial_and_spoiled_blank_in_the_browser(desks, e2e_team, warga)
     operator.submit(operator.page.get_by_role("button", name="Catat blangko rusak"), "nomor seri ganda")
     assert f"Nomor seri BLK-2026-000123 sudah tercatat (kartu berkas {printed.nomor_registrasi})" in operator.text()
     no_traceback(operator)
+
+
+def test_kadis_is_told_which_berkas_to_sign_again_after_the_session_ended(desks, e2e_team):
+    from django.contrib.contenttypes.models import ContentType
+
+    from dukcapil.models import BatchTTE, BatchTTEItem, Berkas
+    from dukcapil.tte.services import SESI_BERAKHIR
+
+    # given two berkas back in «tte» because their batch's session ended during a broker outage
+    # (the items as the sweep leaves them; no signing in this thread), and one waiting for the first time
+    back = [berkas_in(Status.TTE, e2e_team, seq=n) for n in (1, 2)]
+    fresh = berkas_in(Status.TTE, e2e_team, seq=3)
+    batch = BatchTTE.objects.create(penandatangan=e2e_team["kadis"])
+    berkas_ct = ContentType.objects.get_for_model(Berkas)
+    BatchTTEItem.objects.bulk_create(
+        BatchTTEItem(batch=batch, content_type=berkas_ct, object_id=b.pk, status="gagal", pesan=SESI_BERAKHIR)
+        for b in back
+    )
+
+    kadis = desks(e2e_team["kadis"])
+    assert kadis.goto("/kotak-masuk/", "kotak masuk dengan berkas perlu TTE ulang").ok
+    banner = kadis.page.locator("#tte-ulang").inner_text()
+    assert banner.startswith("2 berkas perlu ditandatangani ulang karena sesi TTE berakhir")
+    rows = kadis.page.locator("table.list tbody tr")
+    marked = [rows.nth(i).inner_text() for i in range(rows.count()) if "TTE ulang" in rows.nth(i).inner_text()]
+    assert sorted(r.split()[0] for r in marked) == sorted(b.nomor_registrasi for b in back)
+    assert fresh.nomor_registrasi in kadis.text()
+    no_traceback(kadis)

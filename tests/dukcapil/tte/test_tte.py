@@ -8,6 +8,7 @@ import pytest
 from asn1crypto import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from pyhanko.pdf_utils.generic import NameObject, StreamObject
@@ -21,7 +22,7 @@ from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import BatchTTEItem, Berkas, Dokumen, PercobaanTTE
 from dukcapil.tte import devca
-from dukcapil.tte.services import TTELocked, batch_progress, dokumen_revoke, record_ref, tte_locked_until
+from dukcapil.tte.services import SESI_BERAKHIR, TTELocked, batch_progress, dokumen_revoke, record_ref, tte_locked_until
 from dukcapil.tte.verify import verify_pdf
 from pendaftaran.models import PermohonanKK
 from tests.factories import TTE_PASSPHRASE, berkas_in, register_service, sign, to_pickup
@@ -276,21 +277,51 @@ def test_kadis_signs_a_batch_from_the_kotak_masuk(client, team):
     assert client.post(reverse("tte-batch-start"), {"berkas": [berkas[0].pk], "passphrase": "x"}).status_code == 403
 
 
-def test_sweep_sends_berkas_back_to_tte_when_the_signing_session_has_expired(team, broker_down_for_tte):
-    from dukcapil import services
-    from dukcapil.tte import session_store
+# the Kadis's kotak masuk: session, user, group permissions, the work items, the berkas (with layanan
+# and bidang), the last batch item of each record in «tte» (to sign again?); the same for 2 rows as for 1.
+KADIS_INBOX_QUERIES = 6
 
-    berkas = berkas_in(Status.TTE, team)
-    batch = sign([berkas], team["kadis"])  # the broker is down: nothing gets signed
-    berkas.refresh_from_db()
-    assert berkas.status == Status.CETAK
-    session_store.drop(batch.pk)  # the session outlived its TTL
+
+def test_sweep_sends_berkas_back_to_tte_when_the_signing_session_has_expired(
+    client, team, broker_down_for_tte, django_assert_num_queries
+):
+    from dukcapil import services
+    from dukcapil.models import KartuKendali, SesiTTE
+
+    berkas = [berkas_in(Status.TTE, team, seq=n) for n in (1, 2)]
+    batch = sign(berkas, team["kadis"])  # the broker is down: nothing gets signed
+    assert {b.status for b in Berkas.objects.filter(pk__in=[b.pk for b in berkas])} == {Status.CETAK}
+    # the outage outlasts the session
+    SesiTTE.objects.filter(batch=batch).update(berlaku_sampai=timezone.now() - timedelta(seconds=1))
     swept = services.berkas_sweep_pending_documents(now=timezone.now() + timedelta(minutes=10))
-    assert swept == [berkas.pk]
-    berkas.refresh_from_db()
-    assert berkas.status == Status.TTE and "Sesi penandatanganan berakhir" in berkas.catatan
-    assert BatchTTEItem.objects.get(batch=batch).status == "gagal"
-    assert not Dokumen.objects.filter(berkas=berkas, jenis="kk").exists()
+    assert sorted(swept) == sorted(b.pk for b in berkas)
+    berkas_ct = ContentType.objects.get_for_model(Berkas)
+    for one in berkas:
+        one.refresh_from_db()
+        assert one.status == Status.TTE
+        # the return is written down with its reason, never silent
+        row = KartuKendali.objects.filter(content_type=berkas_ct, object_id=one.pk, ke_status=Status.TTE).latest("pk")
+        assert row.catatan == f"TTE gagal: {SESI_BERAKHIR}"
+        assert row.pelaku.username == "sistem"
+    assert set(BatchTTEItem.objects.filter(batch=batch).values_list("status", flat=True)) == {"gagal"}
+    assert not Dokumen.objects.filter(berkas__in=berkas, jenis="kk").exists()
+    assert not SesiTTE.objects.exists()  # the expired session is gone
+    # the Kadis is told plainly how many to sign again, and which
+    client.force_login(team["kadis"])
+    client.get(reverse("kotak-masuk"))  # warm the session/permission caches of this client
+    with django_assert_num_queries(KADIS_INBOX_QUERIES):
+        inbox = client.get(reverse("kotak-masuk")).content.decode()
+    assert (
+        "2 berkas perlu ditandatangani ulang</strong> karena sesi TTE berakhir saat layanan antrean tugas terputus"
+        in inbox
+    )
+    assert inbox.count("TTE ulang</strong>") == 2
+    # once signed again the notice is gone
+    broker_down_for_tte.restore()
+    sign(berkas[:1], team["kadis"])
+    with django_assert_num_queries(KADIS_INBOX_QUERIES):
+        inbox = client.get(reverse("kotak-masuk")).content.decode()
+    assert "1 berkas perlu ditandatangani ulang" in inbox and inbox.count("TTE ulang</strong>") == 1
 
 
 def test_two_batches_for_the_same_berkas_sign_it_once(team):
