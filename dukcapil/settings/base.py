@@ -69,8 +69,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "rest_framework.authtoken",
-    "dukcapil",
+    # before dukcapil: its permissions must exist when dukcapil's post_migrate syncs the role groups
     "dukcapil.audit",
+    "dukcapil",
     "pendaftaran",
     "pencatatan_sipil",
     "piak",
