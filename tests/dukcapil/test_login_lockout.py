@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import F
 from django.urls import reverse
 
 from dukcapil.audit.models import AuditLog
@@ -24,8 +25,7 @@ def login(client, username: str, password: str, ip: str = "127.0.0.1"):
 
 def lock_ends(minutes: int = 16) -> None:
     """Time passes for the stored failures (django-axes compares attempt_time with the cool-off)."""
-    for attempt in AccessAttempt.objects.all():
-        AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=attempt.attempt_time - timedelta(minutes=minutes))
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=minutes))
 
 
 def test_thirty_wrong_logins_lock_the_account_until_the_lock_ends(client, catalogue):

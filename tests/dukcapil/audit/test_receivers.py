@@ -43,7 +43,8 @@ def test_role_change_in_admin_is_audited_with_the_admin_who_made_it(client, cata
     client.force_login(admin)
     page = client.get(reverse("admin:dukcapil_user_change", args=[user.pk]))
     form = page.context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("password", "groups", "user_permissions")}
+    skip = ("password", "groups", "user_permissions")
+    data = {k: v for k, v in form.initial.items() if v is not None and k not in skip}
     data.update(
         {
             "groups": [kasi.pk],
