@@ -36,3 +36,21 @@ def transitions_have_permissions(app_configs=None, **kwargs) -> list[checks.Chec
                     )
                 )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=False)
+def secret_key_not_public(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """The SECRET_KEY published in this repository signs nothing outside the test suite."""
+    from django.conf import settings
+
+    from .settings.base import PUBLIC_DEFAULT_SECRET_KEY
+
+    if settings.SECRET_KEY == PUBLIC_DEFAULT_SECRET_KEY:
+        return [
+            checks.Error(
+                "SECRET_KEY adalah kunci bawaan yang dipublikasikan di repositori ini.",
+                hint="Isi SECRET_KEY dengan kunci acak milik instalasi ini (bin/start membuatnya di var/secret_key).",
+                id="dukcapil.E010",
+            )
+        ]
+    return []

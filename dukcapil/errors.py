@@ -3,7 +3,7 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -42,4 +42,21 @@ def too_many_requests(request: HttpRequest, message: str, retry_after: int) -> H
     """The HTML rate limits' answer (the API answers its own 429 in JSON)."""
     response = render(request, "429.html", {"message": message, "retry_after": retry_after}, status=429)
     response["Retry-After"] = str(retry_after)
+    return response
+
+
+def login_locked(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE): 429, the office's page on the screens,
+    JSON on the API. It names neither the account nor the address."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = (
+        "Terlalu banyak percobaan masuk yang gagal. Akun atau alamat ini dikunci sementara "
+        f"selama {minutes} menit; kata sandi yang benar pun ditolak sampai kunci berakhir."
+    )
+    retry_after = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        response = render(request, "registration/terkunci.html", {"message": message, "menit": minutes}, status=429)
+    response["Retry-After"] = retry_after
     return response

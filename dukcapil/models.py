@@ -789,17 +789,38 @@ class NomorUrut(models.Model):
 # --- Akses data pribadi (UU 27/2022) ------------------------------------------------------------
 
 
-class AksesDataPribadiQuerySet(models.QuerySet):
-    """Append-only: rows are only ever bulk-inserted (``dukcapil.workflow.access.access_log_record``)."""
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows of an append-only log are only ever inserted: update and delete are refused."""
 
     def update(self, **kwargs):
-        raise TypeError("Log akses data pribadi tidak dapat diubah.")
+        raise TypeError(f"{self.model.append_only_label} tidak dapat diubah.")
 
     def delete(self):
-        raise TypeError("Log akses data pribadi tidak dapat dihapus.")
+        raise TypeError(f"{self.model.append_only_label} tidak dapat dihapus.")
 
 
-class AksesDataPribadi(models.Model):
+class AppendOnlyModel(models.Model):
+    """An append-only log (access log, security audit trail): saved once, never changed or deleted."""
+
+    append_only_label = "Catatan"
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-waktu", "-pk"]  # every log has its ``waktu``
+        default_permissions = ("add", "view")
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError(f"{self.append_only_label} tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{self.append_only_label} tidak dapat dihapus.")
+
+
+class AksesDataPribadi(AppendOnlyModel):
     """One row per person's data shown on a staff page: who, when, which NIK, where, from which IP.
 
     Append-only (UU 27/2022, Pelindungan Data Pribadi): no update, no delete, in the ORM and, on
@@ -818,21 +839,11 @@ class AksesDataPribadi(models.Model):
     konteks = models.CharField("konteks", max_length=200, blank=True)
     ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
 
-    objects = AksesDataPribadiQuerySet.as_manager()
+    append_only_label = "Log akses data pribadi"  # rows are bulk-inserted by access_log_record
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = "akses data pribadi"
         verbose_name_plural = "log akses data pribadi"
-        ordering = ["-waktu", "-pk"]
-        default_permissions = ("add", "view")
 
     def __str__(self) -> str:
         return f"{self.pengguna_id} {self.get_halaman_display()} {self.waktu:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("Log akses data pribadi tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Log akses data pribadi tidak dapat dihapus.")

@@ -46,3 +46,8 @@ def hit(scope: str, ident: str, limit: int, window: int) -> tuple[bool, int]:
         except ValueError:  # expired between add and incr
             count = 1
     return count <= limit, int(window - (now % window)) + 1
+
+
+def request_ip(request) -> str:
+    """The client's address for django-axes (AXES_CLIENT_IP_CALLABLE), by the same rule as the throttles."""
+    return client_ip(request.META)

@@ -43,4 +43,7 @@ def sync_role_groups() -> None:
         query = Q(content_type__app_label="dukcapil", codename__in=ADMIN_VIEW_CHANGE)
         for model in ADMIN_MODELS:
             query |= Q(content_type__app_label="dukcapil", content_type__model=model)
+        # the security audit trail (read) and the login lockouts (read, and delete = unlock)
+        query |= Q(content_type__app_label="audit", codename="view_auditlog")
+        query |= Q(content_type__app_label="axes", codename__in=["view_accessattempt", "delete_accessattempt"])
         group.permissions.set(Permission.objects.filter(query))

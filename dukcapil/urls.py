@@ -1,7 +1,8 @@
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from . import views
 from .notifikasi import views as notifikasi_views
@@ -14,6 +15,10 @@ admin.site.index_title = "Katalog SOP, pegawai, dan berkas"
 handler403 = "dukcapil.errors.permission_denied"
 handler404 = "dukcapil.errors.page_not_found"
 handler500 = "dukcapil.errors.server_error"
+
+# Swagger UI and Redoc set style attributes from their scripts; only their pages allow that. Their
+# scripts are files (the split Swagger view, templates/drf_spectacular/redoc.html), never inline.
+api_docs_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -52,8 +57,8 @@ urlpatterns = [
     path("capil/", include("pencatatan_sipil.urls")),
     path("api/v1/", include("dukcapil.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("api/docs/", api_docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
+    path("api/redoc/", api_docs_csp(SpectacularRedocView.as_view(url_name="api-schema")), name="api-redoc"),
     path("admin/", admin.site.urls),
 ]
 # Media (generated documents hold personal data) is never served publicly: staff download

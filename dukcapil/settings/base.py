@@ -27,7 +27,28 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
-SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")
+def secret_key_file(path: Path) -> str:
+    """The install's own SECRET_KEY: read from ``path``, or generated there on first start
+    (owner-only, mode 600) and reused on every later start."""
+    if path.exists():
+        key = path.read_text().strip()
+        if key:
+            return key
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    os.chmod(path, 0o600)
+    return key
+
+
+# The key published in this repository: never valid outside tests (system check dukcapil.E010).
+# The embedded demo (settings/local.py) generates its own into var/secret_key; production requires SECRET_KEY.
+PUBLIC_DEFAULT_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = env("SECRET_KEY", PUBLIC_DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -46,6 +67,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
+    "rest_framework.authtoken",
+    # before dukcapil: its permissions must exist when dukcapil's post_migrate syncs the role groups
+    "dukcapil.audit",
     "dukcapil",
     "pendaftaran",
     "pencatatan_sipil",
@@ -55,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,7 +90,47 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with its page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- Login protection (django-axes) -------------------------------------------------------
+# A failed password counts against the account and, separately, against the address; either
+# reaching AXES_FAILURE_LIMIT locks it for AXES_COOLOFF_TIME. Admin unlocks under "Axes".
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = "dukcapil.api.authentication.lockout_parameters"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "dukcapil.errors.login_locked"
+AXES_CLIENT_IP_CALLABLE = "dukcapil.ratelimit.request_ip"
+AXES_VERBOSE = False  # its log lines name the username and address; the audit trail keeps them
+AXES_DISABLE_ACCESS_LOG = True  # logins and logouts go to the audit trail (dukcapil.audit) instead
+
+# --- Content-Security-Policy (django-csp) and the other response headers ---------------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing here uses the camera, microphone, location or payment; the kiosk and display neither.
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": []}
 
 ROOT_URLCONF = "dukcapil.urls"
 WSGI_APPLICATION = "dukcapil.wsgi.application"
@@ -166,8 +232,10 @@ EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "20"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Session (the screens) or token (other systems); never HTTP Basic: a password per request
+        # would bypass the login lockout. Failed tokens count toward the address's lockout.
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "dukcapil.api.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -9,6 +9,7 @@ from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
 
 DEBUG = False
+SECRET_KEY = os.environ.get("SECRET_KEY") or "test-suite-only-key-never-deployed"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests run tasks in-process unless a test starts a real worker (see tests/conftest.py).
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "1") == "1"

@@ -2,8 +2,10 @@
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from dukcapil.choices import Status
@@ -40,7 +42,8 @@ def test_slip_kekurangan_lists_what_to_bring_for_the_citizen(client, team):
     assert "/cek-status/" in page and "nomor registrasi yang sama" in page
     assert team["loket"].get_full_name() in page  # the officer who returned it
     assert mask_nik(berkas.pemohon_nik) in page and berkas.pemohon_nik not in page
-    assert "@page { size: A5 portrait" in page
+    assert 'href="/static/css/cetak-slip.css"' in page
+    assert "@page { size: A5 portrait" in Path(finders.find("css/cetak-slip.css")).read_text()
 
 
 def test_slip_kekurangan_only_for_a_returned_berkas(client, team):
@@ -86,7 +89,8 @@ def test_kartu_kendali_shows_every_step_against_the_sop(client, team):
     assert "Paraf" in page and page.count('<td class="paraf"></td>') == len(steps)
     assert office_header().nama_dinas in page and berkas.layanan.nama in page
     assert mask_nik(berkas.pemohon_nik) in page and berkas.pemohon_nik not in page
-    assert "@page { size: A4 portrait" in page
+    assert 'href="/static/css/cetak-kartu-kendali.css"' in page
+    assert "@page { size: A4 portrait" in Path(finders.find("css/cetak-kartu-kendali.css")).read_text()
 
 
 def test_kartu_kendali_query_count_is_pinned(client, team, django_assert_num_queries):

@@ -60,8 +60,14 @@ class Desk:
             context.set_default_timeout(15_000)
         self.context = context
         self.page = self.context.new_page()
+        self.page.on("console", self._console)
         self.shots = shots
         self.name = name
+
+    def _console(self, message) -> None:
+        """Every page must run under the Content-Security-Policy: a refused script or style fails the test."""
+        if "Content Security Policy" in message.text:
+            Shots.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def tab(self, name: str) -> "Desk":
         """A second tab of the same window (same session), as an officer with two tabs open."""
@@ -98,6 +104,7 @@ class Desk:
 
 class Shots:
     counter = 0
+    csp_violations: list[str] = []
 
 
 @pytest.fixture
@@ -107,6 +114,7 @@ def desks(browser, live_server, request):
     shutil.rmtree(shots, ignore_errors=True)
     shots.mkdir(parents=True)
     Shots.counter = 0
+    Shots.csp_violations = []
     opened: dict = {}
 
     def desk(user=None, name: str | None = None):
@@ -121,6 +129,7 @@ def desks(browser, live_server, request):
     yield desk
     for d in opened.values():
         d.context.close()
+    assert not Shots.csp_violations, "Pelanggaran Content-Security-Policy:\n" + "\n".join(Shots.csp_violations)
 
 
 @pytest.fixture

@@ -109,3 +109,23 @@ def test_kadis_is_told_which_berkas_to_sign_again_after_the_session_ended(desks,
     assert sorted(r.split()[0] for r in marked) == sorted(b.nomor_registrasi for b in back)
     assert fresh.nomor_registrasi in kadis.text()
     no_traceback(kadis)
+
+
+def test_login_lockout_page_after_repeated_wrong_passwords(desks, e2e_team, settings):
+    """Five wrong passwords at /masuk/: the office's Indonesian lockout page; the right one is refused too."""
+    kasi = e2e_team["kasi"]
+    window = desks(None, name="petugas lupa sandi")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        window.goto("/masuk/", f"masuk ke-{n + 1}")
+        window.page.fill("#id_username", kasi.username)
+        window.page.fill("#id_password", "bukan-sandinya")
+        response = window.submit(window.page.get_by_role("button", name="Masuk"), f"sandi salah ke-{n + 1}")
+    assert response.status == 429
+    assert "Masuk dikunci sementara" in window.text() and "15 menit" in window.text()
+
+    window.goto("/masuk/", "masuk dengan sandi benar")
+    window.page.fill("#id_username", kasi.username)
+    window.page.fill("#id_password", "rahasia-uji-123")
+    refused = window.submit(window.page.get_by_role("button", name="Masuk"), "sandi benar ditolak")
+    assert refused.status == 429 and "Terlalu banyak percobaan masuk yang gagal" in window.text()
+    no_traceback(window)
