@@ -1,0 +1,21 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("given", ["null", "0", "-1", "abc", "201", "1.5", ""])
+def test_a_page_size_that_is_not_a_whole_number_1_to_200_is_400_with_a_field_error(client, team, given):
+    client.force_login(team["kasi"])
+    response = client.get(reverse("api-antrian"), {"page_size": given})
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "Permintaan tidak valid.",
+        "errors": {"page_size": ["Harus bilangan bulat 1 sampai 200."]},
+    }
+
+
+def test_a_valid_page_size_pages(client, team):
+    client.force_login(team["kasi"])
+    response = client.get(reverse("api-antrian"), {"page_size": "200"})
+    assert response.status_code == 200
