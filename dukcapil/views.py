@@ -302,8 +302,16 @@ def dokumen_unduh(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
 
 @login_required
 def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
-    """The pickup desk: release the document (or hand a cancelled berkas back) and record who took it."""
+    """The pickup desk: release the document (or hand a cancelled berkas back) and record who took it.
+    Only for those who hand over in the berkas's bidang: the page shows (and logs) the pemohon's data."""
     berkas = _visible_berkas(request, nomor)
+    if not can(request.user, Aksi.SERAHKAN, berkas.bidang_id):
+        return render(
+            request,
+            "dukcapil/error.html",
+            {"message": "Hanya petugas pengambilan atau loket bidang ini yang menyerahkan dokumen."},
+            status=403,
+        )
     kind = get_kind(berkas.layanan.jenis_berkas)
     form = SerahForm(
         request.POST or None,

@@ -9,15 +9,21 @@ class QueuePagination(PageNumberPagination):
     invalid_page_message = "Halaman tidak ditemukan."
 
     def get_page_size(self, request):
-        """A page_size that is not a whole number of at least 1 is refused (400), not ignored."""
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is not None:
-            try:
-                value = int(raw)
-            except ValueError:
-                value = 0
-            if value < 1:
-                raise ValidationError(
-                    {self.page_size_query_param: [f"Harus bilangan bulat 1 sampai {self.max_page_size}."]}
-                )
-        return super().get_page_size(request)
+        """An explicit page_size must be a whole number 1..max_page_size: 400 otherwise, never silently the default."""
+        given = request.query_params.get(self.page_size_query_param)
+        if given is None:
+            return self.page_size
+        if not (given.isascii() and given.isdigit() and 1 <= int(given) <= self.max_page_size):
+            raise ValidationError(
+                {self.page_size_query_param: [f"Harus bilangan bulat 1 sampai {self.max_page_size}."]}
+            )
+        return int(given)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": self.max_page_size}
+            elif parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+        return parameters

@@ -13,9 +13,9 @@ from django.utils import timezone
 from dukcapil import services
 from dukcapil.choices import Role, Status
 from dukcapil.exceptions import BerkasInvalid
-from dukcapil.models import Pengambilan
+from dukcapil.models import AksesDataPribadi, Pengambilan
 from pendaftaran.layanan import permohonan_update
-from tests.factories import act, register_service, serahkan, staff, to_pickup
+from tests.factories import act, berkas_in, register_service, serahkan, staff, to_pickup
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +228,15 @@ def test_buku_pengambilan_query_count_is_pinned(client, team, warga):
     assert len(two.captured_queries) == len(five.captured_queries) == BUKU_QUERIES, [
         q["sql"] for q in five.captured_queries
     ]
+
+
+@pytest.mark.parametrize("role", ["kasi", "kabid", "operator", "kadis", "admin"])
+def test_the_pickup_page_is_refused_to_those_who_do_not_hand_over_and_logs_nothing(client, team, role):
+    berkas = berkas_in(Status.SIAP_DIAMBIL, team)
+    before = AksesDataPribadi.objects.count()
+    client.force_login(team[role])
+    page = client.get(reverse("serahkan", args=[berkas.nomor_registrasi]))
+    assert page.status_code == 403
+    assert "Hanya petugas pengambilan atau loket bidang ini" in page.content.decode()
+    assert berkas.pemohon_nama not in page.content.decode()
+    assert AksesDataPribadi.objects.count() == before
