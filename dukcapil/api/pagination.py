@@ -19,6 +19,13 @@ class QueuePagination(PageNumberPagination):
             )
         return int(given)
 
+    def get_page_number(self, request, paginator):
+        """An explicit page must be a whole number from 1 (or «last»): an empty or other value is a 400."""
+        given = request.query_params.get(self.page_query_param)
+        if given is not None and given not in self.last_page_strings and not (given.isascii() and given.isdigit()):
+            raise ValidationError({self.page_query_param: ["Harus bilangan bulat mulai 1."]})
+        return super().get_page_number(request, paginator)
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -32,3 +32,11 @@ def test_page_size_two_gives_pages_of_two(client, team):
     assert two["count"] == 3
     assert len(two["results"]) == 2
     assert two["next"]
+
+
+@pytest.mark.parametrize("given", ["", "abc", "-1", "1.5"])
+def test_a_page_that_is_not_a_whole_number_is_400_with_a_field_error(client, team, given):
+    client.force_login(team["kasi"])
+    response = client.get(reverse("api-antrian"), {"page": given})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"page": ["Harus bilangan bulat mulai 1."]}

@@ -101,7 +101,10 @@ def test_every_api_operation_answers_as_its_schema_says(team, client):
         # when: each operation gets generated valid and invalid requests from both callers
         for operation in operations:
             tally["operations"] += 1
-            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            # an operation without any input (the queue summary) has no invalid request to make
+            inputs = len(operation.query) + len(operation.path_parameters) + len(operation.body)
+            modes = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if inputs else (GenerationMode.POSITIVE,)
+            for mode in modes:
                 exercise(operation, mode, callers, tally)
 
     assert tally["server_errors"] == 0
