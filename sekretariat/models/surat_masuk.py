@@ -200,6 +200,12 @@ class StatusDisposisi(models.TextChoices):
     DIARSIPKAN = "diarsipkan", "Cukup diarsipkan"
 
 
+class DisposisiManager(models.Manager):
+    def get_queryset(self):
+        # nomor and judul (kotak masuk, kartu kendali) read the letter: fetched with the row, never one by one
+        return super().get_queryset().select_related("surat")
+
+
 class Disposisi(FSMModelMixin, WorkflowRecord):
     """One recipient's part of a letter's disposisi; ``induk`` is the disposisi it was passed down from."""
 
@@ -237,6 +243,8 @@ class Disposisi(FSMModelMixin, WorkflowRecord):
     status = FSMField(
         "status", max_length=20, choices=StatusDisposisi.choices, default=StatusDisposisi.TERBUKA, protected=True
     )
+
+    objects = DisposisiManager()
 
     class Meta:
         verbose_name = "disposisi"
