@@ -195,15 +195,21 @@ def test_recipients_are_below_the_giver(kantor):
     assert not kasi & {kantor["sekretaris"], kantor["kabid"], kantor["kasubag"], kantor["kadis"]}
 
 
-def test_new_disposisi_notifies_the_recipient(kantor):
-    from dukcapil.notifikasi.models import Notifikasi
+def test_new_disposisi_notifies_the_recipient_in_the_app_and_by_email(kantor):
+    from dukcapil.notifikasi.models import Notifikasi, PesanKeluar
 
+    kabid = kantor["kabid"]
+    kabid.email = "kabid@dukcapil.example"
+    kabid.save(update_fields=["email"])
     surat = to_kadis(catat(kantor["agendaris"]), kantor)
-    svc.surat_masuk_disposisi(
-        user=kantor["kadis"], pk=surat.pk, expected_status="kadis", data=disposisi_data([kantor["kabid"]])
+    (d,) = svc.surat_masuk_disposisi(
+        user=kantor["kadis"], pk=surat.pk, expected_status="kadis", data=disposisi_data([kabid])
     )
-    (n,) = Notifikasi.objects.filter(penerima=kantor["kabid"])
-    assert surat.nomor in n.judul
+    (n,) = Notifikasi.objects.filter(penerima=kabid)
+    assert surat.nomor in n.judul and n.url == d.get_absolute_url()
+    (mail,) = PesanKeluar.objects.all()
+    assert mail.kepada == ["kabid@dukcapil.example"]
+    assert not Notifikasi.objects.filter(penerima=kantor["kasi"]).exists()
 
 
 def test_overdue_disposisi_flagged_to_the_giver(kantor):
