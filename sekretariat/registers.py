@@ -23,6 +23,26 @@ _TITLE = ParagraphStyle("register-title", fontName=FONT_BOLD, fontSize=12, leadi
 _SUB = ParagraphStyle("register-sub", fontName=FONT, fontSize=8.5, leading=11, alignment=1)
 
 
+def a4_document(buffer, title: str, pagesize=A4, margin: float = 15 * mm) -> SimpleDocTemplate:
+    margins = dict.fromkeys(("leftMargin", "rightMargin", "topMargin", "bottomMargin"), margin)
+    return SimpleDocTemplate(buffer, pagesize=pagesize, title=title, creator="Dukcapil", **margins)
+
+
+def grid_table(head: list, body: list[list], widths: Sequence[float], empty) -> Table:
+    """A ruled table with a grey header row repeated on every page; ``empty`` spans the row of an empty body."""
+    rows = [head, *body] if body else [head, [empty] + [""] * (len(head) - 1)]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if not body:
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(rows, colWidths=list(widths), repeatRows=1)
+    table.setStyle(TableStyle(style))
+    return table
+
+
 def register_pdf(
     office: OfficeHeader,
     judul: str,
@@ -35,32 +55,12 @@ def register_pdf(
     buffer = io.BytesIO()
     page = landscape(A4)
     margin = 12 * mm
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=page,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=judul,
-        creator="Dukcapil",
-    )
+    doc = a4_document(buffer, judul, page, margin)
     width = page[0] - 2 * margin
     total = sum(lebar)
     widths = [width * w / total for w in lebar]
-    data = [[para(k, _HEAD) for k in kolom]]
-    data += [[para(str(cell), _CELL) for cell in row] for row in rows]
-    if not rows:
-        data.append([para("Tidak ada data pada periode ini.", _CELL)] + [""] * (len(kolom) - 1))
-    table = Table(data, colWidths=widths, repeatRows=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if not rows:
-        style.append(("SPAN", (0, 1), (-1, 1)))
-    table.setStyle(TableStyle(style))
+    body = [[para(str(cell), _CELL) for cell in row] for row in rows]
+    table = grid_table([para(k, _HEAD) for k in kolom], body, widths, para("Tidak ada data pada periode ini.", _CELL))
 
     def footer(canvas, document) -> None:
         canvas.saveState()

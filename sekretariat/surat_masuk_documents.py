@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from dukcapil.documents.common import (
     FONT,
@@ -21,6 +21,7 @@ from dukcapil.documents.common import (
 )
 
 from .models import Disposisi, InstruksiDisposisi, SifatSurat, SuratMasuk
+from .registers import a4_document, grid_table
 
 _S = ParagraphStyle("ld", fontName=FONT, fontSize=8.5, leading=10.5)
 _B = ParagraphStyle("ld-b", fontName=FONT_BOLD, fontSize=8.5, leading=10.5)
@@ -43,17 +44,8 @@ def render_lembar_disposisi(
     instruksi: Sequence[InstruksiDisposisi],
 ) -> bytes:
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=14 * mm,
-        bottomMargin=14 * mm,
-        title=f"Lembar disposisi agenda {surat.nomor}",
-        creator="Dukcapil",
-    )
-    width = A4[0] - 36 * mm
+    doc = a4_document(buffer, f"Lembar disposisi agenda {surat.nomor}", margin=16 * mm)
+    width = A4[0] - 32 * mm
     sifat = "   ".join(_box(surat.sifat == value, label) for value, label in SifatSurat.choices)
     agenda = Table(
         [
@@ -86,39 +78,12 @@ def render_lembar_disposisi(
             ]
         )
     )
-    head = ["Tingkat / dari", "Diteruskan kepada", "Isi disposisi", "Catatan", "Paraf dan tanggal"]
-    rows = [[para(h, _B) for h in head]]
-    for depth, d in tree:
-        chosen = {i.pk for i in d.instruksi.all()}
-        paraf = [f"Diberikan {format_tanggal_waktu(d.dibuat)}"]
-        paraf.append(f"Dibaca {format_tanggal_waktu(d.dibaca_pada)}" if d.dibaca_pada else "Belum dibaca")
-        if d.ditutup_pada:
-            paraf.append(f"{d.get_status_display()} {format_tanggal_waktu(d.ditutup_pada)}")
-        catatan = d.isi or "-"
-        if d.batas_waktu:
-            catatan += f" (batas waktu {format_tanggal(d.batas_waktu)})"
-        if d.catatan_tindak_lanjut:
-            catatan += f" — tindak lanjut: {d.catatan_tindak_lanjut}"
-        rows.append(
-            [
-                para(f"{depth + 1}. {_nama(d.dari)}", _S),
-                para(_nama(d.kepada), _S),
-                _boxes_cell(instruksi, chosen),
-                para(catatan, _S),
-                para(" · ".join(paraf), _SMALL),
-            ]
-        )
-    if not tree:
-        rows.append([para("Belum ada disposisi.", _S), "", "", "", ""])
-    table = Table(rows, colWidths=[width * w for w in (0.17, 0.17, 0.26, 0.22, 0.18)], repeatRows=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    head = [
+        para(h, _B) for h in ["Tingkat / dari", "Diteruskan kepada", "Isi disposisi", "Catatan", "Paraf dan tanggal"]
     ]
-    if not tree:
-        style.append(("SPAN", (0, 1), (-1, 1)))
-    table.setStyle(TableStyle(style))
+    body = [_disposisi_row(depth, d, instruksi) for depth, d in tree]
+    widths = [width * w for w in (0.17, 0.17, 0.26, 0.22, 0.18)]
+    table = grid_table(head, body, widths, para("Belum ada disposisi.", _S))
     doc.build(
         [
             KopFlowable(office),
@@ -131,6 +96,29 @@ def render_lembar_disposisi(
         ]
     )
     return buffer.getvalue()
+
+
+LEMBAR_KOLOM = ["Tingkat / dari", "Diteruskan kepada", "Isi disposisi", "Catatan", "Paraf dan tanggal"]
+
+
+def _disposisi_row(depth: int, d: Disposisi, instruksi: Sequence[InstruksiDisposisi]) -> list:
+    chosen = {i.pk for i in d.instruksi.all()}
+    paraf = [f"Diberikan {format_tanggal_waktu(d.dibuat)}"]
+    paraf.append(f"Dibaca {format_tanggal_waktu(d.dibaca_pada)}" if d.dibaca_pada else "Belum dibaca")
+    if d.ditutup_pada:
+        paraf.append(f"{d.get_status_display()} {format_tanggal_waktu(d.ditutup_pada)}")
+    catatan = d.isi or "-"
+    if d.batas_waktu:
+        catatan += f" (batas waktu {format_tanggal(d.batas_waktu)})"
+    if d.catatan_tindak_lanjut:
+        catatan += f" — tindak lanjut: {d.catatan_tindak_lanjut}"
+    return [
+        para(f"{depth + 1}. {_nama(d.dari)}", _S),
+        para(_nama(d.kepada), _S),
+        _boxes_cell(instruksi, chosen),
+        para(catatan, _S),
+        para(" · ".join(paraf), _SMALL),
+    ]
 
 
 def _boxes_cell(instruksi: Sequence[InstruksiDisposisi], chosen: set[int]) -> Table:

@@ -21,6 +21,11 @@ from .models import Disposisi, SifatSurat, StatusSuratMasuk, SuratMasuk
 from .surat_masuk_services import PEMBACA_AGENDA, _roles
 
 
+def _in_period(qs: QuerySet, field: str, periode: "Periode") -> QuerySet:
+    bounds = {f"{field}__gte": periode.dari, f"{field}__lte": periode.sampai}
+    return qs.filter(**{k: v for k, v in bounds.items() if v})
+
+
 def dalam_rantai(user) -> Q:
     """Letters ``user`` is in the chain of: recorded it, held a step of it, gave or received its disposisi."""
     ct = ContentType.objects.get_for_model(SuratMasuk)
@@ -138,10 +143,7 @@ def buku_agenda(user, periode: Periode, limit: int = 1000) -> list[AgendaRow]:
     else:
         qs = surat_visible_to(user)
     qs = qs.annotate(_rantai=dalam_rantai(user)).select_related("asal")
-    if periode.dari:
-        qs = qs.filter(tanggal_terima__gte=periode.dari)
-    if periode.sampai:
-        qs = qs.filter(tanggal_terima__lte=periode.sampai)
+    qs = _in_period(qs, "tanggal_terima", periode)
     if periode.q:
         term = periode.q.strip()
         match = Q(perihal__icontains=term) | Q(asal__nama__icontains=term) | Q(nomor_surat__icontains=term)
@@ -181,10 +183,7 @@ def disposisi_terbuka(user, periode: Periode, kepada_id: int | None = None, limi
         qs = qs.filter(Q(kepada=user) | Q(dari=user))
     if kepada_id:
         qs = qs.filter(kepada_id=kepada_id)
-    if periode.dari:
-        qs = qs.filter(dibuat__date__gte=periode.dari)
-    if periode.sampai:
-        qs = qs.filter(dibuat__date__lte=periode.sampai)
+    qs = _in_period(qs, "dibuat__date", periode)
     if periode.q:
         term = periode.q.strip()
         qs = qs.filter(
@@ -213,8 +212,5 @@ def disposisi_terlambat_diberikan(user) -> int:
 
 def surat_list(user, periode: Periode, limit: int = 200) -> QuerySet[SuratMasuk]:
     qs = surat_visible_to(user).select_related("asal")
-    if periode.dari:
-        qs = qs.filter(tanggal_terima__gte=periode.dari)
-    if periode.sampai:
-        qs = qs.filter(tanggal_terima__lte=periode.sampai)
+    qs = _in_period(qs, "tanggal_terima", periode)
     return qs.order_by("-tahun", "-nomor_agenda")[:limit]

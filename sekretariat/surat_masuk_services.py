@@ -69,7 +69,8 @@ def jenjang(user) -> int:
 
 def penerima_disposisi(user) -> QuerySet[User]:
     """Who ``user`` may send a disposisi to: active staff holding «tindak lanjut» or «disposisi»
-    in the permissions table (nobody outside the office), below ``user``."""
+    in the permissions table (nobody outside the office), below ``user`` (and, below the
+    Sekretaris, in ``user``'s bidang)."""
     roles = {r.label for r in [*holders(Aksi.TINDAK_LANJUT), *holders(Aksi.DISPOSISI)] if r != Role.KADIS}
     candidates = (
         User.objects.filter(is_active=True, groups__name__in=roles)
@@ -80,6 +81,9 @@ def penerima_disposisi(user) -> QuerySet[User]:
         .order_by("first_name", "username")
     )
     level = jenjang(user)
+    if user.bidang_id is not None and Role.SEKRETARIS not in _roles(user):
+        # a Kabid, Kasi or Kasubag passes it within their own bidang; Kadis and Sekretaris office-wide
+        candidates = candidates.filter(bidang_id=user.bidang_id)
     return User.objects.filter(pk__in=[u.pk for u in candidates if jenjang(u) > level]).select_related("bidang")
 
 
@@ -128,6 +132,14 @@ def _open_named(record: WorkflowRecord, users: Iterable[User], aksi: str, tengga
             for user in users
         ]
     )
+
+
+def _first_card(record: WorkflowRecord, transisi: str, user: User, catatan: str) -> KartuKendali:
+    """The kartu kendali's first row: the record came into being (no stage before it)."""
+    at = record.status_sejak
+    ct = ContentType.objects.get_for_model(record)
+    fields = dict(dari_status="", ke_status=record.status, pelaku=user, waktu=at, mulai=at, catatan=catatan)
+    return KartuKendali.objects.create(content_type=ct, object_id=record.pk, transisi=transisi, **fields)
 
 
 def _notify(recipients: Sequence[User], *, judul: str, pesan: str, url: str, record) -> None:
@@ -205,17 +217,7 @@ def surat_masuk_catat(*, user: User, data: SuratMasukData) -> SuratMasuk:
             status_sejak=now,
             standar_waktu={status: minutes[step] for step, status in SOP_STEP_STATUS.items() if step in minutes},
         )
-        KartuKendali.objects.create(
-            content_type=ContentType.objects.get_for_model(surat),
-            object_id=surat.pk,
-            transisi="catat",
-            dari_status="",
-            ke_status=surat.status,
-            pelaku=user,
-            waktu=now,
-            mulai=now,
-            catatan="Surat masuk diagendakan.",
-        )
+        _first_card(surat, "catat", user, "Surat masuk diagendakan.")
         _open_named(surat, _holders_of_step(surat.status), Aksi.DISPOSISI)
     return surat
 
@@ -288,17 +290,7 @@ def _give(surat: SuratMasuk, induk: Disposisi | None, user: User, data: Disposis
             standar_waktu={StatusDisposisi.TERBUKA: minutes} if minutes else {},
         )
         disposisi.instruksi.set(data.instruksi)
-        KartuKendali.objects.create(
-            content_type=ContentType.objects.get_for_model(disposisi),
-            object_id=disposisi.pk,
-            transisi="beri",
-            dari_status="",
-            ke_status=disposisi.status,
-            pelaku=user,
-            waktu=now,
-            mulai=now,
-            catatan=disposisi.isi,
-        )
+        _first_card(disposisi, "beri", user, disposisi.isi)
         _open_named(disposisi, [penerima], Aksi.TINDAK_LANJUT, data.batas_waktu)
         made.append(disposisi)
     _notify(

@@ -1,5 +1,8 @@
 """Screens of surat masuk and disposisi. Views parse input, call services and selectors."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -119,54 +122,61 @@ def surat_masuk_pindaian(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(surat.pindaian.open("rb"), filename=name)
 
 
+SURAT_AKSI = {
+    "teruskan": (svc.surat_masuk_teruskan, "diteruskan"),
+    "arsipkan": (svc.surat_masuk_arsipkan, "cukup diarsipkan"),
+}
+
+
 @login_required
 @require_POST
 def surat_masuk_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     surat = sel.surat_for(request.user, pk)
     try:
-        if aksi == "teruskan":
+        if aksi in SURAT_AKSI:
+            service, done = SURAT_AKSI[aksi]
             form = CatatanForm(request.POST)
             if not form.is_valid():
                 return _detail(request, surat, status=400, error="Catatan tidak valid.")
-            svc.surat_masuk_teruskan(
-                user=request.user, pk=pk, expected_status=form.cleaned_data["expected_status"], **_catatan(form)
-            )
-            messages.success(request, f"Surat masuk {surat.nomor} diteruskan.")
-        elif aksi == "arsipkan":
-            form = CatatanForm(request.POST)
-            if not form.is_valid():
-                return _detail(request, surat, status=400, error="Catatan tidak valid.")
-            svc.surat_masuk_arsipkan(
-                user=request.user, pk=pk, expected_status=form.cleaned_data["expected_status"], **_catatan(form)
-            )
-            messages.success(request, f"Surat masuk {surat.nomor} cukup diarsipkan.")
+            service(user=request.user, pk=pk, expected_status=form.cleaned_data["expected_status"], **_catatan(form))
+            messages.success(request, f"Surat masuk {surat.nomor} {done}.")
         elif aksi == "disposisi":
-            form = DisposisiForm(request.POST, penerima=svc.penerima_disposisi(request.user))
-            if not form.is_valid():
-                return _detail(request, surat, status=400, disposisi_form=form)
-            try:
-                svc.surat_masuk_disposisi(
-                    user=request.user,
-                    pk=pk,
-                    expected_status=form.cleaned_data["expected_status"],
-                    data=_disposisi_data(form),
-                )
-            except BerkasError as exc:
-                if exc.http_status != 400:
-                    raise
-                _apply(form, exc)
-                return _detail(request, surat, status=400, disposisi_form=form)
+            invalid = _give_disposisi(request, svc.surat_masuk_disposisi, pk)
+            if invalid is not None:
+                return _detail(request, surat, status=400, disposisi_form=invalid)
             messages.success(request, f"Disposisi surat {surat.nomor} terkirim.")
         else:
             raise Http404("Tindakan tidak dikenal.")
     except BerkasError as exc:
-        surat.refresh_from_db()
-        return _detail(request, surat, status=exc.http_status, error=exc.message)
+        return _refused(surat, exc, lambda **kw: _detail(request, surat, **kw))
     return redirect(surat.get_absolute_url())
+
+
+def _refused(record, exc: BerkasError, page) -> HttpResponse:
+    """The page again, as it is now, with why the action was refused (403, 409, 400)."""
+    record.refresh_from_db()
+    return page(status=exc.http_status, error=exc.message)
 
 
 def _catatan(form) -> dict:
     return {"catatan": form.cleaned_data["catatan"]}
+
+
+def _give_disposisi(request: HttpRequest, service, pk: int) -> DisposisiForm | None:
+    """Parse the disposisi form and call ``service``; the form with its errors when the input is wrong
+    (a 403/409 from the service propagates to the caller's handler)."""
+    form = DisposisiForm(request.POST, penerima=svc.penerima_disposisi(request.user))
+    if not form.is_valid():
+        return form
+    try:
+        expected = form.cleaned_data["expected_status"]
+        service(user=request.user, pk=pk, expected_status=expected, data=_disposisi_data(form))
+    except BerkasError as exc:
+        if exc.http_status != 400:
+            raise
+        _apply(form, exc)
+        return form
+    return None
 
 
 def _disposisi_data(form) -> svc.DisposisiData:
@@ -233,21 +243,9 @@ def disposisi_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     disposisi = sel.disposisi_for(request.user, pk)
     try:
         if aksi == "lanjutan":
-            form = DisposisiForm(request.POST, penerima=svc.penerima_disposisi(request.user))
-            if not form.is_valid():
-                return _disposisi_page(request, disposisi, status=400, lanjutan_form=form)
-            try:
-                svc.disposisi_teruskan(
-                    user=request.user,
-                    pk=pk,
-                    expected_status=form.cleaned_data["expected_status"],
-                    data=_disposisi_data(form),
-                )
-            except BerkasError as exc:
-                if exc.http_status != 400:
-                    raise
-                _apply(form, exc)
-                return _disposisi_page(request, disposisi, status=400, lanjutan_form=form)
+            invalid = _give_disposisi(request, svc.disposisi_teruskan, pk)
+            if invalid is not None:
+                return _disposisi_page(request, disposisi, status=400, lanjutan_form=invalid)
             messages.success(request, "Disposisi lanjutan terkirim.")
         elif aksi in ("tutup", "arsipkan"):
             form = CatatanForm(request.POST)
@@ -259,8 +257,7 @@ def disposisi_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         else:
             raise Http404("Tindakan tidak dikenal.")
     except BerkasError as exc:
-        disposisi.refresh_from_db()
-        return _disposisi_page(request, disposisi, status=exc.http_status, error=exc.message)
+        return _refused(disposisi, exc, lambda **kw: _disposisi_page(request, disposisi, **kw))
     return redirect(disposisi.get_absolute_url())
 
 
@@ -303,55 +300,59 @@ def _export(request: HttpRequest, judul: str, periode, kolom, lebar, cells, slug
     return None
 
 
+@dataclass(frozen=True)
+class Register:
+    """A register screen: its rows for the period, shown, printed (?format=pdf) or exported (?format=xlsx)."""
+
+    judul: str
+    slug: str
+    template: str
+    rows: Callable  # (user, Periode) -> rows
+    kolom: list[str]
+    lebar: list[float]
+    cells: Callable  # rows -> list of printable cells
+
+    def respond(self, request: HttpRequest) -> HttpResponse:
+        form = PeriodeForm(request.GET or None)
+        if form.is_bound and not form.is_valid():
+            return render(request, self.template, {"form": form, "rows": []}, status=400)
+        periode = sel.Periode(**form.cleaned_data) if form.is_bound else sel.Periode()
+        rows = self.rows(request.user, periode)
+        cells = self.cells(rows)
+        exported = _export(request, self.judul, periode, self.kolom, self.lebar, cells, self.slug)
+        if exported is not None:
+            return exported
+        context = {"form": form, "rows": rows, "query": request.GET.urlencode(), "today": timezone.localdate()}
+        return render(request, self.template, context)
+
+
+BUKU_AGENDA = Register(
+    "Buku Agenda Surat Masuk",
+    "buku-agenda-surat-masuk",
+    "sekretariat/surat_masuk/buku_agenda.html",
+    sel.buku_agenda,
+    docs.AGENDA_KOLOM,
+    docs.AGENDA_LEBAR,
+    docs.agenda_cells,
+)
+DISPOSISI_TERBUKA = Register(
+    "Register Disposisi Belum Selesai",
+    "disposisi-belum-selesai",
+    "sekretariat/surat_masuk/register_disposisi.html",
+    sel.disposisi_terbuka,
+    docs.DISPOSISI_KOLOM,
+    docs.DISPOSISI_LEBAR,
+    docs.disposisi_cells,
+)
+
+
 @login_required
 def buku_agenda(request: HttpRequest) -> HttpResponse:
     if not sel.pembaca_agenda(request.user):
         return _forbidden(request, "Buku agenda surat masuk hanya untuk Sekretariat dan pimpinan.")
-    form = PeriodeForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        return render(request, "sekretariat/surat_masuk/buku_agenda.html", {"form": form, "rows": []}, status=400)
-    periode = sel.Periode(**form.cleaned_data) if form.is_bound else sel.Periode()
-    rows = sel.buku_agenda(request.user, periode)
-    exported = _export(
-        request,
-        "Buku Agenda Surat Masuk",
-        periode,
-        docs.AGENDA_KOLOM,
-        docs.AGENDA_LEBAR,
-        docs.agenda_cells(rows),
-        "buku-agenda-surat-masuk",
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "sekretariat/surat_masuk/buku_agenda.html",
-        {"form": form, "rows": rows, "query": request.GET.urlencode()},
-    )
+    return BUKU_AGENDA.respond(request)
 
 
 @login_required
 def register_disposisi(request: HttpRequest) -> HttpResponse:
-    form = PeriodeForm(request.GET or None)
-    if form.is_bound and not form.is_valid():
-        return render(
-            request, "sekretariat/surat_masuk/register_disposisi.html", {"form": form, "rows": []}, status=400
-        )
-    periode = sel.Periode(**form.cleaned_data) if form.is_bound else sel.Periode()
-    rows = sel.disposisi_terbuka(request.user, periode)
-    exported = _export(
-        request,
-        "Register Disposisi Belum Selesai",
-        periode,
-        docs.DISPOSISI_KOLOM,
-        docs.DISPOSISI_LEBAR,
-        docs.disposisi_cells(rows),
-        "disposisi-belum-selesai",
-    )
-    if exported is not None:
-        return exported
-    return render(
-        request,
-        "sekretariat/surat_masuk/register_disposisi.html",
-        {"form": form, "rows": rows, "query": request.GET.urlencode(), "today": timezone.localdate()},
-    )
+    return DISPOSISI_TERBUKA.respond(request)

@@ -1,21 +1,31 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import surat_masuk_views
+from . import surat_masuk_views as sm
 
-app_name = "sekretariat"
+# --- surat masuk and disposisi ---
+satu_surat = [
+    path("", sm.surat_masuk_detail, name="surat-masuk-detail"),
+    path("pindaian/", sm.surat_masuk_pindaian, name="surat-masuk-pindaian"),
+    path("lembar-disposisi/", sm.lembar_disposisi, name="lembar-disposisi"),
+    path("<slug:aksi>/", sm.surat_masuk_aksi, name="surat-masuk-aksi"),
+]
 
 urlpatterns = [
-    # --- surat masuk and disposisi ---
-    path("surat-masuk/", surat_masuk_views.surat_masuk_list, name="surat-masuk"),
-    path("surat-masuk/baru/", surat_masuk_views.surat_masuk_baru, name="surat-masuk-baru"),
-    path("surat-masuk/buku-agenda/", surat_masuk_views.buku_agenda, name="buku-agenda-masuk"),
-    path("surat-masuk/<int:pk>/", surat_masuk_views.surat_masuk_detail, name="surat-masuk-detail"),
-    path("surat-masuk/<int:pk>/pindaian/", surat_masuk_views.surat_masuk_pindaian, name="surat-masuk-pindaian"),
-    path("surat-masuk/<int:pk>/lembar-disposisi/", surat_masuk_views.lembar_disposisi, name="lembar-disposisi"),
-    path("surat-masuk/<int:pk>/<slug:aksi>/", surat_masuk_views.surat_masuk_aksi, name="surat-masuk-aksi"),
-    path("disposisi/", surat_masuk_views.register_disposisi, name="register-disposisi"),
-    path("disposisi/saya-berikan/", surat_masuk_views.disposisi_saya, name="disposisi-diberikan"),
-    path("disposisi/<int:pk>/", surat_masuk_views.disposisi_detail, name="disposisi-detail"),
-    path("disposisi/<int:pk>/<slug:aksi>/", surat_masuk_views.disposisi_aksi, name="disposisi-aksi"),
+    path("surat-masuk/", sm.surat_masuk_list, name="surat-masuk"),
+    path("surat-masuk/baru/", sm.surat_masuk_baru, name="surat-masuk-baru"),
+    path("surat-masuk/buku-agenda/", sm.buku_agenda, name="buku-agenda-masuk"),
+    path("surat-masuk/<int:pk>/", include(satu_surat)),
+    path(
+        "disposisi/",
+        include(
+            [
+                path("", sm.register_disposisi, name="register-disposisi"),
+                path("saya-berikan/", sm.disposisi_saya, name="disposisi-diberikan"),
+                path("<int:pk>/", sm.disposisi_detail, name="disposisi-detail"),
+                path("<int:pk>/<slug:aksi>/", sm.disposisi_aksi, name="disposisi-aksi"),
+            ]
+        ),
+    ),
     # --- end surat masuk ---
 ]
+app_name = "sekretariat"

@@ -30,14 +30,28 @@ __all__ = [
 ]
 
 
-class SifatSurat(models.TextChoices):
-    BIASA = "biasa", "Biasa"
-    SEGERA = "segera", "Segera"
-    SANGAT_SEGERA = "sangat_segera", "Sangat segera"
-    RAHASIA = "rahasia", "Rahasia"
+def _choices(name: str, pairs: list[tuple[str, str]]) -> type[models.TextChoices]:
+    """TextChoices from (value, label) pairs; members are the upper-cased values."""
+    return models.TextChoices(name, [(value.upper(), (value, label)) for value, label in pairs])
 
 
-class Instansi(models.Model):
+SifatSurat = _choices(
+    "SifatSurat",
+    [("biasa", "Biasa"), ("segera", "Segera"), ("sangat_segera", "Sangat segera"), ("rahasia", "Rahasia")],
+)
+
+
+class _Bernama(models.Model):
+    """A row people know by its ``nama`` (address book entries, checklist items)."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Instansi(_Bernama):
     """The address book of the offices that write to (and receive letters from) the Dinas."""
 
     nama = models.CharField("nama instansi", max_length=200, unique=True)
@@ -50,11 +64,8 @@ class Instansi(models.Model):
         verbose_name_plural = "buku alamat instansi"
         ordering = ["nama"]
 
-    def __str__(self) -> str:
-        return self.nama
 
-
-class InstruksiDisposisi(models.Model):
+class InstruksiDisposisi(_Bernama):
     """One box of the lembar disposisi's instruction checklist (editable in admin)."""
 
     nama = models.CharField("instruksi", max_length=80, unique=True)
@@ -65,9 +76,6 @@ class InstruksiDisposisi(models.Model):
         verbose_name = "instruksi disposisi"
         verbose_name_plural = "instruksi disposisi"
         ordering = ["urutan", "nama"]
-
-    def __str__(self) -> str:
-        return self.nama
 
 
 def _role_permission(role: Role, aksi: str):
@@ -86,13 +94,34 @@ def _role_permission(role: Role, aksi: str):
     return check
 
 
-class StatusSuratMasuk(models.TextChoices):
-    KASUBAG = "kasubag", "Diperiksa Kasubag Umum"
-    SEKRETARIS = "sekretaris", "Diparaf Sekretaris"
-    KADIS = "kadis", "Menunggu disposisi Kadis"
-    DIDISPOSISI = "didisposisi", "Didisposisikan"
-    SELESAI = "selesai", "Selesai ditindaklanjuti"
-    DIARSIPKAN = "diarsipkan", "Diarsipkan"
+StatusSuratMasuk = _choices(
+    "StatusSuratMasuk",
+    [
+        ("kasubag", "Diperiksa Kasubag Umum"),
+        ("sekretaris", "Diparaf Sekretaris"),
+        ("kadis", "Menunggu disposisi Kadis"),
+        ("didisposisi", "Didisposisikan"),
+        ("selesai", "Selesai ditindaklanjuti"),
+        ("diarsipkan", "Diarsipkan"),
+    ],
+)
+
+
+def _step(name: str, source, target: str, permission):
+    """A transition of the route (no side effects: the services do the work around it)."""
+
+    def method(self) -> None:
+        pass
+
+    method.__name__ = method.__qualname__ = name
+    return transition(field="status", source=source, target=target, permission=permission)(method)
+
+
+S = StatusSuratMasuk
+
+
+def _by(role: Role):
+    return _role_permission(role, Aksi.DISPOSISI)
 
 
 class SuratMasuk(FSMModelMixin, WorkflowRecord):
@@ -152,52 +181,26 @@ class SuratMasuk(FSMModelMixin, WorkflowRecord):
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:surat-masuk-detail", args=[self.pk])
 
-    @transition(
-        field=status,
-        source=StatusSuratMasuk.KASUBAG,
-        target=StatusSuratMasuk.SEKRETARIS,
-        permission=_role_permission(Role.KASUBAG, Aksi.DISPOSISI),
-    )
-    def periksa_kasubag(self) -> None:
-        pass
-
-    @transition(
-        field=status,
-        source=StatusSuratMasuk.SEKRETARIS,
-        target=StatusSuratMasuk.KADIS,
-        permission=_role_permission(Role.SEKRETARIS, Aksi.DISPOSISI),
-    )
-    def paraf_sekretaris(self) -> None:
-        pass
-
-    @transition(
-        field=status,
-        source=StatusSuratMasuk.KADIS,
-        target=StatusSuratMasuk.DIDISPOSISI,
-        permission=_role_permission(Role.KADIS, Aksi.DISPOSISI),
-    )
-    def disposisikan(self) -> None:
-        pass
-
-    @transition(
-        field=status,
-        source=StatusSuratMasuk.KADIS,
-        target=StatusSuratMasuk.DIARSIPKAN,
-        permission=_role_permission(Role.KADIS, Aksi.DISPOSISI),
-    )
-    def arsipkan(self) -> None:
-        pass
-
-    @transition(field=status, source=StatusSuratMasuk.DIDISPOSISI, target=StatusSuratMasuk.SELESAI, permission=SYSTEM)
-    def selesaikan(self) -> None:
-        """Run by the service when the last open disposisi closes (its recipient acted)."""
+    # the route; selesaikan is run by the service when the last open disposisi closes
+    periksa_kasubag = _step("periksa_kasubag", S.KASUBAG, S.SEKRETARIS, _by(Role.KASUBAG))
+    paraf_sekretaris = _step("paraf_sekretaris", S.SEKRETARIS, S.KADIS, _by(Role.SEKRETARIS))
+    disposisikan = _step("disposisikan", S.KADIS, S.DIDISPOSISI, _by(Role.KADIS))
+    arsipkan = _step("arsipkan", S.KADIS, S.DIARSIPKAN, _by(Role.KADIS))
+    selesaikan = _step("selesaikan", S.DIDISPOSISI, S.SELESAI, SYSTEM)
 
 
-class StatusDisposisi(models.TextChoices):
-    TERBUKA = "terbuka", "Menunggu tindak lanjut"
-    DITERUSKAN = "diteruskan", "Diteruskan (disposisi lanjutan)"
-    SELESAI = "selesai", "Selesai"
-    DIARSIPKAN = "diarsipkan", "Cukup diarsipkan"
+StatusDisposisi = _choices(
+    "StatusDisposisi",
+    [
+        ("terbuka", "Menunggu tindak lanjut"),
+        ("diteruskan", "Diteruskan (disposisi lanjutan)"),
+        ("selesai", "Selesai"),
+        ("diarsipkan", "Cukup diarsipkan"),
+    ],
+)
+
+
+_PENERIMA = requires(Aksi.DISPOSISI, Aksi.TINDAK_LANJUT)
 
 
 class DisposisiManager(models.Manager):
@@ -247,8 +250,7 @@ class Disposisi(FSMModelMixin, WorkflowRecord):
     objects = DisposisiManager()
 
     class Meta:
-        verbose_name = "disposisi"
-        verbose_name_plural = "disposisi"
+        verbose_name = verbose_name_plural = "disposisi"
         ordering = ["dibuat", "pk"]
         indexes = [
             models.Index(fields=["kepada", "status"], name="disposisi_kepada_idx"),
@@ -260,18 +262,18 @@ class Disposisi(FSMModelMixin, WorkflowRecord):
             )
         ]
 
+    @property
+    def judul(self) -> str:
+        if self.sifat == SifatSurat.RAHASIA or self.surat.rahasia:
+            return "Disposisi: RAHASIA"
+        return f"Disposisi: {self.surat.perihal}"
+
     def __str__(self) -> str:
         return f"Disposisi agenda {self.surat_id} kepada {self.kepada_id}"
 
     @property
     def nomor(self) -> str:
         return f"Disposisi {self.surat.nomor}"
-
-    @property
-    def judul(self) -> str:
-        if self.sifat == SifatSurat.RAHASIA or self.surat.rahasia:
-            return "Disposisi: RAHASIA"
-        return f"Disposisi: {self.surat.perihal}"
 
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:disposisi-detail", args=[self.pk])
@@ -284,29 +286,7 @@ class Disposisi(FSMModelMixin, WorkflowRecord):
         today = today or timezone.localdate()
         return self.terbuka and self.batas_waktu is not None and today > self.batas_waktu
 
-    @transition(
-        field=status,
-        source=[StatusDisposisi.TERBUKA, StatusDisposisi.DITERUSKAN],
-        target=StatusDisposisi.DITERUSKAN,
-        permission=requires(Aksi.DISPOSISI, Aksi.TINDAK_LANJUT),
-    )
-    def teruskan(self) -> None:
-        pass
-
-    @transition(
-        field=status,
-        source=[StatusDisposisi.TERBUKA, StatusDisposisi.DITERUSKAN],
-        target=StatusDisposisi.SELESAI,
-        permission=requires(Aksi.DISPOSISI, Aksi.TINDAK_LANJUT),
-    )
-    def tutup(self) -> None:
-        pass
-
-    @transition(
-        field=status,
-        source=StatusDisposisi.TERBUKA,
-        target=StatusDisposisi.DIARSIPKAN,
-        permission=requires(Aksi.DISPOSISI, Aksi.TINDAK_LANJUT),
-    )
-    def cukup_arsipkan(self) -> None:
-        pass
+    # the recipient's acts (the service checks that the user is the recipient)
+    teruskan = _step("teruskan", TERBUKA_STATUSES, StatusDisposisi.DITERUSKAN, _PENERIMA)
+    tutup = _step("tutup", TERBUKA_STATUSES, StatusDisposisi.SELESAI, _PENERIMA)
+    cukup_arsipkan = _step("cukup_arsipkan", StatusDisposisi.TERBUKA, StatusDisposisi.DIARSIPKAN, _PENERIMA)

@@ -193,6 +193,10 @@ def test_recipients_are_below_the_giver(kantor):
     kasi = set(svc.penerima_disposisi(kantor["kasi"]))
     assert kantor["staf"] in kasi
     assert not kasi & {kantor["sekretaris"], kantor["kabid"], kantor["kasubag"], kantor["kadis"]}
+    # below the Sekretaris a disposisi stays in the giver's bidang
+    assert kantor["staf_sek"] not in kasi
+    assert set(svc.penerima_disposisi(kantor["kasubag"])) == {kantor["staf_sek"]}
+    assert kantor["staf"] in set(svc.penerima_disposisi(kantor["sekretaris"]))
 
 
 def test_new_disposisi_notifies_the_recipient_in_the_app_and_by_email(kantor):
