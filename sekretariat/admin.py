@@ -1,0 +1,1 @@
+from . import surat_masuk_admin  # noqa: F401

@@ -1,0 +1,155 @@
+"""Demo data of the Sekretariat's surat masuk: its staff and letters in every state (seed_demo)."""
+
+import io
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from reportlab.pdfgen.canvas import Canvas
+
+from dukcapil.choices import Role
+from dukcapil.models import Bidang, User
+
+from . import surat_masuk_services as svc
+from .models import Disposisi, Instansi, InstruksiDisposisi, SifatSurat, SuratMasuk
+
+SEKRETARIAT_USERS = [
+    ("agendaris", "Wulan", "Agendaris", Role.AGENDARIS),
+    ("kasubag", "Teguh", "Kasubag Umum dan Kepegawaian", Role.KASUBAG),
+    ("sekretaris", "Ratna", "Sekretaris Dinas", Role.SEKRETARIS),
+    ("staf_umum", "Fikri", "Staf Umum", Role.STAF),
+]
+
+INSTANSI = [
+    ("Bappeda Kabupaten", "Jl. Basuki Rahmat 12", "bappeda@pemkab.example"),
+    ("Dinas Pendidikan Kabupaten", "Jl. Pahlawan 3", "dikbud@pemkab.example"),
+    ("Inspektorat Kabupaten", "Jl. Veteran 8", "inspektorat@pemkab.example"),
+    ("Ditjen Dukcapil Kemendagri", "Jl. Medan Merdeka Utara 7, Jakarta", "dukcapil@kemendagri.example"),
+    ("Kecamatan Sukamaju", "Jl. Raya Sukamaju 1", ""),
+]
+
+
+def ensure_sekretariat_users(password: str, nip) -> dict[str, User]:
+    bidang = Bidang.objects.get(kode=svc.BIDANG_SEKRETARIAT)
+    users = {}
+    for index, (username, first, last, role) in enumerate(SEKRETARIAT_USERS, start=40):
+        user, created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
+        if created:
+            user.set_password(password)
+        user.bidang = bidang
+        user.nip = nip(index, username in {"agendaris", "sekretaris"})
+        user.save(update_fields=["password", "bidang", "nip"])
+        user.groups.set([Group.objects.get(name=role.label)])
+        users[username] = user
+    return users
+
+
+def _scan(perihal: str) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, 760, "PINDAIAN SURAT (DEMO)")
+    canvas.drawString(72, 740, perihal[:80])
+    canvas.save()
+    return SimpleUploadedFile("pindaian.pdf", buffer.getvalue(), content_type="application/pdf")
+
+
+def _catat(agendaris: User, n: int, perihal: str, asal: Instansi, sifat: str = SifatSurat.BIASA) -> SuratMasuk:
+    today = timezone.localdate()
+    return svc.surat_masuk_catat(
+        user=agendaris,
+        data=svc.SuratMasukData(
+            tanggal_terima=today - timedelta(days=n % 4),
+            asal=asal,
+            nomor_surat=f"{400 + n}/{100 + n * 7}/{asal.nama.split()[0].upper()}/{today.year}",
+            tanggal_surat=today - timedelta(days=n % 4 + 2),
+            perihal=perihal,
+            sifat=sifat,
+            lampiran="1 (satu) berkas" if n % 2 else "",
+            pindaian=_scan(perihal),
+        ),
+    )
+
+
+def _instruksi(*names: str) -> list[InstruksiDisposisi]:
+    return list(InstruksiDisposisi.objects.filter(nama__in=names))
+
+
+def build_surat_masuk_demo(users: dict[str, User]) -> list[SuratMasuk]:
+    """Letters in every state, so the Kadis's kotak masuk shows berkas and letters side by side."""
+    s = users
+    asal = [
+        Instansi.objects.get_or_create(nama=nama, defaults={"alamat": alamat, "email": email})[0]
+        for nama, alamat, email in INSTANSI
+    ]
+    today = timezone.localdate()
+
+    def to(surat: SuratMasuk, upto: str) -> SuratMasuk:
+        if upto in ("sekretaris", "kadis"):
+            svc.surat_masuk_teruskan(user=s["kasubag"], pk=surat.pk, expected_status="kasubag")
+        if upto == "kadis":
+            svc.surat_masuk_teruskan(user=s["sekretaris"], pk=surat.pk, expected_status="sekretaris")
+        surat.refresh_from_db()
+        return surat
+
+    def dispose(surat: SuratMasuk, kepada: list[User], names: tuple[str, ...], isi: str, days: int | None = 5):
+        return svc.surat_masuk_disposisi(
+            user=s["kadis"],
+            pk=surat.pk,
+            expected_status="kadis",
+            data=svc.DisposisiData(
+                kepada=kepada,
+                instruksi=_instruksi(*names),
+                isi=isi,
+                batas_waktu=today + timedelta(days=days) if days is not None else None,
+                sifat=surat.sifat,
+            ),
+        )
+
+    made = [
+        _catat(s["agendaris"], 1, "Undangan rapat koordinasi data kependudukan triwulan IV", asal[0]),
+        to(
+            _catat(s["agendaris"], 2, "Permohonan data penduduk usia sekolah", asal[1], SifatSurat.SEGERA), "sekretaris"
+        ),
+        to(_catat(s["agendaris"], 3, "Edaran pemutakhiran data KTP-el", asal[3], SifatSurat.SANGAT_SEGERA), "kadis"),
+        to(_catat(s["agendaris"], 4, "Pemeriksaan reguler kinerja pelayanan", asal[2], SifatSurat.RAHASIA), "kadis"),
+    ]
+    # didisposisi down three levels: Kadis → Sekretaris → Kasubag → staf, the staf has read it
+    surat = to(_catat(s["agendaris"], 5, "Permintaan narasumber sosialisasi adminduk", asal[4]), "kadis")
+    (top,) = dispose(surat, [s["sekretaris"]], ("Tindak lanjuti", "Siapkan jawaban"), "Siapkan narasumber dan jawaban.")
+    (mid,) = svc.disposisi_teruskan(
+        user=s["sekretaris"],
+        pk=top.pk,
+        expected_status="terbuka",
+        data=svc.DisposisiData(
+            [s["kasubag"]], _instruksi("Koordinasikan"), "Koordinasikan dengan bidang.", None, "biasa"
+        ),
+    )
+    (low,) = svc.disposisi_teruskan(
+        user=s["kasubag"],
+        pk=mid.pk,
+        expected_status="terbuka",
+        data=svc.DisposisiData([s["staf_umum"]], _instruksi("Siapkan jawaban"), "Buat konsep jawaban.", None, "biasa"),
+    )
+    svc.disposisi_baca(user=s["staf_umum"], disposisi=low)
+    made.append(surat)
+    # didisposisi to the Kabid, past its batas waktu (given a week ago): highlighted to the Kadis
+    surat = to(_catat(s["agendaris"], 6, "Permintaan data kelahiran untuk program imunisasi", asal[1]), "kadis")
+    (late,) = dispose(surat, [s["kabid"]], ("Tindak lanjuti",), "Kirim data agregat.", days=1)
+    Disposisi.objects.filter(pk=late.pk).update(
+        batas_waktu=today - timedelta(days=2), tenggat=today - timedelta(days=2)
+    )
+    made.append(surat)
+    # selesai: the Kabid closed the disposisi with a note
+    surat = to(_catat(s["agendaris"], 7, "Permohonan verifikasi data penerima bantuan", asal[0]), "kadis")
+    (done,) = dispose(surat, [s["kabid"]], ("Tindak lanjuti",), "Verifikasi dan laporkan.")
+    svc.disposisi_tutup(
+        user=s["kabid"], pk=done.pk, expected_status="terbuka", catatan="Data diverifikasi dan dikirim."
+    )
+    made.append(surat)
+    # diarsipkan by the Kadis
+    surat = to(_catat(s["agendaris"], 8, "Tembusan surat edaran libur nasional", asal[3]), "kadis")
+    svc.surat_masuk_arsipkan(user=s["kadis"], pk=surat.pk, expected_status="kadis", catatan="Untuk diketahui.")
+    made.append(surat)
+    return made

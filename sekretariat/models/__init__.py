@@ -1,0 +1,1 @@
+from .surat_masuk import *  # noqa: F403
