@@ -1,0 +1,1 @@
+from .naskah import *  # noqa: F403
