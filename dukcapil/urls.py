@@ -46,6 +46,7 @@ urlpatterns = [
     path("maklumat/", views.maklumat, name="maklumat"),
     path("pendaftaran/", include("pendaftaran.urls")),
     path("capil/", include("pencatatan_sipil.urls")),
+    path("sekretariat/", include("sekretariat.urls")),
     path("api/v1/", include("dukcapil.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

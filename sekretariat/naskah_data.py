@@ -114,7 +114,8 @@ JENIS = [
             {"nama": "menetapkan", "label": "Menetapkan", "jenis": _TEKS, "wajib": False},
         ],
         "rute_paraf": ["kabid", "sekretaris"],
-        "templat_isi": "<p><b>KESATU</b>: ...</p><p><b>KEDUA</b>: Keputusan ini mulai berlaku pada tanggal ditetapkan.</p>",
+        "templat_isi": "<p><b>KESATU</b>: ...</p>"
+        "<p><b>KEDUA</b>: Keputusan ini mulai berlaku pada tanggal ditetapkan.</p>",
     },
     {
         "kode": "laporan",

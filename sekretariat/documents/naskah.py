@@ -26,8 +26,7 @@ BELUM_BERNOMOR = "(belum bernomor)"
 def _rows(rows: list[tuple[str, str]], label_w: float = 28 * mm) -> Table:
     """Label : value rows without numbering (the heads of a nota dinas or surat tugas)."""
     data = [
-        [Paragraph(label, _ROW), ":", Paragraph((value or "-").replace("\n", "<br/>"), _ROW)]
-        for label, value in rows
+        [Paragraph(label, _ROW), ":", Paragraph((value or "-").replace("\n", "<br/>"), _ROW)] for label, value in rows
     ]
     table = Table(data, colWidths=[label_w, 4 * mm, CONTENT_W - label_w - 4 * mm], hAlign="LEFT")
     table.setStyle(
@@ -95,8 +94,12 @@ def build_surat(naskah: Naskah, *, verification_url: str = "", signer=None, para
                 judul="Paraf koordinasi (salinan arsip)",
                 kolom=["No", "Jabatan", "Nama", "Waktu paraf"],
                 baris=[
-                    [str(n), p.get_peran_display(), p.pengguna.get_full_name() or p.pengguna.username,
-                     format_tanggal_waktu(p.waktu)]
+                    [
+                        str(n),
+                        p.get_peran_display(),
+                        p.pengguna.get_full_name() or p.pengguna.username,
+                        format_tanggal_waktu(p.waktu),
+                    ]
                     for n, p in enumerate(paraf, start=1)
                 ]
                 or [["-", "Tanpa paraf koordinasi", "-", "-"]],

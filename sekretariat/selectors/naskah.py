@@ -56,8 +56,13 @@ def buku_ekspedisi(user, *, dari: date | None, sampai: date | None, q: str = "")
 def naskah_timeline(naskah: Naskah) -> list[TimelineRow]:
     """The kartu kendali with each step's actual time beside the SOP's."""
     labels = dict(StatusNaskah.choices)
-    cards = KartuKendali.objects.filter(content_type__app_label="sekretariat", content_type__model="naskah",
-                                        object_id=naskah.pk).select_related("pelaku").order_by("waktu", "pk")
+    cards = (
+        KartuKendali.objects.filter(
+            content_type__app_label="sekretariat", content_type__model="naskah", object_id=naskah.pk
+        )
+        .select_related("pelaku")
+        .order_by("waktu", "pk")
+    )
     return [
         TimelineRow(
             entry=c,

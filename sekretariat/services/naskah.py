@@ -356,8 +356,9 @@ def naskah_catat_ekspedisi(
             naskah, user, penerima=penerima.strip(), cara=cara, tanggal=tanggal, kurir=kurir.strip(), catatan=catatan
         )
         if tanda_terima is not None:
-            ekspedisi.tanda_terima.save(f"tanda-terima-{ekspedisi.pk}.{tanda_terima.name.rsplit('.', 1)[-1]}",
-                                        tanda_terima, save=False)
+            ekspedisi.tanda_terima.save(
+                f"tanda-terima-{ekspedisi.pk}.{tanda_terima.name.rsplit('.', 1)[-1]}", tanda_terima, save=False
+            )
             ekspedisi.save(update_fields=["tanda_terima"])
     return ekspedisi
 
