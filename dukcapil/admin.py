@@ -23,6 +23,7 @@ from .models import (
     Pengambilan,
     PercobaanTTE,
     Persyaratan,
+    PesanKeluar,
     SertifikatPenandatangan,
     StandarPelayanan,
     User,
@@ -282,3 +283,24 @@ class AksesDataPribadiAdmin(ViewOnlyMixin, admin.ModelAdmin):
     date_hierarchy = "waktu"
     list_select_related = ["pengguna"]
     show_full_result_count = False
+
+
+@admin.register(PesanKeluar)
+class PesanKeluarAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    """The email outbox: what is queued, sent or given up; «kirim ulang» queues a failed one again."""
+
+    list_display = ["dibuat", "subjek", "status", "percobaan", "terkirim_pada", "galat_terakhir"]
+    list_filter = ["status", "dibuat"]
+    search_fields = ["subjek"]
+    date_hierarchy = "dibuat"
+    actions = ["kirim_ulang"]
+
+    @admin.action(description="Kirim ulang pesan yang gagal")
+    def kirim_ulang(self, request, queryset) -> None:
+        from .tasks import kirim_pesan
+
+        pks = list(queryset.filter(status=PesanKeluar.Status.GAGAL).values_list("pk", flat=True))
+        PesanKeluar.objects.filter(pk__in=pks).update(status=PesanKeluar.Status.ANTRE, percobaan=0)
+        for pk in pks:
+            kirim_pesan.delay_on_commit(pk)
+        self.message_user(request, f"{len(pks)} pesan diantrekan ulang.")

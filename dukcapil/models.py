@@ -11,6 +11,7 @@ from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
 from .choices import CANCELLABLE_STATUSES, FINAL_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
+from .notifikasi.models import Notifikasi, PesanKeluar  # noqa: F401 (models of this app)
 from .tte.signable import Signable
 from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state

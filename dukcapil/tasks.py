@@ -59,3 +59,17 @@ def produce_resi(self, berkas_id: int) -> int | None:
 @shared_task(name="dukcapil.tasks.sweep_pending_documents")
 def sweep_pending_documents() -> int:
     return len(services.berkas_sweep_pending_documents())
+
+
+@shared_task(name="dukcapil.tasks.kirim_pesan", **RETRY)
+def kirim_pesan(self, pesan_id: int) -> bool:
+    from .notifikasi.services import deliver
+
+    return deliver(pesan_id)
+
+
+@shared_task(name="dukcapil.tasks.sweep_outbox")
+def sweep_outbox() -> int:
+    from .notifikasi.services import sweep_outbox as sweep
+
+    return sweep()

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from . import views
+from .notifikasi import views as notifikasi_views
 from .tte import views as tte_views
 
 admin.site.site_header = "Administrasi Dukcapil"
@@ -37,6 +38,9 @@ urlpatterns = [
     path("berkas/<str:nomor>/produksi-ulang/", views.berkas_produksi_ulang, name="berkas-produksi-ulang"),
     path("berkas/<str:nomor>/<slug:action>/", views.berkas_action, name="berkas-action"),
     path("cari/", views.cari, name="cari"),
+    path("notifikasi/", notifikasi_views.daftar, name="notifikasi"),
+    path("notifikasi/baca-semua/", notifikasi_views.baca_semua, name="notifikasi-baca-semua"),
+    path("notifikasi/<int:pk>/buka/", notifikasi_views.buka, name="notifikasi-buka"),
     path("cek-status/", views.status_publik, name="status-publik"),
     path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),
     path("tte/batch/<int:batch_id>/", tte_views.batch_detail, name="tte-batch"),

@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dukcapil.context_processors.office",
                 "dukcapil.context_processors.izin",
+                "dukcapil.context_processors.notifikasi",
             ],
         },
     },
@@ -140,6 +141,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "dukcapil.tasks.sweep_pending_documents",
         "schedule": crontab(minute="*/2"),
     },
+    "sweep-pesan-keluar": {"task": "dukcapil.tasks.sweep_outbox", "schedule": crontab(minute="*/2")},
 }
 # A berkas waiting this long in "cetak" (or for its resi) is re-enqueued by the sweep.
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))
@@ -156,6 +158,11 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Dukcapil <noreply@localhost>")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+# The email outbox (dukcapil.notifikasi): a queued message is sent again by the sweep after this
+# long, and given up (status «gagal», visible in the admin) after this many attempts.
+EMAIL_RETRY_AFTER = timedelta(minutes=int(env("EMAIL_RETRY_AFTER_MINUTES", "2")))
+EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "20"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
