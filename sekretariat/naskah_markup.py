@@ -5,6 +5,7 @@ Allowed: paragraphs (<p>, <br>), <b>/<strong>, <i>/<em>, <u>, ordered and unorde
 (the tags, never their text); no attributes are kept.
 """
 
+import re
 from html import unescape
 from html.parser import HTMLParser
 from xml.sax.saxutils import escape
@@ -17,6 +18,7 @@ from dukcapil.documents.common import FONT
 from dukcapil.documents.letter import Tabel
 
 TAGS = {"p", "br", "b", "strong", "i", "em", "u", "ol", "ul", "li", "table", "thead", "tbody", "tr", "th", "td"}
+_TAG = re.compile(r"</?[a-zA-Z]")
 _INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i", "u": "u"}
 
 STYLE_PARA = ParagraphStyle("naskah-para", fontName=FONT, fontSize=9.0, leading=12.0, firstLineIndent=28)
@@ -26,7 +28,7 @@ STYLE_ITEM = ParagraphStyle("naskah-item", fontName=FONT, fontSize=9.0, leading=
 def sanitize(html: str) -> str:
     """The konsep as stored: only the allowed tags, no attributes, no scripts."""
     text = (html or "").strip()
-    if text and "<" not in text:  # plain text typed into the textarea: one paragraph per blank line
+    if text and not _TAG.search(text):  # plain text typed into the textarea: one paragraph per blank line
         text = "".join(f"<p>{escape(p.strip())}</p>" for p in text.replace("\r", "").split("\n\n") if p.strip())
     return nh3.clean(text, tags=TAGS, attributes={}, link_rel=None, strip_comments=True).strip()
 

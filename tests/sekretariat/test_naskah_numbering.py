@@ -35,7 +35,9 @@ def test_twenty_concurrent_numberings_give_twenty_consecutive_distinct_numbers(t
         t.join()
 
     assert errors == []
-    rows = list(Naskah.objects.filter(pk__in=[n.pk for n in naskah]).values_list("nomor_urut", "nomor_naskah", "status"))
+    rows = list(
+        Naskah.objects.filter(pk__in=[n.pk for n in naskah]).values_list("nomor_urut", "nomor_naskah", "status")
+    )
     numbers = sorted(r[0] for r in rows)
     assert numbers == list(range(1, 21))
     assert len({r[1] for r in rows}) == 20 and all(r[2] == "tte" for r in rows)

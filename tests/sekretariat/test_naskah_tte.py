@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 def sign(client, kadis, naskah):
     client.force_login(kadis)
     with committed():
-        response = client.post(reverse("tte-batch-start"), {"record": [record_ref(naskah)], "passphrase": TTE_PASSPHRASE})
+        response = client.post(
+            reverse("tte-batch-start"), {"record": [record_ref(naskah)], "passphrase": TTE_PASSPHRASE}
+        )
     assert response.status_code == 302
     naskah.refresh_from_db()
     return naskah
@@ -82,11 +84,19 @@ def test_a_signed_naskah_is_emailed_with_its_pdf_recorded_by_courier_and_archive
 
     scan = SimpleUploadedFile("tt.pdf", _one_page_pdf(), content_type="application/pdf")
     services.naskah_catat_ekspedisi(
-        pk=naskah.pk, user=sek["agendaris"], penerima="Sdr. Andi (Bappeda)", cara="kurir",
-        tanggal=naskah.tanggal_naskah, kurir="Caraka Joko", tanda_terima=scan,
+        pk=naskah.pk,
+        user=sek["agendaris"],
+        penerima="Sdr. Andi (Bappeda)",
+        cara="kurir",
+        tanggal=naskah.tanggal_naskah,
+        kurir="Caraka Joko",
+        tanda_terima=scan,
     )
     rows = list(Ekspedisi.objects.filter(naskah=naskah).order_by("pk"))
-    assert [(e.cara, e.penerima) for e in rows] == [("email", "bappeda@example.go.id"), ("kurir", "Sdr. Andi (Bappeda)")]
+    assert [(e.cara, e.penerima) for e in rows] == [
+        ("email", "bappeda@example.go.id"),
+        ("kurir", "Sdr. Andi (Bappeda)"),
+    ]
     assert rows[1].tanda_terima.name.endswith(".pdf")
 
     naskah = services.naskah_arsipkan(pk=naskah.pk, user=sek["agendaris"])
