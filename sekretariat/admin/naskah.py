@@ -3,6 +3,16 @@ from django.contrib import admin
 from ..models.naskah import Ekspedisi, JenisNaskah, KlasifikasiArsip, Naskah, NomorNaskahUrut, PengaturanNaskah
 
 
+class ReadOnly:
+    """Rows that change only through the services (state, counters under lock): shown, never edited."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
 @admin.register(KlasifikasiArsip)
 class KlasifikasiArsipAdmin(admin.ModelAdmin):
     list_display = ["kode", "nama", "induk", "aktif"]
@@ -23,38 +33,19 @@ class PengaturanNaskahAdmin(admin.ModelAdmin):
 
 
 @admin.register(NomorNaskahUrut)
-class NomorNaskahUrutAdmin(admin.ModelAdmin):
-    """Read-only: the counter only moves under its lock in the numbering service."""
-
+class NomorNaskahUrutAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["tahun", "terakhir"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(Naskah)
-class NaskahAdmin(admin.ModelAdmin):
-    """Read-only: naskah change state only through their screens (services)."""
-
+class NaskahAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["nomor_naskah", "hal", "jenis", "status", "tanggal_naskah"]
     list_filter = ["status", "jenis"]
     search_fields = ["nomor_naskah", "hal"]
     list_select_related = ["jenis"]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(Ekspedisi)
-class EkspedisiAdmin(admin.ModelAdmin):
+class EkspedisiAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["tanggal", "naskah", "penerima", "cara"]
     list_select_related = ["naskah"]
-
-    def has_change_permission(self, request, obj=None):
-        return False

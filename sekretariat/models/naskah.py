@@ -37,8 +37,7 @@ class KlasifikasiArsip(models.Model):
     aktif = models.BooleanField("dipakai", default=True)
 
     class Meta:
-        verbose_name = "kode klasifikasi arsip"
-        verbose_name_plural = "kode klasifikasi arsip"
+        verbose_name = verbose_name_plural = "kode klasifikasi arsip"
         ordering = ["kode"]
 
     def __str__(self) -> str:
@@ -77,8 +76,7 @@ class JenisNaskah(models.Model):
     aktif = models.BooleanField("aktif", default=True)
 
     class Meta:
-        verbose_name = "jenis naskah dinas"
-        verbose_name_plural = "jenis naskah dinas"
+        verbose_name = verbose_name_plural = "jenis naskah dinas"
         ordering = ["urutan", "nama"]
 
     def __str__(self) -> str:
@@ -98,8 +96,7 @@ class PengaturanNaskah(models.Model):
     tempat = models.CharField("tempat penerbitan", max_length=100, blank=True)
 
     class Meta:
-        verbose_name = "pengaturan penomoran naskah"
-        verbose_name_plural = "pengaturan penomoran naskah"
+        verbose_name = verbose_name_plural = "pengaturan penomoran naskah"
 
     def __str__(self) -> str:
         return self.format_nomor
@@ -112,38 +109,27 @@ class NomorNaskahUrut(models.Model):
     terakhir = models.PositiveIntegerField("nomor terakhir", default=0)
 
     class Meta:
-        verbose_name = "nomor urut naskah"
-        verbose_name_plural = "nomor urut naskah"
+        verbose_name = verbose_name_plural = "nomor urut naskah"
 
     def __str__(self) -> str:
         return f"{self.tahun}: {self.terakhir}"
 
 
-class StatusNaskah(models.TextChoices):
-    KONSEP = "konsep", "Konsep"
-    PERIKSA = "periksa", "Diperiksa"
-    PARAF = "paraf", "Paraf koordinasi"
-    PENOMORAN = "penomoran", "Menunggu nomor"
-    TTE = "tte", "Menunggu TTE"
-    CETAK = "cetak", "Sedang ditandatangani"
-    TERBIT = "terbit", "Ditandatangani"
-    TERKIRIM = "terkirim", "Terkirim"
-    ARSIP = "arsip", "Diarsipkan"
-    DITARIK = "ditarik", "Ditarik"
-
-
-STATUS_WARNA = {
-    "konsep": "grey",
-    "periksa": "blue",
-    "paraf": "blue",
-    "penomoran": "orange",
-    "tte": "orange",
-    "cetak": "orange",
-    "terbit": "green",
-    "terkirim": "green",
-    "arsip": "green",
-    "ditarik": "red",
-}
+# The states of a naskah, with their label and colour (one place).
+_STATUS = [
+    ("konsep", "Konsep", "grey"),
+    ("periksa", "Diperiksa", "blue"),
+    ("paraf", "Paraf koordinasi", "blue"),
+    ("penomoran", "Menunggu nomor", "orange"),
+    ("tte", "Menunggu TTE", "orange"),
+    ("cetak", "Sedang ditandatangani", "orange"),
+    ("terbit", "Ditandatangani", "green"),
+    ("terkirim", "Terkirim", "green"),
+    ("arsip", "Diarsipkan", "green"),
+    ("ditarik", "Ditarik", "red"),
+]
+StatusNaskah = models.TextChoices("StatusNaskah", [(value.upper(), (value, label)) for value, label, _ in _STATUS])
+STATUS_WARNA = {value: colour for value, _, colour in _STATUS}
 
 S = StatusNaskah
 # who may send a naskah back to its author, by the state it is in
@@ -193,8 +179,7 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     status = FSMField("status", default=S.KONSEP, choices=S.choices, protected=True)
 
     class Meta:
-        verbose_name = "naskah dinas"
-        verbose_name_plural = "naskah dinas"
+        verbose_name = verbose_name_plural = "naskah dinas"
         ordering = ["-dibuat_pada", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -231,16 +216,13 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     # --- transitions (run only through sekretariat.services.naskah) ---------------------------
 
     @transition(field=status, source=S.KONSEP, target=S.PERIKSA, permission=requires(Aksi.KONSEP_NASKAH))
-    def ajukan(self) -> None:
-        pass
+    def ajukan(self) -> None: ...
 
     @transition(field=status, source=S.PERIKSA, target=S.PARAF, permission=requires(Aksi.PERIKSA_NASKAH))
-    def setujui(self) -> None:
-        pass
+    def setujui(self) -> None: ...
 
     @transition(field=status, source=S.PARAF, target=S.PENOMORAN, permission=requires(Aksi.PARAF_NASKAH))
-    def paraf_lengkap(self) -> None:
-        pass
+    def paraf_lengkap(self) -> None: ...
 
     @transition(
         field=status, source=[S.PERIKSA, S.PARAF, S.TTE], target=S.KONSEP, permission=requires_by_state(_KEMBALIKAN)
@@ -249,32 +231,25 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
         self.putaran += 1
 
     @transition(field=status, source=S.PENOMORAN, target=S.TTE, permission=requires(Aksi.NOMOR_NASKAH))
-    def beri_nomor(self) -> None:
-        pass
+    def beri_nomor(self) -> None: ...
 
     @transition(field=status, source=S.TTE, target=S.CETAK, permission=requires(Aksi.TTE))
-    def sign(self) -> None:
-        pass
+    def sign(self) -> None: ...
 
     @transition(field=status, source=S.CETAK, target=S.TTE, permission=SYSTEM)
-    def signing_failed(self) -> None:
-        pass
+    def signing_failed(self) -> None: ...
 
     @transition(field=status, source=S.CETAK, target=S.TERBIT, permission=SYSTEM)
-    def terbitkan(self) -> None:
-        pass
+    def terbitkan(self) -> None: ...
 
     @transition(field=status, source=S.TERBIT, target=S.TERKIRIM, permission=requires(Aksi.NOMOR_NASKAH))
-    def kirim(self) -> None:
-        pass
+    def kirim(self) -> None: ...
 
     @transition(field=status, source=S.TERKIRIM, target=S.ARSIP, permission=requires(Aksi.NOMOR_NASKAH))
-    def arsipkan(self) -> None:
-        pass
+    def arsipkan(self) -> None: ...
 
     @transition(field=status, source=[S.TERBIT, S.TERKIRIM, S.ARSIP], target=S.DITARIK, permission=requires(Aksi.TTE))
-    def tarik(self) -> None:
-        pass
+    def tarik(self) -> None: ...
 
     # --- Signable ----------------------------------------------------------------------------
 
@@ -306,8 +281,7 @@ class VersiNaskah(models.Model):
     waktu = models.DateTimeField("waktu", default=timezone.now)
 
     class Meta:
-        verbose_name = "versi naskah"
-        verbose_name_plural = "versi naskah"
+        verbose_name = verbose_name_plural = "versi naskah"
         ordering = ["naskah", "nomor_versi"]
         constraints = [models.UniqueConstraint(fields=["naskah", "nomor_versi"], name="versi_naskah_unik")]
 
@@ -328,8 +302,7 @@ class ParafNaskah(models.Model):
     catatan = models.CharField("catatan", max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "paraf koordinasi"
-        verbose_name_plural = "paraf koordinasi"
+        verbose_name = verbose_name_plural = "paraf koordinasi"
         ordering = ["naskah", "waktu"]
         constraints = [models.UniqueConstraint(fields=["naskah", "putaran", "peran"], name="paraf_satu_per_peran")]
 
@@ -340,28 +313,26 @@ class ParafNaskah(models.Model):
 class Ekspedisi(models.Model):
     """Buku ekspedisi: how and to whom a signed naskah was delivered."""
 
-    class Cara(models.TextChoices):
-        EMAIL = "email", "Email dari sistem"
-        KURIR = "kurir", "Kurir/caraka"
-        LANGSUNG = "langsung", "Diantar langsung"
-        POS = "pos", "Pos/jasa ekspedisi"
+    Cara = models.TextChoices(
+        "Cara", [("EMAIL", ("email", "Email dari sistem")), ("KURIR", ("kurir", "Kurir/caraka")),
+                 ("LANGSUNG", ("langsung", "Diantar langsung")), ("POS", ("pos", "Pos/jasa ekspedisi"))]
+    )  # fmt: skip
 
     naskah = models.ForeignKey(Naskah, verbose_name="naskah", on_delete=models.PROTECT, related_name="ekspedisi")
     tanggal = models.DateField("tanggal kirim", default=timezone.localdate)
+    dicatat_pada = models.DateTimeField("dicatat pada", default=timezone.now)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
+    )
     penerima = models.CharField("penerima", max_length=300)
     cara = models.CharField("cara kirim", max_length=20, choices=Cara.choices)
     kurir = models.CharField("kurir/petugas", max_length=150, blank=True)
     tanda_terima = models.FileField("tanda terima (pindaian)", upload_to="ekspedisi/%Y/%m/", blank=True)
     pesan_keluar_id = models.BigIntegerField("pesan email", null=True, blank=True)
     catatan = models.CharField("catatan", max_length=300, blank=True)
-    dicatat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
-    )
-    dicatat_pada = models.DateTimeField("dicatat pada", default=timezone.now)
 
     class Meta:
-        verbose_name = "ekspedisi"
-        verbose_name_plural = "buku ekspedisi"
+        verbose_name, verbose_name_plural = "ekspedisi", "buku ekspedisi"
         ordering = ["-tanggal", "-pk"]
 
     def __str__(self) -> str:

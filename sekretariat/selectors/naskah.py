@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from dukcapil.selectors import TimelineRow
+from dukcapil.selectors import TimelineRow, timeline_rows
 from dukcapil.workflow.models import KartuKendali
 from dukcapil.workflow.permissions import Aksi, bidang_filter
 
@@ -25,51 +25,42 @@ def naskah_list(user, *, q: str = "", status: str = "") -> QuerySet[Naskah]:
     qs = naskah_visible(user).select_related("jenis", "bidang", "pembuat")
     if status:
         qs = qs.filter(status=status)
-    if q:
-        qs = qs.filter(Q(hal__icontains=q) | Q(nomor_naskah__icontains=q) | Q(tujuan_nama__icontains=q))
-    return qs
+    return _search(qs, q, *_NASKAH_TEXT)
+
+
+def _search(qs: QuerySet, q: str, *fields: str) -> QuerySet:
+    if not q:
+        return qs
+    match = Q()
+    for field in fields:
+        match |= Q(**{f"{field}__icontains": q})
+    return qs.filter(match)
+
+
+def _in_period(qs: QuerySet, field: str, dari: date | None, sampai: date | None) -> QuerySet:
+    bounds = {f"{field}__gte": dari, f"{field}__lte": sampai}
+    return qs.filter(**{k: v for k, v in bounds.items() if v})
+
+
+_NASKAH_TEXT = ("hal", "nomor_naskah", "tujuan_nama")
 
 
 def agenda_keluar(user, *, dari: date | None, sampai: date | None, q: str = "") -> QuerySet[Naskah]:
     """Buku agenda surat keluar: numbered naskah in the period, by number."""
     qs = naskah_visible(user).filter(nomor_urut__isnull=False).select_related("jenis", "klasifikasi", "pembuat")
-    if dari:
-        qs = qs.filter(tanggal_naskah__gte=dari)
-    if sampai:
-        qs = qs.filter(tanggal_naskah__lte=sampai)
-    if q:
-        qs = qs.filter(Q(hal__icontains=q) | Q(nomor_naskah__icontains=q) | Q(tujuan_nama__icontains=q))
+    qs = _search(_in_period(qs, "tanggal_naskah", dari, sampai), q, *_NASKAH_TEXT)
     return qs.order_by("tahun_nomor", "nomor_urut")
 
 
 def buku_ekspedisi(user, *, dari: date | None, sampai: date | None, q: str = "") -> QuerySet[Ekspedisi]:
     qs = Ekspedisi.objects.filter(naskah__in=naskah_visible(user)).select_related("naskah", "dicatat_oleh")
-    if dari:
-        qs = qs.filter(tanggal__gte=dari)
-    if sampai:
-        qs = qs.filter(tanggal__lte=sampai)
-    if q:
-        qs = qs.filter(Q(penerima__icontains=q) | Q(naskah__nomor_naskah__icontains=q) | Q(naskah__hal__icontains=q))
+    qs = _search(_in_period(qs, "tanggal", dari, sampai), q, "penerima", *(f"naskah__{f}" for f in _NASKAH_TEXT))
     return qs.order_by("tanggal", "pk")
 
 
 def naskah_timeline(naskah: Naskah) -> list[TimelineRow]:
     """The kartu kendali with each step's actual time beside the SOP's."""
-    labels = dict(StatusNaskah.choices)
-    cards = (
-        KartuKendali.objects.filter(
-            content_type__app_label="sekretariat", content_type__model="naskah", object_id=naskah.pk
-        )
-        .select_related("pelaku")
-        .order_by("waktu", "pk")
-    )
-    return [
-        TimelineRow(
-            entry=c,
-            dari_label=labels.get(c.dari_status, c.dari_status),
-            ke_label=labels.get(c.ke_status, c.ke_status),
-            durasi=c.durasi,
-            standard_minutes=naskah.standar_waktu.get(c.dari_status),
-        )
-        for c in cards
-    ]
+    cards = KartuKendali.objects.filter(
+        content_type__app_label="sekretariat", content_type__model="naskah", object_id=naskah.pk
+    ).select_related("pelaku")
+    return timeline_rows(cards.order_by("waktu", "pk"), dict(StatusNaskah.choices), naskah.standar_waktu)

@@ -3,6 +3,8 @@
 then runs the transition declared on ``Naskah`` through the workflow core (kartu kendali + work
 items). Notifications and emails are outbox rows written in the same transaction."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from django.utils import timezone
 from dukcapil.choices import Role
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import SOP, Bidang, Dokumen
+from dukcapil.tte.services import dokumen_revoke
 from dukcapil.workflow.permissions import Aksi, can, grants
 from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
 
@@ -37,8 +40,26 @@ _SOP_PERAN_STATUS = {"kasubag": S.PERIKSA, "sekretaris": S.PARAF, "staf": S.PENO
 EDITABLE = ("hal", "sifat", "lampiran", "tujuan_nama", "tujuan_alamat", "tujuan_email", "tembusan", "isi", "data")
 
 
+def _required(text: str, message: str) -> str:
+    if not text.strip():
+        raise BerkasInvalid(message)
+    return text.strip()
+
+
 def _lock(pk: int) -> Naskah:
     return record_lock(Naskah, pk, related=("jenis", "bidang"), label="Naskah")
+
+
+@contextmanager
+def _acting(pk: int, expected_status: str | None, user=None, method: str = "", label: str = "") -> Iterator[Naskah]:
+    """One transaction: the naskah locked, the page's state checked, then (with ``method``) the FSM
+    state and the permissions table."""
+    with transaction.atomic():
+        naskah = _lock(pk)
+        check_expected(naskah, expected_status)
+        if method:
+            check_allowed(naskah, method, user, label)
+        yield naskah
 
 
 def standar_waktu() -> dict[str, int]:
@@ -114,9 +135,7 @@ def naskah_buat(*, user, jenis: JenisNaskah, hal: str, isi: str = "", data: dict
 
 def naskah_ubah(*, pk: int, user, expected_status: str | None = S.KONSEP, **fields) -> Naskah:
     """Edit the konsep (only while it is a konsep)."""
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
+    with _acting(pk, expected_status) as naskah:
         if naskah.status != S.KONSEP:
             raise BerkasConflict("Naskah hanya dapat diubah selama berstatus «Konsep».")
         if not can(user, Aksi.KONSEP_NASKAH, naskah.bidang_id):
@@ -139,10 +158,7 @@ def naskah_ubah(*, pk: int, user, expected_status: str | None = S.KONSEP, **fiel
 
 def naskah_ajukan(*, pk: int, user, expected_status: str | None = None) -> Naskah:
     """Submit the konsep for checking; its text is kept as a new version."""
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "ajukan", user, "Ajukan untuk diperiksa")
+    with _acting(pk, expected_status, user, "ajukan", "Ajukan untuk diperiksa") as naskah:
         _snapshot(naskah, user, "diajukan")
         record_transition(naskah, "ajukan", user, "Konsep diajukan untuk diperiksa.")
     return naskah
@@ -151,10 +167,7 @@ def naskah_ajukan(*, pk: int, user, expected_status: str | None = None) -> Naska
 def naskah_setujui(*, pk: int, user, expected_status: str | None = None, note: str = "") -> Naskah:
     """The Kasubag (periksa) accepts the konsep; it goes to paraf koordinasi (or straight to the
     Agendaris when its route needs no paraf)."""
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "setujui", user, "Setujui hasil pemeriksaan")
+    with _acting(pk, expected_status, user, "setujui", "Setujui hasil pemeriksaan") as naskah:
         record_transition(naskah, "setujui", user, note or "Konsep diperiksa dan disetujui.")
         if not rute_paraf(naskah):
             record_transition(naskah, "paraf_lengkap", user, "Rute naskah ini tanpa paraf koordinasi.")
@@ -163,18 +176,14 @@ def naskah_setujui(*, pk: int, user, expected_status: str | None = None, note: s
 
 def naskah_kembalikan(*, pk: int, user, catatan: str, expected_status: str | None = None) -> Naskah:
     """Return the konsep to its author with a note (periksa, paraf or the Kadis); the author is told."""
-    if not catatan.strip():
-        raise BerkasInvalid("Catatan pengembalian wajib diisi.")
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "kembalikan", user, "Kembalikan konsep")
-        _snapshot(naskah, user, f"dikembalikan dari «{naskah.get_status_display()}»", catatan.strip())
-        record_transition(naskah, "kembalikan", user, catatan.strip(), update_fields=["putaran"])
+    catatan = _required(catatan, "Catatan pengembalian wajib diisi.")
+    with _acting(pk, expected_status, user, "kembalikan", "Kembalikan konsep") as naskah:
+        _snapshot(naskah, user, f"dikembalikan dari «{naskah.get_status_display()}»", catatan)
+        record_transition(naskah, "kembalikan", user, catatan, update_fields=["putaran"])
         _notify(
             [naskah.pembuat],
             judul=f"Konsep dikembalikan: {naskah.hal}",
-            pesan=f"{user.get_full_name() or user.username} mengembalikan konsep: {catatan.strip()}",
+            pesan=f"{user.get_full_name() or user.username} mengembalikan konsep: {catatan}",
             naskah=naskah,
         )
     return naskah
@@ -200,10 +209,7 @@ def paraf_kurang(naskah: Naskah) -> list[str]:
 def naskah_paraf(*, pk: int, user, expected_status: str | None = None, catatan: str = "") -> Naskah:
     """Record the user's paraf koordinasi (the next role on the route); the last paraf sends the
     naskah to the Agendaris for its number."""
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "paraf_lengkap", user, "Paraf koordinasi")
+    with _acting(pk, expected_status, user, "paraf_lengkap", "Paraf koordinasi") as naskah:
         missing = paraf_kurang(naskah)
         roles = {r.value for r in grants(user).roles}
         if not missing:
@@ -247,9 +253,7 @@ def naskah_beri_nomor(
 ) -> Naskah:
     """The Agendaris numbers the naskah and dates it; it then waits for the Kadis's TTE. A naskah
     returned after numbering keeps its number."""
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
+    with _acting(pk, expected_status) as naskah:
         if naskah.status == S.PERIKSA:
             raise BerkasConflict("Naskah belum dapat diberi nomor dan ditandatangani: belum diperiksa Kasubag.")
         if naskah.status == S.PARAF:
@@ -307,9 +311,7 @@ def naskah_kirim_email(*, pk: int, user, email: str, expected_status: str | None
     """Send the signed PDF by email (outbox, after commit) and write it in the buku ekspedisi."""
     from dukcapil.notifikasi.services import kirim_email
 
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
+    with _acting(pk, expected_status) as naskah:
         dokumen = dokumen_naskah(naskah)
         if dokumen is None or dokumen.status != Dokumen.Status.BERLAKU:
             raise BerkasConflict("Naskah belum memiliki PDF bertanda tangan elektronik yang berlaku.")
@@ -345,13 +347,10 @@ def naskah_catat_ekspedisi(
     expected_status: str | None = None,
 ) -> Ekspedisi:
     """Record delivery by hand, courier or post in the buku ekspedisi."""
-    if not penerima.strip():
-        raise BerkasInvalid("Nama penerima wajib diisi.")
+    penerima = _required(penerima, "Nama penerima wajib diisi.")
     if cara not in Ekspedisi.Cara.values or cara == Ekspedisi.Cara.EMAIL:
         raise BerkasInvalid("Cara kirim tidak dikenal; email dikirim melalui tombol «Kirim email».")
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
+    with _acting(pk, expected_status) as naskah:
         ekspedisi = _ekspedisi(
             naskah, user, penerima=penerima.strip(), cara=cara, tanggal=tanggal, kurir=kurir.strip(), catatan=catatan
         )
@@ -364,27 +363,18 @@ def naskah_catat_ekspedisi(
 
 
 def naskah_arsipkan(*, pk: int, user, expected_status: str | None = None) -> Naskah:
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "arsipkan", user, "Arsipkan naskah")
+    with _acting(pk, expected_status, user, "arsipkan", "Arsipkan naskah") as naskah:
         record_transition(naskah, "arsipkan", user, "Naskah diarsipkan.")
     return naskah
 
 
 def naskah_tarik(*, pk: int, user, alasan: str, expected_status: str | None = None) -> Naskah:
     """Withdraw a signed naskah: its document is revoked (the verification page says so)."""
-    from dukcapil.tte.services import dokumen_revoke
-
-    if not alasan.strip():
-        raise BerkasInvalid("Alasan penarikan wajib diisi.")
-    with transaction.atomic():
-        naskah = _lock(pk)
-        check_expected(naskah, expected_status)
-        check_allowed(naskah, "tarik", user, "Tarik naskah")
+    alasan = _required(alasan, "Alasan penarikan wajib diisi.")
+    with _acting(pk, expected_status, user, "tarik", "Tarik naskah") as naskah:
         if dokumen := dokumen_naskah(naskah):
-            dokumen_revoke(dokumen=dokumen, reason=f"Naskah ditarik: {alasan.strip()}", user=user)
-        record_transition(naskah, "tarik", user, alasan.strip())
+            dokumen_revoke(dokumen=dokumen, reason=f"Naskah ditarik: {alasan}", user=user)
+        record_transition(naskah, "tarik", user, alasan)
     return naskah
 
 

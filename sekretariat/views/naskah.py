@@ -2,7 +2,6 @@
 back on the naskah page with 400 (input), 403 (role) or 409 (state, or someone acted first)."""
 
 import difflib
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -266,89 +265,66 @@ def naskah_diff(request: HttpRequest, pk: int) -> HttpResponse:
 # --- registers ---------------------------------------------------------------------------------
 
 
-def _periode(form: PeriodeForm) -> tuple[date | None, date | None, str, str]:
-    data = form.cleaned_data if form.is_valid() else {}
-    dari, sampai, q = data.get("dari"), data.get("sampai"), data.get("q", "")
-    label = f"Periode {format_tanggal(dari, 'awal')} s.d. {format_tanggal(sampai, 'sekarang')}"
-    return dari, sampai, q, label
-
-
-def _register(request, *, judul, template, rows, kolom, baris, lebar, slug):
+def _register(request, *, judul: str, select, kolom: list[str], row, lebar: list[float]) -> HttpResponse:
+    """A register page filtered by period and search; ``?format=pdf`` prints it, ``?format=xlsx`` exports it."""
     form = PeriodeForm(request.GET or None)
-    _, _, _, label = _periode(form)
+    data = form.cleaned_data if form.is_valid() else {}
+    dari, sampai = data.get("dari"), data.get("sampai")
+    rows = list(select(request.user, dari=dari, sampai=sampai, q=data.get("q", "")))
+    label = f"Periode {format_tanggal(dari, 'awal')} s.d. {format_tanggal(sampai, 'sekarang')}"
+    slug = judul.lower().replace(" ", "-")
     fmt = request.GET.get("format")
-    if fmt == "pdf":
-        return _pdf(
-            render_register_pdf(judul=judul, periode=label, kolom=kolom, baris=baris(), lebar=lebar), f"{slug}.pdf"
-        )
-    if fmt == "xlsx":
+    if fmt in ("pdf", "xlsx"):
+        baris = [row(i, item) for i, item in enumerate(rows, start=1)]
+        if fmt == "pdf":
+            return _pdf(
+                render_register_pdf(judul=judul, periode=label, kolom=kolom, baris=baris, lebar=lebar), f"{slug}.pdf"
+            )
         response = HttpResponse(
-            render_register_xlsx(judul=judul, periode=label, kolom=kolom, baris=baris()),
+            render_register_xlsx(judul=judul, periode=label, kolom=kolom, baris=baris),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{slug}.xlsx"'
         return response
     query = request.GET.copy()
     query.pop("format", None)
-    return render(
-        request,
-        template,
-        {"form": form, "rows": rows, "periode": label, "query": query.urlencode()},
-        status=400 if form.errors else 200,
-    )
+    context = {"form": form, "rows": rows, "periode": label, "query": query.urlencode()}
+    return render(request, f"sekretariat/naskah/{slug}.html", context, status=400 if form.errors else 200)
+
+
+AGENDA_KOLOM = ["No. urut", "Tanggal", "Nomor naskah", "Jenis", "Hal", "Kepada", "Klasifikasi", "Status"]
+EKSPEDISI_KOLOM = ["No.", "Tanggal", "Nomor naskah", "Hal", "Penerima", "Cara", "Kurir", "Tanda terima"]
+
+
+def _agenda_row(i: int, n: Naskah) -> list:
+    kode = n.klasifikasi.kode if n.klasifikasi else ""
+    head = [n.nomor_urut, format_tanggal(n.tanggal_naskah), n.nomor_naskah, n.jenis.nama]
+    return [*head, n.hal, n.tujuan_nama, kode, n.get_status_display()]
+
+
+def _ekspedisi_row(i: int, e) -> list:
+    bukti = "ada" if e.tanda_terima else ("email" if e.pesan_keluar_id else "-")
+    return [
+        i,
+        format_tanggal(e.tanggal),
+        e.naskah.nomor_naskah,
+        e.naskah.hal,
+        e.penerima,
+        e.get_cara_display(),
+        e.kurir,
+        bukti,
+    ]
 
 
 @login_required
 def buku_agenda_keluar(request: HttpRequest) -> HttpResponse:
-    dari, sampai, q, _ = _periode(PeriodeForm(request.GET or None))
-    rows = list(selectors.agenda_keluar(request.user, dari=dari, sampai=sampai, q=q))
-    return _register(
-        request,
-        judul="Buku agenda surat keluar",
-        template="sekretariat/naskah/agenda_keluar.html",
-        rows=rows,
-        kolom=["No. urut", "Tanggal", "Nomor naskah", "Jenis", "Hal", "Kepada", "Klasifikasi", "Status"],
-        baris=lambda: [
-            [
-                n.nomor_urut,
-                format_tanggal(n.tanggal_naskah),
-                n.nomor_naskah,
-                n.jenis.nama,
-                n.hal,
-                n.tujuan_nama,
-                n.klasifikasi.kode if n.klasifikasi else "",
-                n.get_status_display(),
-            ]
-            for n in rows
-        ],
-        lebar=[0.6, 1.2, 2, 1.2, 3, 2.4, 0.8, 1],
-        slug="buku-agenda-surat-keluar",
-    )
+    lebar = [0.6, 1.2, 2, 1.2, 3, 2.4, 0.8, 1]
+    return _register(request, judul="Buku agenda surat keluar", select=selectors.agenda_keluar, kolom=AGENDA_KOLOM,
+                     row=_agenda_row, lebar=lebar)  # fmt: skip
 
 
 @login_required
 def buku_ekspedisi(request: HttpRequest) -> HttpResponse:
-    dari, sampai, q, _ = _periode(PeriodeForm(request.GET or None))
-    rows = list(selectors.buku_ekspedisi(request.user, dari=dari, sampai=sampai, q=q))
-    return _register(
-        request,
-        judul="Buku ekspedisi",
-        template="sekretariat/naskah/ekspedisi.html",
-        rows=rows,
-        kolom=["No.", "Tanggal", "Nomor naskah", "Hal", "Penerima", "Cara", "Kurir", "Tanda terima"],
-        baris=lambda: [
-            [
-                i,
-                format_tanggal(e.tanggal),
-                e.naskah.nomor_naskah,
-                e.naskah.hal,
-                e.penerima,
-                e.get_cara_display(),
-                e.kurir,
-                "ada" if e.tanda_terima else ("email" if e.pesan_keluar_id else "-"),
-            ]
-            for i, e in enumerate(rows, start=1)
-        ],
-        lebar=[0.5, 1.2, 2, 3, 2.4, 1.2, 1.2, 1],
-        slug="buku-ekspedisi",
-    )
+    widths = [0.5, 1.2, 2, 3, 2.4, 1.2, 1.2, 1]
+    return _register(request, judul="Buku ekspedisi", select=selectors.buku_ekspedisi, kolom=EKSPEDISI_KOLOM,
+                     row=_ekspedisi_row, lebar=widths)  # fmt: skip
