@@ -15,9 +15,12 @@ _SEE = (Aksi.LIHAT, Aksi.KONSEP_NASKAH, Aksi.PERIKSA_NASKAH, Aksi.PARAF_NASKAH, 
 
 def naskah_visible(user) -> QuerySet[Naskah]:
     """Naskah of the bidang where the user holds a naskah action (or sees records), and their own konsep."""
+    filters = [bidang_filter(user, aksi) for aksi in _SEE]
+    if any(not f for f in filters):  # an empty Q: every bidang
+        return Naskah.objects.all()
     scope = Q(pembuat=user)
-    for aksi in _SEE:
-        scope |= bidang_filter(user, aksi)
+    for f in filters:
+        scope |= f
     return Naskah.objects.filter(scope)
 
 
