@@ -333,6 +333,11 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
 
         made = build_demo_berkas(users, stuck_in_cetak=with_worker)
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
+    from sekretariat.demo import build_naskah_demo
+    from sekretariat.models import Naskah
+
+    if not Naskah.objects.exists():
+        created += len(build_naskah_demo(users))
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses
