@@ -15,6 +15,10 @@ MARKUP_HELP = (
 )
 
 
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
+
+
 class NaskahForm(forms.ModelForm):
     class Meta:
         model = Naskah
@@ -62,9 +66,7 @@ class NomorForm(forms.Form):
     klasifikasi = forms.ModelChoiceField(
         label="Kode klasifikasi arsip", queryset=KlasifikasiArsip.objects.filter(aktif=True), required=False
     )
-    tanggal = forms.DateField(
-        label="Tanggal naskah", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    tanggal = forms.DateField(label="Tanggal naskah", initial=timezone.localdate, widget=_date_input())
 
 
 class EmailForm(forms.Form):
@@ -78,7 +80,7 @@ class EkspedisiForm(forms.Form):
         label="Tanggal kirim",
         initial=timezone.localdate,
         validators=[validate_tanggal_lampau],
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_date_input(),
     )
     penerima = forms.CharField(label="Diterima oleh", max_length=300)
     cara = forms.ChoiceField(label="Cara kirim", choices=[c for c in Ekspedisi.Cara.choices if c[0] != "email"])
@@ -87,8 +89,8 @@ class EkspedisiForm(forms.Form):
 
 
 class PeriodeForm(forms.Form):
-    dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=_date_input())
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=_date_input())
     q = forms.CharField(label="Cari", required=False, max_length=100)
 
     def clean(self):
