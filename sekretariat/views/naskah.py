@@ -233,10 +233,12 @@ def naskah_pdf(request: HttpRequest, pk: int, jenis: str) -> HttpResponse:
     if jenis == "ttd" and dokumen:
         return _pdf(dokumen.berkas_pdf.read(), f"{name}.pdf")
     if jenis == "arsip" and naskah.nomor_naskah:
+        from dukcapil.models import SertifikatPenandatangan
         from dukcapil.tte.services import verification_url
 
         url = verification_url(dokumen.token) if dokumen else ""
-        return _pdf(render_arsip(naskah, verification_url=url), f"{name}-arsip.pdf")
+        signer = SertifikatPenandatangan.objects.filter(nama=dokumen.ditandatangani_oleh).first() if dokumen else None
+        return _pdf(render_arsip(naskah, verification_url=url, signer=signer), f"{name}-arsip.pdf")
     raise Http404
 
 
