@@ -37,3 +37,21 @@ def test_back_office_screens_open_for_their_users(desks, e2e_team, warga):
     assert "Riwayat perubahan" in operator.text()
     for desk in (loket, pengambilan, operator):
         no_traceback(desk)
+
+
+def test_a_notice_shows_as_a_badge_and_opens_its_page(desks, e2e_team):
+    from dukcapil.notifikasi.services import notify
+
+    kasi = e2e_team["kasi"]
+    notify([kasi], judul="Berkas menunggu verifikasi", pesan="Tiga berkas KK baru.", url="/kotak-masuk/", email=False)
+    desk = desks(kasi)
+    desk.goto("/kotak-masuk/", "kotak masuk dengan lencana")
+    badge = desk.page.locator("a.notif .badge")
+    assert badge.inner_text() == "1"
+    desk.page.click("a.notif")
+    desk.shot("daftar notifikasi")
+    assert "Tiga berkas KK baru." in desk.text()
+    desk.submit(desk.page.get_by_role("button", name="Berkas menunggu verifikasi"), "notifikasi dibuka")
+    assert desk.page.url.endswith("/kotak-masuk/")
+    assert desk.page.locator("a.notif .badge").count() == 0
+    no_traceback(desk)
