@@ -136,6 +136,13 @@ S = StatusNaskah
 _KEMBALIKAN = {S.PERIKSA: Aksi.PERIKSA_NASKAH, S.PARAF: Aksi.PARAF_NASKAH, S.TTE: Aksi.TTE}
 
 
+class NaskahManager(models.Manager):
+    """Every naskah comes with its jenis: its title (kotak masuk, kartu kendali) names it."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("jenis")
+
+
 class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     KOTAK_MASUK = {
         S.PERIKSA: Aksi.PERIKSA_NASKAH,
@@ -177,6 +184,8 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     tahun_nomor = models.PositiveSmallIntegerField("tahun nomor", null=True, blank=True)
     tanggal_naskah = models.DateField("tanggal naskah", null=True, blank=True)
     status = FSMField("status", default=S.KONSEP, choices=S.choices, protected=True)
+
+    objects = NaskahManager()
 
     class Meta:
         verbose_name = verbose_name_plural = "naskah dinas"

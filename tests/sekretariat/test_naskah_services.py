@@ -160,3 +160,12 @@ def test_only_a_signed_naskah_can_be_sent(team):
             pk=n.pk, user=sek["agendaris"], penerima="Bappeda", cara="kurir", tanggal=n.tanggal_naskah
         )
     assert Naskah.objects.get(pk=n.pk).status == "tte"
+
+
+def test_the_kasi_checks_the_letters_of_their_own_bidang_only(team):
+    sek = sek_team(team)
+    n = konsep(sek, user=staff(Role.STAF, bidang="pendaftaran"))
+    services.naskah_ajukan(pk=n.pk, user=n.pembuat)
+    with pytest.raises(BerkasForbidden):
+        services.naskah_setujui(pk=n.pk, user=team["kasi_capil"])
+    assert services.naskah_setujui(pk=n.pk, user=team["kasi"]).status == "paraf"

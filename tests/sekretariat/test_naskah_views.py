@@ -114,6 +114,20 @@ def test_the_kadis_kotak_masuk_shows_naskah_beside_berkas(client, team):
     assert berkas.nomor_registrasi in page
 
 
+def test_the_kotak_masuk_reads_naskah_in_one_query_however_many(client, team, django_assert_num_queries):
+    sek = sek_team(team)
+    to_tte(sek)
+    client.force_login(sek["kadis"])
+    client.get(reverse("kotak-masuk"))
+    with django_assert_num_queries(6) as one:  # session, user, groups, work items, naskah, unread badge
+        client.get(reverse("kotak-masuk"))
+    to_tte(sek, hal="Kedua")
+    to_tte(sek, hal="Ketiga")
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(reverse("kotak-masuk")).content.decode()
+    assert page.count('name="record"') == 3
+
+
 def test_the_naskah_list_reads_a_fixed_number_of_queries(client, team, django_assert_num_queries):
     sek = sek_team(team)
     for i in range(3):
