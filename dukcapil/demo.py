@@ -317,13 +317,17 @@ def seed_demo() -> tuple[dict[str, User], int]:
         return _seed_demo(with_worker)
 
 
-def _seed_sekretariat(users: dict[str, User]) -> None:
-    from sekretariat.demo import build_surat_masuk_demo, ensure_sekretariat_users
-    from sekretariat.models import SuratMasuk
+def _seed_sekretariat(users: dict[str, User]) -> int:
+    from sekretariat.demo import build_naskah_demo, build_surat_masuk_demo, ensure_sekretariat_users
+    from sekretariat.models import Naskah, SuratMasuk
 
     users.update(ensure_sekretariat_users(DEMO_PASSWORD, demo_nip))
+    made = 0
     if not SuratMasuk.objects.exists():
-        build_surat_masuk_demo(users)
+        made += len(build_surat_masuk_demo(users))
+    if not Naskah.objects.exists():
+        made += len(build_naskah_demo(users))
+    return made
 
 
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
@@ -342,7 +346,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
 
         made = build_demo_berkas(users, stuck_in_cetak=with_worker)
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
-    _seed_sekretariat(users)
+    created += _seed_sekretariat(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

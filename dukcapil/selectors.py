@@ -112,20 +112,23 @@ class TimelineRow:
         return self.standard_minutes is not None and self.durasi > timedelta(minutes=self.standard_minutes)
 
 
-def berkas_timeline(berkas: Berkas) -> list[TimelineRow]:
-    labels = dict(Status.choices)
-    rows = []
-    for entry in berkas.kartu_kendali.select_related("pelaku").order_by("waktu", "pk"):
-        rows.append(
-            TimelineRow(
-                entry=entry,
-                dari_label=labels.get(entry.dari_status, entry.dari_status),
-                ke_label=labels.get(entry.ke_status, entry.ke_status),
-                durasi=entry.durasi,
-                standard_minutes=berkas.standar_waktu.get(entry.dari_status),
-            )
+def timeline_rows(cards, labels: dict, standar_waktu: dict) -> list[TimelineRow]:
+    """Kartu kendali rows of any record with the time spent beside the SOP's standard minutes."""
+    return [
+        TimelineRow(
+            entry=entry,
+            dari_label=labels.get(entry.dari_status, entry.dari_status),
+            ke_label=labels.get(entry.ke_status, entry.ke_status),
+            durasi=entry.durasi,
+            standard_minutes=standar_waktu.get(entry.dari_status),
         )
-    return rows
+        for entry in cards
+    ]
+
+
+def berkas_timeline(berkas: Berkas) -> list[TimelineRow]:
+    cards = berkas.kartu_kendali.select_related("pelaku").order_by("waktu", "pk")
+    return timeline_rows(cards, dict(Status.choices), berkas.standar_waktu)
 
 
 def berkas_can_resubmit(berkas: Berkas, user) -> bool:

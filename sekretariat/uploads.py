@@ -1,5 +1,5 @@
 """Checking an uploaded scan: its real type from its bytes (filetype), that it opens (pypdf /
-Pillow) and its size against ``settings.SURAT_MASUK_UPLOAD_MAX_MB``."""
+Pillow) and its size against ``settings.SEKRETARIAT_UPLOAD_MAX_MB``."""
 
 import filetype
 from django.conf import settings
@@ -12,7 +12,7 @@ JENIS_DITERIMA = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "p
 
 
 def batas_unggah_mb() -> int:
-    return int(getattr(settings, "SURAT_MASUK_UPLOAD_MAX_MB", 10))
+    return int(getattr(settings, "SEKRETARIAT_UPLOAD_MAX_MB", 10))
 
 
 def periksa_pindaian(upload, what: str = "Pindaian surat") -> str:

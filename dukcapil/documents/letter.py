@@ -94,8 +94,9 @@ class Tabel:
     lebar: list[float] | None = None  # relative column widths; None -> equal
 
 
-#: A block of the body: a paragraph (plain text), a numbered section or a table.
-Isi = str | Bagian | Tabel
+#: A block of the body: a paragraph (plain text), a numbered section, a table, or a ready flowable
+#: (a paragraph with inline markup, e.g. a naskah dinas's bold/italic text).
+Isi = str | Bagian | Tabel | Flowable
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,8 @@ def _isi_flowables(block: Isi) -> list[Flowable]:
         return _bagian_flowables(block)
     if isinstance(block, Tabel):
         return _tabel_flowables(block)
+    if isinstance(block, Flowable):
+        return [block, Spacer(1, 2)]
     if not block.strip():
         return []
     return [para(block.strip(), _STYLE_PARA), Spacer(1, 2)]

@@ -212,7 +212,7 @@ CELERY_BEAT_SCHEDULE = {
 # A berkas waiting this long in "cetak" (or for its resi) is re-enqueued by the sweep.
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))
 # Scans of surat masuk (sekretariat): the largest upload accepted, in MB.
-SURAT_MASUK_UPLOAD_MAX_MB = int(env("SURAT_MASUK_UPLOAD_MAX_MB", "10"))
+SEKRETARIAT_UPLOAD_MAX_MB = int(env("SEKRETARIAT_UPLOAD_MAX_MB", "10"))
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

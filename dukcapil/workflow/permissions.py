@@ -72,6 +72,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
         A.BATALKAN: B,
         A.LIHAT_REGISTER: B,
         A.KONSEP_NASKAH: B,
+        A.PERIKSA_NASKAH: B,  # the letters of their own bidang (the Kasubag checks every bidang's)
         A.TINDAK_LANJUT: B,
         A.DISPOSISI: B,
         A.PRODUKSI_ULANG: B,
@@ -81,6 +82,7 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
         A.VALIDASI: B,
         A.LIHAT_REGISTER: B,  # validating an entry is checking it against the register, as the Kasi does
         A.BATALKAN: B,
+        A.PERIKSA_NASKAH: B,
         A.PARAF_NASKAH: B,
         A.TINDAK_LANJUT: B,
         A.DISPOSISI: B,

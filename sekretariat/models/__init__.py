@@ -1,1 +1,2 @@
+from .naskah import *  # noqa: F403
 from .surat_masuk import *  # noqa: F403

@@ -75,7 +75,7 @@ def test_upload_that_is_not_a_readable_pdf_or_image_is_refused(client, kantor, u
 
 
 def test_upload_over_the_configured_limit_is_refused(client, kantor, settings):
-    settings.SURAT_MASUK_UPLOAD_MAX_MB = 1
+    settings.SEKRETARIAT_UPLOAD_MAX_MB = 1
     big = SimpleUploadedFile("besar.pdf", scan_pdf().read() + b"\n%" + b"x" * (1024 * 1024 + 10))
     client.force_login(kantor["agendaris"])
     response = client.post(reverse("sekretariat:surat-masuk-baru"), _form(pindaian=big))

@@ -1,0 +1,1 @@
+from . import naskah  # noqa: F401

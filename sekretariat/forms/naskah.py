@@ -1,0 +1,107 @@
+"""Forms of naskah dinas keluar: the konsep (with the jenis's own fields), the number, the
+ekspedisi and the register period filter."""
+
+from django import forms
+from django.utils import timezone
+
+from dukcapil.validators import validate_tanggal_lampau
+
+from ..models.naskah import Ekspedisi, JenisNaskah, KlasifikasiArsip, Naskah
+from ..uploads import periksa_pindaian
+
+
+def periksa_tanda_terima(upload) -> None:
+    periksa_pindaian(upload, "Tanda terima")
+
+
+MARKUP_HELP = (
+    "Tulis paragraf biasa (baris kosong = paragraf baru) atau markah sederhana: <p>, <b>, <i>, <u>, "
+    "<ol>/<ul> dengan <li>, dan tabel <table><tr><th>/<td>. Markah lain dibuang saat disimpan."
+)
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what <input type=date> reads
+
+
+class NaskahForm(forms.ModelForm):
+    class Meta:
+        model = Naskah
+        fields = ["hal", "sifat", "lampiran", "tujuan_nama", "tujuan_alamat", "tujuan_email", "tembusan", "isi"]
+        widgets = {
+            "tembusan": forms.Textarea(attrs={"rows": 3}),
+            "isi": forms.Textarea(attrs={"rows": 14, "class": "naskah-isi"}),
+        }
+        help_texts = {"isi": MARKUP_HELP}
+
+    def __init__(self, *args, jenis: JenisNaskah, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jenis = jenis
+        data = self.instance.data if self.instance.pk else {}
+        for field in jenis.isian:
+            widget = forms.Textarea(attrs={"rows": 3}) if field.get("jenis") == "baris" else forms.TextInput
+            self.fields[f"isian_{field['nama']}"] = forms.CharField(
+                label=field["label"],
+                required=bool(field.get("wajib")),
+                max_length=2000,
+                widget=widget,
+                initial=data.get(field["nama"], ""),
+            )
+        if not self.instance.pk:
+            self.fields["isi"].initial = jenis.templat_isi
+        if jenis.tata != "surat_dinas":
+            self.fields["tujuan_alamat"].required = False
+
+    def isian(self) -> dict:
+        return {f["nama"]: self.cleaned_data.get(f"isian_{f['nama']}", "") for f in self.jenis.isian}
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields} | {"data": self.isian()}
+
+
+class CatatanForm(forms.Form):
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+    catatan = forms.CharField(
+        label="Catatan", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class NomorForm(forms.Form):
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+    klasifikasi = forms.ModelChoiceField(
+        label="Kode klasifikasi arsip", queryset=KlasifikasiArsip.objects.filter(aktif=True), required=False
+    )
+    tanggal = forms.DateField(label="Tanggal naskah", initial=timezone.localdate, widget=_date_input())
+
+
+class EmailForm(forms.Form):
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+    email = forms.EmailField(label="Email tujuan", required=False)
+
+
+class EkspedisiForm(forms.Form):
+    expected_status = forms.CharField(widget=forms.HiddenInput)
+    tanggal = forms.DateField(
+        label="Tanggal kirim",
+        initial=timezone.localdate,
+        validators=[validate_tanggal_lampau],
+        widget=_date_input(),
+    )
+    penerima = forms.CharField(label="Diterima oleh", max_length=300)
+    cara = forms.ChoiceField(label="Cara kirim", choices=[c for c in Ekspedisi.Cara.choices if c[0] != "email"])
+    kurir = forms.CharField(label="Kurir/petugas", max_length=150, required=False)
+    tanda_terima = forms.FileField(
+        label="Tanda terima (PDF/JPG/PNG)", required=False, validators=[periksa_tanda_terima]
+    )
+
+
+class PeriodeForm(forms.Form):
+    dari = forms.DateField(label="Dari tanggal", required=False, widget=_date_input())
+    sampai = forms.DateField(label="Sampai tanggal", required=False, widget=_date_input())
+    q = forms.CharField(label="Cari", required=False, max_length=100)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
+            raise forms.ValidationError("Tanggal awal periode harus sebelum tanggal akhir.")
+        return data
