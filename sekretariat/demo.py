@@ -13,7 +13,6 @@ from dukcapil.demo import DEMO_PASSWORD, DEMO_TTE_PASSPHRASE, demo_nip
 from dukcapil.models import Bidang, User
 from dukcapil.tte.services import record_ref, tte_batch_start
 
-from . import surat_masuk_services as svc
 from .models import (
     Disposisi,
     Instansi,
@@ -25,6 +24,7 @@ from .models import (
     SuratMasuk,
 )
 from .services import naskah as services
+from .services import surat_masuk as svc
 
 SEKRETARIAT_USERS = [
     ("agendaris", "Wulan", "Agendaris", Role.AGENDARIS),

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
-from . import surat_masuk_views as sm
 from .views import naskah as naskah_views
+from .views import surat_masuk as sm
 
 # --- surat masuk and disposisi ---
 satu_surat = [

@@ -6,14 +6,16 @@ from django.utils import timezone
 
 
 class TentangRecord(models.Model):
-    """Optionally points at the workflow record a message is about (a naskah, a disposisi)."""
+    """A message, newest first, optionally about one workflow record (a naskah, a disposisi)."""
 
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     object_id = models.BigIntegerField(null=True, blank=True)
     record = GenericForeignKey("content_type", "object_id")
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
 
     class Meta:
         abstract = True
+        ordering = ["-dibuat", "-id"]
 
 
 class Notifikasi(TentangRecord):
@@ -25,13 +27,10 @@ class Notifikasi(TentangRecord):
     judul = models.CharField("judul", max_length=200)
     pesan = models.TextField("pesan", blank=True)
     url = models.CharField("tautan", max_length=300, blank=True)
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     dibaca_pada = models.DateTimeField("dibaca pada", null=True, blank=True)
 
-    class Meta:
-        verbose_name = "notifikasi"
-        verbose_name_plural = "notifikasi"
-        ordering = ["-dibuat", "-id"]
+    class Meta(TentangRecord.Meta):
+        verbose_name = verbose_name_plural = "notifikasi"
         indexes = [
             models.Index(
                 fields=["penerima", "dibuat"], condition=models.Q(dibaca_pada__isnull=True), name="notifikasi_baru_idx"
@@ -57,14 +56,11 @@ class PesanKeluar(TentangRecord):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
     percobaan = models.PositiveSmallIntegerField("percobaan", default=0)
     galat_terakhir = models.CharField("galat terakhir", max_length=300, blank=True)
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     dicoba_pada = models.DateTimeField("terakhir dicoba", null=True, blank=True)
     terkirim_pada = models.DateTimeField("terkirim pada", null=True, blank=True)
 
-    class Meta:
-        verbose_name = "pesan keluar (email)"
-        verbose_name_plural = "pesan keluar (email)"
-        ordering = ["-dibuat", "-id"]
+    class Meta(TentangRecord.Meta):
+        verbose_name = verbose_name_plural = "pesan keluar (email)"
         indexes = [
             models.Index(fields=["dibuat"], condition=models.Q(status="antre"), name="pesankeluar_antre_idx"),
         ]

@@ -1,1 +1,1 @@
-from . import naskah  # noqa: F401
+from . import naskah, surat_masuk  # noqa: F401

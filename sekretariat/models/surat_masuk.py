@@ -127,7 +127,7 @@ def _by(role: Role):
 class SuratMasuk(FSMModelMixin, WorkflowRecord):
     """A letter received by the office, under its nomor agenda (one sequence per year)."""
 
-    # Items are named to the office that holds each step (services.surat_masuk_services.open_named_items).
+    # Items are named to the office that holds each step (services.surat_masuk.open_named_items).
     KOTAK_MASUK: dict[str, str] = {}
     # state → the role that acts on it
     PEMEGANG = {

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reportlab.pdfgen.canvas import Canvas
 
 from dukcapil.choices import Role
-from sekretariat import surat_masuk_services as svc
 from sekretariat.models import Instansi, SifatSurat
+from sekretariat.services import surat_masuk as svc
 
 from ..factories import staff
 

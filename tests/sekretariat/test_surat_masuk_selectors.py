@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from sekretariat import surat_masuk_services as svc
 from sekretariat.models import SifatSurat
-from sekretariat.surat_masuk_selectors import Periode, buku_agenda, disposisi_terbuka, surat_visible_to
+from sekretariat.selectors.surat_masuk import Periode, buku_agenda, disposisi_terbuka, surat_visible_to
+from sekretariat.services import surat_masuk as svc
 
 from .conftest import catat, disposisi_data, to_kadis
 

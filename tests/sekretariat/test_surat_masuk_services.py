@@ -11,8 +11,8 @@ from django.utils import timezone
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import KartuKendali
 from dukcapil.selectors import work_items
-from sekretariat import surat_masuk_services as svc
 from sekretariat.models import Disposisi, StatusDisposisi, StatusSuratMasuk, SuratMasuk
+from sekretariat.services import surat_masuk as svc
 
 from .conftest import catat, disposisi_data, to_kadis
 
@@ -217,7 +217,7 @@ def test_new_disposisi_notifies_the_recipient_in_the_app_and_by_email(kantor):
 
 
 def test_overdue_disposisi_flagged_to_the_giver(kantor):
-    from sekretariat.surat_masuk_selectors import disposisi_diberikan
+    from sekretariat.selectors.surat_masuk import disposisi_diberikan
 
     surat = to_kadis(catat(kantor["agendaris"]), kantor)
     (late, on_time) = svc.surat_masuk_disposisi(

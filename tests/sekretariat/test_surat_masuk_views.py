@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sekretariat import surat_masuk_services as svc
 from sekretariat.models import Instansi, InstruksiDisposisi, SuratMasuk
+from sekretariat.services import surat_masuk as svc
 
 from .conftest import catat, disposisi_data, scan_pdf, to_kadis
 

@@ -25,7 +25,7 @@ from dukcapil.workflow.models import WorkflowRecord, WorkItem
 from dukcapil.workflow.permissions import Aksi, holders
 from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
 
-from .models import (
+from ..models import (
     Disposisi,
     Instansi,
     InstruksiDisposisi,

@@ -14,12 +14,12 @@ from dukcapil.documents_builders import office_header
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
 
-from . import surat_masuk_documents as docs
-from . import surat_masuk_selectors as sel
-from . import surat_masuk_services as svc
-from .models import Disposisi, InstruksiDisposisi, StatusDisposisi, SuratMasuk
-from .registers import register_pdf, register_xlsx
-from .surat_masuk_forms import CatatanForm, DisposisiForm, PeriodeForm, SuratMasukForm
+from ..documents import surat_masuk as docs
+from ..documents.registers import register_pdf, register_xlsx
+from ..forms.surat_masuk import CatatanForm, DisposisiForm, PeriodeForm, SuratMasukForm
+from ..models import Disposisi, InstruksiDisposisi, StatusDisposisi, SuratMasuk
+from ..selectors import surat_masuk as sel
+from ..services import surat_masuk as svc
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:

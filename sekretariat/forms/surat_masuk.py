@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from dukcapil.validators import CatatanField, validate_tanggal_lampau
 
-from .models import Instansi, InstruksiDisposisi, SifatSurat
-from .uploads import batas_unggah_mb, periksa_pindaian
+from ..models import Instansi, InstruksiDisposisi, SifatSurat
+from ..uploads import batas_unggah_mb, periksa_pindaian
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -17,8 +17,8 @@ from dukcapil.models import KartuKendali
 from dukcapil.selectors import TimelineRow
 from dukcapil.workflow.models import WorkItem
 
-from .models import Disposisi, SifatSurat, StatusSuratMasuk, SuratMasuk
-from .surat_masuk_services import PEMBACA_AGENDA, _roles
+from ..models import Disposisi, SifatSurat, StatusSuratMasuk, SuratMasuk
+from ..services.surat_masuk import PEMBACA_AGENDA, _roles
 
 
 def _in_period(qs: QuerySet, field: str, periode: "Periode") -> QuerySet:

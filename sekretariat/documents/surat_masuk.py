@@ -21,7 +21,7 @@ from dukcapil.documents.common import (
     para,
 )
 
-from .models import Disposisi, InstruksiDisposisi, SifatSurat, SuratMasuk
+from ..models import Disposisi, InstruksiDisposisi, SifatSurat, SuratMasuk
 from .registers import a4_document, grid_table
 
 _S = ParagraphStyle("ld", fontName=FONT, fontSize=8.5, leading=10.5)

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Instansi, InstruksiDisposisi
+from ..models import Instansi, InstruksiDisposisi
 
 
 @admin.register(Instansi)

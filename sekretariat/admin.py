@@ -1,1 +1,0 @@
-from . import surat_masuk_admin  # noqa: F401
