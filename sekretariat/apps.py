@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class SekretariatConfig(AppConfig):
     name = "sekretariat"
     verbose_name = "Sekretariat"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .naskah_data import load_defaults
+
+        post_migrate.connect(load_defaults, sender=self, dispatch_uid="sekretariat-defaults")

@@ -95,6 +95,36 @@ JENIS = [
 ]  # fmt: skip
 
 
+INSTRUKSI_DISPOSISI = [
+    "Tindak lanjuti",
+    "Pelajari",
+    "Edarkan",
+    "Arsipkan",
+    "Hadiri",
+    "Siapkan jawaban",
+    "Untuk diketahui",
+    "Koordinasikan",
+    "Proses sesuai ketentuan",
+    "Tanggapan dan saran",
+    "Wakili",
+    "Laporkan hasilnya",
+]
+
+
+def load_defaults(sender=None, apps=None, **kwargs) -> None:
+    """The Sekretariat's default data: run by its migrations and again after every migrate or flush
+    (post_migrate), so a database emptied by a test or a reset office gets it back. Idempotent."""
+    if apps is None:
+        from django.apps import apps as django_apps
+
+        apps = django_apps
+    instruksi = apps.get_model("sekretariat", "InstruksiDisposisi")
+    if not instruksi.objects.exists():
+        for urutan, nama in enumerate(INSTRUKSI_DISPOSISI, start=1):
+            instruksi.objects.get_or_create(nama=nama, defaults={"urutan": urutan})
+    load(apps)
+
+
 def load(apps=None) -> None:
     """Create the classification and the jenis naskah unless they exist (idempotent)."""
     if apps is None:
