@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def start_worker(tmp_path):
     """Call it to start a real worker process; it returns the worker's log file. The queue is purged
-    first, so only what the test enqueues is there. ``start(broker=url)`` consumes from another
+    when the test begins, so only what the test enqueues (before or after the start) is there.
+    ``start(broker=url)`` consumes from another
     broker; ``start.kill()`` SIGKILLs the last worker started (a crash: no shutdown, no acks)."""
     db = connection.settings_dict
     env = {
@@ -34,9 +35,9 @@ def start_worker(tmp_path):
     log = open(log_path, "a+")
     started: list[subprocess.Popen] = []
 
+    app.control.purge()
+
     def start(broker: str | None = None) -> Path:
-        if broker is None and not started:
-            app.control.purge()
         started.append(
             subprocess.Popen(
                 [

@@ -176,7 +176,8 @@ def test_a_cancelled_berkas_goes_back_to_the_right_person_too(team, warga):
 
 # --- buku pengambilan ---------------------------------------------------------------------------
 
-BUKU_QUERIES = 6  # session, user, groups, kantor (layout), the day's rows with berkas/layanan/petugas, documents
+# session, user, groups, unread badge, kantor (layout), the day's rows with berkas/layanan/petugas, documents
+BUKU_QUERIES = 7
 
 
 def test_buku_pengambilan_lists_the_day_with_masked_nik(client, team, warga):

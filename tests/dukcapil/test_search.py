@@ -133,6 +133,6 @@ def test_results_page_query_count_is_pinned(client, team, berkas, django_assert_
     client.force_login(team["kasi"])
     client.get(reverse("kotak-masuk"))
     for q, rows in (("santoso", 1), ("budi", 2)):
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(6):  # with the unread-notification badge
             page = client.post(reverse("cari"), {"q": q})
         assert len(page.context["result"].berkas) == rows

@@ -142,7 +142,8 @@ def test_day_page_schedule_mark_done_and_refusals(client, team, belum):
     assert belum.perekaman_pada is not None and belum.perekaman_lokasi == "Kantor Dinas"
 
 
-DAY_PAGE_QUERIES = 6  # session, user and grants, the whole schedule (person, operator) in one join, the access log
+# session, user and grants, the unread badge, the whole schedule (person, operator) in one join, the access log
+DAY_PAGE_QUERIES = 7
 
 
 def test_day_page_query_count_does_not_grow(client, team, warga, django_assert_num_queries):
