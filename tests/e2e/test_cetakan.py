@@ -38,7 +38,7 @@ def test_lembar_disposisi_waits_then_downloads(desks, e2e_team):
 
     # the worker produces it; the page refreshes itself and offers the download
     assert cetakan_buat(cetakan_id=cetakan.pk) is True
-    desk.page.get_by_text("Dokumen siap").wait_for(timeout=10_000)
+    desk.page.get_by_role("heading", name="Dokumen siap", exact=True).wait_for(timeout=10_000)
     desk.shot("dokumen siap")
     link = desk.page.get_by_role("link", name=f"Unduh lembar-disposisi-{surat.nomor_agenda:04d}-{surat.tahun}.pdf")
     pdf = desk.page.request.get(link.get_attribute("href"))
