@@ -311,8 +311,7 @@ class PesanKeluarAdmin(ViewOnlyMixin, admin.ModelAdmin):
 class CetakanAdmin(ViewOnlyMixin, admin.ModelAdmin):
     """Documents produced on request: which wait, which failed and why (the files are the requester's)."""
 
-    list_display = ["dibuat", "jenis", "diminta_oleh", "status", "selesai", "galat"]
-    list_filter = ["status", "jenis", "dibuat"]
-    list_select_related = ["diminta_oleh"]
-    date_hierarchy = "dibuat"
     exclude = ["file", "kunci"]
+    list_display = ["dibuat", "jenis", "diminta_oleh", "status", "galat"]
+    list_filter = ["status", "jenis"]
+    list_select_related = ["diminta_oleh"]

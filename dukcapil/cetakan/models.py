@@ -21,17 +21,16 @@ class Cetakan(models.Model):
     params = models.JSONField("parameter", default=dict)
     # sha256 of (jenis, params, user): an identical request shortly after reuses this one
     kunci = models.CharField("kunci", max_length=64)
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
+    selesai = models.DateTimeField("selesai", null=True, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
     file = models.FileField("berkas", upload_to="cetakan/%Y/%m/", blank=True)
     nama_file = models.CharField("nama berkas", max_length=200, blank=True)
     galat = models.CharField("galat", max_length=300, blank=True)
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
-    selesai = models.DateTimeField("selesai", null=True, blank=True)
 
     class Meta:
-        verbose_name = "cetakan"
-        verbose_name_plural = "cetakan"
-        ordering = ["-dibuat", "-id"]
+        verbose_name = verbose_name_plural = "cetakan"
+        ordering = ["-dibuat"]
         indexes = [
             models.Index(fields=["diminta_oleh", "kunci", "dibuat"], name="cetakan_kunci_idx"),
             models.Index(fields=["dibuat"], condition=models.Q(status="antre"), name="cetakan_antre_idx"),
