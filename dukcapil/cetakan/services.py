@@ -30,14 +30,14 @@ def cetakan_kunci(*, jenis: str, params: dict, user) -> str:
 def cetakan_minta(*, user, jenis: str, params: dict) -> Cetakan:
     """The row in the caller's transaction; the task is published when it commits.
 
-    An identical request (same jenis, params, user) within ``CETAKAN_REUSE_SECONDS`` gets the
-    earlier row back (waiting or ready) instead of rendering again."""
+    An identical request (same jenis, params, user) within ``CETAKAN_REUSE_SECONDS`` while the
+    earlier one still waits (a double click, a reload) gets that row back instead of a second
+    rendering. A finished one is never reused: the data may have changed since (a new disposisi)."""
     renderer_for(jenis)  # an unknown jenis is a programming error: fail in the request
     kunci = cetakan_kunci(jenis=jenis, params=params, user=user)
     since = timezone.now() - settings.CETAKAN_REUSE_AFTER
     recent = (
-        Cetakan.objects.filter(diminta_oleh=user, kunci=kunci, dibuat__gte=since)
-        .exclude(status=Cetakan.Status.GAGAL)
+        Cetakan.objects.filter(diminta_oleh=user, kunci=kunci, dibuat__gte=since, status=Cetakan.Status.ANTRE)
         .order_by("-dibuat")
         .first()
     )

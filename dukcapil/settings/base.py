@@ -211,8 +211,9 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-cetakan": {"task": "dukcapil.tasks.sweep_cetakan", "schedule": crontab(minute="*/2")},
     "bersihkan-cetakan": {"task": "dukcapil.tasks.bersihkan_cetakan", "schedule": crontab(hour=2, minute=15)},
 }
-# Documents produced on request (dukcapil.cetakan): an identical request within REUSE gets the
-# earlier one, a request still waiting after SWEEP is published again, files older than KEEP go.
+# Documents produced on request (dukcapil.cetakan): an identical request within REUSE while the
+# earlier one still waits gets that one, a request still waiting after SWEEP is published again,
+# files older than KEEP are deleted (nightly).
 CETAKAN_REUSE_AFTER = timedelta(seconds=int(env("CETAKAN_REUSE_SECONDS", "30")))
 CETAKAN_SWEEP_AFTER = timedelta(minutes=int(env("CETAKAN_SWEEP_AFTER_MINUTES", "2")))
 CETAKAN_KEEP = timedelta(days=int(env("CETAKAN_KEEP_DAYS", "7")))

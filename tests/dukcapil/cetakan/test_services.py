@@ -57,14 +57,15 @@ def test_the_task_is_idempotent(user, _renderer, django_capture_on_commit_callba
     assert len(_renderer.calls) == 1
 
 
-def test_an_identical_request_reuses_the_recent_one_and_another_is_new(
+def test_an_identical_request_while_waiting_reuses_it_and_others_are_new(
     user, _renderer, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        first = cetakan_minta(user=user, jenis=JENIS, params={"n": 3})
+    # a double click: the second request finds the first still waiting
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first = cetakan_minta(user=user, jenis=JENIS, params={"n": 3})
         again = cetakan_minta(user=user, jenis=JENIS, params={"n": 3})
-    assert again.pk == first.pk and callbacks == []
+    assert again.pk == first.pk and len(callbacks) == 1
+    # another user, other parameters: their own documents
     other_user = staff(Role.KASUBAG, bidang="sekretariat")
     with django_capture_on_commit_callbacks(execute=True):
         theirs = cetakan_minta(user=other_user, jenis=JENIS, params={"n": 3})
@@ -73,13 +74,23 @@ def test_an_identical_request_reuses_the_recent_one_and_another_is_new(
     assert len(_renderer.calls) == 3
 
 
-def test_an_old_identical_request_is_rendered_again(user, _renderer, django_capture_on_commit_callbacks, settings):
+def test_a_finished_document_is_rendered_again_when_asked_again(user, _renderer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         first = cetakan_minta(user=user, jenis=JENIS, params={"n": 5})
-    Cetakan.objects.filter(pk=first.pk).update(dibuat=timezone.now() - settings.CETAKAN_REUSE_AFTER * 2)
+    first.refresh_from_db()
+    assert first.status == Cetakan.Status.SIAP
     with django_capture_on_commit_callbacks(execute=True):
         again = cetakan_minta(user=user, jenis=JENIS, params={"n": 5})
     assert again.pk != first.pk and len(_renderer.calls) == 2
+
+
+def test_an_old_waiting_request_is_not_reused(user, _renderer, django_capture_on_commit_callbacks, settings):
+    with django_capture_on_commit_callbacks(execute=False):
+        first = cetakan_minta(user=user, jenis=JENIS, params={"n": 13})
+    Cetakan.objects.filter(pk=first.pk).update(dibuat=timezone.now() - settings.CETAKAN_REUSE_AFTER * 2)
+    with django_capture_on_commit_callbacks(execute=False):
+        again = cetakan_minta(user=user, jenis=JENIS, params={"n": 13})
+    assert again.pk != first.pk
 
 
 def test_a_renderer_that_refuses_ends_gagal_with_its_message(user, _renderer, django_capture_on_commit_callbacks):
