@@ -14,6 +14,7 @@ from .models import (
     AksesDataPribadi,
     Berkas,
     Bidang,
+    Cetakan,
     Dokumen,
     HariLibur,
     Kantor,
@@ -304,3 +305,13 @@ class PesanKeluarAdmin(ViewOnlyMixin, admin.ModelAdmin):
         for pk in pks:
             kirim_pesan.delay_on_commit(pk)
         self.message_user(request, f"{len(pks)} pesan diantrekan ulang.")
+
+
+@admin.register(Cetakan)
+class CetakanAdmin(ViewOnlyMixin, admin.ModelAdmin):
+    """Documents produced on request: which wait, which failed and why (the files are the requester's)."""
+
+    exclude = ["file", "kunci"]
+    list_display = ["dibuat", "jenis", "diminta_oleh", "status", "galat"]
+    list_filter = ["status", "jenis"]
+    list_select_related = ["diminta_oleh"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_fsm import GET_STATE, FSMField, FSMModelMixin, transition
 from simple_history.models import HistoricalRecords
 
+from .cetakan.models import Cetakan  # noqa: F401 (models of this app)
 from .choices import CANCELLABLE_STATUSES, FINAL_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
 from .notifikasi.models import Notifikasi, PesanKeluar  # noqa: F401 (models of this app)
 from .tte.signable import Signable

@@ -31,6 +31,7 @@ ADMIN_VIEW_CHANGE = [
     "view_percobaantte",
     "view_batchtte",
     "view_aksesdatapribadi",
+    "view_cetakan",
 ]
 
 

@@ -76,3 +76,24 @@ def sweep_outbox() -> int:
     from .notifikasi.services import sweep_outbox as sweep
 
     return sweep()
+
+
+@shared_task(name="dukcapil.tasks.buat_cetakan", **RETRY)
+def buat_cetakan(self, cetakan_id: int) -> bool:
+    from .cetakan.services import cetakan_buat
+
+    return cetakan_buat(cetakan_id=cetakan_id)
+
+
+@shared_task(name="dukcapil.tasks.sweep_cetakan")
+def sweep_cetakan() -> int:
+    from .cetakan.services import cetakan_sweep
+
+    return len(cetakan_sweep())
+
+
+@shared_task(name="dukcapil.tasks.bersihkan_cetakan")
+def bersihkan_cetakan() -> int:
+    from .cetakan.services import cetakan_bersihkan
+
+    return cetakan_bersihkan()

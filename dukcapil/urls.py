@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from . import views
+from .cetakan import views as cetakan_views
 from .notifikasi import views as notifikasi_views
 from .tte import views as tte_views
 
@@ -46,6 +47,8 @@ urlpatterns = [
     path("notifikasi/", notifikasi_views.daftar, name="notifikasi"),
     path("notifikasi/baca-semua/", notifikasi_views.baca_semua, name="notifikasi-baca-semua"),
     path("notifikasi/<int:pk>/buka/", notifikasi_views.buka, name="notifikasi-buka"),
+    path("cetakan/<uuid:token>/", cetakan_views.cetakan_detail, name="cetakan"),
+    path("cetakan/<uuid:token>/unduh/", cetakan_views.cetakan_unduh, name="cetakan-unduh"),
     path("cek-status/", views.status_publik, name="status-publik"),
     path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),
     path("tte/batch/<int:batch_id>/", tte_views.batch_detail, name="tte-batch"),

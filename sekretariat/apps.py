@@ -11,3 +11,5 @@ class SekretariatConfig(AppConfig):
         from .naskah_data import load_defaults
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="sekretariat-defaults")
+
+        from . import cetakan  # noqa: F401 (registers the PDFs produced on request)

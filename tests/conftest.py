@@ -141,3 +141,23 @@ def broker_down_for_tte():
     switch = BrokerAt("redis://127.0.0.1:1/0", retry_policy={"max_retries": 0})
     yield switch
     switch.restore()
+
+
+@pytest.fixture
+def cetak_pdf(django_capture_on_commit_callbacks):
+    """GET a «Cetak PDF» URL as the logged-in ``client``: the request answers with a redirect to the
+    waiting page; the task published on commit runs (eagerly), then the page offers the file, which
+    is returned (a FileResponse: read it with ``b"".join(response.streaming_content)``)."""
+
+    def get(client, url: str, data: dict | None = None):
+        with django_capture_on_commit_callbacks(execute=True):
+            asked = client.get(url, data or {})
+        assert asked.status_code == 302 and asked["Location"].startswith("/cetakan/"), asked
+        page = client.get(asked["Location"])
+        assert page.status_code == 200 and "Dokumen siap" in page.content.decode()
+        response = client.get(asked["Location"] + "unduh/")
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        response.pdf = b"".join(response.streaming_content)
+        return response
+
+    return get

@@ -208,7 +208,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/2"),
     },
     "sweep-pesan-keluar": {"task": "dukcapil.tasks.sweep_outbox", "schedule": crontab(minute="*/2")},
+    "sweep-cetakan": {"task": "dukcapil.tasks.sweep_cetakan", "schedule": crontab(minute="*/2")},
+    "bersihkan-cetakan": {"task": "dukcapil.tasks.bersihkan_cetakan", "schedule": crontab(hour=2, minute=15)},
 }
+# Documents produced on request (dukcapil.cetakan): an identical request within REUSE while the
+# earlier one still waits gets that one, a request still waiting after SWEEP is published again,
+# files older than KEEP are deleted (nightly).
+CETAKAN_REUSE_AFTER = timedelta(seconds=int(env("CETAKAN_REUSE_SECONDS", "30")))
+CETAKAN_SWEEP_AFTER = timedelta(minutes=int(env("CETAKAN_SWEEP_AFTER_MINUTES", "2")))
+CETAKAN_KEEP = timedelta(days=int(env("CETAKAN_KEEP_DAYS", "7")))
 # A berkas waiting this long in "cetak" (or for its resi) is re-enqueued by the sweep.
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))
 # Scans of surat masuk (sekretariat): the largest upload accepted, in MB.

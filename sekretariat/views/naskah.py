@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from dukcapil.cetakan.views import cetak
 from dukcapil.documents.common import format_tanggal
 from dukcapil.exceptions import BerkasError
 from dukcapil.tte.services import record_ref
@@ -226,20 +227,35 @@ def naskah_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def naskah_pdf(request: HttpRequest, pk: int, jenis: str) -> HttpResponse:
     """konsep: the preview; ttd: the signed PDF; arsip: the archive copy with the paraf table."""
     naskah = _naskah(request, pk)
-    name = (naskah.nomor_naskah or f"konsep-{naskah.pk}").replace("/", "-")
-    if jenis == "konsep":
-        return _pdf(render_konsep(naskah), f"{name}.pdf")
+    if jenis == "konsep" or (jenis == "arsip" and naskah.nomor_naskah):
+        return cetak(request, f"naskah-{jenis}", {"pk": pk})  # produced by a task (sekretariat.cetakan)
     dokumen = services.dokumen_naskah(naskah)
-    if jenis == "ttd" and dokumen:
-        return _pdf(dokumen.berkas_pdf.read(), f"{name}.pdf")
-    if jenis == "arsip" and naskah.nomor_naskah:
-        from dukcapil.models import SertifikatPenandatangan
-        from dukcapil.tte.services import verification_url
-
-        url = verification_url(dokumen.token) if dokumen else ""
-        signer = SertifikatPenandatangan.objects.filter(nama=dokumen.ditandatangani_oleh).first() if dokumen else None
-        return _pdf(render_arsip(naskah, verification_url=url, signer=signer), f"{name}-arsip.pdf")
+    if jenis == "ttd" and dokumen:  # the stored signed file
+        return _pdf(dokumen.berkas_pdf.read(), f"{_nama(naskah)}.pdf")
     raise Http404
+
+
+def _nama(naskah: Naskah) -> str:
+    return (naskah.nomor_naskah or f"konsep-{naskah.pk}").replace("/", "-")
+
+
+def naskah_konsep_pdf(params: dict, user) -> tuple[str, bytes]:
+    naskah = selectors.naskah_visible(user).select_related("jenis", "bidang", "pembuat").get(pk=params["pk"])
+    return f"{_nama(naskah)}.pdf", render_konsep(naskah)
+
+
+def naskah_arsip_pdf(params: dict, user) -> tuple[str, bytes]:
+    from dukcapil.models import SertifikatPenandatangan
+    from dukcapil.tte.services import verification_url
+
+    naskah = selectors.naskah_visible(user).select_related("jenis", "bidang", "pembuat", "klasifikasi")
+    naskah = naskah.get(pk=params["pk"])
+    if not naskah.nomor_naskah:
+        raise BerkasError("Naskah belum bernomor; salinan arsip belum dapat dibuat.")
+    dokumen = services.dokumen_naskah(naskah)
+    url = verification_url(dokumen.token) if dokumen else ""
+    signer = SertifikatPenandatangan.objects.filter(nama=dokumen.ditandatangani_oleh).first() if dokumen else None
+    return f"{_nama(naskah)}-arsip.pdf", render_arsip(naskah, verification_url=url, signer=signer)
 
 
 @login_required
@@ -268,20 +284,20 @@ def naskah_diff(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _register(request, *, judul: str, select, kolom: list[str], row, lebar: list[float]) -> HttpResponse:
-    """A register page filtered by period and search; ``?format=pdf`` prints it, ``?format=xlsx`` exports it."""
+    """A register page filtered by period and search; ``?format=pdf`` asks a task to print it
+    (``register_pdf`` below), ``?format=xlsx`` exports it."""
     form = PeriodeForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
+    slug = judul.lower().replace(" ", "-")
+    fmt = request.GET.get("format")
+    if fmt == "pdf":
+        params = {k: request.GET.get(k, "") for k in ("dari", "sampai", "q")} if data else {}
+        return cetak(request, slug, params)
     dari, sampai = data.get("dari"), data.get("sampai")
     rows = list(select(request.user, dari=dari, sampai=sampai, q=data.get("q", "")))
     label = f"Periode {format_tanggal(dari, 'awal')} s.d. {format_tanggal(sampai, 'sekarang')}"
-    slug = judul.lower().replace(" ", "-")
-    fmt = request.GET.get("format")
-    if fmt in ("pdf", "xlsx"):
+    if fmt == "xlsx":
         baris = [row(i, item) for i, item in enumerate(rows, start=1)]
-        if fmt == "pdf":
-            return _pdf(
-                render_register_pdf(judul=judul, periode=label, kolom=kolom, baris=baris, lebar=lebar), f"{slug}.pdf"
-            )
         response = HttpResponse(
             render_register_xlsx(judul=judul, periode=label, kolom=kolom, baris=baris),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -318,15 +334,42 @@ def _ekspedisi_row(i: int, e) -> list:
     ]
 
 
+REGISTERS = {
+    "buku-agenda-surat-keluar": {
+        "judul": "Buku agenda surat keluar",
+        "select": selectors.agenda_keluar,
+        "kolom": AGENDA_KOLOM,
+        "row": _agenda_row,
+        "lebar": [0.6, 1.2, 2, 1.2, 3, 2.4, 0.8, 1],
+    },
+    "buku-ekspedisi": {
+        "judul": "Buku ekspedisi",
+        "select": selectors.buku_ekspedisi,
+        "kolom": EKSPEDISI_KOLOM,
+        "row": _ekspedisi_row,
+        "lebar": [0.5, 1.2, 2, 3, 2.4, 1.2, 1.2, 1],
+    },
+}
+
+
+def register_pdf(slug: str, params: dict, user) -> tuple[str, bytes]:
+    """The register PDF, produced by a task; the selectors filter to what ``user`` may see."""
+    reg = REGISTERS[slug]
+    form = PeriodeForm(params or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    dari, sampai = data.get("dari"), data.get("sampai")
+    rows = reg["select"](user, dari=dari, sampai=sampai, q=data.get("q", ""))
+    baris = [reg["row"](i, item) for i, item in enumerate(rows, start=1)]
+    label = f"Periode {format_tanggal(dari, 'awal')} s.d. {format_tanggal(sampai, 'sekarang')}"
+    pdf = render_register_pdf(judul=reg["judul"], periode=label, kolom=reg["kolom"], baris=baris, lebar=reg["lebar"])
+    return f"{slug}.pdf", pdf
+
+
 @login_required
 def buku_agenda_keluar(request: HttpRequest) -> HttpResponse:
-    lebar = [0.6, 1.2, 2, 1.2, 3, 2.4, 0.8, 1]
-    return _register(request, judul="Buku agenda surat keluar", select=selectors.agenda_keluar, kolom=AGENDA_KOLOM,
-                     row=_agenda_row, lebar=lebar)  # fmt: skip
+    return _register(request, **REGISTERS["buku-agenda-surat-keluar"])
 
 
 @login_required
 def buku_ekspedisi(request: HttpRequest) -> HttpResponse:
-    widths = [0.5, 1.2, 2, 3, 2.4, 1.2, 1.2, 1]
-    return _register(request, judul="Buku ekspedisi", select=selectors.buku_ekspedisi, kolom=EKSPEDISI_KOLOM,
-                     row=_ekspedisi_row, lebar=widths)  # fmt: skip
+    return _register(request, **REGISTERS["buku-ekspedisi"])

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dukcapil.cetakan.views import cetak
 from dukcapil.documents_builders import office_header
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
@@ -192,13 +193,17 @@ def _disposisi_data(form) -> svc.DisposisiData:
 
 @login_required
 def lembar_disposisi(request: HttpRequest, pk: int) -> HttpResponse:
-    surat = sel.surat_for(request.user, pk)
+    """The PDF is produced by a task (sekretariat.cetakan); the request only asks for it."""
+    sel.surat_for(request.user, pk)  # 404 now for a letter the user may not see
+    return cetak(request, "lembar-disposisi", {"pk": pk})
+
+
+def lembar_disposisi_pdf(params: dict, user) -> tuple[str, bytes]:
+    surat = sel.surat_for(user, params["pk"])
     pdf = docs.render_lembar_disposisi(
         office_header(), surat, sel.disposisi_tree(surat), list(InstruksiDisposisi.objects.filter(aktif=True))
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="lembar-disposisi-{surat.nomor_agenda:04d}-{surat.tahun}.pdf"'
-    return response
+    return f"lembar-disposisi-{surat.nomor_agenda:04d}-{surat.tahun}.pdf", pdf
 
 
 # --- disposisi ------------------------------------------------------------------------------
@@ -287,11 +292,6 @@ def _periode_text(periode: sel.Periode) -> str:
 
 def _export(request: HttpRequest, judul: str, periode, kolom, lebar, cells, slug: str) -> HttpResponse | None:
     fmt = request.GET.get("format")
-    if fmt == "pdf":
-        pdf = register_pdf(office_header(), judul, _periode_text(periode), kolom, cells, lebar)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{slug}.pdf"'
-        return response
     if fmt == "xlsx":
         data = register_xlsx(judul, _periode_text(periode), kolom, cells)
         response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -317,6 +317,8 @@ class Register:
         if form.is_bound and not form.is_valid():
             return render(request, self.template, {"form": form, "rows": []}, status=400)
         periode = sel.Periode(**form.cleaned_data) if form.is_bound else sel.Periode()
+        if request.GET.get("format") == "pdf":  # produced by a task (sekretariat.cetakan)
+            return cetak(request, self.slug, {k: request.GET.get(k, "") for k in ("dari", "sampai", "q")})
         rows = self.rows(request.user, periode)
         cells = self.cells(rows)
         exported = _export(request, self.judul, periode, self.kolom, self.lebar, cells, self.slug)
@@ -324,6 +326,16 @@ class Register:
             return exported
         context = {"form": form, "rows": rows, "query": request.GET.urlencode(), "today": timezone.localdate()}
         return render(request, self.template, context)
+
+    def pdf(self, params: dict, user) -> tuple[str, bytes]:
+        form = PeriodeForm(params)
+        if not form.is_valid():
+            raise BerkasError("Periode yang diminta tidak valid.")
+        periode = sel.Periode(**form.cleaned_data)
+        cells = self.cells(self.rows(user, periode))
+        return f"{self.slug}.pdf", register_pdf(
+            office_header(), self.judul, _periode_text(periode), self.kolom, cells, self.lebar
+        )
 
 
 BUKU_AGENDA = Register(

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.django_db
 
 PENDAFTARAN, CAPIL = "pendaftaran", "pencatatan_sipil"
 ROLE_OF = {username: (role, bidang) for username, _f, _l, role, bidang in DEMO_USERS}
-LOGIN, ADMIN_LOGIN = "login", "admin-login"  # 302 to the staff login / to the admin login
+LOGIN, ADMIN_LOGIN = "login", "admin-login"
+UNKNOWN_TOKEN = "00000000-0000-4000-8000-000000000000"  # 302 to the staff login / to the admin login
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +211,9 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         ],
         "cari": [(reverse("cari"), Staff())],
         "status-publik": [(reverse("status-publik"), Public())],
+        # a document produced on request is its requester's only; an unknown token is 404 to everyone signed in
+        "cetakan": [(reverse("cetakan", args=[UNKNOWN_TOKEN]), Staff(404))],
+        "cetakan-unduh": [(reverse("cetakan-unduh", args=[UNKNOWN_TOKEN]), Staff(404))],
         "tte-batch-start": [(reverse("tte-batch-start"), POST_ONLY)],
         "tte-batch": [(reverse("tte-batch", args=[d["batch"].pk]), Signer())],
         "verifikasi-dokumen": [(reverse("verifikasi-dokumen", args=[dok[b].token]), Public()) for b in dok],

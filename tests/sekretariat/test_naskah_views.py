@@ -147,7 +147,7 @@ def _numbered(sek, n: int) -> list[Naskah]:
     return [to_tte(sek, hal=f"Undangan rapat koordinasi {i}") for i in range(n)]
 
 
-def test_buku_agenda_keluar_filters_searches_prints_and_exports(client, team, django_assert_num_queries):
+def test_buku_agenda_keluar_filters_searches_prints_and_exports(client, team, django_assert_num_queries, cetak_pdf):
     sek = sek_team(team)
     rows = _numbered(sek, 3)
     to_penomoran(sek, hal="Belum bernomor")  # not in the book
@@ -172,8 +172,8 @@ def test_buku_agenda_keluar_filters_searches_prints_and_exports(client, team, dj
     assert [v[2] for v in values[1:]] == [r.nomor_naskah for r in rows]
     assert values[1][4] == "Undangan rapat koordinasi 0"
 
-    pdf = client.get(url, {"format": "pdf"})
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    pdf = cetak_pdf(client, url, {"format": "pdf"})
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.pdf)).pages)
     assert "BUKU AGENDA SURAT KELUAR" in text and rows[2].nomor_naskah in text
 
 

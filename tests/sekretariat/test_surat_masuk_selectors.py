@@ -1,7 +1,10 @@
 """Who sees a rahasia letter: only its chain, for every role; the agenda book masks it for others."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from sekretariat.models import SifatSurat
 from sekretariat.selectors.surat_masuk import Periode, buku_agenda, disposisi_terbuka, surat_visible_to
@@ -32,12 +35,13 @@ OUTSIDE = ["staf_sek", "staf", "operator", "loket", "admin"]
 
 
 @pytest.mark.parametrize("who", CHAIN)
-def test_chain_opens_the_rahasia_letter(client, kantor, rahasia, who):
+def test_chain_opens_the_rahasia_letter(client, kantor, rahasia, who, cetak_pdf):
     client.force_login(kantor[who])
     response = client.get(reverse("sekretariat:surat-masuk-detail", args=[rahasia.pk]))
     assert response.status_code == 200
     assert PERIHAL in response.content.decode()
-    assert client.get(reverse("sekretariat:lembar-disposisi", args=[rahasia.pk])).status_code == 200
+    lembar = cetak_pdf(client, reverse("sekretariat:lembar-disposisi", args=[rahasia.pk]))
+    assert PERIHAL in "".join(p.extract_text() for p in PdfReader(io.BytesIO(lembar.pdf)).pages)
     assert rahasia in surat_visible_to(kantor[who])
 
 

@@ -140,7 +140,7 @@ def test_wrong_role_403_and_stale_state_409(client, kantor):
     assert "baru saja diproses" in response.content.decode()
 
 
-def test_lembar_disposisi_pdf_holds_agenda_data_and_the_disposisi(client, kantor):
+def test_lembar_disposisi_pdf_holds_agenda_data_and_the_disposisi(client, kantor, cetak_pdf):
     surat = to_kadis(catat(kantor["agendaris"]), kantor)
     (d,) = svc.surat_masuk_disposisi(
         user=kantor["kadis"],
@@ -152,9 +152,9 @@ def test_lembar_disposisi_pdf_holds_agenda_data_and_the_disposisi(client, kantor
         user=kantor["sekretaris"], pk=d.pk, expected_status="terbuka", data=disposisi_data([kantor["kasubag"]])
     )
     client.force_login(kantor["agendaris"])
-    response = client.get(reverse("sekretariat:lembar-disposisi", args=[surat.pk]))
-    assert response["Content-Type"] == "application/pdf"
-    text = _pdf_text(response.content)
+    response = cetak_pdf(client, reverse("sekretariat:lembar-disposisi", args=[surat.pk]))
+    assert response["Content-Disposition"] == f'inline; filename="lembar-disposisi-{surat.nomor_agenda:04d}-2026.pdf"'
+    text = _pdf_text(response.pdf)
     for expected in (
         "LEMBAR DISPOSISI",
         "Bappeda Kabupaten",
@@ -172,7 +172,7 @@ def test_lembar_disposisi_pdf_holds_agenda_data_and_the_disposisi(client, kantor
         assert expected in text, expected
 
 
-def test_agenda_book_pdf_and_xlsx_hold_the_period_rows(client, kantor):
+def test_agenda_book_pdf_and_xlsx_hold_the_period_rows(client, kantor, cetak_pdf):
     inside = catat(kantor["agendaris"], perihal="Rapat evaluasi semester")
     catat(
         kantor["agendaris"],
@@ -183,7 +183,7 @@ def test_agenda_book_pdf_and_xlsx_hold_the_period_rows(client, kantor):
     client.force_login(kantor["kasubag"])
     url = reverse("sekretariat:buku-agenda-masuk")
     query = {"dari": "2026-11-01", "sampai": "2026-11-30"}
-    text = _pdf_text(client.get(url, query | {"format": "pdf"}).content)
+    text = _pdf_text(cetak_pdf(client, url, query | {"format": "pdf"}).pdf)
     assert "Buku Agenda Surat Masuk" in text and "Rapat evaluasi semester" in text and inside.nomor in text
     assert "Surat lama" not in text
     book = load_workbook(io.BytesIO(client.get(url, query | {"format": "xlsx"}).content))
@@ -193,13 +193,13 @@ def test_agenda_book_pdf_and_xlsx_hold_the_period_rows(client, kantor):
     assert "Rapat evaluasi semester" in page
 
 
-def test_open_disposisi_register_pdf(client, kantor):
+def test_open_disposisi_register_pdf(client, kantor, cetak_pdf):
     surat = to_kadis(catat(kantor["agendaris"]), kantor)
     svc.surat_masuk_disposisi(
         user=kantor["kadis"], pk=surat.pk, expected_status="kadis", data=disposisi_data([kantor["kabid"]])
     )
     client.force_login(kantor["sekretaris"])
-    text = _pdf_text(client.get(reverse("sekretariat:register-disposisi"), {"format": "pdf"}).content)
+    text = _pdf_text(cetak_pdf(client, reverse("sekretariat:register-disposisi"), {"format": "pdf"}).pdf)
     assert "Budi Kabid" in text and surat.nomor in text and "belum dibaca" in text
 
 
