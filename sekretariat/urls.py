@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from .views import naskah as naskah_views
+from .views import presensi as presensi_views
 from .views import surat_masuk as sm
 
 # --- surat masuk and disposisi ---
@@ -46,5 +47,14 @@ urlpatterns += [
     path("buku-ekspedisi/", naskah_views.buku_ekspedisi, name="buku-ekspedisi"),
 ]
 # --- end naskah dinas keluar ---
+
+# --- presensi ---
+urlpatterns += [
+    path("presensi/", presensi_views.rekap, name="presensi-rekap"),
+    path("presensi/ajukan/", presensi_views.rekap_ajukan, name="presensi-rekap-ajukan"),
+    path("presensi/impor/", presensi_views.impor, name="presensi-impor"),
+    path("presensi/keterangan/", presensi_views.keterangan, name="presensi-keterangan"),
+]
+# --- end presensi ---
 
 app_name = "sekretariat"

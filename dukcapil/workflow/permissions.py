@@ -45,6 +45,9 @@ class Aksi(models.TextChoices):
     AGENDA_SURAT = "agenda_surat", "Mengagendakan surat masuk"
     DISPOSISI = "disposisi", "Memberi disposisi surat masuk"
     TINDAK_LANJUT = "tindak_lanjut", "Menindaklanjuti disposisi"
+    # --- presensi (Sekretariat, issue 15) ---
+    PRESENSI = "presensi", "Mengimpor presensi, mencatat keterangan dan menyusun rekap presensi"
+    # --- end presensi ---
 
 
 class Lingkup(Enum):
@@ -99,6 +102,11 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.STAF: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
 }
+# --- presensi (Sekretariat, issue 15): the Kasubag Umum and the Sekretariat's staff keep it ---
+TABLE[Role.KASUBAG][A.PRESENSI] = K
+TABLE[Role.SEKRETARIS][A.PRESENSI] = K
+TABLE[Role.STAF][A.PRESENSI] = B
+# --- end presensi ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

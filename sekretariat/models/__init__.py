@@ -1,2 +1,3 @@
 from .naskah import *  # noqa: F403
+from .presensi import *  # noqa: F403
 from .surat_masuk import *  # noqa: F403
