@@ -5,31 +5,10 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-JAM_KERJA = [
-    (0, "07:30", "16:00"),
-    (1, "07:30", "16:00"),
-    (2, "07:30", "16:00"),
-    (3, "07:30", "16:00"),
-    (4, "07:30", "16:30"),
-]
-REKAP_ISI = "<p>Berikut rekapitulasi presensi pegawai sebagai bahan penilaian prestasi kerja pegawai.</p>"
-
-
 def seed(apps, schema_editor):
-    """Office hours Mon–Thu 07.30–16.00, Fri 07.30–16.30 (editable in admin) and the jenis naskah of the rekap."""
-    jam_kerja = apps.get_model("sekretariat", "JamKerja")
-    for hari, masuk, pulang in JAM_KERJA:
-        jam_kerja.objects.get_or_create(hari=hari, defaults={"jam_masuk": masuk, "jam_pulang": pulang})
-    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
-        kode="rekap-presensi",
-        defaults={
-            "nama": "Rekap Presensi",
-            "tata": "berjudul",
-            "rute_paraf": ["sekretaris"],
-            "templat_isi": REKAP_ISI,
-            "urutan": 20,
-        },
-    )
+    from sekretariat import presensi_data
+
+    presensi_data.load(apps)
 
 
 class Migration(migrations.Migration):
