@@ -197,23 +197,24 @@ def keterangan_hapus(*, user, pk: int) -> None:
 
 
 def _isi_rekap(tahun: int, bulan: int) -> str:
-    """The rekap as the naskah's body (a table the naskah PDF prints)."""
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in ("No", "Nama / NIP", "HK", "Hadir", "Tlmbt (mnt)", "P. cepat", "Izin", "Sakit", "Cuti", "DL", "TK")
-    )
+    """The rekap as the naskah's body: three columns (the naskah prints table columns alike wide);
+    the full grid is the printable register of the rekap page."""
     body = ""
-    for i, r in enumerate(rekap_bulan(tahun, bulan, bulan_range(tahun, bulan)[1]), start=1):
+    for r in rekap_bulan(tahun, bulan, bulan_range(tahun, bulan)[1]):
         nama = escape(r.pegawai.get_full_name() or r.pegawai.username)
-        cells = [i, f"{nama}<br/>{escape(r.pegawai.nip)}", r.hari_kerja, r.hadir]
-        cells += [f"{r.terlambat} ({r.menit_terlambat})", r.pulang_cepat, r.izin, r.sakit, r.cuti, r.dinas_luar]
-        body += "<tr>" + "".join(f"<td>{c}</td>" for c in [*cells, r.tanpa_keterangan]) + "</tr>"
-    periode = f"{NAMA_BULAN[bulan]} {tahun}"
+        hadir = (
+            f"hari kerja {r.hari_kerja}, hadir {r.hadir}; terlambat {r.terlambat} hari ({r.menit_terlambat} menit)"
+            f"; pulang cepat {r.pulang_cepat} hari ({r.menit_pulang_cepat} menit)"
+        )
+        absen = (
+            f"izin {r.izin}, sakit {r.sakit}, cuti {r.cuti}, dinas luar {r.dinas_luar}"
+            f"; tanpa keterangan {r.tanpa_keterangan}"
+        )
+        body += f"<tr><td>{nama}, NIP {escape(r.pegawai.nip)}</td><td>{hadir}</td><td>{absen}</td></tr>"
     return (
-        f"<p>Berikut rekapitulasi presensi pegawai bulan {periode} sebagai bahan penilaian prestasi kerja "
-        "pegawai.</p>"
-        f"<table><tr>{head}</tr>{body}</table>"
-        "<p>HK: hari kerja; DL: dinas luar; TK: tanpa keterangan.</p>"
+        f"<p>Berikut rekapitulasi presensi pegawai bulan {NAMA_BULAN[bulan]} {tahun} sebagai bahan penilaian "
+        "prestasi kerja pegawai.</p>"
+        f"<table><tr><th>Pegawai</th><th>Kehadiran</th><th>Tidak hadir</th></tr>{body}</table>"
     )
 
 

@@ -13,6 +13,7 @@ from dukcapil.workflow.permissions import Aksi, can_in_bidang
 
 from ..documents.register import render_register_pdf, render_register_xlsx
 from ..forms.presensi import BulanForm, ImporForm, KeteranganForm, bulan_ini
+from ..models.presensi import JamKerja
 from ..selectors import presensi as selectors
 from ..services import presensi as services
 
@@ -76,6 +77,7 @@ def rekap(request: HttpRequest) -> HttpResponse:
         "bulan_iso": f"{tahun}-{bulan:02d}",
         "query": query.urlencode(),
         "rekap": selectors.rekap_tercatat(tahun, bulan),
+        "jam_kerja": [str(j) for j in JamKerja.objects.all()],
     }
     return render(request, "sekretariat/presensi/rekap.html", context)
 

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from dukcapil.choices import Role
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import HariLibur
+from sekretariat import naskah_data, presensi_data
 from sekretariat.models import ImporPresensi, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
 from sekretariat.selectors.presensi import rekap_bulan
 from sekretariat.services import presensi as svc
@@ -24,6 +25,8 @@ NIP_B = "199002022015022002"
 
 @pytest.fixture
 def pegawai(catalogue):
+    naskah_data.load()  # idempotent: a transactional test may have flushed the seed rows
+    presensi_data.load()
     return {
         "petugas": staff(
             Role.STAF, bidang="sekretariat", first_name="Santi", last_name="Staf", nip="199505052020122005"
@@ -175,7 +178,7 @@ def test_rekap_goes_to_the_kadis_as_a_naskah_once_a_month(pegawai):
     assert (naskah.jenis.kode, naskah.status) == ("rekap-presensi", "konsep")
     assert naskah.hal == "Rekapitulasi presensi pegawai bulan Desember 2026"
     assert "Andi Pratama" in naskah.isi and NIP_A in naskah.isi
-    assert "<td>1 (15)</td>" in naskah.isi  # one late day, 15 minutes
+    assert "terlambat 1 hari (15 menit)" in naskah.isi
     with pytest.raises(BerkasConflict, match="sudah diajukan"):
         svc.rekap_ajukan(user=pegawai["petugas"], tahun=2026, bulan=12)
     assert RekapPresensi.objects.count() == 1
