@@ -64,7 +64,6 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "impor presensi",
                 "verbose_name_plural": "impor presensi",
-                "ordering": ["-diimpor_pada"],
             },
         ),
         migrations.CreateModel(

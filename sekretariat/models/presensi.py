@@ -5,7 +5,15 @@ goes to the Kadis as a naskah (jenis «rekap-presensi»)."""
 from django.conf import settings
 from django.db import models
 
-__all__ = ["ImporPresensi", "JamKerja", "JenisKeterangan", "KeteranganPresensi", "Presensi", "RekapPresensi"]
+__all__ = [
+    "KOLOM_REKAP",
+    "ImporPresensi",
+    "JamKerja",
+    "JenisKeterangan",
+    "KeteranganPresensi",
+    "Presensi",
+    "RekapPresensi",
+]
 
 HARI = [(0, "Senin"), (1, "Selasa"), (2, "Rabu"), (3, "Kamis"), (4, "Jumat"), (5, "Sabtu"), (6, "Minggu")]
 
@@ -22,7 +30,8 @@ class JamKerja(models.Model):
         ordering = ["hari"]
 
     def __str__(self) -> str:
-        return f"{self.get_hari_display()} {self.jam_masuk:%H.%M}–{self.jam_pulang:%H.%M}"
+        hari = self.get_hari_display()
+        return f"{hari} {self.jam_masuk:%H.%M}–{self.jam_pulang:%H.%M}"
 
 
 class ImporPresensi(models.Model):
@@ -35,7 +44,6 @@ class ImporPresensi(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "impor presensi"
-        ordering = ["-diimpor_pada"]
 
     def __str__(self) -> str:
         return f"{self.nama_berkas} ({self.jumlah_baris} baris)"
@@ -59,11 +67,11 @@ class Presensi(models.Model):
         return f"{self.pegawai_id} {self.tanggal}"
 
 
-class JenisKeterangan(models.TextChoices):
-    IZIN_KELUAR = "izin_keluar", "Izin keluar"
-    SAKIT = "sakit", "Sakit"
-    CUTI = "cuti", "Cuti"
-    DINAS_LUAR = "dinas_luar", "Dinas luar"
+# why someone was away: (value, label, the rekap's column)
+_KETERANGAN = [("izin_keluar", "Izin keluar", "izin"), ("sakit", "Sakit", "sakit"), ("cuti", "Cuti", "cuti"),
+               ("dinas_luar", "Dinas luar", "dinas_luar")]  # fmt: skip
+JenisKeterangan = models.TextChoices("JenisKeterangan", [(v.upper(), (v, label)) for v, label, _ in _KETERANGAN])
+KOLOM_REKAP = {value: kolom for value, _, kolom in _KETERANGAN}
 
 
 class KeteranganPresensi(models.Model):
@@ -83,7 +91,8 @@ class KeteranganPresensi(models.Model):
         constraints = [models.UniqueConstraint(fields=["pegawai", "tanggal"], name="keterangan_satu_per_hari")]
 
     def __str__(self) -> str:
-        return f"{self.get_jenis_display()} {self.tanggal}"
+        jenis = self.get_jenis_display()
+        return f"{jenis} {self.tanggal}"
 
 
 class RekapPresensi(models.Model):

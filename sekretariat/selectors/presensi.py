@@ -1,7 +1,7 @@
 """Reads of presensi: the monthly rekap per staff member, the keterangan of a month."""
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from dukcapil.hari_kerja import is_hari_kerja, office_closures
 
-from ..models.presensi import JamKerja, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
+from ..models.presensi import KOLOM_REKAP, JamKerja, KeteranganPresensi, Presensi, RekapPresensi
 
 User = get_user_model()
-J = JenisKeterangan
 
 
 @dataclass
@@ -27,24 +26,11 @@ class BarisRekap:
     menit_terlambat: int = 0
     pulang_cepat: int = 0  # days (including no scan out)
     menit_pulang_cepat: int = 0
-    keterangan: dict[str, int] = field(default_factory=lambda: dict.fromkeys(J.values, 0))
+    izin: int = 0
+    sakit: int = 0
+    cuti: int = 0
+    dinas_luar: int = 0
     tanpa_keterangan: int = 0
-
-    @property
-    def izin(self) -> int:
-        return self.keterangan[J.IZIN_KELUAR]
-
-    @property
-    def sakit(self) -> int:
-        return self.keterangan[J.SAKIT]
-
-    @property
-    def cuti(self) -> int:
-        return self.keterangan[J.CUTI]
-
-    @property
-    def dinas_luar(self) -> int:
-        return self.keterangan[J.DINAS_LUAR]
 
 
 def pegawai_aktif() -> QuerySet:
@@ -92,7 +78,8 @@ def rekap_bulan(tahun: int, bulan: int, sampai: date | None = None) -> list[Bari
         for day in days:
             scan, note = scans.get((pegawai.pk, day)), notes.get((pegawai.pk, day))
             if note:
-                row.keterangan[note] += 1
+                kolom = KOLOM_REKAP[note]
+                setattr(row, kolom, getattr(row, kolom) + 1)
             if scan and scan.jam_masuk:
                 row.hadir += 1
                 jam = jadwal[day.weekday()]
@@ -123,4 +110,4 @@ def rekap_tercatat(tahun: int, bulan: int) -> RekapPresensi | None:
 def impor_terakhir(limit: int = 10) -> QuerySet:
     from ..models.presensi import ImporPresensi
 
-    return ImporPresensi.objects.select_related("diimpor_oleh")[:limit]
+    return ImporPresensi.objects.select_related("diimpor_oleh").order_by("-diimpor_pada")[:limit]
