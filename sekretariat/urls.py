@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .views import disiplin as disiplin_views
 from .views import naskah as naskah_views
 from .views import presensi as presensi_views
 from .views import surat_masuk as sm
@@ -56,5 +57,13 @@ urlpatterns += [
     path("presensi/keterangan/", presensi_views.keterangan, name="presensi-keterangan"),
 ]
 # --- end presensi ---
+
+# --- disiplin ---
+urlpatterns += [
+    path("disiplin/", disiplin_views.kasus_list, name="disiplin"),
+    path("disiplin/<int:pk>/", disiplin_views.kasus_detail, name="disiplin-detail"),
+    path("disiplin/<int:pk>/langkah/", disiplin_views.kasus_langkah, name="disiplin-langkah"),
+]
+# --- end disiplin ---
 
 app_name = "sekretariat"

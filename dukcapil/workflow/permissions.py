@@ -48,6 +48,9 @@ class Aksi(models.TextChoices):
     # --- presensi (Sekretariat, issue 15) ---
     PRESENSI = "presensi", "Mengimpor presensi, mencatat keterangan dan menyusun rekap presensi"
     # --- end presensi ---
+    # --- disiplin (Sekretariat, issue 15) ---
+    DISIPLIN = "disiplin", "Mencatat teguran dan surat peringatan disiplin pegawai"
+    # --- end disiplin ---
 
 
 class Lingkup(Enum):
@@ -107,6 +110,10 @@ TABLE[Role.KASUBAG][A.PRESENSI] = K
 TABLE[Role.SEKRETARIS][A.PRESENSI] = K
 TABLE[Role.STAF][A.PRESENSI] = B
 # --- end presensi ---
+# --- disiplin (Sekretariat, issue 15): the Kasubag Umum and Kepegawaian and the Sekretaris ---
+TABLE[Role.KASUBAG][A.DISIPLIN] = K
+TABLE[Role.SEKRETARIS][A.DISIPLIN] = K
+# --- end disiplin ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
