@@ -328,7 +328,15 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     if not Naskah.objects.exists():
         made += len(build_naskah_demo(users))
     made += _seed_presensi(users)
+    made += _seed_disiplin(users)
     return made
+
+
+def _seed_disiplin(users: dict[str, User]) -> int:
+    from sekretariat.demo_disiplin import build_disiplin_demo
+    from sekretariat.models import KasusDisiplin
+
+    return 0 if KasusDisiplin.objects.exists() else len(build_disiplin_demo(users))
 
 
 def _seed_presensi(users: dict[str, User]) -> int:
