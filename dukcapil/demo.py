@@ -327,7 +327,23 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_surat_masuk_demo(users))
     if not Naskah.objects.exists():
         made += len(build_naskah_demo(users))
+    made += _seed_presensi(users)
+    made += _seed_disiplin(users)
     return made
+
+
+def _seed_disiplin(users: dict[str, User]) -> int:
+    from sekretariat.demo_disiplin import build_disiplin_demo
+    from sekretariat.models import KasusDisiplin
+
+    return 0 if KasusDisiplin.objects.exists() else len(build_disiplin_demo(users))
+
+
+def _seed_presensi(users: dict[str, User]) -> int:
+    from sekretariat.demo_presensi import build_presensi_demo
+    from sekretariat.models import ImporPresensi
+
+    return 0 if ImporPresensi.objects.exists() else len(build_presensi_demo(users))
 
 
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:

@@ -1,6 +1,8 @@
 from django.urls import include, path
 
+from .views import disiplin as disiplin_views
 from .views import naskah as naskah_views
+from .views import presensi as presensi_views
 from .views import surat_masuk as sm
 
 # --- surat masuk and disposisi ---
@@ -46,5 +48,22 @@ urlpatterns += [
     path("buku-ekspedisi/", naskah_views.buku_ekspedisi, name="buku-ekspedisi"),
 ]
 # --- end naskah dinas keluar ---
+
+# --- presensi ---
+urlpatterns += [
+    path("presensi/", presensi_views.rekap, name="presensi-rekap"),
+    path("presensi/ajukan/", presensi_views.rekap_ajukan, name="presensi-rekap-ajukan"),
+    path("presensi/impor/", presensi_views.impor, name="presensi-impor"),
+    path("presensi/keterangan/", presensi_views.keterangan, name="presensi-keterangan"),
+]
+# --- end presensi ---
+
+# --- disiplin ---
+urlpatterns += [
+    path("disiplin/", disiplin_views.kasus_list, name="disiplin"),
+    path("disiplin/<int:pk>/", disiplin_views.kasus_detail, name="disiplin-detail"),
+    path("disiplin/<int:pk>/langkah/", disiplin_views.kasus_langkah, name="disiplin-langkah"),
+]
+# --- end disiplin ---
 
 app_name = "sekretariat"

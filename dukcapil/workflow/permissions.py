@@ -45,6 +45,12 @@ class Aksi(models.TextChoices):
     AGENDA_SURAT = "agenda_surat", "Mengagendakan surat masuk"
     DISPOSISI = "disposisi", "Memberi disposisi surat masuk"
     TINDAK_LANJUT = "tindak_lanjut", "Menindaklanjuti disposisi"
+    # --- presensi (Sekretariat, issue 15) ---
+    PRESENSI = "presensi", "Mengimpor presensi, mencatat keterangan dan menyusun rekap presensi"
+    # --- end presensi ---
+    # --- disiplin (Sekretariat, issue 15) ---
+    DISIPLIN = "disiplin", "Mencatat teguran dan surat peringatan disiplin pegawai"
+    # --- end disiplin ---
 
 
 class Lingkup(Enum):
@@ -99,6 +105,15 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.STAF: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
 }
+# --- presensi (Sekretariat, issue 15): the Kasubag Umum and the Sekretariat's staff keep it ---
+TABLE[Role.KASUBAG][A.PRESENSI] = K
+TABLE[Role.SEKRETARIS][A.PRESENSI] = K
+TABLE[Role.STAF][A.PRESENSI] = B
+# --- end presensi ---
+# --- disiplin (Sekretariat, issue 15): the Kasubag Umum and Kepegawaian and the Sekretaris ---
+TABLE[Role.KASUBAG][A.DISIPLIN] = K
+TABLE[Role.SEKRETARIS][A.DISIPLIN] = K
+# --- end disiplin ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -1,2 +1,4 @@
+from .disiplin import *  # noqa: F403
 from .naskah import *  # noqa: F403
+from .presensi import *  # noqa: F403
 from .surat_masuk import *  # noqa: F403

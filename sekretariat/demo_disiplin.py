@@ -1,0 +1,34 @@
+"""Demo disiplin: one case with a teguran lisan and an SP I (its naskah konsep) for a demo staff member."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from . import disiplin_data
+from .selectors.presensi import pegawai_aktif
+from .services import disiplin as svc
+
+
+def build_disiplin_demo(users) -> list:
+    disiplin_data.load()
+    kasubag = users["kasubag"]
+    pegawai = pegawai_aktif().exclude(pk=kasubag.pk).order_by("-pk").first()
+    if pegawai is None:
+        return []
+    kasus = svc.disiplin_buka(user=kasubag, pegawai_id=pegawai.pk)
+    today = timezone.localdate()
+    made = [kasus]
+    for tingkat, days, pelanggaran in (
+        ("lisan", 30, "Terlambat masuk kerja 6 kali dalam sebulan tanpa keterangan."),
+        ("sp1", 10, "Tidak masuk kerja 3 hari tanpa keterangan setelah teguran lisan."),
+    ):
+        made.append(
+            svc.disiplin_langkah(
+                user=kasubag,
+                kasus_pk=kasus.pk,
+                tingkat=tingkat,
+                tanggal=today - timedelta(days=days),
+                pelanggaran=pelanggaran,
+            )  # fmt: skip
+        )
+    return made
