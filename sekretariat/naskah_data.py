@@ -123,6 +123,10 @@ def load_defaults(sender=None, apps=None, **kwargs) -> None:
         for urutan, nama in enumerate(INSTRUKSI_DISPOSISI, start=1):
             instruksi.objects.get_or_create(nama=nama, defaults={"urutan": urutan})
     load(apps)
+    from . import disiplin_data, presensi_data
+
+    for process in (presensi_data, disiplin_data):
+        process.load(apps)
 
 
 def load(apps=None) -> None:
