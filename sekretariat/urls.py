@@ -48,3 +48,16 @@ urlpatterns += [
 # --- end naskah dinas keluar ---
 
 app_name = "sekretariat"
+
+# --- keuangan (SPP → SPM → SP2D, DPA, realisasi) ---
+from .views import keuangan as keu  # noqa: E402
+
+urlpatterns += [
+    path("keuangan/spp/", keu.spp_list, name="spp-list"),
+    path("keuangan/spp/baru/", keu.spp_baru, name="spp-baru"),
+    path("keuangan/spp/<int:pk>/", keu.spp_detail, name="spp-detail"),
+    path("keuangan/spp/<int:pk>/<slug:aksi>/", keu.spp_aksi, name="spp-aksi"),
+    path("keuangan/dpa/", keu.dpa, name="dpa"),
+    path("keuangan/realisasi/", keu.realisasi, name="realisasi"),
+]
+# --- end keuangan ---

@@ -45,6 +45,15 @@ class Aksi(models.TextChoices):
     AGENDA_SURAT = "agenda_surat", "Mengagendakan surat masuk"
     DISPOSISI = "disposisi", "Memberi disposisi surat masuk"
     TINDAK_LANJUT = "tindak_lanjut", "Menindaklanjuti disposisi"
+    # keuangan (SPP → SPM → SP2D; sekretariat/models/keuangan.py)
+    SPP_SIAPKAN = "spp_siapkan", "Menyiapkan SPP (PPTK)"
+    SPP_AJUKAN = "spp_ajukan", "Mengajukan SPP (Bendahara)"
+    SPP_PERIKSA = "spp_periksa", "Memeriksa SPP (PPK)"
+    SPM_TANDATANGAN = "spm_tandatangan", "Menandatangani SPM (PA)"
+    SP2D_CATAT = "sp2d_catat", "Mencatat SP2D dan pencairan (Bendahara)"
+    KEUANGAN_LIHAT = "keuangan_lihat", "Melihat register SPP, DPA dan realisasi"
+    DPA_IMPOR = "dpa_impor", "Mengimpor DPA"
+    # --- end keuangan
 
 
 class Lingkup(Enum):
@@ -99,6 +108,17 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.STAF: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
 }
+# keuangan: PA = the Kadis
+for _role, _row in {
+    Role.PPTK: {A.SPP_SIAPKAN: B, A.KEUANGAN_LIHAT: K},
+    Role.BENDAHARA: {A.SPP_AJUKAN: B, A.SP2D_CATAT: B, A.KEUANGAN_LIHAT: K, A.DPA_IMPOR: K},
+    Role.PPK: {A.SPP_PERIKSA: B, A.KEUANGAN_LIHAT: K, A.DPA_IMPOR: K},
+    Role.KADIS: {A.SPM_TANDATANGAN: K, A.KEUANGAN_LIHAT: K},
+    Role.SEKRETARIS: {A.KEUANGAN_LIHAT: K},
+}.items():
+    TABLE[_role].update(_row)
+del _role, _row
+# --- end keuangan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

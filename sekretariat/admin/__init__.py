@@ -1,1 +1,1 @@
-from . import naskah, surat_masuk  # noqa: F401
+from . import keuangan, naskah, surat_masuk  # noqa: F401
