@@ -327,6 +327,13 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_surat_masuk_demo(users))
     if not Naskah.objects.exists():
         made += len(build_naskah_demo(users))
+    # keuangan
+    from sekretariat.demo_keuangan import build_keuangan_demo
+    from sekretariat.models import Spp
+
+    if not Spp.objects.exists():
+        made += len(build_keuangan_demo(users))
+    # --- end keuangan
     return made
 
 
