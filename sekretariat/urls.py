@@ -61,3 +61,15 @@ urlpatterns += [
     path("keuangan/realisasi/", keu.realisasi, name="realisasi"),
 ]
 # --- end keuangan ---
+
+# --- perencanaan dan pelaporan (calendar) ---
+from .views import perencanaan as ren  # noqa: E402
+
+urlpatterns += [
+    path("perencanaan/", ren.kalender, name="perencanaan"),
+    path("perencanaan/buat/", ren.kalender_buat, name="perencanaan-buat"),
+    path("perencanaan/<int:pk>/", ren.detail, name="perencanaan-detail"),
+    path("perencanaan/<int:pk>/berkas/", ren.berkas_final, name="perencanaan-berkas"),
+    path("perencanaan/<int:pk>/<slug:aksi>/", ren.aksi, name="perencanaan-aksi"),
+]
+# --- end perencanaan ---

@@ -208,6 +208,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/2"),
     },
     "sweep-pesan-keluar": {"task": "dukcapil.tasks.sweep_outbox", "schedule": crontab(minute="*/2")},
+    # perencanaan dan pelaporan: reminders before due dates (once per document per day)
+    "ingatkan-perencanaan": {"task": "sekretariat.tasks.ingatkan_perencanaan", "schedule": crontab(hour=7, minute=0)},
 }
 # A berkas waiting this long in "cetak" (or for its resi) is re-enqueued by the sweep.
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))

@@ -54,6 +54,12 @@ class Aksi(models.TextChoices):
     KEUANGAN_LIHAT = "keuangan_lihat", "Melihat register SPP, DPA dan realisasi"
     DPA_IMPOR = "dpa_impor", "Mengimpor DPA"
     # --- end keuangan
+    # perencanaan dan pelaporan (sekretariat/models/perencanaan.py)
+    PERENCANAAN_SUSUN = "perencanaan_susun", "Menyusun dokumen perencanaan/pelaporan (pemegang)"
+    PERENCANAAN_PERIKSA = "perencanaan_periksa", "Memeriksa dokumen perencanaan (Kasubag)"
+    PERENCANAAN_PARAF = "perencanaan_paraf", "Memaraf dokumen perencanaan (Sekretaris)"
+    PERENCANAAN_SETUJUI = "perencanaan_setujui", "Menyetujui dokumen perencanaan (Kadis)"
+    # --- end perencanaan
 
 
 class Lingkup(Enum):
@@ -119,6 +125,19 @@ for _role, _row in {
     TABLE[_role].update(_row)
 del _role, _row
 # --- end keuangan
+# perencanaan dan pelaporan: the holder writes, Kasubag → Sekretaris → Kadis
+for _role, _row in {
+    Role.STAF: {A.PERENCANAAN_SUSUN: B},
+    Role.PPTK: {A.PERENCANAAN_SUSUN: B},
+    Role.BENDAHARA: {A.PERENCANAAN_SUSUN: B},
+    Role.PPK: {A.PERENCANAAN_SUSUN: B},
+    Role.KASUBAG: {A.PERENCANAAN_SUSUN: B, A.PERENCANAAN_PERIKSA: B},
+    Role.SEKRETARIS: {A.PERENCANAAN_SUSUN: K, A.PERENCANAAN_PARAF: K},
+    Role.KADIS: {A.PERENCANAAN_SETUJUI: K},
+}.items():
+    TABLE[_role].update(_row)
+del _role, _row
+# --- end perencanaan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

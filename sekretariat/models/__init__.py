@@ -1,3 +1,4 @@
 from .keuangan import *  # noqa: F403
 from .naskah import *  # noqa: F403
+from .perencanaan import *  # noqa: F403
 from .surat_masuk import *  # noqa: F403
