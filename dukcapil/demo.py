@@ -334,6 +334,13 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     if not Spp.objects.exists():
         made += len(build_keuangan_demo(users))
     # --- end keuangan
+    # perencanaan dan pelaporan
+    from sekretariat.demo_perencanaan import build_perencanaan_demo
+    from sekretariat.models import DokumenPerencanaan
+
+    if not DokumenPerencanaan.objects.exists():
+        made += len(build_perencanaan_demo(users))
+    # --- end perencanaan
     return made
 
 
