@@ -11,12 +11,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, FSMModelMixin
 
 from dukcapil.workflow.models import WorkflowRecord
 from dukcapil.workflow.permissions import Aksi, requires
 
-__all__ = ["JenisSpp", "Spp", "StatusSpp", "SubKegiatanDpa"]
+from .surat_masuk import _choices, _step
+
+__all__ = ["JenisSpp", "Spp", "StatusSpp", "SubKegiatanDpa"]  # aksi_step is shared, not re-exported
 
 
 class SubKegiatanDpa(models.Model):
@@ -41,20 +43,21 @@ class SubKegiatanDpa(models.Model):
         return f"{self.kode} {self.nama} ({self.tahun})"
 
 
-class JenisSpp(models.TextChoices):
-    UP = "up", "UP (uang persediaan)"
-    GU = "gu", "GU (ganti uang)"
-    TU = "tu", "TU (tambahan uang)"
-    LS = "ls", "LS (langsung)"
-
-
-class StatusSpp(models.TextChoices):
-    KONSEP = "konsep", "Disiapkan PPTK"
-    DIAJUKAN = "diajukan", "Diperiksa PPK"
-    DISETUJUI = "disetujui", "Menunggu SPM ditandatangani PA"
-    SPM = "spm", "SPM terbit, menunggu SP2D"
-    SP2D = "sp2d", "SP2D terbit"
-    CAIR = "cair", "Dana cair"
+JenisSpp = _choices(
+    "JenisSpp",
+    [("up", "UP (uang persediaan)"), ("gu", "GU (ganti uang)"), ("tu", "TU (tambahan uang)"), ("ls", "LS (langsung)")],
+)
+StatusSpp = _choices(
+    "StatusSpp",
+    [
+        ("konsep", "Disiapkan PPTK"),
+        ("diajukan", "Diperiksa PPK"),
+        ("disetujui", "Menunggu SPM ditandatangani PA"),
+        ("spm", "SPM terbit, menunggu SP2D"),
+        ("sp2d", "SP2D terbit"),
+        ("cair", "Dana cair"),
+    ],
+)
 
 
 S = StatusSpp
@@ -62,12 +65,9 @@ S = StatusSpp
 STATUS_REALISASI = (S.SP2D, S.CAIR)
 
 
-def _step(name: str, source, target: str, aksi: str):
-    def method(self) -> None:
-        pass
-
-    method.__name__ = method.__qualname__ = name
-    return transition(field="status", source=source, target=target, permission=requires(aksi))(method)
+def aksi_step(name: str, source, target: str, aksi: str):
+    """A transition held by whoever has ``aksi`` in the record's bidang (no side effects)."""
+    return _step(name, source, target, requires(aksi))
 
 
 class Spp(FSMModelMixin, WorkflowRecord):
@@ -103,9 +103,8 @@ class Spp(FSMModelMixin, WorkflowRecord):
     status = FSMField("status", max_length=20, choices=StatusSpp.choices, default=S.KONSEP, protected=True)
 
     class Meta:
-        verbose_name = "SPP"
-        verbose_name_plural = "SPP"
         ordering = ["-tanggal", "-pk"]
+        indexes = [models.Index(fields=["tahun", "status"], name="spp_tahun_status_idx")]
         constraints = [
             models.UniqueConstraint(fields=["tahun", "nomor_sipd"], name="spp_nomor_sipd_unik"),
             models.CheckConstraint(condition=models.Q(nilai__gt=Decimal("0")), name="spp_nilai_positif"),
@@ -115,7 +114,7 @@ class Spp(FSMModelMixin, WorkflowRecord):
                 name="spp_spm_hanya_setelah_disetujui",
             ),
         ]
-        indexes = [models.Index(fields=["tahun", "status"], name="spp_tahun_status_idx")]
+        verbose_name = verbose_name_plural = "SPP"
 
     def __str__(self) -> str:
         return f"SPP {self.nomor}"
@@ -131,9 +130,9 @@ class Spp(FSMModelMixin, WorkflowRecord):
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:spp-detail", args=[self.pk])
 
-    ajukan = _step("ajukan", S.KONSEP, S.DIAJUKAN, Aksi.SPP_AJUKAN)
-    setujui = _step("setujui", S.DIAJUKAN, S.DISETUJUI, Aksi.SPP_PERIKSA)
-    kembalikan = _step("kembalikan", S.DIAJUKAN, S.KONSEP, Aksi.SPP_PERIKSA)
-    tandatangani_spm = _step("tandatangani_spm", S.DISETUJUI, S.SPM, Aksi.SPM_TANDATANGAN)
-    catat_sp2d = _step("catat_sp2d", S.SPM, S.SP2D, Aksi.SP2D_CATAT)
-    catat_cair = _step("catat_cair", S.SP2D, S.CAIR, Aksi.SP2D_CATAT)
+    ajukan = aksi_step("ajukan", S.KONSEP, S.DIAJUKAN, Aksi.SPP_AJUKAN)
+    setujui = aksi_step("setujui", S.DIAJUKAN, S.DISETUJUI, Aksi.SPP_PERIKSA)
+    kembalikan = aksi_step("kembalikan", S.DIAJUKAN, S.KONSEP, Aksi.SPP_PERIKSA)
+    tandatangani_spm = aksi_step("tandatangani_spm", S.DISETUJUI, S.SPM, Aksi.SPM_TANDATANGAN)
+    catat_sp2d = aksi_step("catat_sp2d", S.SPM, S.SP2D, Aksi.SP2D_CATAT)
+    catat_cair = aksi_step("catat_cair", S.SP2D, S.CAIR, Aksi.SP2D_CATAT)

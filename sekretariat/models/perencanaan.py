@@ -16,42 +16,43 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from dukcapil.workflow.models import WorkflowRecord, optional_staff
 from dukcapil.workflow.permissions import Aksi, requires
 
+from .keuangan import aksi_step
+from .surat_masuk import _choices
+
 __all__ = ["DokumenPerencanaan", "JenisPerencanaan", "PengingatPerencanaan", "StatusPerencanaan"]
 
 
-class JenisPerencanaan(models.TextChoices):
-    RENSTRA = "renstra", "Renstra"
-    RENJA = "renja", "Renja"
-    RKA = "rka", "RKA"
-    DPA = "dpa", "DPA"
-    PK = "pk", "Perjanjian Kinerja"
-    IKU = "iku", "IKU"
-    LKJIP = "lkjip", "LKjIP"
-    BULANAN = "bulanan", "Laporan bulanan"
-    SEMESTER = "semester", "Laporan semester"
-    TAHUNAN = "tahunan", "Laporan tahunan"
-    MONEV = "monev", "Monev"
-
-
-class StatusPerencanaan(models.TextChoices):
-    KONSEP = "konsep", "Konsep (pemegang)"
-    KASUBAG = "kasubag", "Diperiksa Kasubag"
-    SEKRETARIS = "sekretaris", "Diparaf Sekretaris"
-    KADIS = "kadis", "Menunggu persetujuan Kadis"
-    DISETUJUI = "disetujui", "Disetujui, menunggu berkas final"
-    SELESAI = "selesai", "Selesai (berkas final diunggah)"
+JenisPerencanaan = _choices(
+    "JenisPerencanaan",
+    [
+        ("renstra", "Renstra"),
+        ("renja", "Renja"),
+        ("rka", "RKA"),
+        ("dpa", "DPA"),
+        ("pk", "Perjanjian Kinerja"),
+        ("iku", "IKU"),
+        ("lkjip", "LKjIP"),
+        ("bulanan", "Laporan bulanan"),
+        ("semester", "Laporan semester"),
+        ("tahunan", "Laporan tahunan"),
+        ("monev", "Monev"),
+    ],
+)
+StatusPerencanaan = _choices(
+    "StatusPerencanaan",
+    [
+        ("konsep", "Konsep (pemegang)"),
+        ("kasubag", "Diperiksa Kasubag"),
+        ("sekretaris", "Diparaf Sekretaris"),
+        ("kadis", "Menunggu persetujuan Kadis"),
+        ("disetujui", "Disetujui, menunggu berkas final"),
+        ("selesai", "Selesai (berkas final diunggah)"),
+    ],
+)
 
 
 S = StatusPerencanaan
 DALAM_PERIKSA = [S.KASUBAG, S.SEKRETARIS, S.KADIS]
-
-
-def _step(name: str, source, target: str, aksi: str):
-    def method(self) -> None:
-        pass
-
-    method.__name__ = method.__qualname__ = name
-    return transition(field="status", source=source, target=target, permission=requires(aksi))(method)
 
 
 def _kembalikan_permission(instance, user) -> bool:
@@ -98,27 +99,21 @@ class DokumenPerencanaan(FSMModelMixin, WorkflowRecord):
     def __str__(self) -> str:
         return self.judul
 
-    @property
-    def nomor(self) -> str:
-        return f"{self.jenis.upper()}-{self.tahun}-{self.periode_ke:02d}"
+    # what the kotak masuk and the kartu kendali show
+    nomor = property(lambda self: f"{self.jenis.upper()}-{self.tahun}-{self.periode_ke:02d}")
+    judul = property(lambda self: f"{self.get_jenis_display()} {self.periode}")
+    get_absolute_url = lambda self: reverse("sekretariat:perencanaan-detail", args=[self.pk])  # noqa: E731
 
-    @property
-    def judul(self) -> str:
-        return f"{self.get_jenis_display()} {self.periode}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("sekretariat:perencanaan-detail", args=[self.pk])
-
-    ajukan = _step("ajukan", S.KONSEP, S.KASUBAG, Aksi.PERENCANAAN_SUSUN)
-    periksa = _step("periksa", S.KASUBAG, S.SEKRETARIS, Aksi.PERENCANAAN_PERIKSA)
-    paraf = _step("paraf", S.SEKRETARIS, S.KADIS, Aksi.PERENCANAAN_PARAF)
-    setujui = _step("setujui", S.KADIS, S.DISETUJUI, Aksi.PERENCANAAN_SETUJUI)
+    ajukan = aksi_step("ajukan", S.KONSEP, S.KASUBAG, Aksi.PERENCANAAN_SUSUN)
+    periksa = aksi_step("periksa", S.KASUBAG, S.SEKRETARIS, Aksi.PERENCANAAN_PERIKSA)
+    paraf = aksi_step("paraf", S.SEKRETARIS, S.KADIS, Aksi.PERENCANAAN_PARAF)
+    setujui = aksi_step("setujui", S.KADIS, S.DISETUJUI, Aksi.PERENCANAAN_SETUJUI)
 
     @transition(field="status", source=DALAM_PERIKSA, target=S.KONSEP, permission=_kembalikan_permission)
     def kembalikan(self) -> None:
         pass
 
-    unggah_final = _step("unggah_final", S.DISETUJUI, S.SELESAI, Aksi.PERENCANAAN_SUSUN)
+    unggah_final = aksi_step("unggah_final", S.DISETUJUI, S.SELESAI, Aksi.PERENCANAAN_SUSUN)
 
 
 class PengingatPerencanaan(models.Model):

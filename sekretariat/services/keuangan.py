@@ -40,6 +40,16 @@ DPA_KOLOM = (
     "pagu",
 )
 
+# column → model field of the text columns
+DPA_FIELD = {
+    "kode_program": "program_kode",
+    "program": "program_nama",
+    "kode_kegiatan": "kegiatan_kode",
+    "kegiatan": "kegiatan_nama",
+    "kode_sub_kegiatan": "kode",
+    "sub_kegiatan": "nama",
+}
+
 
 def sop_minutes(slug: str) -> dict[int, int]:
     """{urutan: standard minutes} of the SOP ``slug`` of the active office (or the first fallback's)."""
@@ -83,19 +93,7 @@ def _dpa_row(line: int, values: dict) -> tuple[SubKegiatanDpa | None, list[str]]
         pagu = Decimal(0)
     if errors:
         return None, errors
-    return (
-        SubKegiatanDpa(
-            tahun=tahun,
-            program_kode=texts["kode_program"],
-            program_nama=texts["program"],
-            kegiatan_kode=texts["kode_kegiatan"],
-            kegiatan_nama=texts["kegiatan"],
-            kode=texts["kode_sub_kegiatan"],
-            nama=texts["sub_kegiatan"],
-            pagu=pagu,
-        ),
-        [],
-    )
+    return SubKegiatanDpa(tahun=tahun, pagu=pagu, **{f: texts[k] for k, f in DPA_FIELD.items()}), []
 
 
 def dpa_impor(*, user: User, berkas) -> int:

@@ -74,15 +74,18 @@ def spp_baru(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Aksi.SPP_SIAPKAN):
         return _forbidden(request, "Hanya PPTK yang dapat menyiapkan SPP.")
     form = SppForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            spp = svc.spp_siapkan(user=request.user, data=svc.SppData(**form.cleaned_data))
-        except BerkasError as exc:
-            _apply(form, exc)
-            return render(request, "sekretariat/keuangan/spp_form.html", {"form": form}, status=exc.http_status)
-        messages.success(request, f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.")
-        return redirect(spp.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                spp = svc.spp_siapkan(user=request.user, data=svc.SppData(**form.cleaned_data))
+            except BerkasError as exc:
+                _apply(form, exc)
+                status = exc.http_status
+            else:
+                messages.success(request, f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.")
+                return redirect(spp.get_absolute_url())
     return render(request, "sekretariat/keuangan/spp_form.html", {"form": form}, status=status)
 
 
@@ -97,15 +100,16 @@ TINDAKAN = {
 }
 
 
+def record_page(request: HttpRequest, template: str, timeline, status: int, **context) -> HttpResponse:
+    """A workflow record's page: its context, kartu kendali and today's date (for due dates)."""
+    context |= {"timeline": timeline, "today": timezone.localdate()}
+    return render(request, template, context, status=status)
+
+
 def _detail(request: HttpRequest, spp: Spp, status: int = 200, **extra) -> HttpResponse:
     tindakan = [slug for slug, (method, _) in TINDAKAN.items() if _allowed(spp, method, request.user)]
-    context = {
-        "spp": spp,
-        "tindakan": tindakan,
-        "timeline": sel.spp_timeline(spp),
-        "today": timezone.localdate(),
-    }
-    return render(request, "sekretariat/keuangan/spp_detail.html", context | extra, status=status)
+    page = "sekretariat/keuangan/spp_detail.html"
+    return record_page(request, page, sel.spp_timeline(spp), status, spp=spp, tindakan=tindakan, **extra)
 
 
 @login_required

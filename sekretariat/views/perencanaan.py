@@ -15,6 +15,7 @@ from dukcapil.workflow.permissions import Aksi, can
 from ..forms.perencanaan import AksiForm, FinalForm, KalenderFilterForm, PemegangForm
 from ..selectors import perencanaan as sel
 from ..services import perencanaan as svc
+from .keuangan import record_page
 from .surat_masuk import _allowed, _forbidden
 
 TOMBOL = {
@@ -87,10 +88,9 @@ def _detail(request: HttpRequest, dok, status: int = 200, **extra) -> HttpRespon
         ),
         "final_form": extra.pop("final_form", None) or FinalForm(initial={"expected_status": dok.status}),
         "pemegang_sekarang": svc.pemegang_sekarang(dok),
-        "timeline": sel.dokumen_timeline(dok),
-        "today": timezone.localdate(),
     }
-    return render(request, "sekretariat/perencanaan/detail.html", context | extra, status=status)
+    page = "sekretariat/perencanaan/detail.html"
+    return record_page(request, page, sel.dokumen_timeline(dok), status, **context, **extra)
 
 
 @login_required
@@ -100,15 +100,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def berkas_final(request: HttpRequest, pk: int) -> FileResponse:
-    dok = sel.dokumen_for(request.user, pk)
-    if not dok.berkas_final:
-        raise Http404("Berkas final belum diunggah.")
-    return FileResponse(dok.berkas_final.open("rb"), filename=f"{dok.nomor.lower()}.pdf")
+    """The final PDF, to whoever may open the calendar."""
+    if berkas := (dok := sel.dokumen_for(request.user, pk)).berkas_final:
+        return FileResponse(berkas.open("rb"), filename=f"{dok.nomor.lower()}.pdf")
+    raise Http404("Berkas final belum diunggah.")
 
 
 @login_required
 @require_POST
 def aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+    """The buttons of a document's page: name the holder, upload the final file, a step of the chain."""
+    if aksi not in {"pemegang", "final", "kembalikan", *TOMBOL}:
+        raise Http404("Tindakan tidak dikenal.")
     dok = sel.dokumen_for(request.user, pk)
     try:
         if aksi == "pemegang":
@@ -130,14 +133,12 @@ def aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
                 expected_status=form.cleaned_data["expected_status"],
             )
             messages.success(request, f"Berkas final {dok.judul} diunggah.")
-        elif aksi in TOMBOL or aksi == "kembalikan":
+        else:
             form = AksiForm(request.POST)
             if not form.is_valid():
                 return _detail(request, dok, status=400, error="Isian tidak valid.")
             svc.perencanaan_aksi(user=request.user, pk=pk, method=aksi, **form.cleaned_data)
             messages.success(request, f"{dok.judul}: {svc.LABEL[aksi].lower()} berhasil.")
-        else:
-            raise Http404("Tindakan tidak dikenal.")
     except BerkasError as exc:
         dok.refresh_from_db()
         return _detail(request, dok, status=exc.http_status, error=exc.message)
