@@ -329,6 +329,21 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_naskah_demo(users))
     made += _seed_presensi(users)
     made += _seed_disiplin(users)
+
+    # keuangan
+    from sekretariat.demo_keuangan import build_keuangan_demo
+    from sekretariat.models import Spp
+
+    if not Spp.objects.exists():
+        made += len(build_keuangan_demo(users))
+    # --- end keuangan
+    # perencanaan dan pelaporan
+    from sekretariat.demo_perencanaan import build_perencanaan_demo
+    from sekretariat.models import DokumenPerencanaan
+
+    if not DokumenPerencanaan.objects.exists():
+        made += len(build_perencanaan_demo(users))
+    # --- end perencanaan
     return made
 
 

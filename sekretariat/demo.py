@@ -42,10 +42,10 @@ INSTANSI = [
 ]
 
 
-def ensure_sekretariat_users(password: str, nip) -> dict[str, User]:
+def ensure_sekretariat_users(password: str, nip, people=SEKRETARIAT_USERS, start: int = 40) -> dict[str, User]:
     bidang = Bidang.objects.get(kode=svc.BIDANG_SEKRETARIAT)
     users = {}
-    for index, (username, first, last, role) in enumerate(SEKRETARIAT_USERS, start=40):
+    for index, (username, first, last, role) in enumerate(people, start=start):
         user, created = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
         if created:
             user.set_password(password)

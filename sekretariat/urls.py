@@ -67,3 +67,28 @@ urlpatterns += [
 # --- end disiplin ---
 
 app_name = "sekretariat"
+
+# --- keuangan (SPP → SPM → SP2D, DPA, realisasi) ---
+from .views import keuangan as keu  # noqa: E402
+
+urlpatterns += [
+    path("keuangan/spp/", keu.spp_list, name="spp-list"),
+    path("keuangan/spp/baru/", keu.spp_baru, name="spp-baru"),
+    path("keuangan/spp/<int:pk>/", keu.spp_detail, name="spp-detail"),
+    path("keuangan/spp/<int:pk>/<slug:aksi>/", keu.spp_aksi, name="spp-aksi"),
+    path("keuangan/dpa/", keu.dpa, name="dpa"),
+    path("keuangan/realisasi/", keu.realisasi, name="realisasi"),
+]
+# --- end keuangan ---
+
+# --- perencanaan dan pelaporan (calendar) ---
+from .views import perencanaan as ren  # noqa: E402
+
+urlpatterns += [
+    path("perencanaan/", ren.kalender, name="perencanaan"),
+    path("perencanaan/buat/", ren.kalender_buat, name="perencanaan-buat"),
+    path("perencanaan/<int:pk>/", ren.detail, name="perencanaan-detail"),
+    path("perencanaan/<int:pk>/berkas/", ren.berkas_final, name="perencanaan-berkas"),
+    path("perencanaan/<int:pk>/<slug:aksi>/", ren.aksi, name="perencanaan-aksi"),
+]
+# --- end perencanaan ---

@@ -210,6 +210,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-pesan-keluar": {"task": "dukcapil.tasks.sweep_outbox", "schedule": crontab(minute="*/2")},
     "sweep-cetakan": {"task": "dukcapil.tasks.sweep_cetakan", "schedule": crontab(minute="*/2")},
     "bersihkan-cetakan": {"task": "dukcapil.tasks.bersihkan_cetakan", "schedule": crontab(hour=2, minute=15)},
+    # perencanaan dan pelaporan: reminders before due dates (once per document per day)
+    "ingatkan-perencanaan": {"task": "sekretariat.tasks.ingatkan_perencanaan", "schedule": crontab(hour=7, minute=0)},
 }
 # Documents produced on request (dukcapil.cetakan): an identical request within REUSE while the
 # earlier one still waits gets that one, a request still waiting after SWEEP is published again,

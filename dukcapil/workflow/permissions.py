@@ -52,6 +52,22 @@ class Aksi(models.TextChoices):
     DISIPLIN = "disiplin", "Mencatat teguran dan surat peringatan disiplin pegawai"
     # --- end disiplin ---
 
+    # keuangan (SPP → SPM → SP2D; sekretariat/models/keuangan.py)
+    SPP_SIAPKAN = "spp_siapkan", "Menyiapkan SPP (PPTK)"
+    SPP_AJUKAN = "spp_ajukan", "Mengajukan SPP (Bendahara)"
+    SPP_PERIKSA = "spp_periksa", "Memeriksa SPP (PPK)"
+    SPM_TANDATANGAN = "spm_tandatangan", "Menandatangani SPM (PA)"
+    SP2D_CATAT = "sp2d_catat", "Mencatat SP2D dan pencairan (Bendahara)"
+    KEUANGAN_LIHAT = "keuangan_lihat", "Melihat register SPP, DPA dan realisasi"
+    DPA_IMPOR = "dpa_impor", "Mengimpor DPA"
+    # --- end keuangan
+    # perencanaan dan pelaporan (sekretariat/models/perencanaan.py)
+    PERENCANAAN_SUSUN = "perencanaan_susun", "Menyusun dokumen perencanaan/pelaporan (pemegang)"
+    PERENCANAAN_PERIKSA = "perencanaan_periksa", "Memeriksa dokumen perencanaan (Kasubag)"
+    PERENCANAAN_PARAF = "perencanaan_paraf", "Memaraf dokumen perencanaan (Sekretaris)"
+    PERENCANAAN_SETUJUI = "perencanaan_setujui", "Menyetujui dokumen perencanaan (Kadis)"
+    # --- end perencanaan
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -114,6 +130,31 @@ TABLE[Role.STAF][A.PRESENSI] = B
 TABLE[Role.KASUBAG][A.DISIPLIN] = K
 TABLE[Role.SEKRETARIS][A.DISIPLIN] = K
 # --- end disiplin ---
+
+# keuangan: PA = the Kadis
+for _role, _row in {
+    Role.PPTK: {A.SPP_SIAPKAN: B, A.KEUANGAN_LIHAT: K},
+    Role.BENDAHARA: {A.SPP_AJUKAN: B, A.SP2D_CATAT: B, A.KEUANGAN_LIHAT: K, A.DPA_IMPOR: K},
+    Role.PPK: {A.SPP_PERIKSA: B, A.KEUANGAN_LIHAT: K, A.DPA_IMPOR: K},
+    Role.KADIS: {A.SPM_TANDATANGAN: K, A.KEUANGAN_LIHAT: K},
+    Role.SEKRETARIS: {A.KEUANGAN_LIHAT: K},
+}.items():
+    TABLE[_role].update(_row)
+del _role, _row
+# --- end keuangan
+# perencanaan dan pelaporan: the holder writes, Kasubag → Sekretaris → Kadis
+for _role, _row in {
+    Role.STAF: {A.PERENCANAAN_SUSUN: B},
+    Role.PPTK: {A.PERENCANAAN_SUSUN: B},
+    Role.BENDAHARA: {A.PERENCANAAN_SUSUN: B},
+    Role.PPK: {A.PERENCANAAN_SUSUN: B},
+    Role.KASUBAG: {A.PERENCANAAN_SUSUN: B, A.PERENCANAAN_PERIKSA: B},
+    Role.SEKRETARIS: {A.PERENCANAAN_SUSUN: K, A.PERENCANAAN_PARAF: K},
+    Role.KADIS: {A.PERENCANAAN_SETUJUI: K},
+}.items():
+    TABLE[_role].update(_row)
+del _role, _row
+# --- end perencanaan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
