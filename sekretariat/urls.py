@@ -47,4 +47,18 @@ urlpatterns += [
 ]
 # --- end naskah dinas keluar ---
 
+# --- kepegawaian (data pegawai, DUK, buku kendali) ---
+from .views import kepegawaian as kepegawaian_views  # noqa: E402
+
+urlpatterns += [
+    path("pegawai/", kepegawaian_views.pegawai_list, name="pegawai-list"),
+    path("pegawai/baru/", kepegawaian_views.pegawai_baru, name="pegawai-baru"),
+    path("pegawai/impor/", kepegawaian_views.pegawai_impor, name="pegawai-impor"),
+    path("pegawai/duk/", kepegawaian_views.duk, name="duk"),
+    path("pegawai/buku-kendali/", kepegawaian_views.buku_kendali, name="buku-kendali-pegawai"),
+    path("pegawai/<int:pk>/", kepegawaian_views.pegawai_detail, name="pegawai-detail"),
+    path("pegawai/<int:pk>/ubah/", kepegawaian_views.pegawai_ubah, name="pegawai-ubah"),
+]
+# --- end kepegawaian ---
+
 app_name = "sekretariat"

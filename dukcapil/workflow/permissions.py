@@ -45,6 +45,9 @@ class Aksi(models.TextChoices):
     AGENDA_SURAT = "agenda_surat", "Mengagendakan surat masuk"
     DISPOSISI = "disposisi", "Memberi disposisi surat masuk"
     TINDAK_LANJUT = "tindak_lanjut", "Menindaklanjuti disposisi"
+    # kepegawaian (Sekretariat, Subbag Umum dan Kepegawaian)
+    LIHAT_PEGAWAI = "lihat_pegawai", "Melihat data pegawai, DUK dan buku kendali"
+    KELOLA_PEGAWAI = "kelola_pegawai", "Mengelola data pegawai dan usulan kepegawaian"
 
 
 class Lingkup(Enum):
@@ -99,6 +102,12 @@ TABLE: dict[Role, dict[Aksi, Lingkup]] = {
     Role.PPK: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
     Role.STAF: {A.KONSEP_NASKAH: B, A.TINDAK_LANJUT: B},
 }
+# --- kepegawaian: the Kasubag Umum dan Kepegawaian keeps the data, the leaders read it ---
+TABLE[Role.KASUBAG] |= {A.LIHAT_PEGAWAI: K, A.KELOLA_PEGAWAI: K}
+TABLE[Role.SEKRETARIS] |= {A.LIHAT_PEGAWAI: K}
+TABLE[Role.KADIS] |= {A.LIHAT_PEGAWAI: K}
+TABLE[Role.ADMIN] |= {A.LIHAT_PEGAWAI: K, A.KELOLA_PEGAWAI: K}
+# --- end kepegawaian ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

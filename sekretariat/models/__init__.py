@@ -1,2 +1,3 @@
+from .kepegawaian import *  # noqa: F403
 from .naskah import *  # noqa: F403
 from .surat_masuk import *  # noqa: F403
