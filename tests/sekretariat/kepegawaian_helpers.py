@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from sekretariat import kepegawaian_data
-
 from sekretariat.models import Golongan, Jabatan, Pegawai
 
 

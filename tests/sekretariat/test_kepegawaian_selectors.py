@@ -1,12 +1,16 @@
 from datetime import date
 
+import pytest
+
 from sekretariat.models import Jabatan
 from sekretariat.selectors.kepegawaian import buku_kendali, duk
 
 from .kepegawaian_helpers import data_kepegawaian, pegawai  # noqa: F401
 
+pytestmark = pytest.mark.usefixtures("data_kepegawaian")
 
-def test_the_duk_ranks_by_golongan_then_tmt_then_jabatan_masa_kerja_pendidikan_and_age(data_kepegawaian):
+
+def test_the_duk_ranks_by_golongan_then_tmt_then_jabatan_masa_kerja_pendidikan_and_age():
     # given employees that differ in exactly one DUK criterion from their neighbour
     pegawai("Golongan tertinggi", seq=1, golongan="IV/a")
     pegawai("TMT golongan lebih awal", seq=2, tmt_pangkat=date(2018, 4, 1))
@@ -28,7 +32,7 @@ def test_the_duk_ranks_by_golongan_then_tmt_then_jabatan_masa_kerja_pendidikan_a
     ]
 
 
-def test_the_buku_kendali_lists_kgb_pangkat_and_pensiun_due_within_three_months_and_overdue(data_kepegawaian):
+def test_the_buku_kendali_lists_kgb_pangkat_and_pensiun_due_within_three_months_and_overdue():
     today = date(2026, 12, 1)
     # KGB two years after the last one: 1 Feb 2027 is within three months; 1 Apr 2027 is not
     kgb = pegawai("KGB Februari", seq=1, tmt_kgb=date(2025, 2, 1), tmt_pangkat=date(2024, 4, 1))
@@ -52,7 +56,7 @@ def test_the_buku_kendali_lists_kgb_pangkat_and_pensiun_due_within_three_months_
     assert [r.pegawai.nama for r in buku_kendali(hari_ini=today, jenis="pensiun")] == ["Pensiun"]
 
 
-def test_an_edited_batas_usia_pensiun_moves_the_pension_date(data_kepegawaian):
+def test_an_edited_batas_usia_pensiun_moves_the_pension_date():
     p = pegawai("Pensiun", seq=1, lahir=date(1969, 1, 10), jabatan="Pengadministrasi Perkantoran", tmt_cpns="199003")
     assert p.tmt_pensiun == date(2027, 2, 1)
     Jabatan.objects.filter(nama="Pengadministrasi Perkantoran").update(bup=60)
