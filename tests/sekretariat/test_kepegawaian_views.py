@@ -38,7 +38,8 @@ def test_the_lists_read_a_fixed_number_of_queries(client, kasubag, django_assert
     with django_assert_num_queries(len(three.captured_queries)):
         page = client.get(reverse(name)).content.decode()
     if name != "sekretariat:buku-kendali-pegawai":
-        assert page.count("Pegawai 1") == 6  # «Pegawai 01» and «Pegawai 10» … «Pegawai 14»
+        shown = [f"Pegawai {i:02d}" for i in [*range(1, 4), *range(10, 15)] if f"Pegawai {i:02d}</a>" in page]
+        assert len(shown) == 8
 
 
 def test_a_staff_member_without_the_kepegawaian_role_is_refused(client, catalogue):
