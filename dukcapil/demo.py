@@ -327,6 +327,13 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_surat_masuk_demo(users))
     if not Naskah.objects.exists():
         made += len(build_naskah_demo(users))
+    # --- kepegawaian ---
+    from sekretariat.demo_kepegawaian import build_kepegawaian_demo
+    from sekretariat.models import Pegawai
+
+    if not Pegawai.objects.exists():
+        made += len(build_kepegawaian_demo(users))
+    # --- end kepegawaian ---
     return made
 
 
