@@ -15,6 +15,7 @@ from ..kepegawaian_nip import urai_nip
 from ..models.kepegawaian import Pegawai
 
 MAX_BARIS = 2000
+KOLOM_BOLEH_TIADA = ("gelar_depan", "gelar_belakang", "pendidikan", "diklat")
 
 
 def _require(user) -> None:
@@ -87,7 +88,7 @@ def pegawai_impor_csv(*, user, teks: str) -> HasilImpor:
     _require(user)
     reader = csv.DictReader(io.StringIO(teks), delimiter=_delimiter(teks))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    kurang = [f for f in PEGAWAI_FIELDS if f not in header and f not in ("gelar_depan", "gelar_belakang", "diklat")]
+    kurang = [f for f in PEGAWAI_FIELDS if f not in header and f not in KOLOM_BOLEH_TIADA]
     if kurang:
         raise BerkasInvalid(f"Kolom tidak ada: {', '.join(kurang)}. Lihat daftar kolom di halaman impor.")
     reader.fieldnames = header
