@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
                 ('golongan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='sekretariat.golongan', verbose_name='pangkat/golongan')),
                 ('jabatan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='sekretariat.jabatan', verbose_name='jabatan')),
-                ('pengguna', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pegawai', to=settings.AUTH_USER_MODEL, verbose_name='akun aplikasi')),
+                ('pengguna', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='akun aplikasi')),
             ],
             options={
                 'verbose_name': 'pegawai',

@@ -11,15 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from ..kepegawaian_nip import format_nip
 
-__all__ = [
-    "BUP_BAKU",
-    "Golongan",
-    "JenisJabatan",
-    "Jabatan",
-    "Pegawai",
-    "StatusPegawai",
-    "TingkatPendidikan",
-]
+__all__ = ["BUP_BAKU", "Golongan", "JenisJabatan", "Jabatan", "Pegawai", "StatusPegawai", "TingkatPendidikan"]
 
 
 class Golongan(models.Model):
@@ -29,12 +21,12 @@ class Golongan(models.Model):
     pangkat = models.CharField("pangkat", max_length=60)
     urutan = models.PositiveSmallIntegerField("urutan", unique=True)
 
+    def __str__(self) -> str:
+        return f"{self.pangkat} ({self.kode})"
+
     class Meta:
         verbose_name = verbose_name_plural = "pangkat/golongan"
         ordering = ["urutan"]
-
-    def __str__(self) -> str:
-        return f"{self.pangkat} ({self.kode})"
 
 
 class JenisJabatan(models.IntegerChoices):
@@ -94,17 +86,12 @@ class StatusPegawai(models.TextChoices):
     PPPK = "pppk", "PPPK"
 
 
-class TingkatPendidikan(models.IntegerChoices):
-    SD = 10, "SD"
-    SMP = 20, "SMP"
-    SMA = 30, "SMA/SMK"
-    D1 = 40, "D-I"
-    D2 = 45, "D-II"
-    D3 = 50, "D-III"
-    D4 = 55, "D-IV"
-    S1 = 60, "S-1"
-    S2 = 70, "S-2"
-    S3 = 80, "S-3"
+# Schooling levels, valued so that a higher level sorts after a lower one (the DUK ranks the highest first).
+TingkatPendidikan = models.IntegerChoices(
+    "TingkatPendidikan",
+    [("SD", (10, "SD")), ("SMP", (20, "SMP")), ("SMA", (30, "SMA/SMK")), ("D1", (40, "D-I")), ("D2", (45, "D-II"))]
+    + [("D3", (50, "D-III")), ("D4", (55, "D-IV")), ("S1", (60, "S-1")), ("S2", (70, "S-2")), ("S3", (80, "S-3"))],
+)
 
 
 class Pegawai(models.Model):
@@ -126,12 +113,7 @@ class Pegawai(models.Model):
     pendidikan = models.CharField("pendidikan terakhir", max_length=150, blank=True)
     diklat = models.CharField("latihan jabatan", max_length=150, blank=True)
     pengguna = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="akun aplikasi",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="pegawai",
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name="akun aplikasi"
     )
     aktif = models.BooleanField("aktif", default=True)
     history = HistoricalRecords()
