@@ -42,12 +42,25 @@ JABATAN = [
     ("Bendahara", 50),
 ]
 
+# The surat usulan to BKPSDM/BKD (Lumajang: Prosedur Pengusulan Kenaikan Gaji Berkala, Kenaikan
+# Pangkat, MPP, Pensiun, KARIS/KARSU): Kasubag checks, Sekretaris paraf, Kadis signs, then it is sent.
+JENIS_USULAN = {
+    "kode": "surat-usulan-kepegawaian",
+    "nama": "Surat Usulan Kepegawaian",
+    "tata": "surat_dinas",
+    "rute_paraf": ["sekretaris"],
+    "urutan": 90,
+    "templat_isi": "<p>Dengan hormat, bersama ini kami usulkan {usulan} bagi pegawai berikut.</p>",
+}
 
-def load(golongan_model=None, jabatan_model=None) -> None:
-    from sekretariat.models import Golongan, Jabatan
+
+def load(golongan_model=None, jabatan_model=None, jenis_naskah_model=None) -> None:
+    from sekretariat.models import Golongan, Jabatan, JenisNaskah
 
     golongan_model = golongan_model or Golongan
     jabatan_model = jabatan_model or Jabatan
+    jenis = dict(JENIS_USULAN)
+    (jenis_naskah_model or JenisNaskah).objects.get_or_create(kode=jenis.pop("kode"), defaults=jenis)
     for urutan, (kode, pangkat) in enumerate(GOLONGAN, start=1):
         golongan_model.objects.update_or_create(kode=kode, defaults={"pangkat": pangkat, "urutan": urutan})
     for nama, jenis in JABATAN:

@@ -58,6 +58,9 @@ urlpatterns += [
     path("pegawai/buku-kendali/", kepegawaian_views.buku_kendali, name="buku-kendali-pegawai"),
     path("pegawai/<int:pk>/", kepegawaian_views.pegawai_detail, name="pegawai-detail"),
     path("pegawai/<int:pk>/ubah/", kepegawaian_views.pegawai_ubah, name="pegawai-ubah"),
+    path("pegawai/<int:pk>/usulan/", kepegawaian_views.usulan_mulai, name="usulan-mulai"),
+    path("usulan-kepegawaian/", kepegawaian_views.usulan_list, name="usulan-list"),
+    path("usulan-kepegawaian/<int:pk>/", kepegawaian_views.usulan_detail, name="usulan-detail"),
 ]
 # --- end kepegawaian ---
 

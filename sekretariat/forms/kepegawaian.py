@@ -138,3 +138,10 @@ class ImporPegawaiForm(forms.Form):
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError("Berkas bukan teks CSV UTF-8.") from None
+
+
+class SkForm(forms.Form):
+    nomor_sk = forms.CharField(label="Nomor SK", max_length=100)
+    tanggal_sk = forms.DateField(label="Tanggal SK", widget=_date_input())
+    tmt_sk = forms.DateField(label="TMT dalam SK", required=False, widget=_date_input())
+    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -7,11 +7,16 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
+
+from dukcapil.workflow.models import WorkflowRecord
+from dukcapil.workflow.permissions import Aksi, requires
 
 from ..kepegawaian_nip import format_nip
 
 __all__ = ["BUP_BAKU", "Golongan", "JenisJabatan", "Jabatan", "Pegawai", "StatusPegawai", "TingkatPendidikan"]
+__all__ += ["JenisUsulan", "StatusUsulan", "UsulanKepegawaian"]
 
 
 class Golongan(models.Model):
@@ -21,12 +26,13 @@ class Golongan(models.Model):
     pangkat = models.CharField("pangkat", max_length=60)
     urutan = models.PositiveSmallIntegerField("urutan", unique=True)
 
+    class Meta:
+        verbose_name = "pangkat/golongan"
+        verbose_name_plural = "pangkat/golongan"
+        ordering = ["urutan"]
+
     def __str__(self) -> str:
         return f"{self.pangkat} ({self.kode})"
-
-    class Meta:
-        verbose_name = verbose_name_plural = "pangkat/golongan"
-        ordering = ["urutan"]
 
 
 class JenisJabatan(models.IntegerChoices):
@@ -149,3 +155,55 @@ class Pegawai(models.Model):
         """The first day of the month after the birthday at the jabatan's batas usia pensiun."""
         ulang_tahun = self.tanggal_lahir + relativedelta(years=self.jabatan.batas_usia_pensiun)
         return ulang_tahun.replace(day=1) + relativedelta(months=1)
+
+
+class JenisUsulan(models.TextChoices):
+    KGB = "kgb", "Kenaikan gaji berkala"
+    PANGKAT = "pangkat", "Kenaikan pangkat"
+    PENSIUN = "pensiun", "Pensiun (BUP)"
+    MPP = "mpp", "Masa persiapan pensiun"
+    KARIS = "karis", "KARIS"
+    KARSU = "karsu", "KARSU"
+
+
+class StatusUsulan(models.TextChoices):
+    DIUSULKAN = "diusulkan", "Diusulkan, menunggu SK"
+    SK_DITERIMA = "sk_diterima", "SK diterima"
+
+
+class UsulanKepegawaian(WorkflowRecord):
+    """An usulan to BKPSDM/BKD started from the buku kendali: its surat usulan goes through the
+    naskah chain; the outside decision (nomor and tanggal SK) is recorded when it returns."""
+
+    KOTAK_MASUK = {StatusUsulan.DIUSULKAN: Aksi.KELOLA_PEGAWAI}
+
+    pegawai = models.ForeignKey(Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="usulan")
+    jenis = models.CharField("jenis usulan", max_length=10, choices=JenisUsulan.choices)
+    jatuh_tempo = models.DateField("jatuh tempo")
+    naskah = models.ForeignKey(
+        "sekretariat.Naskah", models.SET_NULL, null=True, blank=True, verbose_name="surat usulan", related_name="+"
+    )
+    status = FSMField("status", default=StatusUsulan.DIUSULKAN, choices=StatusUsulan.choices, protected=True)
+    nomor_sk = models.CharField("nomor SK", max_length=100, blank=True)
+    tanggal_sk = models.DateField("tanggal SK", null=True, blank=True)
+    tmt_sk = models.DateField("TMT dalam SK", null=True, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "usulan kepegawaian"
+        ordering = ["-dibuat"]
+
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:usulan-detail", args=[self.pk])
+
+    @property
+    def nomor(self) -> str:
+        return f"USUL-{self.pk:05d}"
+
+    @property
+    def judul(self) -> str:
+        return f"{self.get_jenis_display()}: {self.pegawai.nama_lengkap}"
+
+    @transition(field=status, source=StatusUsulan.DIUSULKAN, target=StatusUsulan.SK_DITERIMA,
+                permission=requires(Aksi.KELOLA_PEGAWAI))  # fmt: skip
+    def terima_sk(self) -> None: ...

@@ -7,7 +7,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.db.models import Q, QuerySet
 
-from ..models.kepegawaian import Pegawai
+from ..models.kepegawaian import Pegawai, StatusUsulan, UsulanKepegawaian
 
 SIKLUS_KGB_TAHUN = 2
 SIKLUS_PANGKAT_TAHUN = 4
@@ -80,3 +80,17 @@ def buku_kendali(*, hari_ini: date, bulan: int = 3, jenis: str = "") -> list[Jat
             if when and when <= batas and (not jenis or jenis == kind):
                 rows.append(Jatuh(pegawai=p, jenis=kind, tanggal=when, lewat=when < hari_ini))
     return sorted(rows, key=lambda r: (r.tanggal, r.pegawai.nama))
+
+
+def usulan_terbuka() -> dict[tuple[int, str], UsulanKepegawaian]:
+    """Open usulan by (pegawai, jenis): the buku kendali links them instead of offering a new one."""
+    return {(u.pegawai_id, u.jenis): u for u in UsulanKepegawaian.objects.filter(status=StatusUsulan.DIUSULKAN)}
+
+
+def usulan_list(*, q: str = "", status: str = "") -> QuerySet[UsulanKepegawaian]:
+    qs = UsulanKepegawaian.objects.select_related("pegawai", "naskah")
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(Q(pegawai__nama__icontains=q) | Q(pegawai__nip__startswith=q) | Q(nomor_sk__icontains=q))
+    return qs.order_by("-dibuat", "-pk")

@@ -4,15 +4,24 @@ since the page was opened) and the all-or-nothing CSV import. History rows carry
 import csv
 import io
 from dataclasses import dataclass
+from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 
+from dukcapil.documents.common import format_tanggal
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.workflow.models import KartuKendali
 from dukcapil.workflow.permissions import Aksi, can
+from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
 
 from ..forms.kepegawaian import PEGAWAI_FIELDS, PegawaiCsvForm
+from ..kepegawaian_data import JENIS_USULAN
 from ..kepegawaian_nip import urai_nip
-from ..models.kepegawaian import Pegawai
+from ..models.kepegawaian import Golongan, JenisUsulan, Pegawai, StatusUsulan, UsulanKepegawaian
+from ..models.naskah import JenisNaskah
+from .naskah import naskah_buat
 
 MAX_BARIS = 2000
 KOLOM_BOLEH_TIADA = ("gelar_depan", "gelar_belakang", "pendidikan", "diklat")
@@ -138,3 +147,95 @@ def pegawai_impor_csv(*, user, teks: str) -> HasilImpor:
 def _delimiter(teks: str) -> str:
     first = teks.split("\n", 1)[0]
     return ";" if first.count(";") > first.count(",") else ","
+
+
+NASKAH_TERKIRIM = ("terbit", "terkirim", "arsip")
+TUJUAN_USULAN = "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+
+
+def _isi_usulan(pegawai: Pegawai, jenis: str, jatuh_tempo: date) -> str:
+    label = JenisUsulan(jenis).label.lower()
+    rows = [
+        ("Nama", pegawai.nama_lengkap),
+        ("NIP", pegawai.nip_cetak),
+        ("Pangkat, golongan", str(pegawai.golongan)),
+        ("Jabatan", pegawai.jabatan.nama),
+        ("Unit kerja", pegawai.unit),
+        ("Jatuh tempo", format_tanggal(jatuh_tempo)),
+    ]
+    table = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
+    return (
+        f"<p>Dengan hormat, bersama ini kami usulkan {label} bagi pegawai berikut:</p><table>{table}</table>"
+        "<p>Demikian usulan ini disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.</p>"
+    )
+
+
+def usulan_mulai(*, user, pegawai_id: int, jenis: str, jatuh_tempo: date) -> UsulanKepegawaian:
+    """Start an usulan from the buku kendali: its surat usulan as a konsep in the naskah chain."""
+    _require(user)
+    if jenis not in JenisUsulan.values:
+        raise BerkasInvalid("Jenis usulan tidak dikenal.")
+    with transaction.atomic():
+        try:
+            pegawai = (
+                Pegawai.objects.select_for_update(of=("self",)).select_related("golongan", "jabatan").get(pk=pegawai_id)
+            )
+        except Pegawai.DoesNotExist:
+            raise BerkasInvalid("Pegawai tidak ditemukan.") from None
+        open_one = UsulanKepegawaian.objects.filter(pegawai=pegawai, jenis=jenis, status=StatusUsulan.DIUSULKAN)
+        if open_one.exists():
+            raise BerkasConflict(f"{JenisUsulan(jenis).label} {pegawai.nama_lengkap} sudah diusulkan dan menunggu SK.")
+        naskah = naskah_buat(
+            user=user,
+            jenis=JenisNaskah.objects.get(kode=JENIS_USULAN["kode"]),
+            hal=f"Usulan {JenisUsulan(jenis).label.lower()} a.n. {pegawai.nama_lengkap}",
+            isi=_isi_usulan(pegawai, jenis, jatuh_tempo),
+            tujuan_nama=TUJUAN_USULAN,
+        )
+        usulan = UsulanKepegawaian.objects.create(
+            pegawai=pegawai, jenis=jenis, jatuh_tempo=jatuh_tempo, naskah=naskah, bidang=naskah.bidang
+        )
+        KartuKendali.objects.create(
+            content_type=ContentType.objects.get_for_model(usulan),
+            object_id=usulan.pk,
+            transisi="mulai",
+            dari_status="",
+            ke_status=usulan.status,
+            pelaku=user,
+            waktu=usulan.status_sejak,
+            mulai=usulan.status_sejak,
+        )
+        move_work_items([usulan], usulan.status_sejak)
+    return usulan
+
+
+def usulan_terima_sk(
+    *, user, pk: int, nomor_sk: str, tanggal_sk: date, tmt_sk: date | None, expected_status: str | None
+) -> UsulanKepegawaian:
+    """Record the outside decision; a KGB moves the TMT KGB, a kenaikan pangkat the golongan and its TMT."""
+    nomor_sk = (nomor_sk or "").strip()
+    if not nomor_sk or not tanggal_sk:
+        raise BerkasInvalid("Nomor dan tanggal SK wajib diisi.")
+    if tanggal_sk > timezone.localdate():
+        raise BerkasInvalid("Tanggal SK tidak boleh sesudah hari ini.")
+    needs_tmt = ("kgb", "pangkat")
+    with transaction.atomic():
+        usulan = record_lock(UsulanKepegawaian, pk, related=["pegawai__golongan", "naskah"], label="Usulan")
+        check_expected(usulan, expected_status)
+        check_allowed(usulan, "terima_sk", user, "Catat SK")
+        if usulan.naskah is None or usulan.naskah.status not in NASKAH_TERKIRIM:
+            raise BerkasConflict("Surat usulan belum ditandatangani dan dikirim; SK belum dapat dicatat.")
+        if usulan.jenis in needs_tmt and not tmt_sk:
+            raise BerkasInvalid("TMT dalam SK wajib diisi untuk KGB dan kenaikan pangkat.")
+        usulan.nomor_sk, usulan.tanggal_sk, usulan.tmt_sk = nomor_sk, tanggal_sk, tmt_sk
+        record_transition(
+            usulan, "terima_sk", user, f"SK {nomor_sk}", update_fields=["nomor_sk", "tanggal_sk", "tmt_sk"]
+        )
+        p = usulan.pegawai
+        if usulan.jenis == JenisUsulan.KGB:
+            pegawai_ubah(user=user, pk=p.pk, perubahan={"tmt_kgb": (p.tmt_kgb, tmt_sk)})
+        elif usulan.jenis == JenisUsulan.PANGKAT:
+            naik = Golongan.objects.filter(urutan__gt=p.golongan.urutan).order_by("urutan").first() or p.golongan
+            perubahan = {"golongan": (p.golongan, naik), "tmt_pangkat": (p.tmt_pangkat, tmt_sk)}
+            pegawai_ubah(user=user, pk=p.pk, perubahan=perubahan)
+    return usulan

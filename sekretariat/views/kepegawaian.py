@@ -2,11 +2,14 @@
 the DUK (page, PDF, XLSX) and the buku kendali. Refusals: 403 (role), 409 (someone changed the
 same field first), 400 (input)."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from dukcapil.documents.common import format_tanggal
 from dukcapil.documents_builders import office_header
@@ -14,8 +17,8 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
 
 from ..documents.registers import register_pdf, register_xlsx
-from ..forms.kepegawaian import PEGAWAI_FIELDS, ImporPegawaiForm, PegawaiForm
-from ..models.kepegawaian import Golongan, Jabatan, Pegawai, StatusPegawai
+from ..forms.kepegawaian import PEGAWAI_FIELDS, ImporPegawaiForm, PegawaiForm, SkForm
+from ..models.kepegawaian import Golongan, Jabatan, Pegawai, StatusPegawai, StatusUsulan, UsulanKepegawaian
 from ..selectors import kepegawaian as selectors
 from ..services import kepegawaian as services
 
@@ -228,6 +231,76 @@ def buku_kendali(request: HttpRequest) -> HttpResponse:
     jenis = request.GET.get("jenis", "")
     jenis = jenis if jenis in selectors.JenisKendali.LABEL else ""
     today = timezone.localdate()
-    rows = selectors.buku_kendali(hari_ini=today, jenis=jenis)
-    context = {"rows": rows, "jenis": jenis, "pilihan": selectors.JenisKendali.LABEL.items(), "hari_ini": today}
+    terbuka = selectors.usulan_terbuka()
+    rows = [(r, terbuka.get((r.pegawai.pk, r.jenis))) for r in selectors.buku_kendali(hari_ini=today, jenis=jenis)]
+    context = {
+        "rows": rows,
+        "jenis": jenis,
+        "pilihan": selectors.JenisKendali.LABEL.items(),
+        "hari_ini": today,
+        "kelola": can(request.user, Aksi.KELOLA_PEGAWAI),
+    }
     return render(request, "sekretariat/kepegawaian/buku_kendali.html", context)
+
+
+@login_required
+@require_POST
+def usulan_mulai(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        jatuh_tempo = date.fromisoformat(request.POST.get("jatuh_tempo", ""))
+    except ValueError:
+        return _refuse(request, "Tanggal jatuh tempo tidak sah.", 400)
+    try:
+        usulan = services.usulan_mulai(
+            user=request.user, pegawai_id=pk, jenis=request.POST.get("jenis", ""), jatuh_tempo=jatuh_tempo
+        )
+    except BerkasError as exc:
+        return _refuse(request, exc.message, exc.http_status)
+    messages.success(request, "Usulan dimulai; konsep surat usulan siap diajukan untuk diperiksa.")
+    return redirect(usulan.get_absolute_url())
+
+
+@login_required
+def usulan_list(request: HttpRequest) -> HttpResponse:
+    if not _may_see(request):
+        return _refuse(request, "Peran Anda tidak dapat melihat usulan kepegawaian.")
+    q = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    status = status if status in StatusUsulan.values else ""
+    rows = list(selectors.usulan_list(q=q, status=status)[:PER_PAGE])
+    context = {"rows": rows, "q": q, "status": status, "statuses": StatusUsulan.choices}
+    return render(request, "sekretariat/kepegawaian/usulan_list.html", context)
+
+
+@login_required
+def usulan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not _may_see(request):
+        return _refuse(request, "Peran Anda tidak dapat melihat usulan kepegawaian.")
+    usulan = get_object_or_404(UsulanKepegawaian.objects.select_related("pegawai", "naskah"), pk=pk)
+    form = SkForm(request.POST or None, initial={"expected_status": usulan.status})
+    error, status = "", 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.usulan_terima_sk(
+                    user=request.user,
+                    pk=usulan.pk,
+                    nomor_sk=data["nomor_sk"],
+                    tanggal_sk=data["tanggal_sk"],
+                    tmt_sk=data["tmt_sk"],
+                    expected_status=data["expected_status"] or None,
+                )
+            except BerkasError as exc:
+                error, status = exc.message, exc.http_status
+            else:
+                messages.success(request, "SK dicatat; data pegawai diperbarui.")
+                return redirect(usulan.get_absolute_url())
+    context = {
+        "u": usulan,
+        "form": form,
+        "error": error,
+        "catat": usulan.status == StatusUsulan.DIUSULKAN and can(request.user, Aksi.KELOLA_PEGAWAI),
+    }
+    return render(request, "sekretariat/kepegawaian/usulan_detail.html", context, status=status)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from dukcapil.choices import Role
 from sekretariat.models import Pegawai
+from sekretariat.services.kepegawaian import usulan_mulai
 
 from ..factories import staff
 from .kepegawaian_helpers import data_kepegawaian, pegawai  # noqa: F401
@@ -27,17 +28,33 @@ def _some(n: int, start: int = 1) -> None:
         pegawai(f"Pegawai {i:02d}", seq=i)
 
 
-@pytest.mark.parametrize("name", ["sekretariat:pegawai-list", "sekretariat:duk", "sekretariat:buku-kendali-pegawai"])
-def test_the_lists_read_a_fixed_number_of_queries(client, kasubag, django_assert_num_queries, name):
+# session, user, groups, the rows (pegawai with golongan and jabatan), unread badge, bidang;
+# the buku kendali also reads the open usulan, the usulan list reads usulan with pegawai and naskah
+@pytest.mark.parametrize(
+    ("name", "queries"),
+    [
+        ("sekretariat:pegawai-list", 6),
+        ("sekretariat:duk", 6),
+        ("sekretariat:buku-kendali-pegawai", 7),
+        ("sekretariat:usulan-list", 6),
+    ],
+)
+def test_the_lists_read_a_fixed_number_of_queries(client, kasubag, django_assert_num_queries, name, queries):
     _some(3)
     client.force_login(kasubag)
     client.get(reverse(name))
-    with django_assert_num_queries(6) as three:  # session, user, groups, pegawai+golongan+jabatan, badge, bidang
+    if name == "sekretariat:usulan-list":
+        for p in Pegawai.objects.all():
+            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="karis", jatuh_tempo=date(2027, 1, 1))
+    with django_assert_num_queries(queries) as three:
         client.get(reverse(name))
     _some(5, start=10)
+    if name == "sekretariat:usulan-list":
+        for p in Pegawai.objects.filter(usulan__isnull=True):
+            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="karis", jatuh_tempo=date(2027, 1, 1))
     with django_assert_num_queries(len(three.captured_queries)):
         page = client.get(reverse(name)).content.decode()
-    if name != "sekretariat:buku-kendali-pegawai":
+    if name in ("sekretariat:pegawai-list", "sekretariat:duk"):
         shown = [f"Pegawai {i:02d}" for i in [*range(1, 4), *range(10, 15)] if f"Pegawai {i:02d}</a>" in page]
         assert len(shown) == 8
 
