@@ -1,12 +1,12 @@
 """Demo data pegawai: twelve employees whose NIPs decode, loaded through the CSV import, with one
 KGB and one pension due within three months and a kenaikan pangkat overdue, so the DUK and the
-buku kendali have something to show."""
+buku kendali have something to show; the pension's usulan is started and waits for BKD's reply."""
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from .models import Pegawai
-from .services.kepegawaian import pegawai_impor_csv, pegawai_ubah
+from .services.kepegawaian import pegawai_impor_csv, pegawai_ubah, usulan_mulai
 
 # {kgb}: Hendra's last KGB, so the next falls due next month; {lahir}/{nip9}: Joko reaches 58 next month.
 CSV = """nip;gelar_depan;nama;gelar_belakang;tanggal_lahir;status;golongan;tmt_pangkat;jabatan;tmt_jabatan;unit;\
@@ -47,4 +47,7 @@ def build_kepegawaian_demo(users) -> list[Pegawai]:
     pegawai_impor_csv(user=users["kasubag"], teks=teks)
     teguh = Pegawai.objects.get(nama="Teguh Prasetyo")
     pegawai_ubah(user=users["kasubag"], pk=teguh.pk, perubahan={"pengguna": (None, users["kasubag"])})
+    # Joko's pension is proposed and waits for BKD's reply; Hendra's KGB is left for the button
+    joko = Pegawai.objects.select_related("jabatan").get(nama="Joko Santoso")
+    usulan_mulai(user=users["kasubag"], pegawai_id=joko.pk, jenis="pensiun", jatuh_tempo=joko.tmt_pensiun)
     return list(Pegawai.objects.all())

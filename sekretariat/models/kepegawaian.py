@@ -27,9 +27,8 @@ class Golongan(models.Model):
     urutan = models.PositiveSmallIntegerField("urutan", unique=True)
 
     class Meta:
-        verbose_name = "pangkat/golongan"
-        verbose_name_plural = "pangkat/golongan"
-        ordering = ["urutan"]
+        verbose_name = verbose_name_plural = "pangkat/golongan"
+        ordering = ("urutan",)
 
     def __str__(self) -> str:
         return f"{self.pangkat} ({self.kode})"
@@ -76,7 +75,7 @@ class Jabatan(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "jabatan"
-        ordering = ["jenis", "nama"]
+        ordering = ("jenis", "nama")
 
     def __str__(self) -> str:
         return self.nama
@@ -126,7 +125,7 @@ class Pegawai(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "pegawai"
-        ordering = ["nama"]
+        ordering = ("nama",)
 
     def __str__(self) -> str:
         return self.nama_lengkap
@@ -166,9 +165,17 @@ class JenisUsulan(models.TextChoices):
     KARSU = "karsu", "KARSU"
 
 
-class StatusUsulan(models.TextChoices):
-    DIUSULKAN = "diusulkan", "Diusulkan, menunggu SK"
-    SK_DITERIMA = "sk_diterima", "SK diterima"
+StatusUsulan = models.TextChoices(
+    "StatusUsulan",
+    [("DIUSULKAN", ("diusulkan", "Diusulkan, menunggu SK")), ("SK_DITERIMA", ("sk_diterima", "SK diterima"))],
+)
+
+
+class UsulanManager(models.Manager):
+    """Every usulan comes with its employee: its title (kotak masuk, kartu kendali) names them."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("pegawai")
 
 
 class UsulanKepegawaian(WorkflowRecord):
@@ -189,9 +196,12 @@ class UsulanKepegawaian(WorkflowRecord):
     tmt_sk = models.DateField("TMT dalam SK", null=True, blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
 
+    objects = UsulanManager()
+
     class Meta:
         verbose_name = verbose_name_plural = "usulan kepegawaian"
-        ordering = ["-dibuat"]
+        ordering = ("-dibuat",)
+        get_latest_by = "dibuat"
 
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:usulan-detail", args=[self.pk])

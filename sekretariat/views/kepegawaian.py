@@ -29,6 +29,12 @@ def _refuse(request: HttpRequest, message: str, status: int = 403) -> HttpRespon
     return render(request, "dukcapil/error.html", {"message": message}, status=status)
 
 
+def _filters(request: HttpRequest, statuses) -> tuple[str, str]:
+    """The list's search text and status filter (an unknown status: all)."""
+    status = request.GET.get("status", "")
+    return request.GET.get("q", "").strip()[:100], status if status in statuses else ""
+
+
 def _may_see(request: HttpRequest) -> bool:
     return can(request.user, Aksi.LIHAT_PEGAWAI)
 
@@ -37,9 +43,7 @@ def _may_see(request: HttpRequest) -> bool:
 def pegawai_list(request: HttpRequest) -> HttpResponse:
     if not _may_see(request):
         return _refuse(request, "Peran Anda tidak dapat melihat data pegawai.")
-    q = request.GET.get("q", "").strip()[:100]
-    status = request.GET.get("status", "")
-    status = status if status in StatusPegawai.values else ""
+    q, status = _filters(request, StatusPegawai.values)
     rows = list(selectors.pegawai_list(q=q, status=status)[:PER_PAGE])
     context = {
         "rows": rows,
@@ -262,11 +266,9 @@ def usulan_mulai(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def usulan_list(request: HttpRequest) -> HttpResponse:
+    q, status = _filters(request, StatusUsulan.values)
     if not _may_see(request):
         return _refuse(request, "Peran Anda tidak dapat melihat usulan kepegawaian.")
-    q = request.GET.get("q", "").strip()[:100]
-    status = request.GET.get("status", "")
-    status = status if status in StatusUsulan.values else ""
     rows = list(selectors.usulan_list(q=q, status=status)[:PER_PAGE])
     context = {"rows": rows, "q": q, "status": status, "statuses": StatusUsulan.choices}
     return render(request, "sekretariat/kepegawaian/usulan_list.html", context)
@@ -282,16 +284,9 @@ def usulan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
+            sk = {**form.cleaned_data, "expected_status": form.cleaned_data["expected_status"] or None}
             try:
-                services.usulan_terima_sk(
-                    user=request.user,
-                    pk=usulan.pk,
-                    nomor_sk=data["nomor_sk"],
-                    tanggal_sk=data["tanggal_sk"],
-                    tmt_sk=data["tmt_sk"],
-                    expected_status=data["expected_status"] or None,
-                )
+                services.usulan_terima_sk(user=request.user, pk=usulan.pk, **sk)
             except BerkasError as exc:
                 error, status = exc.message, exc.http_status
             else:

@@ -1,6 +1,6 @@
 """Data pegawai in the browser: the Kasubag adds an employee (a NIP that does not match the birth
 date is refused first), imports a CSV, edits one field and sees it in the history, then opens the
-DUK (and its PDF) and the buku kendali with the KGB that falls due."""
+DUK (and its PDF) and the buku kendali, where she starts the usulan of the KGB that falls due."""
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from dukcapil.choices import Role
 from sekretariat import kepegawaian_data
-from sekretariat.models import Golongan, Pegawai
+from sekretariat.models import Golongan, Pegawai, UsulanKepegawaian
 from tests.factories import staff
 
 from .conftest import no_traceback
@@ -78,4 +78,17 @@ def test_the_kasubag_keeps_data_pegawai_and_reads_the_duk_and_the_buku_kendali(d
     kasubag.shot("buku kendali")
     row = page.locator("tr", has_text="Hendra Gunawan")
     assert "Kenaikan gaji berkala" in row.inner_text()
+
+    # … and starts its usulan: the surat usulan konsep is linked and its state shown
+    response = kasubag.submit(row.get_by_role("button", name="Mulai usulan"), "usulan dimulai")
+    assert response.status == 200, kasubag.text()
+    usulan = UsulanKepegawaian.objects.get()
+    assert "Kenaikan gaji berkala: Hendra Gunawan, S.T." in kasubag.text()
+    nomor = usulan.naskah.nomor
+    assert page.locator("dd", has_text=nomor).inner_text().strip() == f"{nomor} · Konsep"
+    page.get_by_role("link", name=usulan.naskah.nomor).click()
+    kasubag.shot("konsep surat usulan")
+    assert "Usulan kenaikan gaji berkala a.n. Hendra Gunawan" in kasubag.text()
+    kasubag.goto("/sekretariat/pegawai/buku-kendali/", "buku kendali menautkan usulan")
+    assert usulan.nomor in page.locator("tr", has_text="Hendra Gunawan").inner_text()
     no_traceback(kasubag)

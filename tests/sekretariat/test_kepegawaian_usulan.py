@@ -85,7 +85,8 @@ def test_the_buku_kendali_button_starts_the_usulan_and_then_links_it(client, kas
     usulan = UsulanKepegawaian.objects.get()
     assert response.url == usulan.get_absolute_url()
     detail = client.get(usulan.get_absolute_url()).content.decode()
-    assert "Konsep" in detail and "Catat SK" in detail
+    assert f"{usulan.naskah.nomor}</a> · Konsep</dd>" in detail  # the surat usulan's state
+    assert "Catat SK" in detail
     page = client.get(reverse("sekretariat:buku-kendali-pegawai")).content.decode()
     assert usulan.nomor in page and "Mulai usulan" not in page
     # recording the SK before the letter is sent: 409 with the reason on the page
