@@ -5,6 +5,7 @@ buku kendali have something to show; the pension's usulan is started and waits f
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from . import kepegawaian_data
 from .models import Pegawai
 from .services.kepegawaian import pegawai_impor_csv, pegawai_ubah, usulan_mulai
 
@@ -40,6 +41,7 @@ Bidang Pelayanan Pencatatan Sipil;2025-04-01;SMA;SMK Perkantoran;
 
 
 def build_kepegawaian_demo(users) -> list[Pegawai]:
+    kepegawaian_data.load()  # the migration's rows, again if a flush removed them
     today = timezone.localdate()
     lahir = (today - relativedelta(years=58) + relativedelta(months=1)).replace(day=15)
     kgb = today.replace(day=1) - relativedelta(years=2) + relativedelta(months=1)
