@@ -344,6 +344,14 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     if not DokumenPerencanaan.objects.exists():
         made += len(build_perencanaan_demo(users))
     # --- end perencanaan
+
+    # --- kepegawaian ---
+    from sekretariat.demo_kepegawaian import build_kepegawaian_demo
+    from sekretariat.models import Pegawai
+
+    if not Pegawai.objects.exists():
+        made += len(build_kepegawaian_demo(users))
+    # --- end kepegawaian ---
     return made
 
 

@@ -127,6 +127,9 @@ def load_defaults(sender=None, apps=None, **kwargs) -> None:
 
     for process in (presensi_data, disiplin_data):
         process.load(apps)
+    from . import kepegawaian_data
+
+    kepegawaian_data.load(*(apps.get_model("sekretariat", name) for name in ("Golongan", "Jabatan", "JenisNaskah")))
 
 
 def load(apps=None) -> None:

@@ -66,6 +66,23 @@ urlpatterns += [
 ]
 # --- end disiplin ---
 
+# --- kepegawaian (data pegawai, DUK, buku kendali) ---
+from .views import kepegawaian as kepegawaian_views  # noqa: E402
+
+urlpatterns += [
+    path("pegawai/", kepegawaian_views.pegawai_list, name="pegawai-list"),
+    path("pegawai/baru/", kepegawaian_views.pegawai_baru, name="pegawai-baru"),
+    path("pegawai/impor/", kepegawaian_views.pegawai_impor, name="pegawai-impor"),
+    path("pegawai/duk/", kepegawaian_views.duk, name="duk"),
+    path("pegawai/buku-kendali/", kepegawaian_views.buku_kendali, name="buku-kendali-pegawai"),
+    path("pegawai/<int:pk>/", kepegawaian_views.pegawai_detail, name="pegawai-detail"),
+    path("pegawai/<int:pk>/ubah/", kepegawaian_views.pegawai_ubah, name="pegawai-ubah"),
+    path("pegawai/<int:pk>/usulan/", kepegawaian_views.usulan_mulai, name="usulan-mulai"),
+    path("usulan-kepegawaian/", kepegawaian_views.usulan_list, name="usulan-list"),
+    path("usulan-kepegawaian/<int:pk>/", kepegawaian_views.usulan_detail, name="usulan-detail"),
+]
+# --- end kepegawaian ---
+
 app_name = "sekretariat"
 
 # --- keuangan (SPP → SPM → SP2D, DPA, realisasi) ---

@@ -68,6 +68,10 @@ class Aksi(models.TextChoices):
     PERENCANAAN_SETUJUI = "perencanaan_setujui", "Menyetujui dokumen perencanaan (Kadis)"
     # --- end perencanaan
 
+    # kepegawaian (Sekretariat, Subbag Umum dan Kepegawaian)
+    LIHAT_PEGAWAI = "lihat_pegawai", "Melihat data pegawai, DUK dan buku kendali"
+    KELOLA_PEGAWAI = "kelola_pegawai", "Mengelola data pegawai dan usulan kepegawaian"
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -155,6 +159,13 @@ for _role, _row in {
     TABLE[_role].update(_row)
 del _role, _row
 # --- end perencanaan
+
+# --- kepegawaian: the Kasubag Umum dan Kepegawaian keeps the data, the leaders read it ---
+TABLE[Role.KASUBAG] |= {A.LIHAT_PEGAWAI: K, A.KELOLA_PEGAWAI: K}
+TABLE[Role.SEKRETARIS] |= {A.LIHAT_PEGAWAI: K}
+TABLE[Role.KADIS] |= {A.LIHAT_PEGAWAI: K}
+TABLE[Role.ADMIN] |= {A.LIHAT_PEGAWAI: K, A.KELOLA_PEGAWAI: K}
+# --- end kepegawaian ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -1,4 +1,5 @@
 from .disiplin import *  # noqa: F403
+from .kepegawaian import *  # noqa: F403
 from .keuangan import *  # noqa: F403
 from .naskah import *  # noqa: F403
 from .perencanaan import *  # noqa: F403
