@@ -2,13 +2,13 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dukcapil.selectors import TimelineRow, timeline_rows
 from dukcapil.workflow.models import KartuKendali
 from dukcapil.workflow.permissions import Aksi, bidang_filter
 
-from ..models import SuratMasuk
+from ..models import Disposisi, SuratMasuk
 from ..models.naskah import Ekspedisi, Naskah, StatusNaskah
 
 _ROUTE = (Aksi.PERIKSA_NASKAH, Aksi.PARAF_NASKAH, Aksi.NOMOR_NASKAH, Aksi.TTE)
@@ -33,12 +33,13 @@ def naskah_visible(user) -> QuerySet[Naskah]:
     from .surat_masuk import dalam_rantai
 
     route, see = _any([bidang_filter(user, a) for a in _ROUTE]), _any([bidang_filter(user, a) for a in _SEE])
-    rahasia = Q(membalas_disposisi__surat__sifat="rahasia")
-    chain = Q(membalas_disposisi__surat__in=SuratMasuk.objects.filter(dalam_rantai(user)).values("pk"))
     if route is None:  # the route acts office-wide (the Kasubag, the Agendaris, the Kadis)
         return Naskah.objects.all()
-    scope = Q(pembuat=user) | (rahasia & chain) | route | (~rahasia & see if see is not None else ~rahasia)
-    return Naskah.objects.filter(scope)
+    rahasia = Disposisi.objects.filter(pk=OuterRef("membalas_disposisi_id"), surat__sifat="rahasia")
+    chain = SuratMasuk.objects.filter(dalam_rantai(user)).values("pk")
+    scope = Q(pembuat=user) | Q(_rahasia=True, membalas_disposisi__surat_id__in=chain) | route
+    scope |= Q(_rahasia=False) & see if see is not None else Q(_rahasia=False)
+    return Naskah.objects.annotate(_rahasia=Exists(rahasia)).filter(scope)
 
 
 def balasan_surat(surat) -> list[Naskah]:
