@@ -40,6 +40,7 @@ SOP_SLUG = "pengagendaan-surat-masuk"
 # SOP step (urutan) → the state the record is in while that step is worked on
 SOP_STEP_STATUS = {2: StatusSuratMasuk.KASUBAG, 3: StatusSuratMasuk.SEKRETARIS, 4: StatusSuratMasuk.KADIS}
 SOP_STEP_DISPOSISI = 5  # «memberi disposisi lanjutan»
+SOP_STEP_CATAT = 1  # the Agendaris records the letter: kept under the first card's transisi «catat»
 
 # How far down the office a role stands: a disposisi lanjutan only goes to a higher number.
 JENJANG = {
@@ -215,7 +216,11 @@ def surat_masuk_catat(*, user: User, data: SuratMasukData) -> SuratMasuk:
             dicatat_oleh=user,
             dicatat_pada=now,
             status_sejak=now,
-            standar_waktu={status: minutes[step] for step, status in SOP_STEP_STATUS.items() if step in minutes},
+            standar_waktu={
+                status: minutes[step]
+                for step, status in [(SOP_STEP_CATAT, "catat"), *SOP_STEP_STATUS.items()]
+                if step in minutes
+            },
         )
         _first_card(surat, "catat", user, "Surat masuk diagendakan.")
         _open_named(surat, _holders_of_step(surat.status), Aksi.DISPOSISI)
