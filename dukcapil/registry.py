@@ -107,3 +107,23 @@ def document_label(jenis: str) -> str:
         return _DOCUMENT_LABELS[jenis]
     kind = kind_for_document(jenis)
     return kind.label if kind else jenis
+
+
+@dataclass(frozen=True)
+class InboxNotice:
+    """A line above the kotak masuk (e.g. overdue disposisi the user gave) linking to its list."""
+
+    text: str
+    url: str
+
+
+# app → callable(user) -> InboxNotice | None; each costs at most one query, only for those it concerns
+_INBOX_NOTICES: dict[str, Callable] = {}
+
+
+def register_inbox_notice(key: str, notice: Callable) -> None:
+    _INBOX_NOTICES[key] = notice
+
+
+def inbox_notices(user) -> list[InboxNotice]:
+    return [n for notice in _INBOX_NOTICES.values() if (n := notice(user)) is not None]

@@ -28,7 +28,7 @@ from .forms import (
 )
 from .models import AksesDataPribadi, Berkas, Dokumen, Kantor, Layanan, Pengambilan, StandarPelayanan
 from .nik import mask_nik
-from .registry import document_label, get_kind
+from .registry import document_label, get_kind, inbox_notices
 from .tte.services import record_is_stuck, tte_produce_again
 from .workflow.access import access_log_record
 from .workflow.permissions import Aksi, can
@@ -60,6 +60,7 @@ def render_inbox(request: HttpRequest, *, limit: int = 200, status: int = 200, *
         "can_sign": can_sign,
         # records whose signing session ended during a broker outage: sign them again
         "tte_ulang": selectors.tte_resign_refs(rows) if can_sign else set(),
+        "pemberitahuan": inbox_notices(request.user),
     }
     return render(request, "dukcapil/kotak_masuk.html", context | extra, status=status)
 

@@ -12,4 +12,9 @@ class SekretariatConfig(AppConfig):
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="sekretariat-defaults")
 
+        from dukcapil.registry import register_inbox_notice
+
         from . import cetakan  # noqa: F401 (registers the PDFs produced on request)
+        from .selectors.surat_masuk import pemberitahuan_disposisi_terlambat
+
+        register_inbox_notice("sekretariat.disposisi_terlambat", pemberitahuan_disposisi_terlambat)

@@ -42,6 +42,7 @@ _naskah = [
 urlpatterns += [
     path("naskah/", naskah_views.naskah_list, name="naskah-list"),
     path("naskah/baru/<slug:kode>/", naskah_views.naskah_baru, name="naskah-baru"),
+    path("naskah/balas/<int:pk>/", naskah_views.naskah_balas, name="naskah-balas"),
     path("naskah/<int:pk>/", include(_naskah)),
     path("naskah/<int:pk>/", naskah_views.naskah_detail, name="naskah-detail"),
     path("buku-agenda-keluar/", naskah_views.buku_agenda_keluar, name="buku-agenda-keluar"),

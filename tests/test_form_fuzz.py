@@ -18,9 +18,12 @@ from pendaftaran.models import AnggotaKeluarga, PermohonanPenduduk
 from tests.factories import berkas_in, register, register_service, wajib_ids
 from tests.pencatatan_sipil import conftest as capil_conftest
 from tests.pendaftaran.test_entry_kk_input import kk_post
+from tests.sekretariat import conftest as sek_conftest
+from tests.sekretariat.naskah_helpers import sek_team, to_tte
 
 pytestmark = pytest.mark.django_db
 capil = capil_conftest.capil  # the Pencatatan Sipil officers
+kantor = sek_conftest.kantor  # the Sekretariat's people for a letter's route
 
 SCRIPT = "<script>alert(1)</script>"
 MISSING = object()
@@ -57,15 +60,16 @@ def _check(response, label):
     return body
 
 
-def fuzz(client, url, valid: dict, fields, snapshot):
+def fuzz(client, url, valid: dict, fields, snapshot, files=None):
     """Post ``valid`` with each of ``fields`` replaced by each hostile value; ``snapshot()`` is what a
-    refused submission must leave unchanged. Returns how many submissions were refused."""
+    refused submission must leave unchanged; ``files()`` gives fresh uploads for each submission.
+    Returns how many submissions were refused."""
     refused = 0
     echoed = False
     for field in fields:
         for name, value in HOSTILE.items():
             before = snapshot()
-            response = _post(client, url, valid, field, value)
+            response = _post(client, url, valid | (files() if files else {}), field, value)
             body = _check(response, f"{field}={name}")
             echoed = echoed or "&lt;script&gt;" in body
             if response.status_code >= 400:
@@ -226,3 +230,101 @@ def test_admin_sop_step_edit(client, team):
             refused += response.status_code == 200
             assert snapshot() == before
     assert refused
+
+
+# --- Sekretariat ---------------------------------------------------------------------------------
+
+
+def test_surat_masuk_agenda(client, kantor):
+    from sekretariat.models import SuratMasuk
+
+    client.force_login(kantor["agendaris"])
+    today = timezone.localdate().isoformat()
+    valid = {
+        "tanggal_terima": today,
+        "asal": "",
+        "asal_baru": "Dinas Pendidikan",
+        "asal_alamat": "Jl. Merdeka 2",
+        "nomor_surat": "421/1/2026",
+        "tanggal_surat": today,
+        "perihal": "Undangan rapat",
+        "sifat": "biasa",
+        "lampiran": "",
+    }
+
+    def scan():
+        return {"pindaian": sek_conftest.scan_pdf()}
+
+    url = reverse("sekretariat:surat-masuk-baru")
+    assert fuzz(client, url, valid, [*valid, "pindaian"], SuratMasuk.objects.count, files=scan)
+    numbers = list(SuratMasuk.objects.order_by("nomor_agenda").values_list("nomor_agenda", flat=True))
+    assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))  # no gap from a refused one
+
+
+def test_disposisi_by_the_kadis(client, kantor):
+    from sekretariat.models import Disposisi, InstruksiDisposisi
+
+    surat = sek_conftest.to_kadis(sek_conftest.catat(kantor["agendaris"]), kantor)
+    client.force_login(kantor["kadis"])
+    valid = {
+        "kepada": str(kantor["sekretaris"].pk),
+        "instruksi": str(InstruksiDisposisi.objects.order_by("pk").first().pk),
+        "isi": "Tindak lanjuti.",
+        "batas_waktu": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        "sifat": "biasa",
+        "expected_status": "kadis",
+    }
+
+    def snapshot():
+        surat.refresh_from_db()
+        return Disposisi.objects.count(), surat.status
+
+    url = reverse("sekretariat:surat-masuk-aksi", args=[surat.pk, "disposisi"])
+    assert fuzz(client, url, valid, list(valid), snapshot)
+    assert Disposisi.objects.filter(surat=surat).count() <= 1  # one accepted submission at most
+
+
+def test_konsep_naskah(client, team):
+    from sekretariat.models import Naskah
+
+    sek = sek_team(team)
+    client.force_login(sek["staf"])
+    valid = {
+        "hal": "Permohonan data",
+        "sifat": "biasa",
+        "lampiran": "",
+        "tujuan_instansi": "",
+        "tujuan_nama": "Kepala Bappeda",
+        "tujuan_alamat": "Tanjung Uban",
+        "tujuan_email": "bappeda@example.go.id",
+        "tembusan": "",
+        "isi": "Dengan hormat.",
+    }
+    url = reverse("sekretariat:naskah-baru", args=["surat-dinas"])
+    assert fuzz(client, url, valid, [*valid, "simpan_instansi"], Naskah.objects.count)
+    for naskah in Naskah.objects.all():  # what was accepted is stored sanitized: no live markup
+        assert "<script" not in naskah.isi
+
+
+def test_ekspedisi_of_a_naskah(client, team):
+    from dukcapil.workflow.services import record_transition
+    from sekretariat.models import Ekspedisi
+
+    sek = sek_team(team)
+    naskah = to_tte(sek)
+    # signed as far as the form is concerned (the PDF is not needed to record a courier delivery)
+    record_transition(naskah, "sign", sek["kadis"])
+    record_transition(naskah, "terbitkan", None)
+    client.force_login(sek["agendaris"])
+    valid = {
+        "tanggal": timezone.localdate().isoformat(),
+        "penerima": "Sdr. Andi",
+        "cara": "kurir",
+        "kurir": "Caraka Joko",
+        "expected_status": "terbit",
+    }
+    url = reverse("sekretariat:naskah-action", args=[naskah.pk, "ekspedisi"])
+    assert fuzz(client, url, valid, list(valid), Ekspedisi.objects.count)
+    naskah.refresh_from_db()
+    assert naskah.status == "terkirim"
+    assert all(e.penerima.strip() and "\x00" not in e.penerima for e in Ekspedisi.objects.all())

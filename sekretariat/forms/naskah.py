@@ -1,11 +1,14 @@
 """Forms of naskah dinas keluar: the konsep (with the jenis's own fields), the number, the
 ekspedisi and the register period filter."""
 
+import json
+
 from django import forms
 from django.utils import timezone
 
 from dukcapil.validators import validate_tanggal_lampau
 
+from ..models import Instansi
 from ..models.naskah import Ekspedisi, JenisNaskah, KlasifikasiArsip, Naskah
 from ..uploads import periksa_pindaian
 
@@ -27,12 +30,30 @@ def _date_input() -> forms.DateInput:
 class NaskahForm(forms.ModelForm):
     class Meta:
         model = Naskah
-        fields = ["hal", "sifat", "lampiran", "tujuan_nama", "tujuan_alamat", "tujuan_email", "tembusan", "isi"]
+        fields = [
+            "hal",
+            "sifat",
+            "lampiran",
+            "tujuan_instansi",
+            "tujuan_nama",
+            "tujuan_alamat",
+            "tujuan_email",
+            "tembusan",
+            "isi",
+        ]
         widgets = {
             "tembusan": forms.Textarea(attrs={"rows": 3}),
             "isi": forms.Textarea(attrs={"rows": 14, "class": "naskah-isi"}),
         }
-        help_texts = {"isi": MARKUP_HELP}
+        help_texts = {
+            "isi": MARKUP_HELP,
+            "tujuan_instansi": "Pilihan dari buku alamat mengisi nama, alamat dan email; isian di bawah tetap "
+            "tercetak apa adanya pada naskah.",
+        }
+
+    simpan_instansi = forms.BooleanField(
+        label="Simpan tujuan ini ke buku alamat instansi", required=False, initial=False
+    )
 
     def __init__(self, *args, jenis: JenisNaskah, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,12 +72,38 @@ class NaskahForm(forms.ModelForm):
             self.fields["isi"].initial = jenis.templat_isi
         if jenis.tata != "surat_dinas":
             self.fields["tujuan_alamat"].required = False
+        instansi = self.fields["tujuan_instansi"]
+        instansi.queryset = Instansi.objects.order_by("nama")
+        instansi.empty_label = "— tidak dari buku alamat —"
+        # the static script fills nama/alamat/email from the chosen row
+        instansi.widget.attrs["data-buku-alamat"] = json.dumps(
+            {str(i.pk): {"nama": i.nama, "alamat": i.alamat, "email": i.email} for i in instansi.queryset}
+        )
+
+    def clean(self):
+        data = super().clean()
+        instansi = data.get("tujuan_instansi")
+        if instansi is not None:  # an empty snapshot field takes the address book's value
+            for field, value in (("tujuan_nama", instansi.nama), ("tujuan_alamat", instansi.alamat),
+                                 ("tujuan_email", instansi.email)):  # fmt: skip
+                if not data.get(field):
+                    data[field] = value
+        if data.get("simpan_instansi") and instansi is None and not data.get("tujuan_nama"):
+            self.add_error("simpan_instansi", "Isi nama instansi yang akan disimpan.")
+        return data
 
     def isian(self) -> dict:
         return {f["nama"]: self.cleaned_data.get(f"isian_{f['nama']}", "") for f in self.jenis.isian}
 
     def service_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields} | {"data": self.isian()}
+
+    def instansi_baru(self) -> dict | None:
+        """The address book row to add (nama, alamat, email) when asked and none was chosen."""
+        data = self.cleaned_data
+        if not data.get("simpan_instansi") or data.get("tujuan_instansi") is not None:
+            return None
+        return {"nama": data["tujuan_nama"], "alamat": data["tujuan_alamat"], "email": data["tujuan_email"]}
 
 
 class CatatanForm(forms.Form):

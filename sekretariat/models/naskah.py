@@ -174,6 +174,24 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     isi = models.TextField("isi", blank=True)  # sanitized HTML (sekretariat.naskah_markup)
     data = models.JSONField("isian khusus", default=dict, blank=True)
     membalas_ref = models.CharField("membalas surat", max_length=100, blank=True)
+    # The disposisi this naskah answers: sending it closes that disposisi (services.surat_masuk).
+    membalas_disposisi = models.ForeignKey(
+        "sekretariat.Disposisi",
+        verbose_name="membalas disposisi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="naskah_balasan",
+    )
+    # The address book row the tujuan came from; the tujuan_* fields stay the letter's snapshot.
+    tujuan_instansi = models.ForeignKey(
+        "sekretariat.Instansi",
+        verbose_name="instansi tujuan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="naskah_keluar",
+    )
     pembuat = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="pembuat konsep", on_delete=models.PROTECT, related_name="+"
     )

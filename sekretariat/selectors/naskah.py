@@ -2,26 +2,54 @@
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from dukcapil.selectors import TimelineRow, timeline_rows
 from dukcapil.workflow.models import KartuKendali
 from dukcapil.workflow.permissions import Aksi, bidang_filter
 
+from ..models import Disposisi, SuratMasuk
 from ..models.naskah import Ekspedisi, Naskah, StatusNaskah
 
-_SEE = (Aksi.LIHAT, Aksi.KONSEP_NASKAH, Aksi.PERIKSA_NASKAH, Aksi.PARAF_NASKAH, Aksi.NOMOR_NASKAH, Aksi.TTE)
+_ROUTE = (Aksi.PERIKSA_NASKAH, Aksi.PARAF_NASKAH, Aksi.NOMOR_NASKAH, Aksi.TTE)
+_SEE = (Aksi.LIHAT, Aksi.KONSEP_NASKAH, *_ROUTE)
+
+
+def _any(filters: list[Q]) -> Q | None:
+    """The union of bidang filters; None when one of them is every bidang (an empty Q)."""
+    if any(not f for f in filters):
+        return None
+    scope = Q(pk__in=[])
+    for f in filters:
+        scope |= f
+    return scope
 
 
 def naskah_visible(user) -> QuerySet[Naskah]:
-    """Naskah of the bidang where the user holds a naskah action (or sees records), and their own konsep."""
-    filters = [bidang_filter(user, aksi) for aksi in _SEE]
-    if any(not f for f in filters):  # an empty Q: every bidang
+    """Naskah of the bidang where the user holds a naskah action (or sees records), and their own konsep.
+
+    A reply to a rahasia surat masuk is visible only to its author, the naskah's own route
+    (periksa, paraf, nomor, TTE) and the letter's chain; other readers of the bidang do not see it."""
+    from .surat_masuk import dalam_rantai
+
+    route, see = _any([bidang_filter(user, a) for a in _ROUTE]), _any([bidang_filter(user, a) for a in _SEE])
+    if route is None:  # the route acts office-wide (the Kasubag, the Agendaris, the Kadis)
         return Naskah.objects.all()
-    scope = Q(pembuat=user)
-    for f in filters:
-        scope |= f
-    return Naskah.objects.filter(scope)
+    rahasia = Disposisi.objects.filter(pk=OuterRef("membalas_disposisi_id"), surat__sifat="rahasia")
+    chain = SuratMasuk.objects.filter(dalam_rantai(user)).values("pk")
+    scope = Q(pembuat=user) | Q(_rahasia=True, membalas_disposisi__surat_id__in=chain) | route
+    scope |= Q(_rahasia=False) & see if see is not None else Q(_rahasia=False)
+    return Naskah.objects.annotate(_rahasia=Exists(rahasia)).filter(scope)
+
+
+def balasan_surat(surat) -> list[Naskah]:
+    """The naskah answering a surat masuk's disposisi (withdrawn ones left out), oldest first."""
+    return list(
+        Naskah.objects.filter(membalas_disposisi__surat=surat)
+        .exclude(status=StatusNaskah.DITARIK)
+        .select_related("membalas_disposisi__kepada")
+        .order_by("dibuat_pada", "pk")
+    )
 
 
 def naskah_list(user, *, q: str = "", status: str = "") -> QuerySet[Naskah]:

@@ -93,7 +93,8 @@ def timeline(record, labels: dict[str, str]) -> list[TimelineRow]:
             dari_label=labels.get(entry.dari_status, entry.dari_status or "-"),
             ke_label=labels.get(entry.ke_status, entry.ke_status),
             durasi=entry.durasi,
-            standard_minutes=record.standar_waktu.get(entry.dari_status),
+            # the first card (no stage before it) takes the SOP time of its own step («catat»)
+            standard_minutes=record.standar_waktu.get(entry.dari_status or entry.transisi),
         )
         for entry in KartuKendali.objects.filter(content_type=ct, object_id=record.pk)
         .select_related("pelaku")
@@ -208,6 +209,24 @@ def disposisi_terlambat_diberikan(user) -> int:
     return Disposisi.objects.filter(
         dari=user, status__in=Disposisi.TERBUKA_STATUSES, batas_waktu__lt=timezone.localdate()
     ).count()
+
+
+def pemberitahuan_disposisi_terlambat(user):
+    """The kotak masuk banner of whoever gives disposisi: how many they gave are overdue (one
+    query, only for holders of «disposisi»; nothing when none is overdue)."""
+    from django.urls import reverse
+
+    from dukcapil.registry import InboxNotice
+    from dukcapil.workflow.permissions import Aksi, can
+
+    if not can(user, Aksi.DISPOSISI):
+        return None
+    n = disposisi_terlambat_diberikan(user)
+    if not n:
+        return None
+    return InboxNotice(
+        f"{n} disposisi yang Anda berikan melewati batas waktu", reverse("sekretariat:disposisi-diberikan")
+    )
 
 
 def surat_list(user, periode: Periode, limit: int = 200) -> QuerySet[SuratMasuk]:

@@ -37,7 +37,18 @@ S = StatusNaskah
 SOP_SURAT_KELUAR = "Pengagendaan Surat Keluar"  # Lumajang "Prosedur Pengagendaan Surat Keluar"
 # who performs an SOP step → the naskah state that step is
 _SOP_PERAN_STATUS = {"kasubag": S.PERIKSA, "sekretaris": S.PARAF, "staf": S.PENOMORAN, "kadis": S.TTE}
-EDITABLE = ("hal", "sifat", "lampiran", "tujuan_nama", "tujuan_alamat", "tujuan_email", "tembusan", "isi", "data")
+EDITABLE = (
+    "hal",
+    "sifat",
+    "lampiran",
+    "tujuan_instansi",
+    "tujuan_nama",
+    "tujuan_alamat",
+    "tujuan_email",
+    "tembusan",
+    "isi",
+    "data",
+)
 
 
 def _required(text: str, message: str) -> str:
@@ -131,6 +142,48 @@ def naskah_buat(*, user, jenis: JenisNaskah, hal: str, isi: str = "", data: dict
         standar_waktu=standar_waktu(),
         **extra,
     )
+
+
+def balasan_awal(disposisi) -> dict:
+    """The konsep's fields prefilled from the letter a disposisi is about (the reply's starting point)."""
+    surat = disposisi.surat
+    asal = surat.asal
+    return {
+        "tujuan_instansi": asal,
+        "tujuan_nama": asal.nama,
+        "tujuan_alamat": asal.alamat,
+        "tujuan_email": asal.email,
+        "hal": f"Balasan atas surat nomor {surat.nomor_surat} perihal {surat.perihal}"[:300],
+        "sifat": Naskah.Sifat.RAHASIA if surat.rahasia else Naskah.Sifat.BIASA,
+    }
+
+
+def naskah_buat_balasan(*, user, disposisi_id: int, jenis: JenisNaskah, hal: str, **fields) -> Naskah:
+    """A konsep answering the surat masuk of a disposisi the user holds; sending it (kirim) closes
+    that disposisi. One reply in progress per disposisi; a reply to a rahasia letter is rahasia."""
+    from ..models import Disposisi
+
+    with transaction.atomic():
+        disposisi = record_lock(Disposisi, disposisi_id, related=("surat",), label="Disposisi")
+        if disposisi.kepada_id != user.pk:
+            raise BerkasForbidden("Hanya penerima disposisi ini yang dapat menyusun balasannya.")
+        if not disposisi.terbuka:
+            raise BerkasConflict(
+                f"Disposisi ini berstatus «{disposisi.get_status_display()}»; balasan tidak dapat disusun lagi."
+            )
+        other = disposisi.naskah_balasan.exclude(status=S.DITARIK).first()
+        if other is not None:
+            raise BerkasConflict(
+                f"Disposisi ini sudah dibalas dengan naskah {other.nomor} ({other.get_status_display()})."
+            )
+        surat = disposisi.surat
+        if surat.rahasia:
+            fields["sifat"] = Naskah.Sifat.RAHASIA
+        naskah = naskah_buat(user=user, jenis=jenis, hal=hal, **fields)
+        naskah.membalas_disposisi = disposisi
+        naskah.membalas_ref = surat.nomor_surat[:100]
+        naskah.save(update_fields=["membalas_disposisi", "membalas_ref"])
+    return naskah
 
 
 def naskah_ubah(*, pk: int, user, expected_status: str | None = S.KONSEP, **fields) -> Naskah:
@@ -297,6 +350,16 @@ def _ekspedisi(naskah: Naskah, user, **fields) -> Ekspedisi:
     if naskah.status == S.TERBIT:
         check_allowed(naskah, "kirim", user, "Kirim naskah")
         record_transition(naskah, "kirim", user, f"Dikirim kepada {fields['penerima']} ({fields['cara']}).")
+        if naskah.membalas_disposisi_id:
+            from .surat_masuk import close_disposisi_with_reply
+
+            close_disposisi_with_reply(
+                disposisi_id=naskah.membalas_disposisi_id,
+                balasan=naskah,
+                balasan_teks=naskah.nomor_naskah,
+                user=user,
+                dikirim=True,
+            )
     elif naskah.status == S.TERKIRIM:  # one more recipient
         if not can(user, Aksi.NOMOR_NASKAH, naskah.bidang_id):
             raise BerkasForbidden("Peran Anda tidak berwenang: «Kirim naskah».")

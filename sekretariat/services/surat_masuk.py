@@ -40,6 +40,7 @@ SOP_SLUG = "pengagendaan-surat-masuk"
 # SOP step (urutan) → the state the record is in while that step is worked on
 SOP_STEP_STATUS = {2: StatusSuratMasuk.KASUBAG, 3: StatusSuratMasuk.SEKRETARIS, 4: StatusSuratMasuk.KADIS}
 SOP_STEP_DISPOSISI = 5  # «memberi disposisi lanjutan»
+SOP_STEP_CATAT = 1  # the Agendaris records the letter: kept under the first card's transisi «catat»
 
 # How far down the office a role stands: a disposisi lanjutan only goes to a higher number.
 JENJANG = {
@@ -215,7 +216,11 @@ def surat_masuk_catat(*, user: User, data: SuratMasukData) -> SuratMasuk:
             dicatat_oleh=user,
             dicatat_pada=now,
             status_sejak=now,
-            standar_waktu={status: minutes[step] for step, status in SOP_STEP_STATUS.items() if step in minutes},
+            standar_waktu={
+                status: minutes[step]
+                for step, status in [(SOP_STEP_CATAT, "catat"), *SOP_STEP_STATUS.items()]
+                if step in minutes
+            },
         )
         _first_card(surat, "catat", user, "Surat masuk diagendakan.")
         _open_named(surat, _holders_of_step(surat.status), Aksi.DISPOSISI)
@@ -419,18 +424,54 @@ def disposisi_arsipkan(*, user: User, pk: int, expected_status: str, catatan: st
     return disposisi
 
 
-def close_disposisi_with_reply(*, disposisi_id: int, balasan=None, balasan_teks: str = "", user: User) -> Disposisi:
+def _link_reply(disposisi: Disposisi, balasan, balasan_teks: str) -> None:
+    if balasan is not None:
+        disposisi.balasan_content_type = ContentType.objects.get_for_model(balasan)
+        disposisi.balasan_object_id = balasan.pk
+    disposisi.balasan_teks = (balasan_teks or str(balasan)).strip()[:200]
+
+
+def _close_answered(disposisi: Disposisi, balasan, teks: str, user: User) -> None:
+    """Close ``disposisi`` as answered by the sent reply, first every open lanjutan below it
+    (the reply answers their part too)."""
+    for child in disposisi.lanjutan.filter(status__in=Disposisi.TERBUKA_STATUSES).order_by("pk"):
+        _close_answered(record_lock(Disposisi, child.pk, label="Disposisi"), balasan, teks, user)
+    _link_reply(disposisi, balasan, teks)
+    _close(disposisi, "tutup", user, f"Dijawab dengan naskah {disposisi.balasan_teks}.")
+
+
+def close_disposisi_with_reply(
+    *, disposisi_id: int, balasan=None, balasan_teks: str = "", user: User, dikirim: bool = False
+) -> Disposisi:
     """Hook for the naskah keluar that answers the letter: link the reply and close this disposisi.
 
-    ``balasan`` is the reply record (any model) or None with ``balasan_teks`` (its nomor) only."""
+    ``balasan`` is the reply record (any model) or None with ``balasan_teks`` (its nomor) only.
+    The recipient may close their part with a reply themselves; with ``dikirim`` the office sent
+    the reply (the Agendaris's kirim, in its transaction): the disposisi, the lanjutan still open
+    below it and the givers above it whose every lanjutan is now closed are closed as answered,
+    each with a kartu kendali row naming who sent it. A disposisi already closed keeps its state."""
     if balasan is None and not balasan_teks.strip():
         raise BerkasInvalid("Sebutkan naskah balasan.")
     with transaction.atomic():
-        disposisi = _lock_own(disposisi_id, user, None)
-        check_allowed(disposisi, "tutup", user, "Selesai dengan balasan")
-        if balasan is not None:
-            disposisi.balasan_content_type = ContentType.objects.get_for_model(balasan)
-            disposisi.balasan_object_id = balasan.pk
-        disposisi.balasan_teks = (balasan_teks or str(balasan)).strip()[:200]
-        _close(disposisi, "tutup", user, f"Dijawab dengan naskah {disposisi.balasan_teks}.")
+        if not dikirim:
+            disposisi = _lock_own(disposisi_id, user, None)
+            check_allowed(disposisi, "tutup", user, "Selesai dengan balasan")
+            _link_reply(disposisi, balasan, balasan_teks)
+            _close(disposisi, "tutup", user, f"Dijawab dengan naskah {disposisi.balasan_teks}.")
+            return disposisi
+        disposisi = record_lock(Disposisi, disposisi_id, label="Disposisi")
+        teks = (balasan_teks or str(balasan)).strip()
+        if disposisi.terbuka:
+            _close_answered(disposisi, balasan, teks, user)
+        parent_id = disposisi.induk_id
+        while parent_id is not None:
+            parent = record_lock(Disposisi, parent_id, label="Disposisi")
+            if (
+                parent.status != StatusDisposisi.DITERUSKAN
+                or parent.lanjutan.filter(status__in=Disposisi.TERBUKA_STATUSES).exists()
+            ):
+                break
+            _link_reply(parent, balasan, teks)
+            _close(parent, "tutup", user, f"Dijawab dengan naskah {parent.balasan_teks} (disposisi lanjutan).")
+            parent_id = parent.induk_id
     return disposisi

@@ -18,10 +18,13 @@ from dukcapil.workflow.permissions import Aksi, can
 from ..documents.naskah import render_arsip, render_konsep
 from ..documents.register import render_register_pdf, render_register_xlsx
 from ..forms.naskah import CatatanForm, EkspedisiForm, EmailForm, NaskahForm, NomorForm, PeriodeForm
+from ..models import SuratMasuk
 from ..models.naskah import JenisNaskah, Naskah, StatusNaskah
 from ..naskah_markup import to_text
 from ..selectors import naskah as selectors
+from ..selectors.surat_masuk import dalam_rantai, disposisi_for
 from ..services import naskah as services
+from ..services.surat_masuk import instansi_pilih
 
 S = StatusNaskah
 PER_PAGE = 50
@@ -29,7 +32,10 @@ PER_PAGE = 50
 
 def _naskah(request: HttpRequest, pk: int) -> Naskah:
     return get_object_or_404(
-        selectors.naskah_visible(request.user).select_related("jenis", "bidang", "pembuat", "klasifikasi"), pk=pk
+        selectors.naskah_visible(request.user).select_related(
+            "jenis", "bidang", "pembuat", "klasifikasi", "membalas_disposisi__surat"
+        ),
+        pk=pk,
     )
 
 
@@ -53,25 +59,63 @@ def naskah_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-def naskah_baru(request: HttpRequest, kode: str) -> HttpResponse:
-    jenis = get_object_or_404(JenisNaskah, kode=kode, aktif=True)
+def _konsep_fields(form: NaskahForm) -> dict:
+    """The form's fields for the service; a tujuan to keep goes into the address book first."""
+    fields = form.service_fields()
+    if baru := form.instansi_baru():
+        fields["tujuan_instansi"] = instansi_pilih(**baru)
+    return fields
+
+
+def _konsep_baru(request: HttpRequest, jenis: JenisNaskah, disposisi=None) -> HttpResponse:
+    """The konsep form of a new naskah; with ``disposisi`` a reply prefilled from its letter."""
     if not can(request.user, Aksi.KONSEP_NASKAH):
         return render(
             request, "dukcapil/error.html", {"message": "Peran Anda tidak dapat menyusun konsep naskah."}, status=403
         )
-    form = NaskahForm(request.POST or None, jenis=jenis)
+    initial = services.balasan_awal(disposisi) if disposisi is not None else None
+    form = NaskahForm(request.POST or None, jenis=jenis, initial=initial)
     if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
         try:
-            naskah = services.naskah_buat(user=request.user, jenis=jenis, **fields)
+            fields = _konsep_fields(form)
+            if disposisi is not None:
+                naskah = services.naskah_buat_balasan(
+                    user=request.user, disposisi_id=disposisi.pk, jenis=jenis, **fields
+                )
+            else:
+                naskah = services.naskah_buat(user=request.user, jenis=jenis, **fields)
         except BerkasError as exc:
             form.add_error(None, exc.message)
+            status = exc.http_status
         else:
             messages.success(request, "Konsep disimpan.")
             return redirect(naskah.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
-    return render(request, "sekretariat/naskah/form.html", {"form": form, "jenis": jenis}, status=status)
+    else:
+        status = 400 if request.method == "POST" else 200
+    context = {"form": form, "jenis": jenis, "membalas": disposisi}
+    return render(request, "sekretariat/naskah/form.html", context, status=status)
+
+
+@login_required
+def naskah_baru(request: HttpRequest, kode: str) -> HttpResponse:
+    return _konsep_baru(request, get_object_or_404(JenisNaskah, kode=kode, aktif=True))
+
+
+@login_required
+def naskah_balas(request: HttpRequest, pk: int) -> HttpResponse:
+    """«Buat balasan» from a disposisi the user holds: a konsep of the chosen jenis answering its letter."""
+    disposisi = disposisi_for(request.user, pk)
+    kode = request.GET.get("jenis") or request.POST.get("jenis") or ""
+    jenis = JenisNaskah.objects.filter(kode=kode, aktif=True).first()
+    if jenis is None:
+        return render(request, "dukcapil/error.html", {"message": "Pilih jenis naskah balasan."}, status=400)
+    if disposisi.kepada_id != request.user.pk:
+        message = "Hanya penerima disposisi yang menyusun balasannya."
+        return render(request, "dukcapil/error.html", {"message": message}, status=403)
+    if not disposisi.terbuka:
+        message = f"Disposisi ini berstatus «{disposisi.get_status_display()}»; balasan tidak dapat disusun lagi."
+        return render(request, "dukcapil/error.html", {"message": message}, status=409)
+    return _konsep_baru(request, jenis, disposisi)
 
 
 @login_required
@@ -79,8 +123,8 @@ def naskah_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     naskah = _naskah(request, pk)
     form = NaskahForm(request.POST or None, instance=naskah, jenis=naskah.jenis)
     if request.method == "POST" and form.is_valid():
-        fields = form.service_fields()
         try:
+            fields = _konsep_fields(form)
             services.naskah_ubah(pk=naskah.pk, user=request.user, **fields)
         except BerkasError as exc:
             return _detail(request, _naskah(request, pk), exc.message, exc.http_status)
@@ -125,12 +169,22 @@ def _detail(request: HttpRequest, naskah: Naskah, error: str = "", status: int =
         "dokumen": services.dokumen_naskah(naskah),
         "timeline": selectors.naskah_timeline(naskah),
         "tte_ref": record_ref(naskah) if naskah.status == S.TTE else "",
+        "membalas": _membalas(naskah, request.user),
         "catatan_form": forms.get("catatan_form") or CatatanForm(initial=initial),
         "nomor_form": forms.get("nomor_form") or NomorForm(initial=initial),
         "email_form": forms.get("email_form") or EmailForm(initial=initial | {"email": naskah.tujuan_email}),
         "ekspedisi_form": forms.get("ekspedisi_form") or EkspedisiForm(initial=initial),
     }
     return render(request, "sekretariat/naskah/detail.html", context, status=status)
+
+
+def _membalas(naskah: Naskah, user) -> dict | None:
+    """The surat masuk the naskah answers; its perihal and link only for those in a rahasia letter's chain."""
+    if naskah.membalas_disposisi_id is None:
+        return None
+    surat = naskah.membalas_disposisi.surat
+    terbaca = not surat.rahasia or SuratMasuk.objects.filter(dalam_rantai(user), pk=surat.pk).exists()
+    return {"surat": surat, "terbaca": terbaca, "disposisi": naskah.membalas_disposisi}
 
 
 @login_required

@@ -19,6 +19,8 @@ from ..documents import surat_masuk as docs
 from ..documents.registers import register_pdf, register_xlsx
 from ..forms.surat_masuk import CatatanForm, DisposisiForm, PeriodeForm, SuratMasukForm
 from ..models import Disposisi, InstruksiDisposisi, StatusDisposisi, SuratMasuk
+from ..models.naskah import JenisNaskah
+from ..selectors import naskah as naskah_sel
 from ..selectors import surat_masuk as sel
 from ..services import surat_masuk as svc
 
@@ -98,6 +100,7 @@ def _detail(request: HttpRequest, surat: SuratMasuk, status: int = 200, **extra)
         "can_arsipkan": _allowed(surat, "arsipkan", user),
         "disposisi_form": disposisi_form,
         "today": timezone.localdate(),
+        "balasan": naskah_sel.balasan_surat(surat),
     }
     return render(request, "sekretariat/surat_masuk/detail.html", context | extra, status=status)
 
@@ -221,8 +224,17 @@ def _disposisi_page(request: HttpRequest, disposisi: Disposisi, status: int = 20
         "lanjutan_form": (extra.pop("lanjutan_form", None) or _lanjutan_form(disposisi, user)) if mine else None,
         "can_arsipkan": mine and disposisi.status == StatusDisposisi.TERBUKA,
         "terlambat": disposisi.terlambat(),
+        "balasan": [n for n in naskah_sel.balasan_surat(disposisi.surat) if n.membalas_disposisi_id == disposisi.pk],
+        "balas_jenis": _balas_jenis(disposisi, user) if mine else [],
     }
     return render(request, "sekretariat/surat_masuk/disposisi.html", context | extra, status=status)
+
+
+def _balas_jenis(disposisi: Disposisi, user) -> list[JenisNaskah]:
+    """The jenis a recipient may answer with («Buat balasan»), none once a reply is under way."""
+    if not can(user, Aksi.KONSEP_NASKAH) or disposisi.naskah_balasan.exclude(status="ditarik").exists():
+        return []
+    return list(JenisNaskah.objects.filter(aktif=True))
 
 
 def _lanjutan_form(disposisi: Disposisi, user) -> DisposisiForm | None:

@@ -28,8 +28,25 @@
     update();
   }
 
+  // Konsep naskah: choosing an instansi from the address book fills nama, alamat and email
+  // (the fields stay editable: they are the letter's own snapshot).
+  function bukuAlamat() {
+    var select = document.querySelector("select[data-buku-alamat]");
+    if (!select) { return; }
+    var book = JSON.parse(select.getAttribute("data-buku-alamat"));
+    select.addEventListener("change", function () {
+      var row = book[select.value];
+      if (!row) { return; }
+      ["nama", "alamat", "email"].forEach(function (key) {
+        var input = document.getElementById("id_tujuan_" + key);
+        if (input) { input.value = row[key]; }
+      });
+    });
+  }
+
   ready(function () {
     printButtons();
     tteSelection();
+    bukuAlamat();
   });
 })();

@@ -219,9 +219,10 @@ def test_operator_entry_screen_validates_members_and_sends_to_kasi(client, team)
     assert berkas.permohonan_kk.anggota.get().nama == "BUDI SANTOSO"
 
 
-# session, user, user + group permissions, the berkas page (with layanan and bidang), the
+# session, user, user + group permissions, work items, the berkas page (with layanan and bidang),
+# the overdue disposisi the Kasi gave (the Sekretariat's banner), the unread notification badge, the
 # officer's bidang in the header: the same for 2 rows as for 11.
-INBOX_QUERIES = 7  # … and the unread-notification badge
+INBOX_QUERIES = 8
 
 
 def test_inbox_lists_oldest_first_with_pinned_query_count(client, team, django_assert_num_queries):

@@ -91,3 +91,16 @@ def test_open_disposisi_register_masks_rahasia(kantor, rahasia):
     assert [r.perihal for r in kasi_rows] == [PERIHAL]
     # someone neither giving nor receiving, and not a reader of the agenda, sees none
     assert disposisi_terbuka(kantor["staf"], Periode()) == []
+
+
+def test_kartu_kendali_shows_the_agenda_steps_sop_minutes_from_the_first_row(kantor):
+    from sekretariat.selectors.surat_masuk import surat_timeline
+
+    surat = to_kadis(catat(kantor["agendaris"]), kantor)
+    rows = surat_timeline(surat)
+    # Lumajang "Pengagendaan Surat Masuk": every step 10 minutes, the recording too
+    assert [(r.entry.transisi, r.standard_minutes) for r in rows] == [
+        ("catat", 10),
+        ("periksa_kasubag", 10),
+        ("paraf_sekretaris", 10),
+    ]

@@ -29,7 +29,7 @@ def test_recorded_letter_waits_for_kasubag_with_sop_minutes(kantor):
     assert surat.status == StatusSuratMasuk.KASUBAG
     assert surat.nomor == f"{surat.nomor_agenda:04d}/2026"
     # Lumajang "Prosedur Pengagendaan Surat Masuk": ten minutes per step
-    assert surat.standar_waktu == {"kasubag": 10, "sekretaris": 10, "kadis": 10}
+    assert surat.standar_waktu == {"catat": 10, "kasubag": 10, "sekretaris": 10, "kadis": 10}
     assert ("suratmasuk", surat.pk) in _inbox_records(kantor["kasubag"])
     assert ("suratmasuk", surat.pk) not in _inbox_records(kantor["kadis"])
     assert ("suratmasuk", surat.pk) not in _inbox_records(kantor["sekretaris"])

@@ -222,8 +222,44 @@ def test_list_pages_have_pinned_query_counts(client, kantor, django_assert_num_q
     client.force_login(kantor["kadis"])
     with django_assert_num_queries(6):
         assert client.get(reverse("sekretariat:disposisi-diberikan")).status_code == 200
-    # the Kabid's kotak masuk lists the disposisi (each with its letter) in one query per record type
+    # the Kabid's kotak masuk lists the disposisi (each with its letter) in one query per record type,
+    # plus one count of the overdue disposisi the Kabid gave (the banner)
     client.force_login(kantor["kabid"])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("kotak-masuk"))
     assert response.content.decode().count("Disposisi: Surat ke-") == n
+
+
+def test_the_givers_kotak_masuk_counts_overdue_disposisi_in_one_query(client, kantor, django_assert_num_queries):
+    from sekretariat.models import Disposisi
+
+    client.force_login(kantor["kadis"])
+    client.get(reverse("kotak-masuk"))
+    with django_assert_num_queries(6) as before:  # session, user, groups, work items, unread badge, overdue count
+        page = client.get(reverse("kotak-masuk")).content.decode()
+    assert "melewati batas waktu" not in page
+
+    # given: two letters whose disposisi passed their batas waktu, one still in time
+    for i in range(2):
+        surat = to_kadis(catat(kantor["agendaris"], nomor_surat=f"005/{i}/X/2026"), kantor)
+        made = svc.surat_masuk_disposisi(
+            user=kantor["kadis"],
+            pk=surat.pk,
+            expected_status="kadis",
+            data=disposisi_data([kantor["kabid"]], batas_waktu=timezone.localdate()),
+        )
+        if i == 0:
+            late = made[0]
+    Disposisi.objects.exclude(pk=late.pk).update(batas_waktu=timezone.localdate() - timedelta(days=2))
+    Disposisi.objects.filter(pk=late.pk).update(batas_waktu=timezone.localdate() - timedelta(days=1))
+
+    with django_assert_num_queries(len(before.captured_queries)):
+        page = client.get(reverse("kotak-masuk")).content.decode()
+    link = reverse("sekretariat:disposisi-diberikan")
+    assert f'<a href="{link}">2 disposisi yang Anda berikan melewati batas waktu</a>' in page
+
+    # the recipient (who gave none) sees no banner; closing one lowers the count
+    svc.disposisi_tutup(user=kantor["kabid"], pk=late.pk, expected_status="terbuka", catatan="Sudah")
+    assert "1 disposisi yang Anda berikan melewati batas waktu" in client.get(reverse("kotak-masuk")).content.decode()
+    client.force_login(kantor["kabid"])
+    assert "disposisi yang Anda berikan" not in client.get(reverse("kotak-masuk")).content.decode()
