@@ -121,6 +121,9 @@ def naskah_balas(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def naskah_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     naskah = _naskah(request, pk)
+    if not can(request.user, Aksi.KONSEP_NASKAH, naskah.bidang_id):  # a reader of the naskah may not edit it
+        message = "Hanya penyusun konsep naskah bidang ini yang dapat mengubahnya."
+        return render(request, "dukcapil/error.html", {"message": message}, status=403)
     form = NaskahForm(request.POST or None, instance=naskah, jenis=naskah.jenis)
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,21 +13,31 @@ from unittest.mock import patch
 
 import pytest
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from dukcapil.choices import Role, Status
-from dukcapil.demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+from dukcapil.demo import DEMO_USERS, seed_demo
 from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
-from dukcapil.workflow.models import KartuKendali
+from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
+from sekretariat import models as sek
+from sekretariat.demo import SEKRETARIAT_USERS
+from sekretariat.demo_keuangan import KEUANGAN_USERS
 
 pytestmark = pytest.mark.django_db
 
 PENDAFTARAN, CAPIL = "pendaftaran", "pencatatan_sipil"
+SEKRETARIAT = "sekretariat"
 ROLE_OF = {username: (role, bidang) for username, _f, _l, role, bidang in DEMO_USERS}
+# the Sekretariat's demo officers (sekretariat/demo.py, demo_keuangan.py): all of bidang Sekretariat
+ROLE_OF |= {username: (role, SEKRETARIAT) for username, _f, _l, role in SEKRETARIAT_USERS + KEUANGAN_USERS}
+# who reads the agenda of surat masuk (every letter but the rahasia ones outside their chain): the
+# Sekretariat's agenda keepers and the office's leaders (sekretariat/services/surat_masuk.py)
+PEMBACA_AGENDA = {Role.AGENDARIS, Role.KASUBAG, Role.SEKRETARIS, Role.KADIS, Role.ADMIN}
 LOGIN, ADMIN_LOGIN = "login", "admin-login"
 UNKNOWN_TOKEN = "00000000-0000-4000-8000-000000000000"  # 302 to the staff login / to the admin login
 
@@ -149,6 +159,67 @@ class AdminSite:
         return 200 if who is not None and ROLE_OF[who][0] == Role.ADMIN else ADMIN_LOGIN
 
 
+@dataclass(frozen=True)
+class AnyGrant:
+    """A screen for holders of any of ``aksi`` (in ``bidang`` when given): ``denied`` for the others
+    (403 for a page, 404 for a record whose existence is not confirmed)."""
+
+    aksi: tuple[str, ...]
+    bidang: str | None = None
+    denied: int = 403
+    status: int = 200
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        return self.status if any(holds(who, a, self.bidang) for a in self.aksi) else self.denied
+
+
+@dataclass(frozen=True)
+class Readers:
+    """The registers of surat masuk: the agenda's readers only."""
+
+    def expect(self, who):
+        return LOGIN if who is None else (200 if ROLE_OF[who][0] in PEMBACA_AGENDA else 403)
+
+
+@dataclass(frozen=True)
+class Surat:
+    """A surat masuk (or a page of it): the agenda's readers see it unless it is rahasia; its chain
+    (who recorded it, held a step of it, gave or received its disposisi) always; others 404."""
+
+    rahasia: bool
+    chain: frozenset[str]
+    status: int = 200
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        reader = ROLE_OF[who][0] in PEMBACA_AGENDA and not self.rahasia
+        return self.status if reader or who in self.chain else 404
+
+
+@dataclass(frozen=True)
+class NaskahRecord:
+    """A naskah dinas of ``bidang`` (not a reply to a rahasia letter): its author, and whoever sees
+    records or holds a naskah action in that bidang; then 403 without ``aksi`` in that bidang."""
+
+    bidang: str
+    pembuat: str
+    aksi: str | None = None
+    status: int = 200
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        see = (Aksi.LIHAT, Aksi.KONSEP_NASKAH, Aksi.PERIKSA_NASKAH, Aksi.PARAF_NASKAH, Aksi.NOMOR_NASKAH, Aksi.TTE)
+        if who != self.pembuat and not any(holds(who, a, self.bidang) for a in see):
+            return 404
+        if self.aksi and not holds(who, self.aksi, self.bidang):
+            return 403
+        return self.status
+
+
 POST_ONLY = Staff(status=405)  # GET on an action endpoint: sign in first, then 405
 
 
@@ -171,7 +242,31 @@ def demo_objects() -> dict:
         "lahir_diterima": one(CAPIL, Status.DITERIMA, "akta-kelahiran"),
         "paket": berkas.filter(layanan__jenis_berkas="dukcapil.paket").order_by("pk").first(),
         "batch": BatchTTE.objects.order_by("pk").first(),
+        # the Sekretariat's demo records (sekretariat/demo*.py)
+        "surat": sek.SuratMasuk.objects.exclude(sifat=sek.SifatSurat.RAHASIA)
+        .exclude(pindaian="")
+        .order_by("pk")
+        .first(),
+        "rahasia": sek.SuratMasuk.objects.filter(sifat=sek.SifatSurat.RAHASIA).order_by("pk").first(),
+        "disposisi": sek.Disposisi.objects.filter(surat__sifat=sek.SifatSurat.BIASA).order_by("pk").first(),
+        "konsep": sek.Naskah.objects.filter(status="konsep", membalas_disposisi=None).order_by("pk").first(),
+        "terbit": sek.Naskah.objects.filter(status="terbit", membalas_disposisi=None).order_by("pk").first(),
+        "spp": sek.Spp.objects.order_by("pk").first(),
+        "perencanaan": sek.DokumenPerencanaan.objects.exclude(berkas_final="").order_by("pk").first(),
+        "kasus": sek.KasusDisiplin.objects.order_by("pk").first(),
+        "pegawai": sek.Pegawai.objects.order_by("pk").first(),
+        "usulan": sek.UsulanKepegawaian.objects.order_by("pk").first(),
     }
+
+
+def chain_of(surat) -> frozenset[str]:
+    """Who is in a letter's chain in the demo data: recorded it, held a step of it, gave or received
+    one of its disposisi (the rule of a rahasia letter, read from the rows, not from the selector)."""
+    held = WorkItem.objects.filter(content_type=ContentType.objects.get_for_model(surat), object_id=surat.pk)
+    names = {surat.dicatat_oleh.username, *held.values_list("pengguna__username", flat=True)}
+    for dari, kepada in sek.Disposisi.objects.filter(surat=surat).values_list("dari__username", "kepada__username"):
+        names |= {dari, kepada}
+    return frozenset(n for n in names if n)
 
 
 def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
@@ -238,6 +333,99 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         "api-docs": [(reverse("api-docs"), Public())],
         "api-redoc": [(reverse("api-redoc"), Public())],
         "admin:index": [(reverse("admin:index"), AdminSite())],
+        **sekretariat_table(d),
+    }
+
+
+def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """The Sekretariat's screens (sekretariat/urls.py) and the notices of every officer."""
+    surat, rahasia, dispo = d["surat"], d["rahasia"], d["disposisi"]
+    konsep, terbit, spp, ren = d["konsep"], d["terbit"], d["spp"], d["perencanaan"]
+
+    def on_surat(s, status=200):
+        return Surat(s.sifat == sek.SifatSurat.RAHASIA, chain_of(s), status)
+
+    in_sek = lambda *aksi: AnyGrant(tuple(aksi), SEKRETARIAT)  # noqa: E731
+    ren_aksi = (Aksi.PERENCANAAN_SUSUN, Aksi.PERENCANAAN_PERIKSA, Aksi.PERENCANAAN_PARAF, Aksi.PERENCANAAN_SETUJUI)
+    n = "sekretariat:"
+
+    def per_surat(name, status=200):
+        return [(reverse(n + name, args=[s.pk]), on_surat(s, status)) for s in (surat, rahasia)]
+
+    def naskah(name, row, aksi=None, status=200, extra=()):
+        return [
+            (
+                reverse(n + name, args=[row.pk, *extra]),
+                NaskahRecord(row.bidang.kode, row.pembuat.username, aksi, status),
+            )
+        ]
+
+    return {
+        # every officer's own notices; opening one and marking all read are POSTs
+        "notifikasi": [(reverse("notifikasi"), Staff())],
+        "notifikasi-buka": [(reverse("notifikasi-buka", args=[1]), POST_ONLY)],
+        "notifikasi-baca-semua": [(reverse("notifikasi-baca-semua"), POST_ONLY)],
+        # surat masuk and disposisi: the list shows each officer what they may see
+        n + "surat-masuk": [(reverse(n + "surat-masuk"), Staff())],
+        n + "surat-masuk-baru": [(reverse(n + "surat-masuk-baru"), Grant(Aksi.AGENDA_SURAT))],
+        n + "buku-agenda-masuk": [(reverse(n + "buku-agenda-masuk"), Readers())],
+        n + "surat-masuk-detail": per_surat("surat-masuk-detail"),
+        n + "surat-masuk-pindaian": per_surat("surat-masuk-pindaian"),
+        n + "lembar-disposisi": per_surat("lembar-disposisi", 302),  # asks for the PDF: to its cetakan
+        n + "surat-masuk-aksi": [(reverse(n + "surat-masuk-aksi", args=[surat.pk, "teruskan"]), POST_ONLY)],
+        n + "register-disposisi": [(reverse(n + "register-disposisi"), Staff())],
+        n + "disposisi-diberikan": [(reverse(n + "disposisi-diberikan"), Staff())],
+        n + "disposisi-detail": [(reverse(n + "disposisi-detail", args=[dispo.pk]), on_surat(dispo.surat))],
+        n + "disposisi-aksi": [(reverse(n + "disposisi-aksi", args=[dispo.pk, "selesai"]), POST_ONLY)],
+        # naskah dinas: the registers list what each officer may see
+        n + "naskah-list": [(reverse(n + "naskah-list"), Staff())],
+        n + "naskah-baru": [(reverse(n + "naskah-baru", args=[konsep.jenis.kode]), Grant(Aksi.KONSEP_NASKAH))],
+        # «buat balasan» without a jenis: 400 to whoever may see the disposisi (the form asks for one)
+        n + "naskah-balas": [(reverse(n + "naskah-balas", args=[dispo.pk]), on_surat(dispo.surat, 400))],
+        n + "naskah-detail": naskah("naskah-detail", konsep) + naskah("naskah-detail", terbit),
+        n + "naskah-ubah": naskah("naskah-ubah", konsep, Aksi.KONSEP_NASKAH),
+        n + "naskah-diff": naskah("naskah-diff", konsep),  # the demo konsep was saved twice
+        n + "naskah-pdf": naskah("naskah-pdf", konsep, status=302, extra=["konsep"]),
+        n + "naskah-action": [(reverse(n + "naskah-action", args=[konsep.pk, "ajukan"]), POST_ONLY)],
+        n + "buku-agenda-keluar": [(reverse(n + "buku-agenda-keluar"), Staff())],
+        n + "buku-ekspedisi": [(reverse(n + "buku-ekspedisi"), Staff())],
+        # presensi: the Sekretariat's keepers of it
+        n + "presensi-rekap": [(reverse(n + "presensi-rekap"), Grant(Aksi.PRESENSI, SEKRETARIAT))],
+        n + "presensi-rekap-ajukan": [(reverse(n + "presensi-rekap-ajukan"), POST_ONLY)],
+        n + "presensi-impor": [(reverse(n + "presensi-impor"), Grant(Aksi.PRESENSI, SEKRETARIAT))],
+        n + "presensi-keterangan": [(reverse(n + "presensi-keterangan"), Grant(Aksi.PRESENSI, SEKRETARIAT))],
+        # disiplin
+        n + "disiplin": [(reverse(n + "disiplin"), Grant(Aksi.DISIPLIN))],
+        n + "disiplin-detail": [(reverse(n + "disiplin-detail", args=[d["kasus"].pk]), Grant(Aksi.DISIPLIN))],
+        n + "disiplin-langkah": [(reverse(n + "disiplin-langkah", args=[d["kasus"].pk]), POST_ONLY)],
+        # kepegawaian: the leaders read, the Kasubag keeps
+        n + "pegawai-list": [(reverse(n + "pegawai-list"), Grant(Aksi.LIHAT_PEGAWAI))],
+        n + "pegawai-baru": [(reverse(n + "pegawai-baru"), Grant(Aksi.KELOLA_PEGAWAI))],
+        n + "pegawai-impor": [(reverse(n + "pegawai-impor"), Grant(Aksi.KELOLA_PEGAWAI))],
+        n + "duk": [(reverse(n + "duk"), Grant(Aksi.LIHAT_PEGAWAI))],
+        n + "buku-kendali-pegawai": [(reverse(n + "buku-kendali-pegawai"), Grant(Aksi.LIHAT_PEGAWAI))],
+        n + "pegawai-detail": [(reverse(n + "pegawai-detail", args=[d["pegawai"].pk]), Grant(Aksi.LIHAT_PEGAWAI))],
+        n + "pegawai-ubah": [(reverse(n + "pegawai-ubah", args=[d["pegawai"].pk]), Grant(Aksi.KELOLA_PEGAWAI))],
+        n + "usulan-mulai": [(reverse(n + "usulan-mulai", args=[d["pegawai"].pk]), POST_ONLY)],
+        n + "usulan-list": [(reverse(n + "usulan-list"), Grant(Aksi.LIHAT_PEGAWAI))],
+        n + "usulan-detail": [(reverse(n + "usulan-detail", args=[d["usulan"].pk]), Grant(Aksi.LIHAT_PEGAWAI))],
+        # keuangan: the finance officers and the leaders; an SPP is 404 to the others
+        n + "spp-list": [(reverse(n + "spp-list"), Grant(Aksi.KEUANGAN_LIHAT))],
+        n + "spp-baru": [(reverse(n + "spp-baru"), Grant(Aksi.SPP_SIAPKAN))],
+        n + "spp-detail": [(reverse(n + "spp-detail", args=[spp.pk]), AnyGrant((Aksi.KEUANGAN_LIHAT,), denied=404))],
+        n + "spp-aksi": [(reverse(n + "spp-aksi", args=[spp.pk, "ajukan"]), POST_ONLY)],
+        n + "dpa": [(reverse(n + "dpa"), Grant(Aksi.KEUANGAN_LIHAT))],
+        n + "realisasi": [(reverse(n + "realisasi"), Grant(Aksi.KEUANGAN_LIHAT))],
+        # perencanaan dan pelaporan: whoever writes, checks, initials or approves it in the Sekretariat
+        n + "perencanaan": [(reverse(n + "perencanaan"), in_sek(*ren_aksi))],
+        n + "perencanaan-buat": [(reverse(n + "perencanaan-buat"), POST_ONLY)],
+        n + "perencanaan-detail": [
+            (reverse(n + "perencanaan-detail", args=[ren.pk]), AnyGrant(ren_aksi, SEKRETARIAT, 404))
+        ],
+        n + "perencanaan-berkas": [
+            (reverse(n + "perencanaan-berkas", args=[ren.pk]), AnyGrant(ren_aksi, SEKRETARIAT, 404))
+        ],
+        n + "perencanaan-aksi": [(reverse(n + "perencanaan-aksi", args=[ren.pk, "ajukan"]), POST_ONLY)],
     }
 
 
@@ -270,7 +458,7 @@ def answer(response) -> int | str:
 def test_every_url_answers_every_demo_user_as_the_permissions_table_says(client, demo):
     # given: the demo office (berkas in every state of both bidang, signed documents, a TTE batch)
     d = demo_objects()
-    assert all(d[k] for k in d if k not in ("siap", "dokumen"))
+    assert all(d[k] for k in d if k not in ("siap", "dokumen")), {k for k in d if not d[k]}
     assert all(d["siap"].values()) and all(d["dokumen"].values())
     table = url_table(d)
     assert set(table) == url_names(), "every URL pattern has an expected answer per visitor, and no more"
@@ -282,7 +470,7 @@ def test_every_url_answers_every_demo_user_as_the_permissions_table_says(client,
     for who in visitors:
         client.logout()
         if who is not None:
-            assert client.login(username=who, password=DEMO_PASSWORD)
+            client.force_login(User.objects.get(username=who))  # axes wants a request to sign in by password
         for name, rows in table.items():
             for url, guard in rows:
                 expected = guard.expect(who)
