@@ -61,6 +61,21 @@ def test_the_diff_page_shows_what_changed_between_versions(client, team):
     assert "semester II tahun 2026" in page
 
 
+def test_the_edit_form_of_a_konsep_is_for_its_bidang_writers_not_for_its_readers(client, team):
+    sek = sek_team(team)
+    n = konsep(sek)
+    url = reverse("sekretariat:naskah-ubah", args=[n.pk])
+
+    client.force_login(sek["agendaris"])  # sees every naskah (to number it), writes none
+    refused = client.get(url)
+    assert refused.status_code == 403
+    assert "Hanya penyusun konsep naskah bidang ini" in refused.content.decode()
+
+    client.force_login(sek["staf"])  # its writer
+    page = client.get(url)
+    assert page.status_code == 200 and n.hal in page.content.decode()
+
+
 def test_refusals_are_403_for_a_role_and_409_for_a_state_or_a_stale_page(client, team):
     sek = sek_team(team)
     n = konsep(sek)
