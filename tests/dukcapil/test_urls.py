@@ -14,10 +14,12 @@ from unittest.mock import patch
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from dukcapil.cetakan.models import Cetakan
 from dukcapil.choices import Role, Status
 from dukcapil.demo import DEMO_USERS, seed_demo
 from dukcapil.models import BatchTTE, Berkas, Dokumen, User
@@ -154,6 +156,16 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Requester:
+    """A document produced on request: its requester only; 404 to everyone else signed in."""
+
+    username: str
+
+    def expect(self, who):
+        return LOGIN if who is None else (200 if who == self.username else 404)
+
+
+@dataclass(frozen=True)
 class AdminSite:
     def expect(self, who):
         return 200 if who is not None and ROLE_OF[who][0] == Role.ADMIN else ADMIN_LOGIN
@@ -256,6 +268,15 @@ def demo_objects() -> dict:
         "kasus": sek.KasusDisiplin.objects.order_by("pk").first(),
         "pegawai": sek.Pegawai.objects.order_by("pk").first(),
         "usulan": sek.UsulanKepegawaian.objects.order_by("pk").first(),
+        # a document produced on request (a register the Agendaris printed), ready to download
+        "cetakan": Cetakan.objects.create(
+            diminta_oleh=User.objects.get(username="agendaris"),
+            jenis="buku-agenda-surat-keluar",
+            kunci="latihan",
+            status=Cetakan.Status.SIAP,
+            file=ContentFile(b"%PDF-1.4 latihan", name="buku-agenda.pdf"),
+            nama_file="buku-agenda.pdf",
+        ),
     }
 
 
@@ -307,8 +328,14 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         "cari": [(reverse("cari"), Staff())],
         "status-publik": [(reverse("status-publik"), Public())],
         # a document produced on request is its requester's only; an unknown token is 404 to everyone signed in
-        "cetakan": [(reverse("cetakan", args=[UNKNOWN_TOKEN]), Staff(404))],
-        "cetakan-unduh": [(reverse("cetakan-unduh", args=[UNKNOWN_TOKEN]), Staff(404))],
+        "cetakan": [
+            (reverse("cetakan", args=[UNKNOWN_TOKEN]), Staff(404)),
+            (reverse("cetakan", args=[d["cetakan"].token]), Requester("agendaris")),
+        ],
+        "cetakan-unduh": [
+            (reverse("cetakan-unduh", args=[UNKNOWN_TOKEN]), Staff(404)),
+            (reverse("cetakan-unduh", args=[d["cetakan"].token]), Requester("agendaris")),
+        ],
         "tte-batch-start": [(reverse("tte-batch-start"), POST_ONLY)],
         "tte-batch": [(reverse("tte-batch", args=[d["batch"].pk]), Signer())],
         "verifikasi-dokumen": [(reverse("verifikasi-dokumen", args=[dok[b].token]), Public()) for b in dok],
