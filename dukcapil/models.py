@@ -14,7 +14,7 @@ from .cetakan.models import Cetakan  # noqa: F401 (models of this app)
 from .choices import CANCELLABLE_STATUSES, FINAL_STATUSES, Alur, JenisKelamin, KategoriBatal, Status
 from .notifikasi.models import Notifikasi, PesanKeluar  # noqa: F401 (models of this app)
 from .tte.signable import Signable
-from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem  # noqa: F401 (models of this app)
+from .workflow.models import KartuKendali, RecordLink, WorkflowRecord, WorkItem, optional_link  # noqa: F401 (models of this app)
 from .workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 
 
@@ -127,13 +127,10 @@ class Layanan(models.Model):
         "kosong bila berkasnya belum dapat diterima sistem.",
     )
     prefix_nomor = models.CharField("prefix nomor registrasi", max_length=8, blank=True)
-    sop = models.ForeignKey(
+    sop = optional_link(
         "SOP",
-        verbose_name="SOP yang berlaku",
-        null=True,
-        blank=True,
+        "SOP yang berlaku",
         on_delete=models.SET_NULL,
-        related_name="+",
         help_text="SOP kantor aktif untuk layanan ini; persyaratan dan waktu diambil dari sini.",
     )
     alur = models.CharField(

@@ -54,16 +54,16 @@ class WorkflowRecord(models.Model):
         return self.standar_waktu.get(status or self.status)
 
 
+def optional_link(to, verbose_name: str, *, on_delete=models.PROTECT, related_name: str = "+", **kwargs):
+    """A foreign key a row may leave empty."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=on_delete, related_name=related_name, **kwargs
+    )
+
+
 def optional_staff(verbose_name: str) -> models.ForeignKey:
     """A staff member a row may name (kept: PROTECT), without a reverse accessor."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    return optional_link(settings.AUTH_USER_MODEL, verbose_name)
 
 
 class RecordLink(models.Model):

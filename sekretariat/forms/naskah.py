@@ -10,6 +10,7 @@ from dukcapil.validators import validate_tanggal_lampau
 
 from ..models import Instansi
 from ..models.naskah import Ekspedisi, JenisNaskah, KlasifikasiArsip, Naskah
+from ..services.naskah import EDITABLE
 from ..uploads import periksa_pindaian
 
 
@@ -30,17 +31,7 @@ def _date_input() -> forms.DateInput:
 class NaskahForm(forms.ModelForm):
     class Meta:
         model = Naskah
-        fields = [
-            "hal",
-            "sifat",
-            "lampiran",
-            "tujuan_instansi",
-            "tujuan_nama",
-            "tujuan_alamat",
-            "tujuan_email",
-            "tembusan",
-            "isi",
-        ]
+        fields = [name for name in EDITABLE if name != "data"]  # data: the jenis's own fields, below
         widgets = {
             "tembusan": forms.Textarea(attrs={"rows": 3}),
             "isi": forms.Textarea(attrs={"rows": 14, "class": "naskah-isi"}),

@@ -10,7 +10,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from dukcapil.choices import Role
 from dukcapil.registry import DocumentSpec
 from dukcapil.tte.signable import Signable
-from dukcapil.workflow.models import WorkflowRecord
+from dukcapil.workflow.models import WorkflowRecord, optional_link
 from dukcapil.workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 
 __all__ = [
@@ -175,22 +175,10 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     data = models.JSONField("isian khusus", default=dict, blank=True)
     membalas_ref = models.CharField("membalas surat", max_length=100, blank=True)
     # The disposisi this naskah answers: sending it closes that disposisi (services.surat_masuk).
-    membalas_disposisi = models.ForeignKey(
-        "sekretariat.Disposisi",
-        verbose_name="membalas disposisi",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="naskah_balasan",
-    )
+    membalas_disposisi = optional_link("sekretariat.Disposisi", "membalas disposisi", related_name="naskah_balasan")
     # The address book row the tujuan came from; the tujuan_* fields stay the letter's snapshot.
-    tujuan_instansi = models.ForeignKey(
-        "sekretariat.Instansi",
-        verbose_name="instansi tujuan",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="naskah_keluar",
+    tujuan_instansi = optional_link(
+        "sekretariat.Instansi", "instansi tujuan", on_delete=models.SET_NULL, related_name="naskah_keluar"
     )
     pembuat = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="pembuat konsep", on_delete=models.PROTECT, related_name="+"

@@ -21,6 +21,7 @@ from ..forms.kepegawaian import PEGAWAI_FIELDS, ImporPegawaiForm, PegawaiForm, S
 from ..models.kepegawaian import Golongan, Jabatan, Pegawai, StatusPegawai, StatusUsulan, UsulanKepegawaian
 from ..selectors import kepegawaian as selectors
 from ..services import kepegawaian as services
+from . import simpan_form
 
 PER_PAGE = 100
 
@@ -113,18 +114,16 @@ def _edit(request: HttpRequest, pegawai: Pegawai | None) -> HttpResponse:
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
+
+            def save():
                 if pegawai is None:
                     fields = [*PEGAWAI_FIELDS, "pengguna", "aktif"]
-                    saved = services.pegawai_tambah(user=request.user, data={f: form.cleaned_data[f] for f in fields})
-                else:
-                    saved = services.pegawai_ubah(user=request.user, pk=pegawai.pk, perubahan=form.seen_values())
-            except BerkasError as exc:
-                form.add_error(None, exc.message)
-                status = exc.http_status
-            else:
-                messages.success(request, "Data pegawai disimpan.")
-                return redirect(saved.get_absolute_url())
+                    return services.pegawai_tambah(user=request.user, data={f: form.cleaned_data[f] for f in fields})
+                return services.pegawai_ubah(user=request.user, pk=pegawai.pk, perubahan=form.seen_values())
+
+            status = simpan_form(request, form, save, "Data pegawai disimpan.")
+            if not isinstance(status, int):
+                return status
     return render(request, "sekretariat/kepegawaian/form.html", {"form": form, "p": pegawai}, status=status)
 
 

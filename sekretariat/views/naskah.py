@@ -25,6 +25,7 @@ from ..selectors import naskah as selectors
 from ..selectors.surat_masuk import dalam_rantai, disposisi_for
 from ..services import naskah as services
 from ..services.surat_masuk import instansi_pilih
+from . import simpan_form
 
 S = StatusNaskah
 PER_PAGE = 50
@@ -76,20 +77,16 @@ def _konsep_baru(request: HttpRequest, jenis: JenisNaskah, disposisi=None) -> Ht
     initial = services.balasan_awal(disposisi) if disposisi is not None else None
     form = NaskahForm(request.POST or None, jenis=jenis, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def save():
             fields = _konsep_fields(form)
             if disposisi is not None:
-                naskah = services.naskah_buat_balasan(
-                    user=request.user, disposisi_id=disposisi.pk, jenis=jenis, **fields
-                )
-            else:
-                naskah = services.naskah_buat(user=request.user, jenis=jenis, **fields)
-        except BerkasError as exc:
-            form.add_error(None, exc.message)
-            status = exc.http_status
-        else:
-            messages.success(request, "Konsep disimpan.")
-            return redirect(naskah.get_absolute_url())
+                return services.naskah_buat_balasan(user=request.user, disposisi_id=disposisi.pk, jenis=jenis, **fields)
+            return services.naskah_buat(user=request.user, jenis=jenis, **fields)
+
+        status = simpan_form(request, form, save, "Konsep disimpan.")
+        if not isinstance(status, int):
+            return status
     else:
         status = 400 if request.method == "POST" else 200
     context = {"form": form, "jenis": jenis, "membalas": disposisi}
@@ -261,16 +258,8 @@ def naskah_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if not form.is_valid():
                 return _detail(request, naskah, "Periksa isian ekspedisi.", 400, ekspedisi_form=form)
             data = form.cleaned_data
-            services.naskah_catat_ekspedisi(
-                pk=pk,
-                user=request.user,
-                penerima=data["penerima"],
-                cara=data["cara"],
-                tanggal=data["tanggal"],
-                kurir=data["kurir"],
-                tanda_terima=data["tanda_terima"],
-                expected_status=data["expected_status"],
-            )
+            fields = ("penerima", "cara", "tanggal", "kurir", "tanda_terima", "expected_status")
+            services.naskah_catat_ekspedisi(pk=pk, user=request.user, **{name: data[name] for name in fields})
             done = "Pengiriman dicatat di buku ekspedisi."
         else:
             raise Http404

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -65,14 +66,8 @@ def surat_masuk_baru(request: HttpRequest) -> HttpResponse:
             surat = svc.surat_masuk_catat(
                 user=request.user,
                 data=svc.SuratMasukData(
-                    tanggal_terima=data["tanggal_terima"],
                     asal=asal,
-                    nomor_surat=data["nomor_surat"],
-                    tanggal_surat=data["tanggal_surat"],
-                    perihal=data["perihal"],
-                    sifat=data["sifat"],
-                    lampiran=data["lampiran"],
-                    pindaian=data["pindaian"],
+                    **{f.name: data[f.name] for f in dataclass_fields(svc.SuratMasukData) if f.name != "asal"},
                 ),
             )
         except BerkasError as exc:
