@@ -54,13 +54,14 @@ JENIS_USULAN = {
 }
 
 
-def load(golongan_model=None, jabatan_model=None, jenis_naskah_model=None) -> None:
-    from sekretariat.models import Golongan, Jabatan, JenisNaskah
-
-    golongan_model = golongan_model or Golongan
-    jabatan_model = jabatan_model or Jabatan
+def load(apps=None) -> None:
+    if apps is None:
+        from django.apps import apps
+    golongan_model, jabatan_model, jenis_naskah_model = (
+        apps.get_model("sekretariat", name) for name in ("Golongan", "Jabatan", "JenisNaskah")
+    )
     jenis = dict(JENIS_USULAN)
-    (jenis_naskah_model or JenisNaskah).objects.get_or_create(kode=jenis.pop("kode"), defaults=jenis)
+    jenis_naskah_model.objects.get_or_create(kode=jenis.pop("kode"), defaults=jenis)
     for urutan, (kode, pangkat) in enumerate(GOLONGAN, start=1):
         golongan_model.objects.update_or_create(kode=kode, defaults={"pangkat": pangkat, "urutan": urutan})
     for nama, jenis in JABATAN:

@@ -111,25 +111,23 @@ INSTRUKSI_DISPOSISI = [
 ]
 
 
+# The modules holding the Sekretariat's default data, each with ``load(apps=None)`` (idempotent).
+# A new process adds its ``<process>_data`` module here.
+DEFAULT_DATA = (
+    "sekretariat.naskah_data",
+    "sekretariat.presensi_data",
+    "sekretariat.disiplin_data",
+    "sekretariat.kepegawaian_data",
+)
+
+
 def load_defaults(sender=None, apps=None, **kwargs) -> None:
     """The Sekretariat's default data: run by its migrations and again after every migrate or flush
     (post_migrate), so a database emptied by a test or a reset office gets it back. Idempotent."""
-    if apps is None:
-        from django.apps import apps as django_apps
+    from importlib import import_module
 
-        apps = django_apps
-    instruksi = apps.get_model("sekretariat", "InstruksiDisposisi")
-    if not instruksi.objects.exists():
-        for urutan, nama in enumerate(INSTRUKSI_DISPOSISI, start=1):
-            instruksi.objects.get_or_create(nama=nama, defaults={"urutan": urutan})
-    load(apps)
-    from . import disiplin_data, presensi_data
-
-    for process in (presensi_data, disiplin_data):
-        process.load(apps)
-    from . import kepegawaian_data
-
-    kepegawaian_data.load(*(apps.get_model("sekretariat", name) for name in ("Golongan", "Jabatan", "JenisNaskah")))
+    for module in DEFAULT_DATA:
+        import_module(module).load(apps)
 
 
 def load(apps=None) -> None:
@@ -138,6 +136,10 @@ def load(apps=None) -> None:
         from django.apps import apps as django_apps
 
         apps = django_apps
+    instruksi = apps.get_model("sekretariat", "InstruksiDisposisi")
+    if not instruksi.objects.exists():
+        for urutan, nama in enumerate(INSTRUKSI_DISPOSISI, start=1):
+            instruksi.objects.get_or_create(nama=nama, defaults={"urutan": urutan})
     klasifikasi = apps.get_model("sekretariat", "KlasifikasiArsip")
     jenis = apps.get_model("sekretariat", "JenisNaskah")
     pengaturan = apps.get_model("sekretariat", "PengaturanNaskah")

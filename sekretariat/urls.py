@@ -1,10 +1,14 @@
 from django.urls import include, path
 
 from .views import disiplin as disiplin_views
+from .views import kepegawaian as kepegawaian_views
+from .views import keuangan as keu
 from .views import naskah as naskah_views
+from .views import perencanaan as ren
 from .views import presensi as presensi_views
 from .views import surat_masuk as sm
 
+app_name = "sekretariat"
 # --- surat masuk and disposisi ---
 satu_surat = [
     path("", sm.surat_masuk_detail, name="surat-masuk-detail"),
@@ -68,8 +72,6 @@ urlpatterns += [
 # --- end disiplin ---
 
 # --- kepegawaian (data pegawai, DUK, buku kendali) ---
-from .views import kepegawaian as kepegawaian_views  # noqa: E402
-
 urlpatterns += [
     path("pegawai/", kepegawaian_views.pegawai_list, name="pegawai-list"),
     path("pegawai/baru/", kepegawaian_views.pegawai_baru, name="pegawai-baru"),
@@ -84,11 +86,7 @@ urlpatterns += [
 ]
 # --- end kepegawaian ---
 
-app_name = "sekretariat"
-
 # --- keuangan (SPP → SPM → SP2D, DPA, realisasi) ---
-from .views import keuangan as keu  # noqa: E402
-
 urlpatterns += [
     path("keuangan/spp/", keu.spp_list, name="spp-list"),
     path("keuangan/spp/baru/", keu.spp_baru, name="spp-baru"),
@@ -100,8 +98,6 @@ urlpatterns += [
 # --- end keuangan ---
 
 # --- perencanaan dan pelaporan (calendar) ---
-from .views import perencanaan as ren  # noqa: E402
-
 urlpatterns += [
     path("perencanaan/", ren.kalender, name="perencanaan"),
     path("perencanaan/buat/", ren.kalender_buat, name="perencanaan-buat"),

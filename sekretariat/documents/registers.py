@@ -59,7 +59,7 @@ def register_pdf(
     width = page[0] - 2 * margin
     total = sum(lebar)
     widths = [width * w / total for w in lebar]
-    body = [[para(str(cell), _CELL) for cell in row] for row in rows]
+    body = [[para("-" if cell in (None, "") else str(cell), _CELL) for cell in row] for row in rows]
     table = grid_table([para(k, _HEAD) for k in kolom], body, widths, para("Tidak ada data pada periode ini.", _CELL))
 
     def footer(canvas, document) -> None:
@@ -69,7 +69,7 @@ def register_pdf(
         canvas.restoreState()
 
     doc.build(
-        [KopFlowable(office), Spacer(1, 6), para(judul, _TITLE), para(keterangan, _SUB), Spacer(1, 6), table],
+        [KopFlowable(office), Spacer(1, 6), para(judul.upper(), _TITLE), para(keterangan, _SUB), Spacer(1, 6), table],
         onFirstPage=footer,
         onLaterPages=footer,
     )
@@ -82,16 +82,16 @@ def register_xlsx(judul: str, keterangan: str, kolom: Sequence[str], rows: Seque
     ws.title = judul[:31]
     ws.append([judul])
     ws.append([keterangan])
-    ws.append([])
     ws.append(list(kolom))
-    for cell in ws[4]:
+    for cell in ws[3]:
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(list(row))
     ws["A1"].font = Font(bold=True, size=13)
+    ws.freeze_panes = "A4"
     for index, _ in enumerate(kolom):
         ws.column_dimensions[chr(ord("A") + index)].width = 22
-    for row in ws.iter_rows(min_row=5):
+    for row in ws.iter_rows(min_row=4):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()

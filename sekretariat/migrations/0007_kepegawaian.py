@@ -144,8 +144,7 @@ class Migration(migrations.Migration):
 def load(apps, schema_editor):
     from sekretariat.kepegawaian_data import load
 
-    models = ("Golongan", "Jabatan", "JenisNaskah")
-    load(*(apps.get_model("sekretariat", name) for name in models))
+    load(apps)
 
 
 Migration.operations.append(migrations.RunPython(load, migrations.RunPython.noop))

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_POST
 
 from dukcapil.cetakan.views import cetak
 from dukcapil.documents.common import format_tanggal
+from dukcapil.documents_builders import office_header
 from dukcapil.exceptions import BerkasError
 from dukcapil.tte.services import record_ref
 from dukcapil.workflow.permissions import Aksi, can
 
 from ..documents.naskah import render_arsip, render_konsep
-from ..documents.register import render_register_pdf, render_register_xlsx
+from ..documents.registers import register_pdf as render_register_pdf
+from ..documents.registers import register_xlsx as render_register_xlsx
 from ..forms.naskah import CatatanForm, EkspedisiForm, EmailForm, NaskahForm, NomorForm, PeriodeForm
 from ..models import SuratMasuk
 from ..models.naskah import JenisNaskah, Naskah, StatusNaskah
@@ -345,7 +347,7 @@ def _register(request, *, judul: str, select, kolom: list[str], row, lebar: list
     if fmt == "xlsx":
         baris = [row(i, item) for i, item in enumerate(rows, start=1)]
         response = HttpResponse(
-            render_register_xlsx(judul=judul, periode=label, kolom=kolom, baris=baris),
+            render_register_xlsx(judul, label, kolom, baris),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{slug}.xlsx"'
@@ -407,7 +409,7 @@ def register_pdf(slug: str, params: dict, user) -> tuple[str, bytes]:
     rows = reg["select"](user, dari=dari, sampai=sampai, q=data.get("q", ""))
     baris = [reg["row"](i, item) for i, item in enumerate(rows, start=1)]
     label = f"Periode {format_tanggal(dari, 'awal')} s.d. {format_tanggal(sampai, 'sekarang')}"
-    pdf = render_register_pdf(judul=reg["judul"], periode=label, kolom=reg["kolom"], baris=baris, lebar=reg["lebar"])
+    pdf = render_register_pdf(office_header(), reg["judul"], label, reg["kolom"], baris, reg["lebar"])
     return f"{slug}.pdf", pdf
 
 

@@ -8,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from dukcapil.documents_builders import office_header
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
 
-from ..documents.register import render_register_pdf, render_register_xlsx
+from ..documents.registers import register_pdf as render_register_pdf
+from ..documents.registers import register_xlsx as render_register_xlsx
 from ..forms.presensi import BulanForm, ImporForm, KeteranganForm, bulan_ini
 from ..models.presensi import JamKerja
 from ..selectors import presensi as selectors
@@ -58,11 +60,11 @@ def rekap(request: HttpRequest) -> HttpResponse:
         baris = [_row(i, r) for i, r in enumerate(rows, start=1)]
         name = f"rekap-presensi-{tahun}-{bulan:02d}"
         if fmt == "pdf":
-            data = render_register_pdf(judul=judul, periode=periode, kolom=KOLOM, baris=baris, lebar=LEBAR)
+            data = render_register_pdf(office_header(), judul, periode, KOLOM, baris, LEBAR)
             response = HttpResponse(data, content_type="application/pdf")
             response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
             return response
-        data = render_register_xlsx(judul=judul, periode=periode, kolom=KOLOM, baris=baris)
+        data = render_register_xlsx(judul, periode, KOLOM, baris)
         response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response

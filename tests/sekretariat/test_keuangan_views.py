@@ -96,7 +96,7 @@ def test_register_xlsx_export(client, o):
     client.force_login(o["ppk"])
     response = client.get(reverse("sekretariat:spp-list"), {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [c.value for c in sheet[5]]
+    values = [c.value for c in sheet[4]]
     assert values[0] == "SPP-XL-1"
     assert values[7] == "SP2D-0451/2026"
 
