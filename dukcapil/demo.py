@@ -34,6 +34,9 @@ DEMO_USERS = [
     ("operator_capil", "Bayu", "Operator SIAK Capil", Role.OPERATOR_SIAK, "pencatatan_sipil"),
     ("kabid_capil", "Lestari", "Kabid Capil", Role.KABID, "pencatatan_sipil"),
     ("pengambilan_capil", "Tono", "Petugas Pengambilan Capil", Role.PETUGAS_PENGAMBILAN, "pencatatan_sipil"),
+    ("kasi_piak", "Rudi", "Kasi Sistem Informasi", Role.KASI, "piak"),
+    ("kabid_piak", "Wulan", "Kabid PIAK", Role.KABID, "piak"),
+    ("adb", "Fajar", "Administrator Database", Role.ADB, "piak"),
 ]
 
 
@@ -48,7 +51,7 @@ def demo_nip(index: int, perempuan: bool = False) -> str:
     return f"{lahir:%Y%m%d}{2000 + index % 20}{1 + index % 12:02d}{2 if perempuan else 1}{index + 1:03d}"
 
 
-DEMO_WOMEN = {"loket", "kabid", "kasi_capil", "loket_capil", "kabid_capil"}
+DEMO_WOMEN = {"loket", "kabid", "kasi_capil", "loket_capil", "kabid_capil", "kabid_piak"}
 
 
 def ensure_users() -> dict[str, User]:
