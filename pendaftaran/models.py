@@ -62,15 +62,9 @@ class Keluarga(Alamat):
         return self.nomor_kk
 
 
-class Penduduk(models.Model):
-    """A resident (WNI or orang asing) in the register. One NIK, at most one KK at a time."""
+class DataDiri(models.Model):
+    """A person's own data as the register and a KK entry both hold it (the biodata of F-1.01)."""
 
-    nik = models.CharField("NIK", max_length=16, unique=True)
-    keluarga = models.ForeignKey(
-        Keluarga, verbose_name="KK", null=True, blank=True, related_name="anggota", on_delete=models.PROTECT
-    )
-    hubungan = models.CharField("status hubungan dalam keluarga", max_length=20, choices=Hubungan.choices, blank=True)
-    urutan = models.PositiveSmallIntegerField("no. urut dalam KK", default=0)
     nama = models.CharField("nama lengkap", max_length=150)
     jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
     tempat_lahir = models.CharField("tempat lahir", max_length=100)
@@ -84,13 +78,27 @@ class Penduduk(models.Model):
     kewarganegaraan = models.CharField(
         "kewarganegaraan", max_length=3, choices=Kewarganegaraan.choices, default=Kewarganegaraan.WNI
     )
+    nama_ayah = models.CharField("nama ayah", max_length=150)
+    nama_ibu = models.CharField("nama ibu", max_length=150)
+
+    class Meta:
+        abstract = True
+
+
+class Penduduk(DataDiri):
+    """A resident (WNI or orang asing) in the register. One NIK, at most one KK at a time."""
+
+    nik = models.CharField("NIK", max_length=16, unique=True)
+    keluarga = models.ForeignKey(
+        Keluarga, verbose_name="KK", null=True, blank=True, related_name="anggota", on_delete=models.PROTECT
+    )
+    hubungan = models.CharField("status hubungan dalam keluarga", max_length=20, choices=Hubungan.choices, blank=True)
+    urutan = models.PositiveSmallIntegerField("no. urut dalam KK", default=0)
     negara = models.CharField("negara asal (orang asing)", max_length=60, blank=True)
     no_paspor = models.CharField("no. paspor", max_length=20, blank=True)
     no_kitap = models.CharField("no. KITAS/KITAP", max_length=30, blank=True)
     izin_tinggal_hingga = models.DateField("izin tinggal berlaku hingga", null=True, blank=True)
     sponsor = models.CharField("sponsor/penjamin", max_length=150, blank=True)
-    nama_ayah = models.CharField("nama ayah", max_length=150)
-    nama_ibu = models.CharField("nama ibu", max_length=150)
     no_akta_kelahiran = models.CharField("no. akta kelahiran", max_length=40, blank=True)
     no_akta_perkawinan = models.CharField("no. akta perkawinan/perceraian terakhir", max_length=40, blank=True)
     no_akta_kematian = models.CharField("no. akta kematian", max_length=40, blank=True)
@@ -312,30 +320,15 @@ class PermohonanKK(models.Model):
         return f"KK {self.berkas_id}"
 
 
-class AnggotaKeluarga(models.Model):
+class AnggotaKeluarga(DataDiri):
     permohonan = models.ForeignKey(
         PermohonanKK, related_name="anggota", on_delete=models.CASCADE, verbose_name="permohonan"
     )
     urutan = models.PositiveSmallIntegerField("no. urut")
     nik = models.CharField("NIK", max_length=16)
-    nama = models.CharField("nama lengkap", max_length=150)
-    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
-    tempat_lahir = models.CharField("tempat lahir", max_length=100)
-    tanggal_lahir = models.DateField("tanggal lahir")
-    agama = models.CharField("agama", max_length=20, choices=Agama.choices)
-    pendidikan = models.CharField("pendidikan", max_length=40, choices=Pendidikan.choices)
-    pekerjaan = models.CharField("jenis pekerjaan", max_length=100)
-    golongan_darah = models.CharField("golongan darah", max_length=2, choices=GolonganDarah.choices, blank=True)
-    status_perkawinan = models.CharField("status perkawinan", max_length=20, choices=StatusPerkawinan.choices)
-    tanggal_perkawinan = models.DateField("tanggal perkawinan", null=True, blank=True)
     hubungan = models.CharField("status hubungan dalam keluarga", max_length=20, choices=Hubungan.choices)
-    kewarganegaraan = models.CharField(
-        "kewarganegaraan", max_length=3, choices=Kewarganegaraan.choices, default=Kewarganegaraan.WNI
-    )
     no_paspor = models.CharField("no. paspor", max_length=20, blank=True)
     no_kitap = models.CharField("no. KITAP", max_length=20, blank=True)
-    nama_ayah = models.CharField("nama ayah", max_length=150)
-    nama_ibu = models.CharField("nama ibu", max_length=150)
     biometrik_dicek = models.BooleanField("cek biometrik dilakukan", default=False)
     # the register's values of this person when copied for the operator (empty: a new person)
     dasar = models.JSONField("data terdaftar saat dientri", default=dict, blank=True)
