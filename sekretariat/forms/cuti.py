@@ -34,4 +34,6 @@ class CutiForm(forms.Form):
 
 class AksiCutiForm(forms.Form):
     expected_status = forms.CharField(required=False, widget=forms.HiddenInput)
-    catatan = forms.CharField(label="Catatan", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label="Catatan", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )

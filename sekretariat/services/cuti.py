@@ -29,7 +29,7 @@ from dukcapil.workflow.permissions import Aksi, can
 from dukcapil.workflow.services import check_allowed, check_expected, open_items, record_lock, record_transition
 
 from ..cuti_data import KODE_NASKAH
-from ..models import JenisCuti, Naskah, PermohonanCuti, Pegawai, SatuanCuti, StatusCuti
+from ..models import JenisCuti, Naskah, Pegawai, PermohonanCuti, SatuanCuti, StatusCuti
 from ..models.cuti import AKTIF, DISETUJUI
 from ..models.naskah import JenisNaskah
 from .keuangan import sop_minutes
@@ -96,15 +96,11 @@ def hak_cuti_tahunan(tahun: int, dasar: Mapping[int, int], diambil: Mapping[int,
     hak = HakTahunan(0, 0, False)
     for y in range(start, tahun + 1):
         own = dasar.get(y, 0)
-        tidak_dipakai = [own_y > 0 and diambil.get(y - k, 0) == 0 for k, own_y in ((1, dasar.get(y - 1, 0)),
-                                                                                  (2, dasar.get(y - 2, 0)))]  # fmt: skip
-        if all(tidak_dipakai):
-            bawaan = min(sisa_sendiri.get(y - 1, 0), BAWAAN_PER_TAHUN) + min(
-                sisa_sendiri.get(y - 2, 0), BAWAAN_PER_TAHUN
-            )
-        else:
-            bawaan = min(sisa_sendiri.get(y - 1, 0), BAWAAN_PER_TAHUN)
-        hak = HakTahunan(own, bawaan, all(tidak_dipakai))
+        # the two years before were entitled and not used at all: the 24-day rule
+        dua_tahun = all(dasar.get(y - k, 0) > 0 and diambil.get(y - k, 0) == 0 for k in (1, 2))
+        asal = (1, 2) if dua_tahun else (1,)
+        bawaan = sum(min(sisa_sendiri.get(y - k, 0), BAWAAN_PER_TAHUN) for k in asal)
+        hak = HakTahunan(own, bawaan, dua_tahun)
         # taken days use the carried-over days first, then the year's own
         sisa_sendiri[y] = max(0, own - max(0, diambil.get(y, 0) - bawaan))
     return hak
@@ -294,9 +290,7 @@ def cuti_ajukan(*, user: User, data: CutiData, pegawai_id: int | None = None) ->
     sendiri = pegawai_dari_akun(user)
     if pegawai_id is None:
         if sendiri is None:
-            raise BerkasInvalid(
-                "Akun Anda belum terhubung dengan data pegawai. Hubungi Kasubag Umum dan Kepegawaian."
-            )
+            raise BerkasInvalid("Akun Anda belum terhubung dengan data pegawai. Hubungi Kasubag Umum dan Kepegawaian.")
         pegawai_id = sendiri.pk
     elif not oleh_kasubag and (sendiri is None or sendiri.pk != pegawai_id):
         raise BerkasForbidden("Hanya Kasubag Umum dan Kepegawaian yang dapat mengajukan cuti untuk pegawai lain.")
@@ -383,9 +377,7 @@ def cuti_kembalikan(*, user: User, pk: int, catatan: str, expected_status: str |
     return permohonan
 
 
-def cuti_ajukan_ulang(
-    *, user: User, pk: int, data: CutiData, expected_status: str | None = None
-) -> PermohonanCuti:
+def cuti_ajukan_ulang(*, user: User, pk: int, data: CutiData, expected_status: str | None = None) -> PermohonanCuti:
     """The employee (or the Kasubag) corrects a returned request and sends it to the Kasubag again."""
     with transaction.atomic():
         permohonan = _lock(pk)
@@ -398,7 +390,9 @@ def cuti_ajukan_ulang(
                   "hari_kerja": kerja, "alasan": data.alasan.strip(), "alamat": data.alamat.strip()}  # fmt: skip
         for name, value in fields.items():
             setattr(permohonan, name, value)
-        record_transition(permohonan, "ajukan_ulang", user, "Diperbaiki dan diajukan ulang.", update_fields=list(fields))
+        record_transition(
+            permohonan, "ajukan_ulang", user, "Diperbaiki dan diajukan ulang.", update_fields=list(fields)
+        )
     return permohonan
 
 
@@ -468,7 +462,9 @@ def _catat_di_presensi(permohonan: PermohonanCuti, user: User) -> int:
     catatan = f"{permohonan.jenis.nama} ({permohonan.nomor})"
     made = KeteranganPresensi.objects.bulk_create(
         [
-            KeteranganPresensi(pegawai_id=akun, tanggal=d, jenis=JenisKeterangan.CUTI, catatan=catatan, dicatat_oleh=user)
+            KeteranganPresensi(
+                pegawai_id=akun, tanggal=d, jenis=JenisKeterangan.CUTI, catatan=catatan, dicatat_oleh=user
+            )
             for d in hari
         ],
         ignore_conflicts=True,
@@ -514,4 +510,3 @@ def cuti_surat_terbit(*, naskah: Naskah, system) -> None:
 
 
 SETELAH_TERBIT.append(cuti_surat_terbit)
-

@@ -54,7 +54,9 @@ def saldo(request: HttpRequest) -> HttpResponse:
 
 def _data(form: CutiForm) -> svc.CutiData:
     d = form.cleaned_data
-    return svc.CutiData(jenis=d["jenis"], mulai=d["mulai"], selesai=d["selesai"], alasan=d["alasan"], alamat=d["alamat"])
+    return svc.CutiData(
+        jenis=d["jenis"], mulai=d["mulai"], selesai=d["selesai"], alasan=d["alasan"], alamat=d["alamat"]
+    )
 
 
 @login_required
@@ -97,8 +99,13 @@ def _detail(request: HttpRequest, permohonan, status: int = 200, **extra) -> Htt
         "ulang_form": extra.pop("ulang_form", None)
         or (
             CutiForm(
-                initial={"jenis": permohonan.jenis_id, "mulai": permohonan.mulai, "selesai": permohonan.selesai,
-                         "alasan": permohonan.alasan, "alamat": permohonan.alamat}  # fmt: skip
+                initial={
+                    "jenis": permohonan.jenis_id,
+                    "mulai": permohonan.mulai,
+                    "selesai": permohonan.selesai,
+                    "alasan": permohonan.alasan,
+                    "alamat": permohonan.alamat,
+                }  # fmt: skip
             )
             if _allowed(permohonan, "ajukan_ulang", user)
             else None
@@ -187,5 +194,12 @@ def register(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("halaman"))
     saldo = svc.saldo_banyak(page.object_list, tahun)
     table = [(p, saldo[p.pk]) for p in page.object_list]
-    context = {"page": page, "rows": table, "tahun": tahun, "q": q, "judul": judul, "kasubag": can(request.user, Aksi.CUTI_PERIKSA)}
+    context = {
+        "page": page,
+        "rows": table,
+        "tahun": tahun,
+        "q": q,
+        "judul": judul,
+        "kasubag": can(request.user, Aksi.CUTI_PERIKSA),
+    }
     return render(request, "sekretariat/cuti/register.html", context)

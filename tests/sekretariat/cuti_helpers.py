@@ -18,8 +18,8 @@ from .kepegawaian_helpers import pegawai
 HARI_INI = date(2026, 5, 4)
 
 
-@pytest.fixture
-def kantor_cuti(catalogue, data_kepegawaian, monkeypatch):
+@pytest.fixture(name="kantor_cuti")
+def kantor_cuti_fixture(catalogue, data_kepegawaian, monkeypatch):
     naskah_data.load()
     cuti_data.load()
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: HARI_INI)

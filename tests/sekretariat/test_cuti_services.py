@@ -11,7 +11,7 @@ from sekretariat.models import JenisCuti, KeteranganPresensi, Naskah, Permohonan
 from sekretariat.services import cuti as svc
 from sekretariat.services.cuti import hak_cuti_tahunan
 
-from .cuti_helpers import data, kantor_cuti, riwayat, sampai, tahunan  # noqa: F401
+from .cuti_helpers import data, kantor_cuti_fixture, riwayat, sampai, tahunan  # noqa: F401
 from .kepegawaian_helpers import data_kepegawaian  # noqa: F401
 
 # --- working days ------------------------------------------------------------------------------
@@ -122,7 +122,9 @@ def test_end_before_start_and_past_start_are_refused_but_the_kasubag_may_record_
     _refused(kantor_cuti["fikri"], data(date(2026, 5, 12), date(2026, 5, 11)), "tidak boleh sebelum tanggal mulai")
     _refused(kantor_cuti["fikri"], data(date(2026, 4, 27), date(2026, 4, 28)), "Tanggal mulai sudah lewat")
     p = svc.cuti_ajukan(
-        user=kantor_cuti["kasubag"], data=data(date(2026, 4, 27), date(2026, 4, 28)), pegawai_id=kantor_cuti["p_fikri"].pk
+        user=kantor_cuti["kasubag"],
+        data=data(date(2026, 4, 27), date(2026, 4, 28)),
+        pegawai_id=kantor_cuti["p_fikri"].pk,
     )
     assert (p.pegawai, p.diajukan_oleh, p.lama) == (kantor_cuti["p_fikri"], kantor_cuti["kasubag"], 2)
 
@@ -184,7 +186,12 @@ def test_kasubag_returns_to_the_employee_who_corrects_and_submits_again(kantor_c
         user=k["fikri"], pk=p.pk, data=data(date(2026, 5, 11), date(2026, 5, 13), alamat="Jl. Mawar 2, Tanjung Uban"),
         expected_status="dikembalikan",
     )  # fmt: skip
-    assert (p.status, p.lama, p.alamat, _open_item(p).aksi) == ("diajukan", 3, "Jl. Mawar 2, Tanjung Uban", "cuti_periksa")
+    assert (p.status, p.lama, p.alamat, _open_item(p).aksi) == (
+        "diajukan",
+        3,
+        "Jl. Mawar 2, Tanjung Uban",
+        "cuti_periksa",
+    )
 
 
 def test_sekretaris_returns_to_the_kasubag(kantor_cuti):
