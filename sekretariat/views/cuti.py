@@ -88,13 +88,24 @@ def ajukan(request: HttpRequest) -> HttpResponse:
 
 def _detail(request: HttpRequest, permohonan, status: int = 200, **extra) -> HttpResponse:
     user = request.user
+    kembali_ke = "Kasubag" if permohonan.status == StatusCuti.SEKRETARIS else "pemohon"
     context = {
         "p": permohonan,
         "tombol": [(m, label) for m, label in TOMBOL.items() if _allowed(permohonan, m, user)],
-        "can_kembalikan": _allowed(permohonan, "kembalikan", user)
-        or _allowed(permohonan, "kembalikan_ke_kasubag", user),
-        "kembali_ke": "Kasubag" if permohonan.status == StatusCuti.SEKRETARIS else "pemohon",
-        "can_tolak": _allowed(permohonan, "tolak", user),
+        # the steps that need a written reason: (aksi, label of the reason, button)
+        "beralasan": [
+            (aksi, label, tombol)
+            for aksi, label, tombol, methods in (
+                (
+                    "kembalikan",
+                    "Alasan pengembalian",
+                    f"Kembalikan ke {kembali_ke}",
+                    ("kembalikan", "kembalikan_ke_kasubag"),
+                ),
+                ("tolak", "Alasan penolakan", "Tolak cuti", ("tolak",)),
+            )
+            if any(_allowed(permohonan, m, user) for m in methods)
+        ],
         "can_batalkan": _allowed(permohonan, "batalkan", user),
         "ulang_form": extra.pop("ulang_form", None)
         or (
