@@ -422,11 +422,13 @@ def _isi_surat(p: PermohonanCuti) -> str:
         ("Jabatan", g.jabatan.nama),
         ("Unit kerja", g.unit),
     ]
-    table = "".join(f"<tr><td>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows)
+    table = "<tr><th>Uraian</th><th>Data pegawai</th></tr>" + "".join(
+        f"<tr><td>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows
+    )
     return (
         f"<p>Diberikan {escape(p.jenis.nama.lower())} kepada pegawai negeri sipil:</p><table>{table}</table>"
         f"<p>selama {p.lama} {p.satuan_lama}, terhitung mulai tanggal {format_tanggal(p.mulai)} sampai dengan "
-        f"tanggal {format_tanggal(p.selesai)}, dengan alasan {escape(p.alasan)}.</p>"
+        f"tanggal {format_tanggal(p.selesai)}, dengan alasan {escape(p.alasan.rstrip('. '))}.</p>"
         f"<p>Selama menjalankan cuti alamat yang bersangkutan adalah {escape(p.alamat)}.</p>"
         "<p>Dengan ketentuan sebelum menjalankan cuti wajib menyerahkan pekerjaannya kepada atasan langsungnya; "
         "setelah selesai menjalankan cuti wajib melaporkan diri kepada atasan langsungnya dan bekerja kembali "
