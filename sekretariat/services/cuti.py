@@ -346,8 +346,8 @@ def _act(user: User, pk: int, method: str, expected_status: str | None, note: st
         for name, value in fields.items():
             setattr(permohonan, name, value)
         record_transition(permohonan, method, user, note, update_fields=list(fields))
-        if permohonan.status == S.DIKEMBALIKAN:  # the employee holds it now
-            _open_named(permohonan, _pemohon(permohonan), Aksi.CUTI_PERIKSA)
+        if permohonan.status == S.DIKEMBALIKAN:  # the employee holds it now (no account: the Kasubag who returned it)
+            _open_named(permohonan, _pemohon(permohonan) or [user], Aksi.CUTI_PERIKSA)
     return permohonan
 
 

@@ -39,6 +39,18 @@ def test_the_form_refuses_with_a_400_and_saves_nothing(client, kantor_cuti):
     assert not PermohonanCuti.objects.exists()
 
 
+def test_those_who_handle_leave_open_any_employees_balance_others_get_404(client, kantor_cuti):
+    k = kantor_cuti
+    riwayat(k["p_wulan"], date(2025, 3, 3), 12)
+    url = reverse("sekretariat:cuti-saldo") + f"?pegawai={k['p_wulan'].pk}"
+    client.force_login(k["kasubag"])
+    page = client.get(url).content.decode()
+    # 2025's 12 days used the 12 carried from 2023–2024 first: 6 of 2025's own carry, 18 in all
+    assert "Saldo cuti Wulan Sari" in page and '<strong id="sisa-cuti">18</strong>' in page
+    client.force_login(k["fikri"])
+    assert client.get(url).status_code == 404
+
+
 def test_a_page_without_a_linked_pegawai_says_so(client, kantor_cuti):
     client.force_login(kantor_cuti["agendaris"])
     assert "belum terhubung dengan data pegawai" in client.get(reverse("sekretariat:cuti-saldo")).content.decode()
