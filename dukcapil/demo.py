@@ -355,7 +355,15 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     if not Pegawai.objects.exists():
         made += len(build_kepegawaian_demo(users))
     # --- end kepegawaian ---
+    made += _seed_cuti(users)
     return made
+
+
+def _seed_cuti(users: dict[str, User]) -> int:
+    from sekretariat.demo_cuti import build_cuti_demo
+    from sekretariat.models import PermohonanCuti
+
+    return 0 if PermohonanCuti.objects.exists() else len(build_cuti_demo(users))
 
 
 def _seed_disiplin(users: dict[str, User]) -> int:

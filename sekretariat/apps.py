@@ -16,5 +16,6 @@ class SekretariatConfig(AppConfig):
 
         from . import cetakan  # noqa: F401 (registers the PDFs produced on request)
         from .selectors.surat_masuk import pemberitahuan_disposisi_terlambat
+        from .services import cuti  # noqa: F401 (follows the signing of its surat izin cuti)
 
         register_inbox_notice("sekretariat.disposisi_terlambat", pemberitahuan_disposisi_terlambat)

@@ -189,7 +189,7 @@ _STEPS = {"konsep": 0, "periksa": 1, "paraf": 2, "penomoran": 3, "tte": 4, "terb
 _STEPS["ditarik"] = _STEPS["terbit"]
 
 
-def _advance(n: Naskah, target: str, u: dict[str, User]) -> None:
+def _advance(n: Naskah, target: str, u: dict[str, User], dari: str = "konsep") -> None:
     steps = [
         lambda: services.naskah_ajukan(pk=n.pk, user=u["staf_umum"]),
         lambda: services.naskah_setujui(pk=n.pk, user=u["kasubag"]),
@@ -204,7 +204,7 @@ def _advance(n: Naskah, target: str, u: dict[str, User]) -> None:
         ),
         lambda: services.naskah_arsipkan(pk=n.pk, user=u["agendaris"]),
     ]  # fmt: skip
-    for step in steps[: _STEPS[target]]:
+    for step in steps[_STEPS[dari] : _STEPS[target]]:
         step()
         n.refresh_from_db()
     if target == "ditarik":

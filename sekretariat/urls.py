@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .views import cuti as cuti_views
 from .views import disiplin as disiplin_views
 from .views import kepegawaian as kepegawaian_views
 from .views import keuangan as keu
@@ -106,3 +107,13 @@ urlpatterns += [
     path("perencanaan/<int:pk>/<slug:aksi>/", ren.aksi, name="perencanaan-aksi"),
 ]
 # --- end perencanaan ---
+
+# --- cuti pegawai ---
+urlpatterns += [
+    path("cuti/", cuti_views.saldo, name="cuti-saldo"),
+    path("cuti/ajukan/", cuti_views.ajukan, name="cuti-ajukan"),
+    path("cuti/register/", cuti_views.register, name="cuti-register"),
+    path("cuti/<int:pk>/", cuti_views.detail, name="cuti-detail"),
+    path("cuti/<int:pk>/<slug:aksi>/", cuti_views.aksi, name="cuti-aksi"),
+]
+# --- end cuti ---

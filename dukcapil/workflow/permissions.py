@@ -71,6 +71,11 @@ class Aksi(models.TextChoices):
     # kepegawaian (Sekretariat, Subbag Umum dan Kepegawaian)
     LIHAT_PEGAWAI = "lihat_pegawai", "Melihat data pegawai, DUK dan buku kendali"
     KELOLA_PEGAWAI = "kelola_pegawai", "Mengelola data pegawai dan usulan kepegawaian"
+    # --- cuti pegawai (Sekretariat, issue 15) ---
+    CUTI_PERIKSA = "cuti_periksa", "Memeriksa permohonan cuti dan mengelola register saldo cuti (Kasubag)"
+    CUTI_PARAF = "cuti_paraf", "Memaraf permohonan cuti (Sekretaris)"
+    CUTI_PUTUS = "cuti_putus", "Menyetujui atau menolak permohonan cuti (Kadis)"
+    # --- end cuti ---
 
 
 class Lingkup(Enum):
@@ -166,6 +171,11 @@ TABLE[Role.SEKRETARIS] |= {A.LIHAT_PEGAWAI: K}
 TABLE[Role.KADIS] |= {A.LIHAT_PEGAWAI: K}
 TABLE[Role.ADMIN] |= {A.LIHAT_PEGAWAI: K, A.KELOLA_PEGAWAI: K}
 # --- end kepegawaian ---
+# --- cuti pegawai (Sekretariat, issue 15): Kasubag checks, Sekretaris initials, Kadis decides ---
+TABLE[Role.KASUBAG][A.CUTI_PERIKSA] = K
+TABLE[Role.SEKRETARIS][A.CUTI_PARAF] = K
+TABLE[Role.KADIS][A.CUTI_PUTUS] = K
+# --- end cuti ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

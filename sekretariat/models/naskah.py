@@ -279,7 +279,10 @@ class Naskah(FSMModelMixin, Signable, WorkflowRecord):
     def signing_completed(self, stored: dict, system, note: str) -> None:
         from dukcapil.workflow.services import record_transition
 
+        from ..services.naskah import naskah_setelah_terbit
+
         record_transition(self, "terbitkan", system, note)
+        naskah_setelah_terbit(naskah=self, system=system)
 
 
 class VersiNaskah(models.Model):

@@ -51,6 +51,16 @@ EDITABLE = (
 )
 
 
+# Records that follow their letter (an approved cuti waits for its surat izin): each callable is run
+# with (naskah=, system=) in the transaction that publishes a signed naskah (``Naskah.signing_completed``).
+SETELAH_TERBIT: list = []
+
+
+def naskah_setelah_terbit(*, naskah: Naskah, system) -> None:
+    for follower in SETELAH_TERBIT:
+        follower(naskah=naskah, system=system)
+
+
 def _required(text: str, message: str) -> str:
     if not text.strip():
         raise BerkasInvalid(message)

@@ -232,6 +232,19 @@ class NaskahRecord:
         return self.status
 
 
+@dataclass(frozen=True)
+class CutiRecord:
+    """A cuti request: its employee and whoever handles leave (Kasubag, Sekretaris, Kadis); 404 to others."""
+
+    pemohon: str
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        handles = any(holds(who, a) for a in (Aksi.CUTI_PERIKSA, Aksi.CUTI_PARAF, Aksi.CUTI_PUTUS))
+        return 200 if who == self.pemohon or handles else 404
+
+
 POST_ONLY = Staff(status=405)  # GET on an action endpoint: sign in first, then 405
 
 
@@ -268,6 +281,10 @@ def demo_objects() -> dict:
         "kasus": sek.KasusDisiplin.objects.order_by("pk").first(),
         "pegawai": sek.Pegawai.objects.order_by("pk").first(),
         "usulan": sek.UsulanKepegawaian.objects.order_by("pk").first(),
+        # a cuti request of a demo employee with an account (sekretariat/demo_cuti.py)
+        "cuti": sek.PermohonanCuti.objects.filter(pegawai__pengguna__username="staf_umum", status="diajukan")
+        .order_by("pk")
+        .first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -453,6 +470,14 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
             (reverse(n + "perencanaan-berkas", args=[ren.pk]), AnyGrant(ren_aksi, SEKRETARIAT, 404))
         ],
         n + "perencanaan-aksi": [(reverse(n + "perencanaan-aksi", args=[ren.pk, "ajukan"]), POST_ONLY)],
+        # cuti pegawai: every officer's own balance and request form; the register for who handles leave
+        n + "cuti-saldo": [(reverse(n + "cuti-saldo"), Staff())],
+        n + "cuti-ajukan": [(reverse(n + "cuti-ajukan"), Staff())],
+        n + "cuti-register": [
+            (reverse(n + "cuti-register"), AnyGrant((Aksi.CUTI_PERIKSA, Aksi.CUTI_PARAF, Aksi.CUTI_PUTUS)))
+        ],
+        n + "cuti-detail": [(reverse(n + "cuti-detail", args=[d["cuti"].pk]), CutiRecord("staf_umum"))],
+        n + "cuti-aksi": [(reverse(n + "cuti-aksi", args=[d["cuti"].pk, "teruskan"]), POST_ONLY)],
     }
 
 
