@@ -38,7 +38,7 @@ class BulanForm(forms.Form):
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas ekspor mesin presensi (CSV atau XLSX)",
-        help_text="Kolom: NIP, tanggal, jam masuk, jam pulang — satu baris per pegawai per hari.",
+        help_text="Kolom: NIP (atau ID mesin), tanggal, jam masuk, jam pulang — satu baris per pegawai per hari.",
     )
 
     def clean_berkas(self):
@@ -50,6 +50,10 @@ class ImporForm(forms.Form):
         return upload
 
 
+def label_pegawai(p) -> str:
+    return f"{p.nama_lengkap} — {p.nip}"
+
+
 class KeteranganForm(forms.Form):
     pegawai = forms.ModelChoiceField(label="Pegawai", queryset=pegawai_aktif())
     tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
@@ -59,7 +63,7 @@ class KeteranganForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pegawai"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} — {u.nip}"
+        self.fields["pegawai"].label_from_instance = label_pegawai
 
     def clean_lampiran(self):
         upload = self.cleaned_data.get("lampiran")

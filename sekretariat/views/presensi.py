@@ -34,9 +34,8 @@ def _forbidden(request: HttpRequest) -> HttpResponse | None:
 
 
 def _row(i: int, r) -> list:
-    nama = r.pegawai.get_full_name() or r.pegawai.username
     return [
-        i, nama, r.pegawai.nip, r.hari_kerja, r.hadir, r.terlambat, r.menit_terlambat, r.pulang_cepat,
+        i, r.pegawai.nama_lengkap, r.pegawai.nip, r.hari_kerja, r.hadir, r.terlambat, r.menit_terlambat, r.pulang_cepat,
         r.menit_pulang_cepat, r.izin, r.sakit, r.cuti, r.dinas_luar, r.tanpa_keterangan,
     ]  # fmt: skip
 
@@ -52,7 +51,7 @@ def rekap(request: HttpRequest) -> HttpResponse:
     q = form.cleaned_data["q"].strip().lower()
     rows = selectors.rekap_bulan(tahun, bulan)
     if q:
-        rows = [r for r in rows if q in r.pegawai.get_full_name().lower() or q in r.pegawai.nip]
+        rows = [r for r in rows if q in r.pegawai.nama_lengkap.lower() or q in r.pegawai.nip]
     judul = "Rekapitulasi presensi pegawai"
     periode = f"Bulan {services.NAMA_BULAN[bulan]} {tahun}"
     fmt = request.GET.get("format")
