@@ -40,10 +40,10 @@ def kasus_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Kasus disiplin dibuka.")
                 return redirect("sekretariat:disiplin-detail", pk=kasus.pk)
     q = request.GET.get("q", "").strip()[:100]
-    status = request.GET.get("status", "")
-    status = status if status in selectors.STATUS_KASUS else ""
-    rows = list(selectors.kasus_list(q, status))
-    context = {"form": form, "rows": rows, "q": q, "status": status, "error": error}
+    keadaan = request.GET.get("status", "")
+    keadaan = keadaan if keadaan in selectors.STATUS_KASUS else ""
+    rows = list(selectors.kasus_list(q, keadaan))
+    context = {"form": form, "rows": rows, "q": q, "status": keadaan, "error": error}
     return render(request, "sekretariat/disiplin/list.html", context, status=status)
 
 
