@@ -249,11 +249,7 @@ def usulan_terima_sk(
     *, user, pk: int, nomor_sk: str, tanggal_sk: date, tmt_sk: date | None, expected_status: str | None
 ) -> UsulanKepegawaian:
     """Record the outside decision; a KGB moves the TMT KGB, a kenaikan pangkat the golongan and its TMT."""
-    nomor_sk = (nomor_sk or "").strip()
-    if not nomor_sk or not tanggal_sk:
-        raise BerkasInvalid("Nomor dan tanggal SK wajib diisi.")
-    if tanggal_sk > timezone.localdate():
-        raise BerkasInvalid("Tanggal SK tidak boleh sesudah hari ini.")
+    nomor_sk = _nomor_tanggal(nomor_sk, tanggal_sk, "Nomor dan tanggal SK wajib diisi.", "Tanggal SK")
     needs_tmt = ("kgb", "pangkat")
     with transaction.atomic():
         usulan = _lock_terkirim(user=user, pk=pk, expected_status=expected_status, apa="SK")
@@ -275,6 +271,16 @@ def usulan_terima_sk(
     return usulan
 
 
+def _nomor_tanggal(nomor: str, tanggal: date | None, wajib: str, label_tanggal: str) -> str:
+    """The reply's number (stripped) and date checked: both given, the date not in the future."""
+    nomor = (nomor or "").strip()
+    if not nomor or not tanggal:
+        raise BerkasInvalid(wajib)
+    if tanggal > timezone.localdate():
+        raise BerkasInvalid(f"{label_tanggal} tidak boleh sesudah hari ini.")
+    return nomor
+
+
 def _lock_terkirim(*, user, pk: int, expected_status: str | None, apa: str) -> UsulanKepegawaian:
     """The usulan locked for recording the reply: the surat usulan must have gone out."""
     usulan = record_lock(UsulanKepegawaian, pk, related=["pegawai__golongan", "naskah"], label="Usulan")
@@ -289,11 +295,9 @@ def usulan_terima_kartu(
     *, user, pk: int, nomor_kartu: str, tanggal: date, expected_status: str | None
 ) -> UsulanKepegawaian:
     """KARIS/KARSU: the card came back from the BKD; its number goes on the usulan and the Pegawai."""
-    nomor_kartu = (nomor_kartu or "").strip()
-    if not nomor_kartu or not tanggal:
-        raise BerkasInvalid("Nomor kartu dan tanggal diterima wajib diisi.")
-    if tanggal > timezone.localdate():
-        raise BerkasInvalid("Tanggal diterima tidak boleh sesudah hari ini.")
+    nomor_kartu = _nomor_tanggal(
+        nomor_kartu, tanggal, "Nomor kartu dan tanggal diterima wajib diisi.", "Tanggal diterima"
+    )
     with transaction.atomic():
         usulan = _lock_terkirim(user=user, pk=pk, expected_status=expected_status, apa="nomor kartu")
         if usulan.jenis not in JENIS_KARTU:
