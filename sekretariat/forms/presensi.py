@@ -57,6 +57,12 @@ def label_pegawai(p) -> str:
 class KeteranganForm(forms.Form):
     pegawai = forms.ModelChoiceField(label="Pegawai", queryset=pegawai_aktif())
     tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Untuk beberapa hari (mis. dinas luar): dicatat pada setiap hari kerja dalam rentang itu.",
+    )
     jenis = forms.ChoiceField(label="Jenis", choices=JenisKeterangan.choices)
     catatan = forms.CharField(label="Catatan", required=False, max_length=300)
     lampiran = forms.FileField(label="Lampiran (surat dokter, surat tugas; PDF/JPEG/PNG)", required=False)
@@ -70,3 +76,13 @@ class KeteranganForm(forms.Form):
         if upload:
             periksa_pindaian(upload, "Lampiran")
         return upload
+
+    def clean(self):
+        data = super().clean()
+        tanggal, sampai = data.get("tanggal"), data.get("sampai")
+        if tanggal and sampai and sampai != tanggal:
+            if sampai < tanggal:
+                self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            if data.get("lampiran"):
+                self.add_error("lampiran", "Lampiran hanya untuk keterangan satu hari.")
+        return data

@@ -138,15 +138,16 @@ def keterangan(request: HttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             data = form.cleaned_data
+            umum = {"user": request.user, "pegawai_id": data["pegawai"].pk, "jenis": data["jenis"]}
             try:
-                services.keterangan_catat(
-                    user=request.user,
-                    pegawai_id=data["pegawai"].pk,
-                    tanggal=data["tanggal"],
-                    jenis=data["jenis"],
-                    catatan=data["catatan"],
-                    lampiran=data["lampiran"],
-                )
+                if data["sampai"] and data["sampai"] != data["tanggal"]:
+                    services.keterangan_rentang_catat(
+                        **umum, mulai=data["tanggal"], selesai=data["sampai"], catatan=data["catatan"]
+                    )
+                else:
+                    services.keterangan_catat(
+                        **umum, tanggal=data["tanggal"], catatan=data["catatan"], lampiran=data["lampiran"]
+                    )
             except BerkasError as exc:
                 error, status = exc.message, exc.http_status
             else:

@@ -132,3 +132,19 @@ def test_the_rekap_naskah_is_shown_with_its_state_on_the_rekap_page(client, kant
     page = client.get(reverse(REKAP), {"bulan": "2026-11"}).content.decode()
     assert "Rekapitulasi presensi pegawai bulan November 2026" in page and "Konsep" in page
     assert 'id="rekap-ajukan"' not in page  # one rekap a month
+
+
+def test_keterangan_for_several_days_from_the_form(client, kantor, daftar):
+    """Dinas luar Thu 5 – Mon 9 November 2026: the three working days, none on the weekend."""
+    client.force_login(kantor["petugas"])
+    data = {"pegawai": daftar["luar"].pk, "tanggal": "2026-11-05", "sampai": "2026-11-09", "jenis": "dinas_luar",
+            "catatan": "Bimtek SIAK di provinsi"}  # fmt: skip
+    response = client.post(reverse("sekretariat:presensi-keterangan"), data)
+    assert response.status_code == 302
+    days = list(KeteranganPresensi.objects.order_by("tanggal").values_list("tanggal", flat=True))
+    assert days == [date(2026, 11, 5), date(2026, 11, 6), date(2026, 11, 9)]
+    again = client.post(
+        reverse("sekretariat:presensi-keterangan"), data | {"tanggal": "2026-11-09", "sampai": "2026-11-10"}
+    )
+    assert again.status_code == 409 and "9 November 2026 sudah dicatat" in again.content.decode()
+    assert KeteranganPresensi.objects.count() == 3
