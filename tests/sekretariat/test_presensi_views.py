@@ -148,3 +148,6 @@ def test_keterangan_for_several_days_from_the_form(client, kantor, daftar):
     )
     assert again.status_code == 409 and "9 November 2026 sudah dicatat" in again.content.decode()
     assert KeteranganPresensi.objects.count() == 3
+    backwards = client.post(reverse("sekretariat:presensi-keterangan"), data | {"sampai": "2026-11-02"})
+    assert backwards.status_code == 400 and "tidak boleh sebelum tanggal awal" in backwards.content.decode()
+    assert KeteranganPresensi.objects.count() == 3
