@@ -16,7 +16,7 @@ from dukcapil.workflow.permissions import Aksi, requires
 from ..kepegawaian_nip import format_nip
 
 __all__ = ["BUP_BAKU", "Golongan", "JenisJabatan", "Jabatan", "Pegawai", "StatusPegawai", "TingkatPendidikan"]
-__all__ += ["JENIS_KARTU", "JENIS_MENUNGGU_BKD", "JenisUsulan", "StatusUsulan", "UsulanKepegawaian"]
+__all__ += ["JENIS_KARTU", "JENIS_MENUNGGU_BKD", "LABEL_TANGGAL", "JenisUsulan", "StatusUsulan", "UsulanKepegawaian"]
 
 
 class Golongan(models.Model):
@@ -185,6 +185,13 @@ class JenisUsulan(models.TextChoices):
 
 JENIS_MENUNGGU_BKD = (JenisUsulan.MPP, JenisUsulan.PENSIUN)
 JENIS_KARTU = (JenisUsulan.KARIS, JenisUsulan.KARSU)
+# what the date of an usulan means, as the surat and the usulan page name it
+LABEL_TANGGAL = {
+    JenisUsulan.MPP: "Batas usia pensiun (TMT pensiun)",
+    JenisUsulan.PENSIUN: "Batas usia pensiun (TMT pensiun)",
+    JenisUsulan.KARIS: "Tanggal perkawinan",
+    JenisUsulan.KARSU: "Tanggal perkawinan",
+}
 # naskah states after the Kadis signed: the surat usulan is out
 NASKAH_TERKIRIM = ("terbit", "terkirim", "arsip")
 
@@ -237,6 +244,10 @@ class UsulanKepegawaian(WorkflowRecord):
     @property
     def judul(self) -> str:
         return f"{self.get_jenis_display()}: {self.pegawai.nama_lengkap}"
+
+    @property
+    def label_tanggal(self) -> str:
+        return LABEL_TANGGAL.get(self.jenis, "Jatuh tempo")
 
     @property
     def menunggu_bkd(self) -> bool:

@@ -21,6 +21,7 @@ from ..kepegawaian_data import JENIS_USULAN
 from ..kepegawaian_nip import urai_nip
 from ..models.kepegawaian import (
     JENIS_KARTU,
+    LABEL_TANGGAL,
     NASKAH_TERKIRIM,
     Golongan,
     JenisUsulan,
@@ -165,13 +166,6 @@ TUJUAN_BKD = {
     JenisUsulan.PENSIUN: "Bupati cq. Kepala Badan Kepegawaian Daerah",
     JenisUsulan.KARIS: "Kepala Badan Kepegawaian Daerah",
     JenisUsulan.KARSU: "Kepala Badan Kepegawaian Daerah",
-}
-# what the date of an usulan means, as the surat names it
-LABEL_TANGGAL = {
-    JenisUsulan.MPP: "Batas usia pensiun (TMT pensiun)",
-    JenisUsulan.PENSIUN: "Batas usia pensiun (TMT pensiun)",
-    JenisUsulan.KARIS: "Tanggal perkawinan",
-    JenisUsulan.KARSU: "Tanggal perkawinan",
 }
 
 

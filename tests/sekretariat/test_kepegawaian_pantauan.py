@@ -127,6 +127,7 @@ def test_the_buku_kendali_page_starts_karis_and_shows_menunggu_bkd(client, kasub
     assert response.url == karis.get_absolute_url()
     detail = client.get(karis.get_absolute_url()).content.decode()
     assert 'id="catat-kartu"' in detail and 'id="catat-sk"' not in detail
+    assert "<dt>Tanggal perkawinan</dt><dd>21 Mei 2016</dd>" in detail
     mpp = usulan_mulai(user=kasubag, pegawai_id=joko.pk, jenis="mpp", jatuh_tempo=joko.tmt_pensiun)
     _sent(mpp)
     _sent(karis)
