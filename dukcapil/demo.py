@@ -330,8 +330,6 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_surat_masuk_demo(users))
     if not Naskah.objects.exists():
         made += len(build_naskah_demo(users))
-    made += _seed_presensi(users)
-    made += _seed_disiplin(users)
 
     # keuangan
     from sekretariat.demo_keuangan import build_keuangan_demo
@@ -356,6 +354,9 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_kepegawaian_demo(users))
     # --- end kepegawaian ---
     made += _seed_cuti(users)
+    # presensi and disiplin are kept per Pegawai: after data pegawai
+    made += _seed_presensi(users)
+    made += _seed_disiplin(users)
     return made
 
 

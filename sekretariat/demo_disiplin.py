@@ -1,4 +1,5 @@
-"""Demo disiplin: one case with a teguran lisan and an SP I (its naskah konsep) for a demo staff member."""
+"""Demo disiplin: one case with a teguran lisan and an SP I (its naskah konsep) for a demo employee (data
+pegawai), and a closed case (the employee improved after a teguran lisan) for another."""
 
 from datetime import timedelta
 
@@ -12,7 +13,7 @@ from .services import disiplin as svc
 def build_disiplin_demo(users) -> list:
     disiplin_data.load()
     kasubag = users["kasubag"]
-    pegawai = pegawai_aktif().exclude(pk=kasubag.pk).order_by("-pk").first()
+    pegawai, lain = (list(pegawai_aktif().exclude(pengguna=kasubag).order_by("-pk")[:2]) + [None, None])[:2]
     if pegawai is None:
         return []
     kasus = svc.disiplin_buka(user=kasubag, pegawai_id=pegawai.pk)
@@ -30,5 +31,22 @@ def build_disiplin_demo(users) -> list:
                 tanggal=today - timedelta(days=days),
                 pelanggaran=pelanggaran,
             )  # fmt: skip
+        )
+    if lain is not None:
+        selesai = svc.disiplin_buka(user=kasubag, pegawai_id=lain.pk)
+        svc.disiplin_langkah(
+            user=kasubag,
+            kasus_pk=selesai.pk,
+            tingkat="lisan",
+            tanggal=today - timedelta(days=60),
+            pelanggaran="Terlambat masuk kerja 5 kali dalam sebulan tanpa keterangan.",
+        )
+        made.append(
+            svc.disiplin_tutup(
+                user=kasubag,
+                kasus_pk=selesai.pk,
+                cara="membaik",
+                alasan="Selama dua bulan pengawasan pegawai hadir tepat waktu setiap hari.",
+            )
         )
     return made

@@ -1,6 +1,9 @@
 """Demo data pegawai: twelve employees whose NIPs decode, loaded through the CSV import, with one
 KGB and one pension due within three months and a kenaikan pangkat overdue, so the DUK and the
-buku kendali have something to show; the pension's usulan is started and waits for BKD's reply."""
+buku kendali have something to show; the pension's usulan is started and waits for BKD's reply.
+Two married employees without KARIS/KARSU and the retiring one (MPP window) are on its watch lists."""
+
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
@@ -52,4 +55,11 @@ def build_kepegawaian_demo(users) -> list[Pegawai]:
     # Joko's pension is proposed and waits for BKD's reply; Hendra's KGB is left for the button
     joko = Pegawai.objects.select_related("jabatan").get(nama="Joko Santoso")
     usulan_mulai(user=users["kasubag"], pegawai_id=joko.pk, jenis="pensiun", jatuh_tempo=joko.tmt_pensiun)
+    # married: Hendra (no KARIS yet) and Siti (no KARSU yet) are on the watch list, Wulan has her card
+    menikah = {"Hendra Gunawan": ("2016-05-21", ""), "Siti Aminah": ("2018-10-06", ""),
+               "Wulan Sari": ("2020-02-14", "KS.2020/0457")}  # fmt: skip
+    for p in Pegawai.objects.filter(nama__in=menikah):
+        tanggal, kartu = menikah[p.nama]
+        perubahan = {"tanggal_menikah": (None, date.fromisoformat(tanggal)), "nomor_karis_karsu": ("", kartu)}
+        pegawai_ubah(user=users["kasubag"], pk=p.pk, perubahan=perubahan)
     return list(Pegawai.objects.all())

@@ -1,4 +1,4 @@
-"""Demo presensi: last month's fingerprint export for every demo staff member with a NIP (imported
+"""Demo presensi: last month's fingerprint export for every active employee of data pegawai (imported
 through the service, as the Staf would), a few keterangan, and the month's rekap as a naskah konsep."""
 
 from datetime import date, time, timedelta

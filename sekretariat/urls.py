@@ -69,6 +69,7 @@ urlpatterns += [
     path("disiplin/", disiplin_views.kasus_list, name="disiplin"),
     path("disiplin/<int:pk>/", disiplin_views.kasus_detail, name="disiplin-detail"),
     path("disiplin/<int:pk>/langkah/", disiplin_views.kasus_langkah, name="disiplin-langkah"),
+    path("disiplin/<int:pk>/tutup/", disiplin_views.kasus_tutup, name="disiplin-tutup"),
 ]
 # --- end disiplin ---
 

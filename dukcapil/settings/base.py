@@ -223,6 +223,8 @@ CETAKAN_KEEP = timedelta(days=int(env("CETAKAN_KEEP_DAYS", "7")))
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))
 # Scans of surat masuk (sekretariat): the largest upload accepted, in MB.
 SEKRETARIAT_UPLOAD_MAX_MB = int(env("SEKRETARIAT_UPLOAD_MAX_MB", "10"))
+# Kepegawaian: how many months before the batas usia pensiun the MPP (masa persiapan pensiun) may be asked for
+KEPEGAWAIAN_MPP_BULAN = int(env("KEPEGAWAIAN_MPP_BULAN", "12"))
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -24,6 +24,8 @@ PEGAWAI_FIELDS = [
     "diklat",
 ]
 DATE_FIELDS = ("tanggal_lahir", "tmt_pangkat", "tmt_jabatan", "tmt_kgb")
+# on the form, not in the CSV import: presensi machine number, marriage and KARIS/KARSU
+FORM_FIELDS = [*PEGAWAI_FIELDS, "id_mesin", "tanggal_menikah", "nomor_karis_karsu", "pengguna", "aktif"]
 
 
 def _date_input() -> forms.DateInput:
@@ -36,8 +38,8 @@ class PegawaiForm(forms.ModelForm):
 
     class Meta:
         model = Pegawai
-        fields = [*PEGAWAI_FIELDS, "pengguna", "aktif"]
-        widgets = {name: _date_input() for name in DATE_FIELDS}
+        fields = FORM_FIELDS
+        widgets = {name: _date_input() for name in (*DATE_FIELDS, "tanggal_menikah")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,6 +73,12 @@ class PegawaiForm(forms.ModelForm):
             )
         self.urai = urai
         return data
+
+    def clean_id_mesin(self) -> str:
+        id_mesin = (self.cleaned_data.get("id_mesin") or "").strip()
+        if id_mesin and Pegawai.objects.filter(id_mesin=id_mesin).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("ID mesin ini sudah dipakai pegawai lain.")
+        return id_mesin
 
     def seen_values(self) -> dict:
         """For each changed field: (the value the page showed, the value entered)."""
@@ -144,4 +152,10 @@ class SkForm(forms.Form):
     nomor_sk = forms.CharField(label="Nomor SK", max_length=100)
     tanggal_sk = forms.DateField(label="Tanggal SK", widget=_date_input())
     tmt_sk = forms.DateField(label="TMT dalam SK", required=False, widget=_date_input())
+    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class KartuForm(forms.Form):
+    nomor_kartu = forms.CharField(label="Nomor KARIS/KARSU", max_length=40)
+    tanggal = forms.DateField(label="Tanggal kartu diterima", widget=_date_input())
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)

@@ -38,7 +38,7 @@ class BulanForm(forms.Form):
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas ekspor mesin presensi (CSV atau XLSX)",
-        help_text="Kolom: NIP, tanggal, jam masuk, jam pulang — satu baris per pegawai per hari.",
+        help_text="Kolom: NIP (atau ID mesin), tanggal, jam masuk, jam pulang — satu baris per pegawai per hari.",
     )
 
     def clean_berkas(self):
@@ -50,19 +50,39 @@ class ImporForm(forms.Form):
         return upload
 
 
+def label_pegawai(p) -> str:
+    return f"{p.nama_lengkap} — {p.nip}"
+
+
 class KeteranganForm(forms.Form):
     pegawai = forms.ModelChoiceField(label="Pegawai", queryset=pegawai_aktif())
     tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Untuk beberapa hari (mis. dinas luar): dicatat pada setiap hari kerja dalam rentang itu.",
+    )
     jenis = forms.ChoiceField(label="Jenis", choices=JenisKeterangan.choices)
     catatan = forms.CharField(label="Catatan", required=False, max_length=300)
     lampiran = forms.FileField(label="Lampiran (surat dokter, surat tugas; PDF/JPEG/PNG)", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["pegawai"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} — {u.nip}"
+        self.fields["pegawai"].label_from_instance = label_pegawai
 
     def clean_lampiran(self):
         upload = self.cleaned_data.get("lampiran")
         if upload:
             periksa_pindaian(upload, "Lampiran")
         return upload
+
+    def clean(self):
+        data = super().clean()
+        tanggal, sampai = data.get("tanggal"), data.get("sampai")
+        if tanggal and sampai and sampai != tanggal:
+            if sampai < tanggal:
+                self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            if data.get("lampiran"):
+                self.add_error("lampiran", "Lampiran hanya untuk keterangan satu hari.")
+        return data

@@ -4,7 +4,7 @@ SP III; each step is recorded (date, pelanggaran, who) and each written warning 
 from django.conf import settings
 from django.db import models
 
-__all__ = ["KasusDisiplin", "LangkahDisiplin", "TingkatDisiplin"]
+__all__ = ["CaraSelesai", "KasusDisiplin", "LangkahDisiplin", "TingkatDisiplin"]
 
 # the ladder in order: (value, label)
 _TINGKAT = [("lisan", "Teguran lisan"), ("sp1", "Surat Peringatan I"), ("sp2", "Surat Peringatan II"),
@@ -13,13 +13,31 @@ TingkatDisiplin = models.TextChoices("TingkatDisiplin", [(v.upper(), (v, label))
 URUTAN = [v for v, _ in _TINGKAT]
 
 
-class KasusDisiplin(models.Model):
-    """One staff member's case; its steps are the ladder climbed so far."""
+class CaraSelesai(models.TextChoices):
+    """How a case ends (Probolinggo P1.2.2: the pegawai improves, or the hukuman disiplin goes to
+    the Inspektorat/BKPSDM, whose letter is the reference)."""
 
-    pegawai = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="kasus_disiplin")
+    MEMBAIK = "membaik", "Pegawai sudah memperbaiki sikap dan perilaku"
+    DISERAHKAN = "diserahkan", "Hukuman disiplin diserahkan ke Inspektorat/BKPSDM"
+
+
+class KasusDisiplin(models.Model):
+    """One employee's case; its steps are the ladder climbed so far. A closed case keeps who closed
+    it, when, how and why, and takes no further step."""
+
+    pegawai = models.ForeignKey("sekretariat.Pegawai", on_delete=models.PROTECT, related_name="kasus_disiplin")
     dibuka_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dibuka_pada = models.DateTimeField("dibuka pada", auto_now_add=True)
     selesai = models.BooleanField("selesai", default=False)
+    cara_selesai = models.CharField("cara selesai", max_length=12, choices=CaraSelesai.choices, blank=True)
+    alasan_selesai = models.TextField("alasan", blank=True)
+    rujukan_selesai = models.CharField(
+        "rujukan", max_length=150, blank=True, help_text="Nomor surat penyerahan ke Inspektorat/BKPSDM."
+    )
+    ditutup_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ditutup_pada = models.DateTimeField("ditutup pada", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "kasus disiplin"

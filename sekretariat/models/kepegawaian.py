@@ -16,7 +16,7 @@ from dukcapil.workflow.permissions import Aksi, requires
 from ..kepegawaian_nip import format_nip
 
 __all__ = ["BUP_BAKU", "Golongan", "JenisJabatan", "Jabatan", "Pegawai", "StatusPegawai", "TingkatPendidikan"]
-__all__ += ["JenisUsulan", "StatusUsulan", "UsulanKepegawaian"]
+__all__ += ["JENIS_KARTU", "JENIS_MENUNGGU_BKD", "LABEL_TANGGAL", "JenisUsulan", "StatusUsulan", "UsulanKepegawaian"]
 
 
 class Golongan(models.Model):
@@ -120,12 +120,25 @@ class Pegawai(models.Model):
     pengguna = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, verbose_name="akun aplikasi"
     )
+    id_mesin = models.CharField(
+        "ID mesin presensi",
+        max_length=20,
+        blank=True,
+        help_text="Nomor pengguna pada mesin sidik jari, bila ekspor mesin memakai nomor itu, bukan NIP.",
+    )
+    tanggal_menikah = models.DateField("tanggal menikah", null=True, blank=True)
+    nomor_karis_karsu = models.CharField(
+        "nomor KARIS/KARSU", max_length=40, blank=True, help_text="Kosong: belum memiliki kartu istri/suami."
+    )
     aktif = models.BooleanField("aktif", default=True)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "pegawai"
         ordering = ("nama",)
+        constraints = [
+            models.UniqueConstraint(fields=["id_mesin"], condition=~models.Q(id_mesin=""), name="pegawai_id_mesin_unik")
+        ]
 
     def __str__(self) -> str:
         return self.nama_lengkap
@@ -155,6 +168,11 @@ class Pegawai(models.Model):
         ulang_tahun = self.tanggal_lahir + relativedelta(years=self.jabatan.batas_usia_pensiun)
         return ulang_tahun.replace(day=1) + relativedelta(months=1)
 
+    @property
+    def jenis_kartu_pasangan(self) -> str:
+        """KARIS (kartu istri) for a married man, KARSU (kartu suami) for a married woman."""
+        return JenisUsulan.KARIS if self.jenis_kelamin == "L" else JenisUsulan.KARSU
+
 
 class JenisUsulan(models.TextChoices):
     KGB = "kgb", "Kenaikan gaji berkala"
@@ -164,6 +182,18 @@ class JenisUsulan(models.TextChoices):
     KARIS = "karis", "KARIS"
     KARSU = "karsu", "KARSU"
 
+
+JENIS_MENUNGGU_BKD = (JenisUsulan.MPP, JenisUsulan.PENSIUN)
+JENIS_KARTU = (JenisUsulan.KARIS, JenisUsulan.KARSU)
+# what the date of an usulan means, as the surat and the usulan page name it
+LABEL_TANGGAL = {
+    JenisUsulan.MPP: "Batas usia pensiun (TMT pensiun)",
+    JenisUsulan.PENSIUN: "Batas usia pensiun (TMT pensiun)",
+    JenisUsulan.KARIS: "Tanggal perkawinan",
+    JenisUsulan.KARSU: "Tanggal perkawinan",
+}
+# naskah states after the Kadis signed: the surat usulan is out
+NASKAH_TERKIRIM = ("terbit", "terkirim", "arsip")
 
 StatusUsulan = models.TextChoices(
     "StatusUsulan",
@@ -194,6 +224,7 @@ class UsulanKepegawaian(WorkflowRecord):
     nomor_sk = models.CharField("nomor SK", max_length=100, blank=True)
     tanggal_sk = models.DateField("tanggal SK", null=True, blank=True)
     tmt_sk = models.DateField("TMT dalam SK", null=True, blank=True)
+    nomor_kartu = models.CharField("nomor kartu", max_length=40, blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
 
     objects = UsulanManager()
@@ -213,6 +244,31 @@ class UsulanKepegawaian(WorkflowRecord):
     @property
     def judul(self) -> str:
         return f"{self.get_jenis_display()}: {self.pegawai.nama_lengkap}"
+
+    @property
+    def label_tanggal(self) -> str:
+        return LABEL_TANGGAL.get(self.jenis, "Jatuh tempo")
+
+    @property
+    def menunggu_bkd(self) -> bool:
+        """MPP and pensiun: the surat went out and the BKD's reply (the SK) has not been recorded."""
+        return (
+            self.jenis in JENIS_MENUNGGU_BKD
+            and self.status == StatusUsulan.DIUSULKAN
+            and self.naskah is not None
+            and self.naskah.status in NASKAH_TERKIRIM
+        )
+
+    @property
+    def keadaan(self) -> str:
+        """The state as the buku kendali and the lists show it."""
+        if self.menunggu_bkd:
+            return "Menunggu BKD"
+        if self.status == StatusUsulan.DIUSULKAN and self.jenis in JENIS_KARTU:
+            return "Diusulkan, menunggu kartu"
+        if self.status == StatusUsulan.SK_DITERIMA and self.jenis in JENIS_KARTU:
+            return "Kartu diterima"
+        return self.get_status_display()
 
     @transition(field=status, source=StatusUsulan.DIUSULKAN, target=StatusUsulan.SK_DITERIMA,
                 permission=requires(Aksi.KELOLA_PEGAWAI))  # fmt: skip

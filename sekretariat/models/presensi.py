@@ -50,9 +50,9 @@ class ImporPresensi(models.Model):
 
 
 class Presensi(models.Model):
-    """A staff member's scans on one day, as the machine exported them."""
+    """An employee's scans on one day, as the machine exported them."""
 
-    pegawai = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="presensi")
+    pegawai = models.ForeignKey("sekretariat.Pegawai", on_delete=models.PROTECT, related_name="presensi")
     tanggal = models.DateField("tanggal")
     jam_masuk = models.TimeField("jam masuk", null=True, blank=True)
     jam_pulang = models.TimeField("jam pulang", null=True, blank=True)
@@ -75,9 +75,9 @@ KOLOM_REKAP = {value: kolom for value, _, kolom in _KETERANGAN}
 
 
 class KeteranganPresensi(models.Model):
-    """Why a staff member was away (or left early) on a day: one per person per day."""
+    """Why an employee was away (or left early) on a day: one per person per day."""
 
-    pegawai = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="keterangan_presensi")
+    pegawai = models.ForeignKey("sekretariat.Pegawai", on_delete=models.PROTECT, related_name="keterangan_presensi")
     tanggal = models.DateField("tanggal")
     jenis = models.CharField("jenis", max_length=20, choices=JenisKeterangan.choices)
     catatan = models.CharField("catatan", max_length=300, blank=True)

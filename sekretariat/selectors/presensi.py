@@ -1,23 +1,22 @@
-"""Reads of presensi: the monthly rekap per staff member, the keterangan of a month."""
+"""Reads of presensi: the monthly rekap per Pegawai (the register of employees, with or without a
+login), the keterangan of a month."""
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from dukcapil.hari_kerja import is_hari_kerja, office_closures
 
+from ..models.kepegawaian import Pegawai
 from ..models.presensi import KOLOM_REKAP, JamKerja, KeteranganPresensi, Presensi, RekapPresensi
-
-User = get_user_model()
 
 
 @dataclass
 class BarisRekap:
-    """One staff member's month: counts of working days, minutes late and early."""
+    """One employee's month: counts of working days, minutes late and early."""
 
     pegawai: object
     hari_kerja: int = 0
@@ -33,9 +32,10 @@ class BarisRekap:
     tanpa_keterangan: int = 0
 
 
-def pegawai_aktif() -> QuerySet:
-    """The office's staff who have a NIP (the fingerprint machine knows them by it)."""
-    return User.objects.filter(is_active=True).exclude(nip="").order_by("first_name", "last_name", "pk")
+def pegawai_aktif() -> QuerySet[Pegawai]:
+    """The office's active employees (data pegawai): the fingerprint machine knows them by NIP or
+    by their ID mesin."""
+    return Pegawai.objects.filter(aktif=True).order_by("nama", "nip")
 
 
 def bulan_range(tahun: int, bulan: int) -> tuple[date, date]:
@@ -51,7 +51,11 @@ def _minutes(a: time, b: time) -> int:
 def hari_kerja_bulan(tahun: int, bulan: int, sampai: date | None = None) -> list[date]:
     """The month's working days (office calendar), up to ``sampai`` (today for the running month)."""
     awal, akhir = bulan_range(tahun, bulan)
-    akhir = min(akhir, sampai or timezone.localdate())
+    return hari_kerja_antara(awal, min(akhir, sampai or timezone.localdate()))
+
+
+def hari_kerja_antara(awal: date, akhir: date) -> list[date]:
+    """The working days from ``awal`` to ``akhir`` inclusive: weekdays with jam kerja, not closed."""
     closures = office_closures(awal, akhir)
     jadwal = set(JamKerja.objects.values_list("hari", flat=True))
     days = (awal + timedelta(days=n) for n in range((akhir - awal).days + 1))
@@ -59,7 +63,7 @@ def hari_kerja_bulan(tahun: int, bulan: int, sampai: date | None = None) -> list
 
 
 def rekap_bulan(tahun: int, bulan: int, sampai: date | None = None) -> list[BarisRekap]:
-    """The rekap of every staff member with a NIP: five queries whatever the office's size.
+    """The rekap of every active Pegawai: five queries whatever the office's size.
 
     On each working day: a scan in → hadir, late by the minutes after that weekday's jam masuk; a
     missing or early scan out → pulang cepat (minutes counted when there is a scan). A keterangan

@@ -448,14 +448,11 @@ def _penyusun_surat(p: PermohonanCuti) -> User:
 
 def _catat_di_presensi(permohonan: PermohonanCuti, user: User) -> int:
     """The one link to presensi: each working day of the approved leave gets a keterangan «cuti» for the
-    employee's account, so the presensi rekap counts it without reading cuti (the keterangan rows stay
-    the rekap's one source). A day that already has a keterangan keeps it. Presensi is keyed to the
-    user account today; an employee without a linked account has no presensi rows to explain."""
+    employee (presensi is kept per Pegawai, with or without a login), so the presensi rekap counts it
+    without reading cuti (the keterangan rows stay the rekap's one source). A day that already has a
+    keterangan keeps it."""
     from ..models import JenisKeterangan, KeteranganPresensi
 
-    akun = permohonan.pegawai.pengguna_id
-    if akun is None:
-        return 0
     hari = [
         permohonan.mulai + timedelta(days=n)
         for n in range((permohonan.selesai - permohonan.mulai).days + 1)
@@ -465,7 +462,11 @@ def _catat_di_presensi(permohonan: PermohonanCuti, user: User) -> int:
     made = KeteranganPresensi.objects.bulk_create(
         [
             KeteranganPresensi(
-                pegawai_id=akun, tanggal=d, jenis=JenisKeterangan.CUTI, catatan=catatan, dicatat_oleh=user
+                pegawai_id=permohonan.pegawai_id,
+                tanggal=d,
+                jenis=JenisKeterangan.CUTI,
+                catatan=catatan,
+                dicatat_oleh=user,
             )
             for d in hari
         ],

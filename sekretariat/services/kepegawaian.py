@@ -19,7 +19,16 @@ from dukcapil.workflow.services import check_allowed, check_expected, move_work_
 from ..forms.kepegawaian import PEGAWAI_FIELDS, PegawaiCsvForm
 from ..kepegawaian_data import JENIS_USULAN
 from ..kepegawaian_nip import urai_nip
-from ..models.kepegawaian import Golongan, JenisUsulan, Pegawai, StatusUsulan, UsulanKepegawaian
+from ..models.kepegawaian import (
+    JENIS_KARTU,
+    LABEL_TANGGAL,
+    NASKAH_TERKIRIM,
+    Golongan,
+    JenisUsulan,
+    Pegawai,
+    StatusUsulan,
+    UsulanKepegawaian,
+)
 from ..models.naskah import JenisNaskah
 from .naskah import naskah_buat
 
@@ -149,8 +158,15 @@ def _delimiter(teks: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
-NASKAH_TERKIRIM = ("terbit", "terkirim", "arsip")
 TUJUAN_USULAN = "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+# Lumajang «Prosedur Pengusulan MPP/Pensiun»: the surat goes to the Bupati cq. Kepala BKD, and
+# «Pembuatan KARIS/KARSU»: the surat pengantar goes to the BKD.
+TUJUAN_BKD = {
+    JenisUsulan.MPP: "Bupati cq. Kepala Badan Kepegawaian Daerah",
+    JenisUsulan.PENSIUN: "Bupati cq. Kepala Badan Kepegawaian Daerah",
+    JenisUsulan.KARIS: "Kepala Badan Kepegawaian Daerah",
+    JenisUsulan.KARSU: "Kepala Badan Kepegawaian Daerah",
+}
 
 
 def _isi_usulan(pegawai: Pegawai, jenis: str, jatuh_tempo: date) -> str:
@@ -161,13 +177,26 @@ def _isi_usulan(pegawai: Pegawai, jenis: str, jatuh_tempo: date) -> str:
         ("Pangkat, golongan", str(pegawai.golongan)),
         ("Jabatan", pegawai.jabatan.nama),
         ("Unit kerja", pegawai.unit),
-        ("Jatuh tempo", format_tanggal(jatuh_tempo)),
+        (LABEL_TANGGAL.get(jenis, "Jatuh tempo"), format_tanggal(jatuh_tempo)),
     ]
     table = "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows)
     return (
         f"<p>Dengan hormat, bersama ini kami usulkan {label} bagi pegawai berikut:</p><table>{table}</table>"
         "<p>Demikian usulan ini disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.</p>"
     )
+
+
+def _check_kartu(pegawai: Pegawai, jenis: str) -> None:
+    """KARIS/KARSU: only for a married employee without a card, KARIS for a man, KARSU for a woman."""
+    if jenis not in JENIS_KARTU:
+        return
+    if not pegawai.tanggal_menikah:
+        raise BerkasInvalid("Tanggal menikah pegawai ini belum diisi di data pegawai.")
+    if pegawai.nomor_karis_karsu:
+        raise BerkasConflict(f"{pegawai.nama_lengkap} sudah memiliki kartu nomor {pegawai.nomor_karis_karsu}.")
+    if jenis != pegawai.jenis_kartu_pasangan:
+        benar = JenisUsulan(pegawai.jenis_kartu_pasangan).label
+        raise BerkasInvalid(f"Untuk pegawai ini yang diusulkan adalah {benar}.")
 
 
 def usulan_mulai(*, user, pegawai_id: int, jenis: str, jatuh_tempo: date) -> UsulanKepegawaian:
@@ -185,12 +214,13 @@ def usulan_mulai(*, user, pegawai_id: int, jenis: str, jatuh_tempo: date) -> Usu
         open_one = UsulanKepegawaian.objects.filter(pegawai=pegawai, jenis=jenis, status=StatusUsulan.DIUSULKAN)
         if open_one.exists():
             raise BerkasConflict(f"{JenisUsulan(jenis).label} {pegawai.nama_lengkap} sudah diusulkan dan menunggu SK.")
+        _check_kartu(pegawai, jenis)
         naskah = naskah_buat(
             user=user,
             jenis=JenisNaskah.objects.get(kode=JENIS_USULAN["kode"]),
             hal=f"Usulan {JenisUsulan(jenis).label.lower()} a.n. {pegawai.nama_lengkap}",
             isi=_isi_usulan(pegawai, jenis, jatuh_tempo),
-            tujuan_nama=TUJUAN_USULAN,
+            tujuan_nama=TUJUAN_BKD.get(jenis, TUJUAN_USULAN),
         )
         usulan = UsulanKepegawaian.objects.create(
             pegawai=pegawai, jenis=jenis, jatuh_tempo=jatuh_tempo, naskah=naskah, bidang=naskah.bidang
@@ -213,18 +243,12 @@ def usulan_terima_sk(
     *, user, pk: int, nomor_sk: str, tanggal_sk: date, tmt_sk: date | None, expected_status: str | None
 ) -> UsulanKepegawaian:
     """Record the outside decision; a KGB moves the TMT KGB, a kenaikan pangkat the golongan and its TMT."""
-    nomor_sk = (nomor_sk or "").strip()
-    if not nomor_sk or not tanggal_sk:
-        raise BerkasInvalid("Nomor dan tanggal SK wajib diisi.")
-    if tanggal_sk > timezone.localdate():
-        raise BerkasInvalid("Tanggal SK tidak boleh sesudah hari ini.")
+    nomor_sk = _nomor_tanggal(nomor_sk, tanggal_sk, "Nomor dan tanggal SK wajib diisi.", "Tanggal SK")
     needs_tmt = ("kgb", "pangkat")
     with transaction.atomic():
-        usulan = record_lock(UsulanKepegawaian, pk, related=["pegawai__golongan", "naskah"], label="Usulan")
-        check_expected(usulan, expected_status)
-        check_allowed(usulan, "terima_sk", user, "Catat SK")
-        if usulan.naskah is None or usulan.naskah.status not in NASKAH_TERKIRIM:
-            raise BerkasConflict("Surat usulan belum ditandatangani dan dikirim; SK belum dapat dicatat.")
+        usulan = _lock_terkirim(user=user, pk=pk, expected_status=expected_status, apa="SK")
+        if usulan.jenis in JENIS_KARTU:
+            raise BerkasConflict("Untuk KARIS/KARSU yang dicatat adalah nomor kartunya.")
         if usulan.jenis in needs_tmt and not tmt_sk:
             raise BerkasInvalid("TMT dalam SK wajib diisi untuk KGB dan kenaikan pangkat.")
         usulan.nomor_sk, usulan.tanggal_sk, usulan.tmt_sk = nomor_sk, tanggal_sk, tmt_sk
@@ -238,4 +262,45 @@ def usulan_terima_sk(
             naik = Golongan.objects.filter(urutan__gt=p.golongan.urutan).order_by("urutan").first() or p.golongan
             perubahan = {"golongan": (p.golongan, naik), "tmt_pangkat": (p.tmt_pangkat, tmt_sk)}
             pegawai_ubah(user=user, pk=p.pk, perubahan=perubahan)
+    return usulan
+
+
+def _nomor_tanggal(nomor: str, tanggal: date | None, wajib: str, label_tanggal: str) -> str:
+    """The reply's number (stripped) and date checked: both given, the date not in the future."""
+    nomor = (nomor or "").strip()
+    if not nomor or not tanggal:
+        raise BerkasInvalid(wajib)
+    if tanggal > timezone.localdate():
+        raise BerkasInvalid(f"{label_tanggal} tidak boleh sesudah hari ini.")
+    return nomor
+
+
+def _lock_terkirim(*, user, pk: int, expected_status: str | None, apa: str) -> UsulanKepegawaian:
+    """The usulan locked for recording the reply: the surat usulan must have gone out."""
+    usulan = record_lock(UsulanKepegawaian, pk, related=["pegawai__golongan", "naskah"], label="Usulan")
+    check_expected(usulan, expected_status)
+    check_allowed(usulan, "terima_sk", user, f"Catat {apa}")
+    if usulan.naskah is None or usulan.naskah.status not in NASKAH_TERKIRIM:
+        raise BerkasConflict(f"Surat usulan belum ditandatangani dan dikirim; {apa} belum dapat dicatat.")
+    return usulan
+
+
+def usulan_terima_kartu(
+    *, user, pk: int, nomor_kartu: str, tanggal: date, expected_status: str | None
+) -> UsulanKepegawaian:
+    """KARIS/KARSU: the card came back from the BKD; its number goes on the usulan and the Pegawai."""
+    nomor_kartu = _nomor_tanggal(
+        nomor_kartu, tanggal, "Nomor kartu dan tanggal diterima wajib diisi.", "Tanggal diterima"
+    )
+    with transaction.atomic():
+        usulan = _lock_terkirim(user=user, pk=pk, expected_status=expected_status, apa="nomor kartu")
+        if usulan.jenis not in JENIS_KARTU:
+            raise BerkasConflict("Nomor kartu hanya dicatat untuk usulan KARIS/KARSU.")
+        usulan.nomor_kartu, usulan.tanggal_sk = nomor_kartu, tanggal
+        label = JenisUsulan(usulan.jenis).label
+        record_transition(
+            usulan, "terima_sk", user, f"{label} {nomor_kartu}", update_fields=["nomor_kartu", "tanggal_sk"]
+        )
+        p = usulan.pegawai
+        pegawai_ubah(user=user, pk=p.pk, perubahan={"nomor_karis_karsu": (p.nomor_karis_karsu, nomor_kartu)})
     return usulan

@@ -1,5 +1,10 @@
 """State changes of presensi: the fingerprint export imported whole or not at all, keterangan
-entered for a day, and the monthly rekap sent to the Kadis as a naskah (jenis «rekap-presensi»).
+entered for a Pegawai on a day (or a range of days: ``keterangan_rentang_catat``, which cuti uses),
+and the monthly rekap sent to the Kadis as a naskah (jenis «rekap-presensi»).
+
+Rows belong to a ``Pegawai`` (data pegawai), so employees without a login are counted too. The
+machine's export names each employee by NIP (first column «NIP») or by the machine's own user
+number (first column «ID mesin», matched to ``Pegawai.id_mesin``).
 
 Follows Lumajang «Prosedur Presensi»: the Staf imports and makes the monthly rekap (steps 2–5),
 the Kasubag Umum checks it (step 6: the naskah's «periksa»), the Sekretaris passes it on (step 7:
@@ -10,7 +15,6 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.html import escape
 from openpyxl import load_workbook
@@ -21,11 +25,13 @@ from dukcapil.workflow.permissions import Aksi, can_in_bidang
 
 from ..models.naskah import JenisNaskah, StatusNaskah
 from ..models.presensi import ImporPresensi, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
-from ..selectors.presensi import bulan_range, pegawai_aktif, rekap_bulan
+from ..selectors.presensi import bulan_range, hari_kerja_antara, pegawai_aktif, rekap_bulan
 from .naskah import naskah_buat
 
-User = get_user_model()
 KOLOM = ["nip", "tanggal", "jam_masuk", "jam_pulang"]
+# the first column: NIP, or the machine's user number (ID mesin of the Pegawai)
+KOLOM_PENGENAL = {"nip": "NIP", "id_mesin": "ID mesin", "id": "ID mesin", "no_id": "ID mesin"}
+MAX_HARI_KETERANGAN = 366
 MAX_BARIS = 20000
 NAMA_BULAN = [
     "", "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -49,7 +55,7 @@ class ImporGagal(BerkasInvalid):
 @dataclass(frozen=True)
 class BarisPresensi:
     baris: int
-    nip: str
+    pegawai_id: int
     tanggal: date
     jam_masuk: time | None
     jam_pulang: time | None
@@ -62,8 +68,9 @@ def _header(cell) -> str:
     return str(cell or "").strip().lower().replace(" ", "_")
 
 
-def _read_rows(nama: str, data: bytes) -> list[tuple[int, list]]:
-    """(line number, cells) of the file after its header row, which must name the four columns."""
+def _read_rows(nama: str, data: bytes) -> tuple[str, list[tuple[int, list]]]:
+    """The first column's kind («nip» or «id_mesin») and (line number, cells) of the file after its
+    header row, which must name the four columns."""
     if nama.lower().endswith(".xlsx"):
         try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
@@ -79,12 +86,15 @@ def _read_rows(nama: str, data: bytes) -> list[tuple[int, list]]:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     else:
         raise BerkasInvalid("Format berkas harus CSV atau XLSX.")
-    if not rows or [_header(c) for c in rows[0][:4]] != KOLOM:
-        raise BerkasInvalid("Baris pertama harus berisi kolom: NIP, tanggal, jam masuk, jam pulang.")
+    header = [_header(c) for c in rows[0][:4]] if rows else []
+    if len(header) < 4 or header[0] not in KOLOM_PENGENAL or header[1:] != KOLOM[1:]:
+        raise BerkasInvalid(
+            "Baris pertama harus berisi kolom: NIP, tanggal, jam masuk, jam pulang (kolom pertama boleh ID mesin)."
+        )
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(str(c or "").strip() for c in r)]
     if len(body) > MAX_BARIS:
         raise BerkasInvalid(f"Berkas terlalu besar: paling banyak {MAX_BARIS} baris.")
-    return body
+    return ("nip" if header[0] == "nip" else "id_mesin"), body
 
 
 def _tanggal(value) -> date:
@@ -117,34 +127,44 @@ def _jam(value, label: str) -> time | None:
     raise ValueError(f"{label} «{value}» tidak valid (gunakan 07.30 atau 07:30)")
 
 
+def _pengenal(cell) -> str:
+    """NIP or ID mesin as text (a spreadsheet may hold the number as an integer or a float)."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell or "").strip().replace(" ", "")
+
+
 def parse_presensi(nama: str, data: bytes) -> list[BarisPresensi]:
     """Every row checked; any bad row refuses the whole file (``ImporGagal`` lists them by line)."""
-    body = _read_rows(nama, data)
-    known = dict(pegawai_aktif().values_list("nip", "pk"))
+    kolom, body = _read_rows(nama, data)
+    label = KOLOM_PENGENAL[kolom]
+    known = dict(pegawai_aktif().exclude(**{kolom: ""}).values_list(kolom, "pk"))
     errors: list[str] = []
     seen: dict[tuple[str, date], int] = {}
     result = []
     for line, cells in body:
         cells = [*cells, None, None, None, None][:4]
-        nip = str(cells[0] or "").strip().replace(" ", "")
+        kunci = _pengenal(cells[0])
         try:
-            if not nip:
-                raise ValueError("NIP kosong")
-            if nip not in known:
-                raise ValueError(f"NIP {nip} tidak terdaftar sebagai pegawai")
+            if not kunci:
+                raise ValueError(f"{label} kosong")
+            if kunci not in known:
+                raise ValueError(f"{label} {kunci} tidak terdaftar sebagai pegawai")
             tanggal = _tanggal(cells[1])
             masuk, pulang = _jam(cells[2], "jam masuk"), _jam(cells[3], "jam pulang")
             if masuk is None and pulang is not None:
                 raise ValueError("jam pulang terisi tanpa jam masuk")
             if masuk and pulang and pulang <= masuk:
                 raise ValueError("jam pulang tidak boleh sebelum jam masuk")
-            if (nip, tanggal) in seen:
-                raise ValueError(f"NIP {nip} tanggal {format_tanggal(tanggal)} sudah ada di baris {seen[nip, tanggal]}")
+            if (kunci, tanggal) in seen:
+                raise ValueError(
+                    f"{label} {kunci} tanggal {format_tanggal(tanggal)} sudah ada di baris {seen[kunci, tanggal]}"
+                )
         except ValueError as exc:
             errors.append(f"Baris {line}: {exc}.")
             continue
-        seen[nip, tanggal] = line
-        result.append(BarisPresensi(line, nip, tanggal, masuk, pulang))
+        seen[kunci, tanggal] = line
+        result.append(BarisPresensi(line, known[kunci], tanggal, masuk, pulang))
     if errors:
         raise ImporGagal(errors)
     if not result:
@@ -156,11 +176,10 @@ def presensi_impor(*, user, nama_berkas: str, data: bytes) -> ImporPresensi:
     """Import the machine's export in one transaction; a day already imported is replaced."""
     check_petugas(user)
     rows = parse_presensi(nama_berkas, data)
-    known = dict(pegawai_aktif().values_list("nip", "pk"))
     with transaction.atomic():
         impor = ImporPresensi.objects.create(nama_berkas=nama_berkas[:200], jumlah_baris=len(rows), diimpor_oleh=user)
         Presensi.objects.bulk_create(
-            [Presensi(pegawai_id=known[r.nip], tanggal=r.tanggal, impor=impor, **r.jam()) for r in rows],
+            [Presensi(pegawai_id=r.pegawai_id, tanggal=r.tanggal, impor=impor, **r.jam()) for r in rows],
             update_conflicts=True,
             unique_fields=["pegawai", "tanggal"],
             update_fields=["jam_masuk", "jam_pulang", "impor"],
@@ -171,7 +190,7 @@ def presensi_impor(*, user, nama_berkas: str, data: bytes) -> ImporPresensi:
 def keterangan_catat(
     *, user, pegawai_id: int, tanggal: date, jenis: str, catatan: str = "", lampiran=None
 ) -> KeteranganPresensi:
-    """Record why someone was away on a day (one keterangan per person per day)."""
+    """Record why a Pegawai was away on a day (one keterangan per person per day)."""
     check_petugas(user)
     if jenis not in JenisKeterangan.values:
         raise BerkasInvalid("Jenis keterangan tidak dikenal.")
@@ -191,6 +210,47 @@ def keterangan_catat(
         raise BerkasConflict(f"Keterangan pegawai ini untuk {format_tanggal(tanggal)} sudah dicatat.") from None
 
 
+def keterangan_rentang_catat(
+    *, user, pegawai_id: int, mulai: date, selesai: date, jenis: str, catatan: str = "", periksa_peran: bool = True
+) -> list[KeteranganPresensi]:
+    """One keterangan of ``jenis`` for a Pegawai on every working day from ``mulai`` to ``selesai``
+    (office calendar: days off are skipped, the rekap does not count them). All days or none: a day
+    that already has a keterangan refuses the whole range (BerkasConflict naming it).
+
+    For other processes: cuti calls it once its leave is approved, e.g.
+    ``keterangan_rentang_catat(user=approver, pegawai_id=p.pk, mulai=…, selesai=…, jenis="cuti",
+    catatan="Cuti tahunan", periksa_peran=False)`` — ``periksa_peran=False`` when the caller has
+    already checked its own permission (the approver need not hold the «presensi» action);
+    ``user`` is still recorded as ``dicatat_oleh``. Call it inside the caller's transaction."""
+    if periksa_peran:
+        check_petugas(user)
+    if jenis not in JenisKeterangan.values:
+        raise BerkasInvalid("Jenis keterangan tidak dikenal.")
+    if selesai < mulai:
+        raise BerkasInvalid("Tanggal selesai tidak boleh sebelum tanggal mulai.")
+    if (selesai - mulai).days >= MAX_HARI_KETERANGAN:
+        raise BerkasInvalid(f"Rentang keterangan paling lama {MAX_HARI_KETERANGAN} hari.")
+    hari = hari_kerja_antara(mulai, selesai)
+    if not hari:
+        raise BerkasInvalid("Tidak ada hari kerja dalam rentang tanggal itu.")
+    with transaction.atomic():
+        if not pegawai_aktif().select_for_update().filter(pk=pegawai_id).exists():
+            raise BerkasInvalid("Pegawai tidak ditemukan.")
+        ada = KeteranganPresensi.objects.filter(pegawai_id=pegawai_id, tanggal__in=hari).order_by("tanggal").first()
+        if ada is not None:
+            raise BerkasConflict(
+                f"Keterangan pegawai ini untuk {format_tanggal(ada.tanggal)} sudah dicatat "
+                f"({ada.get_jenis_display()}); tidak ada yang disimpan."
+            )
+        rows = [
+            KeteranganPresensi(
+                pegawai_id=pegawai_id, tanggal=day, jenis=jenis, catatan=catatan.strip()[:300], dicatat_oleh=user
+            )
+            for day in hari
+        ]
+        return KeteranganPresensi.objects.bulk_create(rows)
+
+
 def keterangan_hapus(*, user, pk: int) -> None:
     check_petugas(user)
     KeteranganPresensi.objects.filter(pk=pk).delete()
@@ -201,7 +261,7 @@ def _isi_rekap(tahun: int, bulan: int) -> str:
     the full grid is the printable register of the rekap page."""
     body = ""
     for r in rekap_bulan(tahun, bulan, bulan_range(tahun, bulan)[1]):
-        nama = escape(r.pegawai.get_full_name() or r.pegawai.username)
+        nama = escape(r.pegawai.nama_lengkap)
         hadir = (
             f"hari kerja {r.hari_kerja}, hadir {r.hadir}; terlambat {r.terlambat} hari ({r.menit_terlambat} menit)"
             f"; pulang cepat {r.pulang_cepat} hari ({r.menit_pulang_cepat} menit)"

@@ -4,6 +4,7 @@ same field first), 400 (input)."""
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -17,8 +18,16 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
 
 from ..documents.registers import register_pdf, register_xlsx
-from ..forms.kepegawaian import PEGAWAI_FIELDS, ImporPegawaiForm, PegawaiForm, SkForm
-from ..models.kepegawaian import Golongan, Jabatan, Pegawai, StatusPegawai, StatusUsulan, UsulanKepegawaian
+from ..forms.kepegawaian import FORM_FIELDS, ImporPegawaiForm, KartuForm, PegawaiForm, SkForm
+from ..models.kepegawaian import (
+    JENIS_KARTU,
+    Golongan,
+    Jabatan,
+    Pegawai,
+    StatusPegawai,
+    StatusUsulan,
+    UsulanKepegawaian,
+)
 from ..selectors import kepegawaian as selectors
 from ..services import kepegawaian as services
 from . import simpan_form
@@ -117,8 +126,8 @@ def _edit(request: HttpRequest, pegawai: Pegawai | None) -> HttpResponse:
 
             def save():
                 if pegawai is None:
-                    fields = [*PEGAWAI_FIELDS, "pengguna", "aktif"]
-                    return services.pegawai_tambah(user=request.user, data={f: form.cleaned_data[f] for f in fields})
+                    data = {f: form.cleaned_data[f] for f in FORM_FIELDS}
+                    return services.pegawai_tambah(user=request.user, data=data)
                 return services.pegawai_ubah(user=request.user, pk=pegawai.pk, perubahan=form.seen_values())
 
             status = simpan_form(request, form, save, "Data pegawai disimpan.")
@@ -241,6 +250,7 @@ def buku_kendali(request: HttpRequest) -> HttpResponse:
         "jenis": jenis,
         "pilihan": selectors.JenisKendali.LABEL.items(),
         "hari_ini": today,
+        "mpp_bulan": settings.KEPEGAWAIAN_MPP_BULAN,
         "kelola": can(request.user, Aksi.KELOLA_PEGAWAI),
     }
     return render(request, "sekretariat/kepegawaian/buku_kendali.html", context)
@@ -278,20 +288,23 @@ def usulan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not _may_see(request):
         return _refuse(request, "Peran Anda tidak dapat melihat usulan kepegawaian.")
     usulan = get_object_or_404(UsulanKepegawaian.objects.select_related("pegawai", "naskah"), pk=pk)
-    form = SkForm(request.POST or None, initial={"expected_status": usulan.status})
+    kartu = usulan.jenis in JENIS_KARTU
+    form = (KartuForm if kartu else SkForm)(request.POST or None, initial={"expected_status": usulan.status})
     error, status = "", 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            sk = {**form.cleaned_data, "expected_status": form.cleaned_data["expected_status"] or None}
+            data = {**form.cleaned_data, "expected_status": form.cleaned_data["expected_status"] or None}
+            catat = services.usulan_terima_kartu if kartu else services.usulan_terima_sk
             try:
-                services.usulan_terima_sk(user=request.user, pk=usulan.pk, **sk)
+                catat(user=request.user, pk=usulan.pk, **data)
             except BerkasError as exc:
                 error, status = exc.message, exc.http_status
             else:
-                messages.success(request, "SK dicatat; data pegawai diperbarui.")
+                messages.success(request, "Nomor kartu dicatat." if kartu else "SK dicatat; data pegawai diperbarui.")
                 return redirect(usulan.get_absolute_url())
     context = {
+        "kartu": kartu,
         "u": usulan,
         "form": form,
         "error": error,

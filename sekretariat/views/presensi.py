@@ -34,9 +34,8 @@ def _forbidden(request: HttpRequest) -> HttpResponse | None:
 
 
 def _row(i: int, r) -> list:
-    nama = r.pegawai.get_full_name() or r.pegawai.username
     return [
-        i, nama, r.pegawai.nip, r.hari_kerja, r.hadir, r.terlambat, r.menit_terlambat, r.pulang_cepat,
+        i, r.pegawai.nama_lengkap, r.pegawai.nip, r.hari_kerja, r.hadir, r.terlambat, r.menit_terlambat, r.pulang_cepat,
         r.menit_pulang_cepat, r.izin, r.sakit, r.cuti, r.dinas_luar, r.tanpa_keterangan,
     ]  # fmt: skip
 
@@ -52,7 +51,7 @@ def rekap(request: HttpRequest) -> HttpResponse:
     q = form.cleaned_data["q"].strip().lower()
     rows = selectors.rekap_bulan(tahun, bulan)
     if q:
-        rows = [r for r in rows if q in r.pegawai.get_full_name().lower() or q in r.pegawai.nip]
+        rows = [r for r in rows if q in r.pegawai.nama_lengkap.lower() or q in r.pegawai.nip]
     judul = "Rekapitulasi presensi pegawai"
     periode = f"Bulan {services.NAMA_BULAN[bulan]} {tahun}"
     fmt = request.GET.get("format")
@@ -139,15 +138,16 @@ def keterangan(request: HttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             data = form.cleaned_data
+            umum = {"user": request.user, "pegawai_id": data["pegawai"].pk, "jenis": data["jenis"]}
             try:
-                services.keterangan_catat(
-                    user=request.user,
-                    pegawai_id=data["pegawai"].pk,
-                    tanggal=data["tanggal"],
-                    jenis=data["jenis"],
-                    catatan=data["catatan"],
-                    lampiran=data["lampiran"],
-                )
+                if data["sampai"] and data["sampai"] != data["tanggal"]:
+                    services.keterangan_rentang_catat(
+                        **umum, mulai=data["tanggal"], selesai=data["sampai"], catatan=data["catatan"]
+                    )
+                else:
+                    services.keterangan_catat(
+                        **umum, tanggal=data["tanggal"], catatan=data["catatan"], lampiran=data["lampiran"]
+                    )
             except BerkasError as exc:
                 error, status = exc.message, exc.http_status
             else:

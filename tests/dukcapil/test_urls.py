@@ -442,6 +442,7 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "disiplin": [(reverse(n + "disiplin"), Grant(Aksi.DISIPLIN))],
         n + "disiplin-detail": [(reverse(n + "disiplin-detail", args=[d["kasus"].pk]), Grant(Aksi.DISIPLIN))],
         n + "disiplin-langkah": [(reverse(n + "disiplin-langkah", args=[d["kasus"].pk]), POST_ONLY)],
+        n + "disiplin-tutup": [(reverse(n + "disiplin-tutup", args=[d["kasus"].pk]), POST_ONLY)],
         # kepegawaian: the leaders read, the Kasubag keeps
         n + "pegawai-list": [(reverse(n + "pegawai-list"), Grant(Aksi.LIHAT_PEGAWAI))],
         n + "pegawai-baru": [(reverse(n + "pegawai-baru"), Grant(Aksi.KELOLA_PEGAWAI))],

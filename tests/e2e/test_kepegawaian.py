@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from dukcapil.choices import Role
 from sekretariat import kepegawaian_data
-from sekretariat.models import Golongan, Pegawai, UsulanKepegawaian
+from sekretariat.models import Golongan, Naskah, Pegawai, UsulanKepegawaian
 from tests.factories import staff
+from tests.sekretariat.kepegawaian_helpers import pegawai as buat_pegawai
 
 from .conftest import no_traceback
 
@@ -91,4 +92,37 @@ def test_the_kasubag_keeps_data_pegawai_and_reads_the_duk_and_the_buku_kendali(d
     assert "Usulan kenaikan gaji berkala a.n. Hendra Gunawan" in kasubag.text()
     kasubag.goto("/sekretariat/pegawai/buku-kendali/", "buku kendali menautkan usulan")
     assert usulan.nomor in page.locator("tr", has_text="Hendra Gunawan").inner_text()
+    no_traceback(kasubag)
+
+
+def test_karis_from_the_buku_kendali_to_the_card_number(desks, e2e_team):
+    """Married without a KARIS: the watch list starts the surat pengantar to the BKD; once it went
+    out, the card's number is recorded and lands on data pegawai. The MPP row waits beside it."""
+    kepegawaian_data.load()
+    kasubag = desks(staff(Role.KASUBAG, bidang="sekretariat", first_name="Teguh"))
+    today = timezone.localdate()
+    tenang = {"tmt_kgb": today - relativedelta(months=6), "tmt_pangkat": today - relativedelta(years=1)}
+    hendra = buat_pegawai("Hendra Gunawan", tanggal_menikah=today - relativedelta(years=3), **tenang)
+    lahir = today - relativedelta(years=58) + relativedelta(months=8)
+    buat_pegawai("Joko Santoso", seq=2, lahir=lahir, jabatan="Pengadministrasi Perkantoran", **tenang)
+
+    kasubag.goto("/sekretariat/pegawai/buku-kendali/", "buku kendali dengan KARIS dan MPP")
+    kasubag.shot("buku kendali pantauan")
+    page = kasubag.page
+    assert "Masa persiapan pensiun" in page.locator("tr", has_text="Joko Santoso").inner_text()
+    row = page.locator("tr", has_text="Hendra Gunawan")
+    assert "KARIS (kartu istri)" in row.inner_text()
+    kasubag.submit(row.get_by_role("button", name="Mulai usulan"), "usulan KARIS dimulai")
+    usulan = UsulanKepegawaian.objects.get(pegawai=hendra)
+    assert "Diusulkan, menunggu kartu" in kasubag.text()
+    Naskah.objects.filter(pk=usulan.naskah_id).update(status="terkirim")  # the naskah chain is walked elsewhere
+
+    kasubag.goto(usulan.get_absolute_url(), "catat kartu")
+    page.fill("#id_nomor_kartu", "KS.2026/0099")
+    page.fill("#id_tanggal", today.isoformat())
+    kasubag.submit(page.get_by_role("button", name="Catat nomor kartu"), "kartu dicatat")
+    kasubag.shot("kartu dicatat")
+    assert "Kartu diterima" in kasubag.text() and "KS.2026/0099" in kasubag.text()
+    kasubag.goto(hendra.get_absolute_url(), "data pegawai dengan KARIS")
+    assert "KARIS KS.2026/0099" in kasubag.text()
     no_traceback(kasubag)

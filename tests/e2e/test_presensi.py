@@ -1,12 +1,14 @@
 """Presensi in the browser: a bad export refused with its line numbers, the good one imported, a
-keterangan entered, the monthly rekap read and sent to the Kadis as a naskah konsep."""
+keterangan entered, the monthly rekap read and sent to the Kadis as a naskah konsep. The employee is
+in data pegawai and has no login at all."""
 
 import pytest
 
 from dukcapil.choices import Role
-from sekretariat import naskah_data, presensi_data
+from sekretariat import kepegawaian_data, naskah_data, presensi_data
 from sekretariat.models import Naskah, Presensi
 from tests.factories import staff
+from tests.sekretariat.kepegawaian_helpers import pegawai as buat_pegawai
 
 from .conftest import no_traceback
 
@@ -18,7 +20,8 @@ NIP = "198703152010012003"
 def test_import_then_keterangan_then_the_monthly_rekap(desks, e2e_team, tmp_path):
     naskah_data.load()
     presensi_data.load()
-    pegawai = staff(Role.STAF, bidang="pendaftaran", first_name="Rina", last_name="Wulandari", nip=NIP)
+    kepegawaian_data.load()
+    pegawai = buat_pegawai("Rina Wulandari", nip=NIP, jenis_kelamin="P")
     petugas = desks(staff(Role.STAF, bidang="sekretariat", first_name="Fitri", last_name="Kepegawaian", nip="1"))
 
     bad = tmp_path / "mesin-salah.csv"

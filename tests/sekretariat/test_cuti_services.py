@@ -160,7 +160,7 @@ def test_approval_walks_kasubag_sekretaris_kadis_then_the_letter_and_presensi(ka
     assert (n.jenis.kode, n.status, n.pembuat) == ("surat-izin-cuti", "periksa", k["kasubag"])
     assert "13 Mei 2026" in n.isi and "19 Mei 2026" in n.isi and "Jl. Melati 5, Bintan" in n.isi
     # presensi: a keterangan «cuti» on each working day (13, 18, 19 May), none on the holiday or weekend
-    days = list(KeteranganPresensi.objects.filter(pegawai=k["fikri"], jenis="cuti").values_list("tanggal", flat=True))
+    days = list(KeteranganPresensi.objects.filter(pegawai=k["p_fikri"], jenis="cuti").values_list("tanggal", flat=True))
     assert sorted(days) == [date(2026, 5, 13), date(2026, 5, 18), date(2026, 5, 19)]
     assert svc.saldo_cuti(k["p_fikri"], 2026).diambil == 3
     # signed: the request is done

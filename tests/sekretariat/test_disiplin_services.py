@@ -1,16 +1,18 @@
-"""Disiplin: the ladder teguran lisan → SP I → SP II → SP III in order, each written warning a naskah."""
+"""Disiplin: the ladder teguran lisan → SP I → SP II → SP III in order, each written warning a naskah;
+closing a case (who, when, how, why) and a closed case refusing further steps."""
 
 from datetime import date
 
 import pytest
 
 from dukcapil.choices import Role
-from dukcapil.exceptions import BerkasConflict, BerkasForbidden
-from sekretariat import disiplin_data, naskah_data
-from sekretariat.models import LangkahDisiplin, Naskah
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from sekretariat import disiplin_data, kepegawaian_data, naskah_data
+from sekretariat.models import KasusDisiplin, LangkahDisiplin, Naskah
 from sekretariat.services import disiplin as svc
 
 from ..factories import staff
+from .kepegawaian_helpers import pegawai
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +21,12 @@ pytestmark = pytest.mark.django_db
 def orang(catalogue):
     naskah_data.load()  # idempotent: a transactional test may have flushed the seed rows
     disiplin_data.load()
+    kepegawaian_data.load()
     return {
         "kasubag": staff(Role.KASUBAG, bidang="sekretariat", first_name="Kurnia", nip="198001012005011001"),
-        "pegawai": staff(
-            Role.STAF, bidang="pendaftaran", first_name="Dodi", last_name="Lalai", nip="199101012019031001"
-        ),
+        "staf": staff(Role.STAF, bidang="pendaftaran", first_name="Dodi", last_name="Lalai", nip="199101012019031001"),
+        # the case is kept on data pegawai
+        "pegawai": pegawai("Dodi Lalai", nip="199101012019031001"),
     }
 
 
@@ -66,4 +69,34 @@ def test_one_open_case_per_person_and_only_the_kepegawaian_records_it(orang):
     with pytest.raises(BerkasConflict, match="masih memiliki kasus"):
         svc.disiplin_buka(user=orang["kasubag"], pegawai_id=orang["pegawai"].pk)
     with pytest.raises(BerkasForbidden):
-        svc.disiplin_buka(user=orang["pegawai"], pegawai_id=orang["kasubag"].pk)
+        svc.disiplin_buka(user=orang["staf"], pegawai_id=orang["pegawai"].pk)
+
+
+def test_closing_a_case_records_who_when_how_and_why_and_stops_the_ladder(orang):
+    kasus = svc.disiplin_buka(user=orang["kasubag"], pegawai_id=orang["pegawai"].pk)
+    step(orang, kasus, "lisan")
+
+    with pytest.raises(BerkasInvalid, match="Nomor surat penyerahan"):
+        svc.disiplin_tutup(user=orang["kasubag"], kasus_pk=kasus.pk, cara="diserahkan", alasan="Alpa 20 hari")
+    with pytest.raises(BerkasInvalid, match="Alasan"):
+        svc.disiplin_tutup(user=orang["kasubag"], kasus_pk=kasus.pk, cara="membaik", alasan="  ")
+    with pytest.raises(BerkasForbidden):
+        svc.disiplin_tutup(user=orang["staf"], kasus_pk=kasus.pk, cara="membaik", alasan="Sudah rajin")
+    assert not KasusDisiplin.objects.get(pk=kasus.pk).selesai
+
+    svc.disiplin_tutup(
+        user=orang["kasubag"], kasus_pk=kasus.pk, cara="diserahkan", alasan="Alpa 20 hari setelah SP",
+        rujukan="800/123/427.53/2026",
+    )  # fmt: skip
+
+    kasus.refresh_from_db()
+    assert kasus.selesai and kasus.ditutup_oleh == orang["kasubag"] and kasus.ditutup_pada is not None
+    assert (kasus.cara_selesai, kasus.rujukan_selesai) == ("diserahkan", "800/123/427.53/2026")
+    assert kasus.alasan_selesai == "Alpa 20 hari setelah SP"
+    with pytest.raises(BerkasConflict, match="sudah selesai"):
+        step(orang, kasus, "sp1")
+    with pytest.raises(BerkasConflict, match="sudah selesai"):
+        svc.disiplin_tutup(user=orang["kasubag"], kasus_pk=kasus.pk, cara="membaik", alasan="lagi")
+    assert LangkahDisiplin.objects.filter(kasus=kasus).count() == 1
+    # closed: the same pegawai may have a new case
+    assert svc.disiplin_buka(user=orang["kasubag"], pegawai_id=orang["pegawai"].pk).pk != kasus.pk

@@ -52,6 +52,7 @@ def test_the_buku_kendali_lists_kgb_pangkat_and_pensiun_due_within_three_months_
         (pangkat.nama, "pangkat", date(2026, 10, 1), True),
         (kgb.nama, "kgb", date(2027, 2, 1), False),
         (pensiun.nama, "pensiun", date(2027, 2, 1), False),
+        (pensiun.nama, "mpp", date(2027, 2, 1), False),  # the MPP watch list: BUP within a year
     ]
     assert [r.pegawai.nama for r in buku_kendali(hari_ini=today, jenis="pensiun")] == ["Pensiun"]
 

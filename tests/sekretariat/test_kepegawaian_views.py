@@ -45,13 +45,13 @@ def test_the_lists_read_a_fixed_number_of_queries(client, kasubag, django_assert
     client.get(reverse(name))
     if name == "sekretariat:usulan-list":
         for p in Pegawai.objects.all():
-            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="karis", jatuh_tempo=date(2027, 1, 1))
+            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="kgb", jatuh_tempo=date(2027, 1, 1))
     with django_assert_num_queries(queries) as three:
         client.get(reverse(name))
     _some(5, start=10)
     if name == "sekretariat:usulan-list":
         for p in Pegawai.objects.filter(usulan__isnull=True):
-            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="karis", jatuh_tempo=date(2027, 1, 1))
+            usulan_mulai(user=kasubag, pegawai_id=p.pk, jenis="kgb", jatuh_tempo=date(2027, 1, 1))
     with django_assert_num_queries(len(three.captured_queries)):
         page = client.get(reverse(name)).content.decode()
     if name in ("sekretariat:pegawai-list", "sekretariat:duk"):

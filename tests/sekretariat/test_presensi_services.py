@@ -1,5 +1,6 @@
-"""Presensi: the import refuses a bad file whole (with line numbers), and the rekap counts working
-days of the office calendar (national holidays and cuti bersama left out)."""
+"""Presensi: the import refuses a bad file whole (with line numbers), matches rows to a Pegawai by NIP
+or by ID mesin, keterangan for a day or a range of days, and the rekap counts working days of the
+office calendar (national holidays and cuti bersama left out) per Pegawai."""
 
 import io
 from datetime import date, datetime, time
@@ -10,12 +11,13 @@ from openpyxl import Workbook
 from dukcapil.choices import Role
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import HariLibur
-from sekretariat import naskah_data, presensi_data
+from sekretariat import kepegawaian_data, naskah_data, presensi_data
 from sekretariat.models import ImporPresensi, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
 from sekretariat.selectors.presensi import rekap_bulan
 from sekretariat.services import presensi as svc
 
 from ..factories import staff
+from .kepegawaian_helpers import pegawai as buat_pegawai
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +29,14 @@ NIP_B = "199002022015022002"
 def pegawai(catalogue):
     naskah_data.load()  # idempotent: a transactional test may have flushed the seed rows
     presensi_data.load()
+    kepegawaian_data.load()
     return {
         "petugas": staff(
             Role.STAF, bidang="sekretariat", first_name="Santi", last_name="Staf", nip="199505052020122005"
         ),
-        "a": staff(Role.STAF, bidang="pendaftaran", first_name="Andi", last_name="Pratama", nip=NIP_A),
-        "b": staff(Role.KASI, bidang="pencatatan_sipil", first_name="Bunga", last_name="Lestari", nip=NIP_B),
+        # employees of data pegawai; Bunga has no login at all
+        "a": buat_pegawai("Andi Pratama", nip=NIP_A, lahir=date(1985, 1, 1)),
+        "b": buat_pegawai("Bunga Lestari", nip=NIP_B, lahir=date(1990, 2, 2), jenis_kelamin="P"),
     }
 
 
@@ -112,7 +116,33 @@ def test_import_refuses_wrong_columns_and_other_formats(pegawai):
 
 def test_only_the_sekretariat_keeps_presensi(pegawai):
     with pytest.raises(BerkasForbidden):
-        svc.presensi_impor(user=pegawai["a"], nama_berkas="mesin.csv", data=csv_bytes(f"{NIP_A};2026-12-01;07.30;"))
+        svc.presensi_impor(
+            user=staff(Role.STAF, bidang="pendaftaran"),
+            nama_berkas="mesin.csv",
+            data=csv_bytes(f"{NIP_A};2026-12-01;07.30;"),
+        )
+
+
+def test_import_by_the_machines_id_matches_the_pegawai_id_mesin(pegawai):
+    pegawai["a"].id_mesin = "17"
+    pegawai["a"].save(update_fields=["id_mesin"])
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ID mesin", "Tanggal", "Jam masuk", "Jam pulang"])
+    ws.append([17, datetime(2026, 12, 2), time(7, 31), time(16, 2)])  # a number cell, as machines write it
+    ws.append([18, datetime(2026, 12, 2), time(7, 29), time(16, 0)])
+    out = io.BytesIO()
+    wb.save(out)
+
+    with pytest.raises(svc.ImporGagal) as refused:
+        svc.presensi_impor(user=pegawai["petugas"], nama_berkas="mesin.xlsx", data=out.getvalue())
+    assert refused.value.kesalahan == ["Baris 3: ID mesin 18 tidak terdaftar sebagai pegawai."]
+
+    ws.delete_rows(3)
+    out = io.BytesIO()
+    wb.save(out)
+    svc.presensi_impor(user=pegawai["petugas"], nama_berkas="mesin.xlsx", data=out.getvalue())
+    assert Presensi.objects.get().pegawai == pegawai["a"]
 
 
 # --- rekap ----------------------------------------------------------------------------------------
@@ -182,3 +212,35 @@ def test_rekap_goes_to_the_kadis_as_a_naskah_once_a_month(pegawai):
     with pytest.raises(BerkasConflict, match="sudah diajukan"):
         svc.rekap_ajukan(user=pegawai["petugas"], tahun=2026, bulan=12)
     assert RekapPresensi.objects.count() == 1
+
+
+def test_keterangan_for_a_range_covers_its_working_days_and_counts_in_the_rekap(pegawai):
+    """Cuti Thu 3 – Tue 8 December 2026: Thu, Fri, Mon, Tue (the weekend is skipped)."""
+    made = svc.keterangan_rentang_catat(
+        user=pegawai["petugas"], pegawai_id=pegawai["b"].pk, mulai=date(2026, 12, 3), selesai=date(2026, 12, 8),
+        jenis=JenisKeterangan.CUTI, catatan="Cuti tahunan",
+    )  # fmt: skip
+
+    assert [k.tanggal.day for k in made] == [3, 4, 7, 8]
+    assert set(KeteranganPresensi.objects.values_list("pegawai", "jenis")) == {(pegawai["b"].pk, "cuti")}
+    r = by_nip(rekap_bulan(2026, 12, sampai=date(2026, 12, 8)), NIP_B)
+    assert (r.hari_kerja, r.cuti, r.tanpa_keterangan) == (6, 4, 2)
+
+
+def test_a_range_overlapping_a_recorded_day_saves_nothing(pegawai):
+    svc.keterangan_catat(
+        user=pegawai["petugas"], pegawai_id=pegawai["b"].pk, tanggal=date(2026, 12, 7), jenis=JenisKeterangan.SAKIT
+    )
+    kw = {"pegawai_id": pegawai["b"].pk, "mulai": date(2026, 12, 3), "selesai": date(2026, 12, 8), "jenis": "cuti"}
+    with pytest.raises(BerkasConflict, match="7 Desember 2026 sudah dicatat"):
+        svc.keterangan_rentang_catat(user=pegawai["petugas"], **kw)
+    assert KeteranganPresensi.objects.count() == 1
+    with pytest.raises(BerkasInvalid, match="sebelum tanggal mulai"):
+        svc.keterangan_rentang_catat(user=pegawai["petugas"], **kw | {"mulai": date(2026, 12, 9)})
+    with pytest.raises(BerkasForbidden):
+        svc.keterangan_rentang_catat(user=staff(Role.STAF, bidang="pendaftaran"), **kw)
+    # another process (cuti) that checked its own permission records it in the name of its approver
+    kadis = staff(Role.KADIS)
+    kw |= {"mulai": date(2026, 12, 14), "selesai": date(2026, 12, 15)}
+    made = svc.keterangan_rentang_catat(user=kadis, periksa_peran=False, **kw)
+    assert [(k.tanggal.day, k.dicatat_oleh) for k in made] == [(14, kadis), (15, kadis)]

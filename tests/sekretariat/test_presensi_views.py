@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from dukcapil.choices import Role
-from sekretariat import naskah_data, presensi_data
+from sekretariat import kepegawaian_data, naskah_data, presensi_data
 from sekretariat.models import KeteranganPresensi, Naskah, Presensi
 
 from ..factories import staff
+from .kepegawaian_helpers import pegawai
 
 pytestmark = pytest.mark.django_db
 REKAP = "sekretariat:presensi-rekap"
@@ -25,6 +26,7 @@ NIP_LUAR = "199101012019031001"
 def kantor(catalogue):
     naskah_data.load()  # idempotent: a transactional test may have flushed the seed rows
     presensi_data.load()
+    kepegawaian_data.load()
     sek = "sekretariat"
     return {
         "petugas": staff(Role.STAF, bidang=sek, first_name="Santi", last_name="Staf", nip="199505052020122005"),
@@ -33,13 +35,23 @@ def kantor(catalogue):
     }
 
 
-def _hadir(users, day=2):  # Monday 2 November 2026
-    for u in users:
-        Presensi.objects.create(pegawai=u, tanggal=date(2026, 11, day), jam_masuk=time(7, 40), jam_pulang=time(16, 0))
+@pytest.fixture
+def daftar(kantor):
+    """The same three people in data pegawai (presensi is kept per Pegawai)."""
+    return {
+        "petugas": pegawai("Santi Staf", nip="199505052020122005"),
+        "kasubag": pegawai("Kurnia Kasubag", nip="198001012005011001"),
+        "luar": pegawai("Dodi Pendaftaran", nip=NIP_LUAR),
+    }
 
 
-def test_the_rekap_page_reads_a_fixed_number_of_queries(client, kantor, django_assert_num_queries):
-    _hadir(kantor.values())
+def _hadir(people, day=2):  # Monday 2 November 2026
+    for p in people:
+        Presensi.objects.create(pegawai=p, tanggal=date(2026, 11, day), jam_masuk=time(7, 40), jam_pulang=time(16, 0))
+
+
+def test_the_rekap_page_reads_a_fixed_number_of_queries(client, kantor, daftar, django_assert_num_queries):
+    _hadir(daftar.values())
     client.force_login(kantor["petugas"])
     url = reverse(REKAP) + "?bulan=2026-11"
     client.get(url)
@@ -49,17 +61,15 @@ def test_the_rekap_page_reads_a_fixed_number_of_queries(client, kantor, django_a
         page = client.get(url).content.decode()
     assert page.count("1 hari (10 menit)") == 3  # every one came at 07.40
     assert "Senin 07.30–16.00" in page and "Jumat 07.30–16.30" in page
-    more = [
-        staff(Role.STAF, bidang="sekretariat", first_name=f"Pegawai{i}", nip=f"19900101201501100{i}") for i in range(5)
-    ]
+    more = [pegawai(f"Pegawai{i}", nip=f"19900101201501100{i}") for i in range(5)]
     _hadir(more, day=3)
     with django_assert_num_queries(len(first.captured_queries)):
         page = client.get(url).content.decode()
     assert "Pegawai4" in page
 
 
-def test_the_rekap_exports_xlsx_and_pdf_and_searches(client, kantor):
-    _hadir([kantor["luar"]])
+def test_the_rekap_exports_xlsx_and_pdf_and_searches(client, kantor, daftar):
+    _hadir([daftar["luar"]])
     client.force_login(kantor["kasubag"])
     xlsx = client.get(reverse(REKAP), {"bulan": "2026-11", "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
@@ -85,7 +95,7 @@ def test_other_bidang_staff_are_refused(client, kantor):
     assert response.status_code == 403 and not Naskah.objects.exists()
 
 
-def test_the_import_screen_lists_bad_rows_and_saves_nothing(client, kantor):
+def test_the_import_screen_lists_bad_rows_and_saves_nothing(client, kantor, daftar):
     client.force_login(kantor["petugas"])
     body = "NIP,tanggal,jam masuk,jam pulang\n199101012019031001,2026-11-02,07.30,16.00\n123,2026-11-02,07.30,16.00\n"
     upload = SimpleUploadedFile("mesin.csv", body.encode(), content_type="text/csv")
@@ -99,12 +109,12 @@ def test_the_import_screen_lists_bad_rows_and_saves_nothing(client, kantor):
     response = client.post(reverse("sekretariat:presensi-impor"), {"berkas": upload})
     assert response.status_code == 302
     assert "1 baris presensi diimpor" in client.get(response["Location"]).content.decode()
-    assert Presensi.objects.get().pegawai == kantor["luar"]
+    assert Presensi.objects.get().pegawai == daftar["luar"]
 
 
-def test_keterangan_form_records_and_refuses_a_second_for_the_day(client, kantor):
+def test_keterangan_form_records_and_refuses_a_second_for_the_day(client, kantor, daftar):
     client.force_login(kantor["petugas"])
-    data = {"pegawai": kantor["luar"].pk, "tanggal": "2026-11-03", "jenis": "dinas_luar", "catatan": "Rakor provinsi"}
+    data = {"pegawai": daftar["luar"].pk, "tanggal": "2026-11-03", "jenis": "dinas_luar", "catatan": "Rakor provinsi"}
     response = client.post(reverse("sekretariat:presensi-keterangan"), data)
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
@@ -122,3 +132,22 @@ def test_the_rekap_naskah_is_shown_with_its_state_on_the_rekap_page(client, kant
     page = client.get(reverse(REKAP), {"bulan": "2026-11"}).content.decode()
     assert "Rekapitulasi presensi pegawai bulan November 2026" in page and "Konsep" in page
     assert 'id="rekap-ajukan"' not in page  # one rekap a month
+
+
+def test_keterangan_for_several_days_from_the_form(client, kantor, daftar):
+    """Dinas luar Thu 5 – Mon 9 November 2026: the three working days, none on the weekend."""
+    client.force_login(kantor["petugas"])
+    data = {"pegawai": daftar["luar"].pk, "tanggal": "2026-11-05", "sampai": "2026-11-09", "jenis": "dinas_luar",
+            "catatan": "Bimtek SIAK di provinsi"}  # fmt: skip
+    response = client.post(reverse("sekretariat:presensi-keterangan"), data)
+    assert response.status_code == 302
+    days = list(KeteranganPresensi.objects.order_by("tanggal").values_list("tanggal", flat=True))
+    assert days == [date(2026, 11, 5), date(2026, 11, 6), date(2026, 11, 9)]
+    again = client.post(
+        reverse("sekretariat:presensi-keterangan"), data | {"tanggal": "2026-11-09", "sampai": "2026-11-10"}
+    )
+    assert again.status_code == 409 and "9 November 2026 sudah dicatat" in again.content.decode()
+    assert KeteranganPresensi.objects.count() == 3
+    backwards = client.post(reverse("sekretariat:presensi-keterangan"), data | {"sampai": "2026-11-02"})
+    assert backwards.status_code == 400 and "tidak boleh sebelum tanggal awal" in backwards.content.decode()
+    assert KeteranganPresensi.objects.count() == 3
