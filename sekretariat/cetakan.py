@@ -31,6 +31,7 @@ def buku_agenda_keluar(params: dict, user) -> tuple[str, bytes]:
 def buku_ekspedisi(params: dict, user) -> tuple[str, bytes]:
     return naskah_views.register_pdf("buku-ekspedisi", params, user)
 
+
 # --- SPJ dan daftar gaji (keuangan) ---
 from .documents import keuangan as keuangan_docs  # noqa: E402
 

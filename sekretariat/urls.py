@@ -1,10 +1,9 @@
 from django.urls import include, path
 
 from .views import disiplin as disiplin_views
+from .views import gaji, spj
 from .views import kepegawaian as kepegawaian_views
-from .views import gaji
 from .views import keuangan as keu
-from .views import spj
 from .views import naskah as naskah_views
 from .views import perencanaan as ren
 from .views import presensi as presensi_views

@@ -25,7 +25,9 @@ def _signed(record) -> None:
 
 
 def _ttd(jabatan: str, record) -> str:
-    return f"Ditandatangani {jabatan}: {_nama(record.ditandatangani_oleh)}, {format_tanggal(record.ditandatangani_pada)}."
+    return (
+        f"Ditandatangani {jabatan}: {_nama(record.ditandatangani_oleh)}, {format_tanggal(record.ditandatangani_pada)}."
+    )
 
 
 def spj_administratif_pdf(params: dict, user) -> tuple[str, bytes]:
@@ -39,7 +41,15 @@ def spj_administratif_pdf(params: dict, user) -> tuple[str, bytes]:
     rows = [[str(n), b.get_jenis_display(), b.keterangan] for n, b in enumerate(spj.bukti.all(), start=1)]
     rows.append(["", "Jumlah SPJ", f"Rp{_rp(spj.nilai)} — {spj.uraian}"])
     penutup = [f"Disusun oleh: {_nama(spj.disusun_oleh)}.", _ttd("PPTK", spj)]
-    pdf = register_pdf(office_header(), "SPJ administratif", keterangan, ["No.", "Jenis bukti", "Keterangan"], rows, [6, 20, 74], penutup)
+    pdf = register_pdf(
+        office_header(),
+        "SPJ administratif",
+        keterangan,
+        ["No.", "Jenis bukti", "Keterangan"],
+        rows,
+        [6, 20, 74],
+        penutup,
+    )
     return f"spj-{spj.tahun}-{spj.pk}.pdf", pdf
 
 
@@ -58,7 +68,13 @@ def spj_fungsional_pdf(params: dict, user) -> tuple[str, bytes]:
     if spj.nomor_terima:
         penutup.append(f"Diterima BPPKAD: nomor {spj.nomor_terima}, {format_tanggal(spj.tanggal_terima)}.")
     pdf = register_pdf(
-        office_header(), "SPJ fungsional", f"Bulan {spj.periode}", FUNGSIONAL_KOLOM, cells, [18, 40, 14, 14, 14, 14, 14], penutup
+        office_header(),
+        "SPJ fungsional",
+        f"Bulan {spj.periode}",
+        FUNGSIONAL_KOLOM,
+        cells,
+        [18, 40, 14, 14, 14, 14, 14],
+        penutup,
     )
     return f"spj-fungsional-{spj.tahun}-{spj.bulan:02d}.pdf", pdf
 
@@ -98,7 +114,9 @@ def daftar_gaji_pdf(params: dict, user) -> tuple[str, bytes]:
         penutup.append(_ttd("Pengguna Anggaran", daftar))
     else:
         penutup.append("KONSEP — belum ditandatangani.")
-    pdf = register_pdf(office_header(), "Daftar gaji", f"Bulan {daftar.periode}", GAJI_KOLOM, cells, GAJI_LEBAR, penutup)
+    pdf = register_pdf(
+        office_header(), "Daftar gaji", f"Bulan {daftar.periode}", GAJI_KOLOM, cells, GAJI_LEBAR, penutup
+    )
     return f"daftar-gaji-{daftar.tahun}-{daftar.bulan:02d}.pdf", pdf
 
 

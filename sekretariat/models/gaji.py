@@ -104,7 +104,10 @@ class DaftarGaji(FSMModelMixin, WorkflowRecord):
     tahun = models.PositiveSmallIntegerField("tahun")
     bulan = models.PositiveSmallIntegerField("bulan", choices=list(enumerate(BULAN, start=1)))
     disusun_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="disusun oleh (Bendahara gaji)", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="disusun oleh (Bendahara gaji)",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     dibuat = models.DateTimeField("dibuat", default=timezone.now)
     ditandatangani_oleh = models.ForeignKey(
@@ -174,6 +177,9 @@ class BarisDaftarGaji(models.Model):
         ordering = ["daftar", "-golongan", "nama"]
         verbose_name = verbose_name_plural = "baris daftar gaji"
         constraints = [models.UniqueConstraint(fields=["daftar", "pegawai"], name="baris_gaji_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.nip})"
 
     @property
     def tabel_belum_lengkap(self) -> bool:

@@ -211,6 +211,9 @@ class BarisSpjFungsional(models.Model):
         ordering = ["kode"]
         verbose_name = verbose_name_plural = "baris SPJ fungsional"
 
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
     @property
     def sampai_ini(self) -> Decimal:
         return self.lalu + self.ini

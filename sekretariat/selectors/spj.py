@@ -19,9 +19,7 @@ SPJ_REALISASI = Q(status=StatusSpj.DITANDATANGANI)
 
 
 def spj_list(periode: Periode, status: str = "") -> QuerySet[SpjAdministratif]:
-    qs = _in_period(
-        SpjAdministratif.objects.select_related("spp", "sub_kegiatan", "disusun_oleh"), "tanggal", periode
-    )
+    qs = _in_period(SpjAdministratif.objects.select_related("spp", "sub_kegiatan", "disusun_oleh"), "tanggal", periode)
     if periode.q:
         q = periode.q
         qs = qs.filter(

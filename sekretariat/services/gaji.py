@@ -80,7 +80,8 @@ def hitung_baris(pegawai: Pegawai, profil: ProfilGaji, tabel: TabelGaji, pada: d
     masa_kerja = max(0, pegawai.masa_kerja(pada).years + profil.penyesuaian_mkg)
     cell = tabel.gaji_pokok(pegawai.golongan_id, masa_kerja)
     if cell is None:
-        return f"{pegawai.nama_lengkap}: tabel gaji pokok belum memuat golongan {pegawai.golongan.kode} masa kerja {masa_kerja}."
+        kode = pegawai.golongan.kode
+        return f"{pegawai.nama_lengkap}: tabel gaji pokok belum memuat golongan {kode} masa kerja {masa_kerja}."
     ruang = pegawai.golongan.kode.split("/")[0]
     if not profil.tunjangan_jabatan and ruang not in tabel.umum:
         return f"{pegawai.nama_lengkap}: tunjangan umum golongan {ruang} belum ada di data."
@@ -126,7 +127,9 @@ def _susun_baris(daftar: DaftarGaji, pph21: dict[int, Decimal] | None = None) ->
     if errors:
         raise BerkasInvalid("Daftar gaji tidak dapat disusun; tidak ada yang disimpan.", fields={"bulan": errors})
     if not rows:
-        raise BerkasInvalid("Tidak ada pegawai PNS/CPNS aktif untuk daftar gaji.", fields={"bulan": ["Data pegawai kosong."]})
+        raise BerkasInvalid(
+            "Tidak ada pegawai PNS/CPNS aktif untuk daftar gaji.", fields={"bulan": ["Data pegawai kosong."]}
+        )
     return rows
 
 
@@ -140,7 +143,9 @@ def daftar_gaji_susun(*, user: User, tahun: int, bulan: int) -> DaftarGaji:
         raise BerkasInvalid("Bulan tidak dikenal.", fields={"bulan": ["Pilih bulan."]})
     ada = DaftarGaji.objects.filter(tahun=tahun, bulan=bulan).first()
     if ada is not None:
-        message = f"Daftar gaji {ada.periode} sudah ada ({ada.get_status_display()}); satu daftar gaji untuk satu bulan."
+        message = (
+            f"Daftar gaji {ada.periode} sudah ada ({ada.get_status_display()}); satu daftar gaji untuk satu bulan."
+        )
         raise BerkasInvalid(message, fields={"bulan": [message]})
     now = timezone.now()
     try:
@@ -167,9 +172,7 @@ def _konsep_terkunci(user: User, pk: int) -> DaftarGaji:
     if not can(user, Aksi.GAJI_SUSUN, daftar.bidang_id):
         raise BerkasForbidden("Hanya Bendahara gaji yang dapat mengubah daftar gaji.")
     if daftar.status != G.KONSEP:
-        raise BerkasConflict(
-            f"Daftar gaji berstatus «{daftar.get_status_display()}»: isinya tidak dapat diubah lagi."
-        )
+        raise BerkasConflict(f"Daftar gaji berstatus «{daftar.get_status_display()}»: isinya tidak dapat diubah lagi.")
     return daftar
 
 

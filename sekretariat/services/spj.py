@@ -29,9 +29,9 @@ from dukcapil.workflow.services import check_allowed, check_expected, open_items
 from ..models import (
     BarisSpjFungsional,
     BuktiSpj,
-    Spp,
     SpjAdministratif,
     SpjFungsional,
+    Spp,
     StatusSpj,
     StatusSpjFungsional,
     SubKegiatanDpa,
@@ -209,9 +209,7 @@ def spj_tandatangani(*, user: User, pk: int, expected_status: str | None = None)
     return _act(SpjAdministratif, user, pk, "tandatangani", expected_status)
 
 
-def spj_tolak_tandatangan(
-    *, user: User, pk: int, catatan: str, expected_status: str | None = None
-) -> SpjAdministratif:
+def spj_tolak_tandatangan(*, user: User, pk: int, catatan: str, expected_status: str | None = None) -> SpjAdministratif:
     return _return(SpjAdministratif, user, pk, "tolak_tandatangan", catatan, expected_status)
 
 

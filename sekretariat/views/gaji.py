@@ -42,7 +42,12 @@ GAJI = Alur(
             "periksa", "Setujui, teruskan ke PA", "catatan_opsional", _noted(svc.daftar_gaji_periksa), "disetujui PPK"
         ),
         "kembalikan": Tindakan(
-            "kembalikan", "Kembalikan untuk diperbaiki", "catatan", _noted(svc.daftar_gaji_kembalikan), "dikembalikan", False
+            "kembalikan",
+            "Kembalikan untuk diperbaiki",
+            "catatan",
+            _noted(svc.daftar_gaji_kembalikan),
+            "dikembalikan",
+            False,
         ),
         "tandatangani": Tindakan(
             "tandatangani", "Tandatangani daftar gaji", "", _plain(svc.daftar_gaji_tandatangani), "ditandatangani"
@@ -134,4 +139,3 @@ def daftar_cetak(request: HttpRequest, pk: int) -> HttpResponse:
     """The list as PDF (A4 landscape), produced by a task (sekretariat.cetakan)."""
     sel.daftar_for(request.user, pk)
     return cetak(request, "daftar-gaji", {"pk": pk})
-

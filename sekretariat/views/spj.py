@@ -76,9 +76,7 @@ def _plain(service):
 
 
 def _noted(service):
-    return lambda user, pk, expected, data: service(
-        user=user, pk=pk, expected_status=expected, catatan=data["catatan"]
-    )
+    return lambda user, pk, expected, data: service(user=user, pk=pk, expected_status=expected, catatan=data["catatan"])
 
 
 def _spj_konteks(request: HttpRequest, spj) -> dict:
@@ -102,7 +100,9 @@ ADMINISTRATIF = Alur(
         "kembalikan": Tindakan(
             "kembalikan", "Kembalikan untuk diperbaiki", "catatan", _noted(svc.spj_kembalikan), "dikembalikan", False
         ),
-        "tandatangani": Tindakan("tandatangani", "Tandatangani SPJ", "", _plain(svc.spj_tandatangani), "ditandatangani"),
+        "tandatangani": Tindakan(
+            "tandatangani", "Tandatangani SPJ", "", _plain(svc.spj_tandatangani), "ditandatangani"
+        ),
         "tolak": Tindakan(
             "tolak_tandatangan",
             "Kembalikan, jangan tandatangani",
