@@ -51,8 +51,9 @@ def _spj(users, spp, n: int, uraian: str, rekening: str, nilai: int, sampai: str
         nilai=Decimal(nilai),
     )
     spj = svc.spj_susun(user=users["bendahara"], data=data)
+    bukti = _bukti_pdf("kuitansi.pdf")
     svc.bukti_tambah(
-        user=users["bendahara"], pk=spj.pk, jenis="kuitansi", keterangan=f"Kuitansi {uraian}", berkas=_bukti_pdf("k.pdf")
+        user=users["bendahara"], pk=spj.pk, jenis="kuitansi", keterangan=f"Kuitansi {uraian}", berkas=bukti
     )
     if sampai == "kembali":
         svc.spj_ajukan(user=users["bendahara"], pk=spj.pk)
@@ -102,6 +103,8 @@ def build_spj_demo(users: dict[str, User]) -> list:
         svc.spj_fungsional_verifikasi(user=users["ppk"], pk=f.pk)
         svc.spj_fungsional_tandatangani(user=users["kadis"], pk=f.pk)
         made.append(f)
+    else:  # January: last month belongs to last year's DPA; this month's report is opened instead
+        made.append(svc.spj_fungsional_susun(user=users["bendahara"], tahun=today.year, bulan=today.month))
     return made
 
 
