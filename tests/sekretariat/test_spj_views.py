@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from dukcapil.cetakan.models import Cetakan
 from sekretariat.models import BuktiSpj, SpjAdministratif
+from sekretariat.services import spj as spj_svc
 
 from .keuangan_helpers import orang_keuangan, pdf_upload, sampai_sp2d, siapkan, spj, sub_kegiatan
 
@@ -88,8 +89,11 @@ def test_list_pages_have_pinned_query_counts(client, o, sp2d, django_assert_num_
     spj(o, sp2d, nomor="J9", nilai="100000")  # one more row, no more queries
     with django_assert_num_queries(7):
         client.get(reverse("sekretariat:spj-list"))
+    today = date.today()
+    spj_svc.spj_fungsional_susun(user=o["bendahara"], tahun=today.year, bulan=today.month)
     with django_assert_num_queries(7):
-        assert client.get(reverse("sekretariat:spj-fungsional-list")).status_code == 200
+        response = client.get(reverse("sekretariat:spj-fungsional-list"))
+    assert "Disusun Bendahara" in response.content.decode()
 
 
 def test_signed_spj_prints_as_pdf_through_cetakan(client, o, sp2d, django_capture_on_commit_callbacks):
