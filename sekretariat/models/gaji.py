@@ -8,18 +8,15 @@ list says for a month never changes after the Pegawai does.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
-from django_fsm import FSMField, FSMModelMixin
+from django_fsm import FSMField
 
-from dukcapil.workflow.models import WorkflowRecord
 from dukcapil.workflow.permissions import Aksi
 
 from .kepegawaian import Golongan, Pegawai
 from .keuangan import aksi_step
-from .spj import BULAN
+from .spj import LaporanBulanan
 from .surat_masuk import _choices
 
 __all__ = ["BarisDaftarGaji", "DaftarGaji", "GajiPokok", "ProfilGaji", "StatusDaftarGaji", "TunjanganUmum"]
@@ -96,46 +93,19 @@ StatusDaftarGaji = _choices(
 G = StatusDaftarGaji
 
 
-class DaftarGaji(FSMModelMixin, WorkflowRecord):
+class DaftarGaji(LaporanBulanan):
     """One month's payroll list (one a month)."""
 
     KOTAK_MASUK = {G.KONSEP: Aksi.GAJI_SUSUN, G.DIAJUKAN: Aksi.GAJI_PERIKSA, G.DIPERIKSA: Aksi.GAJI_TANDATANGAN}
 
-    tahun = models.PositiveSmallIntegerField("tahun")
-    bulan = models.PositiveSmallIntegerField("bulan", choices=list(enumerate(BULAN, start=1)))
-    disusun_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="disusun oleh (Bendahara gaji)",
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
-    ditandatangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="ditandatangani (PA)",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    ditandatangani_pada = models.DateTimeField("ditandatangani pada", null=True, blank=True)
     status = FSMField("status", max_length=20, choices=StatusDaftarGaji.choices, default=G.KONSEP, protected=True)
 
-    class Meta:
-        ordering = ["-tahun", "-bulan"]
+    class Meta(LaporanBulanan.Meta):
         verbose_name = verbose_name_plural = "daftar gaji"
         constraints = [models.UniqueConstraint(fields=["tahun", "bulan"], name="daftar_gaji_bulan_unik")]
 
     def __str__(self) -> str:
         return f"Daftar gaji {self.periode}"
-
-    @property
-    def periode(self) -> str:
-        return f"{BULAN[self.bulan - 1]} {self.tahun}"
-
-    @property
-    def nomor(self) -> str:
-        return f"{self.bulan:02d}/{self.tahun}"
 
     @property
     def judul(self) -> str:

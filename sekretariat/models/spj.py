@@ -25,13 +25,71 @@ from dukcapil.workflow.permissions import Aksi
 from .keuangan import Spp, SubKegiatanDpa, aksi_step
 from .surat_masuk import _choices
 
-__all__ = ["BarisSpjFungsional", "BuktiSpj", "JenisBukti", "SpjAdministratif", "SpjFungsional"]
+__all__ = [
+    "AngkaFungsional",
+    "BarisSpjFungsional",
+    "LaporanBulanan",
+    "BuktiSpj",
+    "JenisBukti",
+    "SpjAdministratif",
+    "SpjFungsional",
+]
 __all__ += ["StatusSpj", "StatusSpjFungsional"]
 
 BULAN = [
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 ]  # fmt: skip
+
+
+def _penandatangan(jabatan: str):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=f"ditandatangani ({jabatan})",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
+class AngkaFungsional:
+    """The derived figures of an SPJ fungsional line (``anggaran``, ``lalu``, ``ini`` given)."""
+
+    @property
+    def sampai_ini(self) -> Decimal:
+        return self.lalu + self.ini
+
+    @property
+    def sisa(self) -> Decimal:
+        return self.anggaran - self.sampai_ini
+
+
+class LaporanBulanan(FSMModelMixin, WorkflowRecord):
+    """A month's document of the finance officers (SPJ fungsional, daftar gaji): one a month,
+    prepared by the Bendahara and signed by the PA."""
+
+    tahun = models.PositiveSmallIntegerField("tahun")
+    bulan = models.PositiveSmallIntegerField("bulan", choices=list(enumerate(BULAN, start=1)))
+    disusun_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="disusun oleh (Bendahara)", on_delete=models.PROTECT, related_name="+"
+    )
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
+    ditandatangani_oleh = _penandatangan("PA")
+    ditandatangani_pada = models.DateTimeField("ditandatangani pada", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-tahun", "-bulan"]
+
+    @property
+    def periode(self) -> str:
+        return f"{BULAN[self.bulan - 1]} {self.tahun}"
+
+    @property
+    def nomor(self) -> str:
+        return f"{self.bulan:02d}/{self.tahun}"
+
 
 StatusSpj = _choices(
     "StatusSpj",
@@ -62,14 +120,7 @@ class SpjAdministratif(FSMModelMixin, WorkflowRecord):
         settings.AUTH_USER_MODEL, verbose_name="disusun oleh", on_delete=models.PROTECT, related_name="+"
     )
     dibuat = models.DateTimeField("dibuat", default=timezone.now)
-    ditandatangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="ditandatangani (PPTK)",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    ditandatangani_oleh = _penandatangan("PPTK")
     ditandatangani_pada = models.DateTimeField("ditandatangani pada", null=True, blank=True)
     status = FSMField("status", max_length=20, choices=StatusSpj.choices, default=S.KONSEP, protected=True)
 
@@ -136,7 +187,7 @@ StatusSpjFungsional = _choices(
 F = StatusSpjFungsional
 
 
-class SpjFungsional(FSMModelMixin, WorkflowRecord):
+class SpjFungsional(LaporanBulanan):
     """The month's SPJ fungsional; its rows are computed when it is submitted and kept once signed."""
 
     KOTAK_MASUK = {
@@ -146,40 +197,16 @@ class SpjFungsional(FSMModelMixin, WorkflowRecord):
         F.DITANDATANGANI: Aksi.SPJ_FUNGSIONAL_SUSUN,
     }
 
-    tahun = models.PositiveSmallIntegerField("tahun anggaran")
-    bulan = models.PositiveSmallIntegerField("bulan", choices=list(enumerate(BULAN, start=1)))
-    disusun_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="disusun oleh (Bendahara)", on_delete=models.PROTECT, related_name="+"
-    )
-    dibuat = models.DateTimeField("dibuat", default=timezone.now)
-    ditandatangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="ditandatangani (PA)",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    ditandatangani_pada = models.DateTimeField("ditandatangani pada", null=True, blank=True)
     nomor_terima = models.CharField("nomor tanda terima BPPKAD", max_length=100, blank=True)
     tanggal_terima = models.DateField("tanggal diterima BPPKAD", null=True, blank=True)
     status = FSMField("status", max_length=20, choices=StatusSpjFungsional.choices, default=F.KONSEP, protected=True)
 
-    class Meta:
-        ordering = ["-tahun", "-bulan"]
+    class Meta(LaporanBulanan.Meta):
         verbose_name = verbose_name_plural = "SPJ fungsional"
         constraints = [models.UniqueConstraint(fields=["tahun", "bulan"], name="spj_fungsional_bulan_unik")]
 
     def __str__(self) -> str:
         return f"SPJ fungsional {self.periode}"
-
-    @property
-    def periode(self) -> str:
-        return f"{BULAN[self.bulan - 1]} {self.tahun}"
-
-    @property
-    def nomor(self) -> str:
-        return f"{self.bulan:02d}/{self.tahun}"
 
     @property
     def judul(self) -> str:
@@ -196,7 +223,7 @@ class SpjFungsional(FSMModelMixin, WorkflowRecord):
     catat_terima = aksi_step("catat_terima", F.DITANDATANGANI, F.DITERIMA, Aksi.SPJ_FUNGSIONAL_SUSUN)
 
 
-class BarisSpjFungsional(models.Model):
+class BarisSpjFungsional(AngkaFungsional, models.Model):
     """One DPA line of the month's report: anggaran, SPJ s.d. bulan lalu, bulan ini, s.d. bulan ini, sisa."""
 
     spj = models.ForeignKey(SpjFungsional, on_delete=models.CASCADE, related_name="baris")
@@ -213,11 +240,3 @@ class BarisSpjFungsional(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
-
-    @property
-    def sampai_ini(self) -> Decimal:
-        return self.lalu + self.ini
-
-    @property
-    def sisa(self) -> Decimal:
-        return self.anggaran - self.sampai_ini

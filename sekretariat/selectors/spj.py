@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
-from ..models import SpjAdministratif, SpjFungsional, StatusSpj, SubKegiatanDpa
+from ..models import AngkaFungsional, SpjAdministratif, SpjFungsional, StatusSpj, SubKegiatanDpa
 from .keuangan import boleh_lihat
 from .surat_masuk import Periode, _in_period, timeline
 
@@ -58,7 +58,7 @@ def fungsional_for(user, pk: int) -> SpjFungsional:
 
 
 @dataclass
-class BarisFungsional:
+class BarisFungsional(AngkaFungsional):
     """A DPA line of the month: anggaran, SPJ up to last month and this month (signed SPJ administratif)."""
 
     sub_kegiatan_id: int
@@ -67,14 +67,6 @@ class BarisFungsional:
     anggaran: Decimal
     lalu: Decimal
     ini: Decimal
-
-    @property
-    def sampai_ini(self) -> Decimal:
-        return self.lalu + self.ini
-
-    @property
-    def sisa(self) -> Decimal:
-        return self.anggaran - self.sampai_ini
 
     def angka(self) -> dict:
         return {"anggaran": self.anggaran, "lalu": self.lalu, "ini": self.ini}

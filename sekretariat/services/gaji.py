@@ -32,13 +32,15 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import User
 from dukcapil.workflow.models import WorkItem
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import check_allowed, check_expected, open_items, record_lock, record_transition
+from dukcapil.workflow.services import open_items, record_lock
 
 from ..models import BarisDaftarGaji, DaftarGaji, GajiPokok, Pegawai, ProfilGaji, StatusDaftarGaji, TunjanganUmum
 from ..models.kepegawaian import StatusPegawai
 from .keuangan import _bidang
+from .spj import _act as spj_act
+from .spj import _return as spj_return
 from .spj import standar_waktu
-from .surat_masuk import _first_card, _note, _notify
+from .surat_masuk import _first_card, _note
 
 SOP_SLUG = "penyusunan-daftar-gaji"
 G = StatusDaftarGaji
@@ -212,17 +214,7 @@ LABEL = {
 
 
 def _act(user: User, pk: int, method: str, expected_status: str | None, note: str = "") -> DaftarGaji:
-    with transaction.atomic():
-        daftar = record_lock(DaftarGaji, pk, label="Daftar gaji")
-        check_expected(daftar, expected_status)
-        check_allowed(daftar, method, user, LABEL[method])
-        fields = {}
-        if method == "tandatangani":
-            fields = {"ditandatangani_oleh": user, "ditandatangani_pada": timezone.now()}
-        for name, value in fields.items():
-            setattr(daftar, name, value)
-        record_transition(daftar, method, user, note, update_fields=list(fields))
-    return daftar
+    return spj_act(DaftarGaji, user, pk, method, expected_status, note, LABEL)
 
 
 def daftar_gaji_ajukan(*, user: User, pk: int, expected_status: str | None = None) -> DaftarGaji:
@@ -235,19 +227,7 @@ def daftar_gaji_periksa(*, user: User, pk: int, expected_status: str | None = No
 
 
 def _kembali(user: User, pk: int, method: str, catatan: str, expected_status: str | None) -> DaftarGaji:
-    note = _note(catatan)
-    if not note:
-        raise BerkasInvalid("Tulis apa yang harus diperbaiki.", fields={"catatan": ["Catatan wajib diisi."]})
-    with transaction.atomic():
-        daftar = _act(user, pk, method, expected_status, note)
-        _notify(
-            [daftar.disusun_oleh],
-            judul=f"{daftar.judul} dikembalikan",
-            pesan=note,
-            url=daftar.get_absolute_url(),
-            record=daftar,
-        )
-    return daftar
+    return spj_return(DaftarGaji, user, pk, method, catatan, expected_status, LABEL)
 
 
 def daftar_gaji_kembalikan(*, user: User, pk: int, catatan: str, expected_status: str | None = None) -> DaftarGaji:

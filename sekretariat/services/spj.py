@@ -159,11 +159,12 @@ LABEL = {
 }
 
 
-def _act(model, user: User, pk: int, method: str, expected_status: str | None, note: str = "", **fields):
+def _act(model, user: User, pk: int, method: str, expected_status: str | None, note: str = "", label=LABEL, **fields):
+    """One transition of an SPJ or a daftar gaji: locked, checked, recorded (who signs and when)."""
     with transaction.atomic():
-        record = record_lock(model, pk, label="SPJ")
+        record = record_lock(model, pk, label=model._meta.verbose_name.capitalize())
         check_expected(record, expected_status)
-        check_allowed(record, method, user, LABEL[method])
+        check_allowed(record, method, user, label[method])
         if method == "ajukan" and model is SpjAdministratif and not record.bukti.exists():
             raise _tolak("bukti", "Lampirkan sedikitnya satu bukti (kuitansi, nota, atau faktur) sebelum diajukan.")
         if method == "tandatangani":
@@ -174,13 +175,13 @@ def _act(model, user: User, pk: int, method: str, expected_status: str | None, n
     return record
 
 
-def _return(model, user: User, pk: int, method: str, catatan: str, expected_status: str | None):
+def _return(model, user: User, pk: int, method: str, catatan: str, expected_status: str | None, label=LABEL):
     """A return to the Bendahara/PPTK with what to repair; who put it together is told."""
     note = _note(catatan)
     if not note:
         raise _tolak("catatan", "Tulis apa yang harus diperbaiki.")
     with transaction.atomic():
-        record = _act(model, user, pk, method, expected_status, note)
+        record = _act(model, user, pk, method, expected_status, note, label)
         _notify(
             [record.disusun_oleh],
             judul=f"{record.judul} dikembalikan",

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from dukcapil.cetakan.views import cetak
@@ -14,13 +14,10 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
 
 from ..documents.keuangan import daftar_gaji_xlsx
-from ..forms.spj import BulanForm
 from ..models import StatusDaftarGaji
 from ..selectors import gaji as sel
-from ..selectors import keuangan as keu_sel
 from ..services import gaji as svc
-from .spj import Alur, Tindakan, _noted, _plain, paginate
-from .surat_masuk import _apply, _forbidden
+from .spj import Alur, Tindakan, _noted, _plain, bulanan_list
 
 
 def _konteks(request: HttpRequest, daftar) -> dict:
@@ -67,26 +64,14 @@ GAJI = Alur(
 
 @login_required
 def daftar_list(request: HttpRequest) -> HttpResponse:
-    if not keu_sel.boleh_lihat(request.user):
-        return _forbidden(request, "Daftar gaji hanya untuk pengelola keuangan dan pimpinan.")
-    can_susun = can(request.user, Aksi.GAJI_SUSUN)
-    form = BulanForm(request.POST or None) if can_susun else None
-    status = 200
-    if request.method == "POST":
-        if not can_susun:
-            return _forbidden(request, "Hanya Bendahara gaji yang dapat menyusun daftar gaji.")
-        status = 400
-        if form.is_valid():
-            try:
-                daftar = svc.daftar_gaji_susun(user=request.user, **form.cleaned_data)
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"{daftar.judul} disusun dari data pegawai.")
-                return redirect(daftar.get_absolute_url())
-    context = {"form": form, "page": paginate(request, sel.daftar_list())}
-    return render(request, "sekretariat/gaji/daftar_list.html", context, status=status)
+    return bulanan_list(
+        request,
+        aksi=Aksi.GAJI_SUSUN,
+        susun=svc.daftar_gaji_susun,
+        rows=sel.daftar_list(),
+        template="sekretariat/gaji/daftar_list.html",
+        siapa="Bendahara gaji",
+    )
 
 
 @login_required

@@ -250,28 +250,40 @@ def spj_cetak(request: HttpRequest, pk: int) -> HttpResponse:
 # --- SPJ fungsional ---------------------------------------------------------------------------
 
 
-@login_required
-def fungsional_list(request: HttpRequest) -> HttpResponse:
+def bulanan_list(request: HttpRequest, *, aksi: str, susun: Callable, rows, template: str, siapa: str) -> HttpResponse:
+    """The months' documents (SPJ fungsional, daftar gaji) and, for who prepares them, the form that
+    opens a month's (``susun(user=, tahun=, bulan=)``)."""
     if not keu_sel.boleh_lihat(request.user):
         return _forbidden(request, LIHAT)
-    can_susun = can(request.user, Aksi.SPJ_FUNGSIONAL_SUSUN)
+    can_susun = can(request.user, aksi)
     form = BulanForm(request.POST or None) if can_susun else None
     status = 200
     if request.method == "POST":
         if not can_susun:
-            return _forbidden(request, "Hanya Bendahara Pengeluaran yang dapat menyusun SPJ fungsional.")
+            return _forbidden(request, f"Hanya {siapa} yang dapat menyusunnya.")
         status = 400
         if form.is_valid():
             try:
-                spj = svc.spj_fungsional_susun(user=request.user, **form.cleaned_data)
+                record = susun(user=request.user, **form.cleaned_data)
             except BerkasError as exc:
                 _apply(form, exc)
                 status = exc.http_status
             else:
-                messages.success(request, f"{spj.judul} disusun.")
-                return redirect(spj.get_absolute_url())
-    context = {"form": form, "page": paginate(request, sel.fungsional_list())}
-    return render(request, "sekretariat/spj/fungsional_list.html", context, status=status)
+                messages.success(request, f"{record.judul} disusun.")
+                return redirect(record.get_absolute_url())
+    return render(request, template, {"form": form, "page": paginate(request, rows)}, status=status)
+
+
+@login_required
+def fungsional_list(request: HttpRequest) -> HttpResponse:
+    return bulanan_list(
+        request,
+        aksi=Aksi.SPJ_FUNGSIONAL_SUSUN,
+        susun=svc.spj_fungsional_susun,
+        rows=sel.fungsional_list(),
+        template="sekretariat/spj/fungsional_list.html",
+        siapa="Bendahara Pengeluaran",
+    )
 
 
 @login_required
