@@ -10,6 +10,7 @@ import pytest
 from dukcapil.choices import Role
 from sekretariat.models import SpjAdministratif, StatusSpj
 from tests.factories import staff
+from tests.sekretariat.kepegawaian_helpers import pegawai
 from tests.sekretariat.keuangan_helpers import sampai_sp2d, siapkan, sub_kegiatan
 
 from .conftest import no_traceback
@@ -90,6 +91,16 @@ def test_one_spj_from_bendahara_through_ppk_return_to_pptk_signature(desks, e2e_
     no_traceback(p)
 
     b.goto("/sekretariat/keuangan/spj-fungsional/", "spj fungsional")
-    assert "Susun SPJ fungsional" in b.text()
+    b.submit(b.page.get_by_role("button", name="Susun SPJ fungsional"), "spj fungsional bulan ini")
+    assert "2.500.000" in b.page.inner_text("#tabel-spj-fungsional")  # this month's signed SPJ
+
+    pegawai("Ani", tmt_cpns="200503")
     b.goto("/sekretariat/keuangan/gaji/", "daftar gaji")
-    assert "Susun daftar gaji" in b.text()
+    b.submit(b.page.get_by_role("button", name="Susun daftar gaji"), "daftar gaji bulan ini")
+    assert "Ani" in b.page.inner_text("#tabel-gaji")
+    b.page.fill("input[name^='pph21-']", "15000")
+    b.submit(b.page.get_by_role("button", name="Simpan PPh 21"), "pph21 disimpan")
+    assert "15.000" in b.page.inner_text("#tabel-gaji")
+    b.goto("/sekretariat/keuangan/gaji/", "daftar gaji lagi")
+    b.submit(b.page.get_by_role("button", name="Susun daftar gaji"), "bulan yang sama ditolak")
+    assert "sudah ada" in b.text()
