@@ -120,3 +120,19 @@ def test_daftar_gaji_pages_query_counts_and_xlsx(o, dua, client, django_assert_n
     assert "sudah ada" in dup.content.decode()
     client.force_login(o["staf"])
     assert client.get(reverse("sekretariat:daftar-gaji-list")).status_code == 403
+
+
+def test_daftar_gaji_prints_a4_landscape_through_cetakan(o, dua, client, django_capture_on_commit_callbacks):
+    from pypdf import PdfReader
+
+    from dukcapil.cetakan.models import Cetakan
+
+    daftar = svc.daftar_gaji_susun(user=o["bendahara"], tahun=2026, bulan=11)
+    client.force_login(o["kadis"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(reverse("sekretariat:daftar-gaji-cetak", args=[daftar.pk])).status_code == 302
+    cetakan = Cetakan.objects.get(jenis="daftar-gaji")
+    page = PdfReader(cetakan.file.open("rb")).pages[0]
+    assert page.mediabox.width > page.mediabox.height  # landscape
+    text = page.extract_text()
+    assert "DAFTAR GAJI" in text and "Ani" in text and "4.530.000" in text

@@ -146,3 +146,9 @@ def test_spj_fungsional_flow_keeps_its_rows_once_signed_and_records_bppkad(o, mo
     )
     f = SpjFungsional.objects.get()
     assert (f.status, f.nomor_terima, f.ditandatangani_oleh) == ("diterima", "TT-88/BPPKAD", o["kadis"])
+
+
+def test_standard_minutes_come_from_the_lumajang_spj_sop(o):
+    record = spj(o, sampai_sp2d(o, siapkan(o["pptk"], sub_kegiatan())), tandatangani=False)
+    # step 2 (Bendahara menyusun): 2 jam; step 3 (Kasubag Keu/PPK memeriksa): 30 menit; step 5: 5 menit
+    assert record.standar_waktu == {"konsep": 120, "diajukan": 30, "diverifikasi": 5}

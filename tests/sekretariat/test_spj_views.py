@@ -113,3 +113,13 @@ def test_signed_spj_prints_as_pdf_through_cetakan(client, o, sp2d, django_captur
     gagal = Cetakan.objects.exclude(pk=cetakan.pk).get()
     assert gagal.status == Cetakan.Status.GAGAL
     assert "belum ditandatangani" in gagal.galat
+
+
+def test_bukti_and_spj_are_404_to_staff_outside_keuangan(client, o, sp2d):
+    record = spj(o, sp2d, nilai="100000")
+    client.force_login(o["staf"])
+    assert client.get(reverse("sekretariat:spj-detail", args=[record.pk])).status_code == 404
+    bukti = record.bukti.get()
+    assert client.get(reverse("sekretariat:spj-bukti-unduh", args=[bukti.pk])).status_code == 404
+    client.force_login(o["ppk"])
+    assert client.get(reverse("sekretariat:spj-bukti-unduh", args=[bukti.pk])).status_code == 200
