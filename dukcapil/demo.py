@@ -357,6 +357,16 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     # presensi and disiplin are kept per Pegawai: after data pegawai
     made += _seed_presensi(users)
     made += _seed_disiplin(users)
+
+    # --- SPJ dan daftar gaji (after keuangan and kepegawaian: it reads their rows) ---
+    from sekretariat.demo_spj import build_gaji_demo, build_spj_demo
+    from sekretariat.models import DaftarGaji, SpjAdministratif
+
+    if not SpjAdministratif.objects.exists():
+        made += len(build_spj_demo(users))
+    if not DaftarGaji.objects.exists():
+        made += len(build_gaji_demo(users))
+    # --- end SPJ dan daftar gaji ---
     return made
 
 

@@ -30,3 +30,12 @@ def buku_agenda_keluar(params: dict, user) -> tuple[str, bytes]:
 @register_cetakan("buku-ekspedisi")
 def buku_ekspedisi(params: dict, user) -> tuple[str, bytes]:
     return naskah_views.register_pdf("buku-ekspedisi", params, user)
+
+
+# --- SPJ dan daftar gaji (keuangan) ---
+from .documents import keuangan as keuangan_docs  # noqa: E402
+
+register_cetakan("spj-administratif")(keuangan_docs.spj_administratif_pdf)
+register_cetakan("spj-fungsional")(keuangan_docs.spj_fungsional_pdf)
+register_cetakan("daftar-gaji")(keuangan_docs.daftar_gaji_pdf)
+# --- end SPJ dan daftar gaji ---

@@ -119,6 +119,7 @@ DEFAULT_DATA = (
     "sekretariat.disiplin_data",
     "sekretariat.kepegawaian_data",
     "sekretariat.cuti_data",
+    "sekretariat.gaji_data",
 )
 
 

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from .views import cuti as cuti_views
 from .views import disiplin as disiplin_views
+from .views import gaji, spj
 from .views import kepegawaian as kepegawaian_views
 from .views import keuangan as keu
 from .views import naskah as naskah_views
@@ -98,6 +99,25 @@ urlpatterns += [
     path("keuangan/realisasi/", keu.realisasi, name="realisasi"),
 ]
 # --- end keuangan ---
+# --- SPJ dan daftar gaji (keuangan, issue 15) ---
+urlpatterns += [
+    path("keuangan/spj/", spj.spj_list, name="spj-list"),
+    path("keuangan/spj/baru/", spj.spj_baru, name="spj-baru"),
+    path("keuangan/spj/<int:pk>/", spj.spj_detail, name="spj-detail"),
+    path("keuangan/spj/<int:pk>/bukti/", spj.spj_bukti, name="spj-bukti"),
+    path("keuangan/spj/<int:pk>/pdf/", spj.spj_cetak, name="spj-cetak"),
+    path("keuangan/spj/<int:pk>/<slug:aksi>/", spj.spj_aksi, name="spj-aksi"),
+    path("keuangan/spj/bukti/<int:pk>/", spj.spj_bukti_unduh, name="spj-bukti-unduh"),
+    path("keuangan/spj-fungsional/", spj.fungsional_list, name="spj-fungsional-list"),
+    path("keuangan/spj-fungsional/<int:pk>/", spj.fungsional_detail, name="spj-fungsional-detail"),
+    path("keuangan/spj-fungsional/<int:pk>/pdf/", spj.fungsional_cetak, name="spj-fungsional-cetak"),
+    path("keuangan/spj-fungsional/<int:pk>/<slug:aksi>/", spj.fungsional_aksi, name="spj-fungsional-aksi"),
+    path("keuangan/gaji/", gaji.daftar_list, name="daftar-gaji-list"),
+    path("keuangan/gaji/<int:pk>/", gaji.daftar_detail, name="daftar-gaji-detail"),
+    path("keuangan/gaji/<int:pk>/pdf/", gaji.daftar_cetak, name="daftar-gaji-cetak"),
+    path("keuangan/gaji/<int:pk>/pph21/", gaji.daftar_pph21, name="daftar-gaji-pph21"),
+    path("keuangan/gaji/<int:pk>/<slug:aksi>/", gaji.daftar_aksi, name="daftar-gaji-aksi"),
+]
 
 # --- perencanaan dan pelaporan (calendar) ---
 urlpatterns += [

@@ -61,6 +61,16 @@ class Aksi(models.TextChoices):
     KEUANGAN_LIHAT = "keuangan_lihat", "Melihat register SPP, DPA dan realisasi"
     DPA_IMPOR = "dpa_impor", "Mengimpor DPA"
     # --- end keuangan
+    # SPJ dan daftar gaji (keuangan, issue 15; sekretariat/models/spj.py, gaji.py)
+    SPJ_SUSUN = "spj_susun", "Menyusun SPJ administratif (Bendahara/PPTK)"
+    SPJ_VERIFIKASI = "spj_verifikasi", "Memverifikasi SPJ (PPK)"
+    SPJ_TANDATANGAN = "spj_tandatangan", "Menandatangani SPJ administratif (PPTK)"
+    SPJ_FUNGSIONAL_SUSUN = "spj_fungsional_susun", "Menyusun SPJ fungsional dan mencatat terima BPPKAD (Bendahara)"
+    SPJ_FUNGSIONAL_TANDATANGAN = "spj_fungsional_tandatangan", "Menandatangani SPJ fungsional (PA)"
+    GAJI_SUSUN = "gaji_susun", "Menyusun daftar gaji (Bendahara gaji)"
+    GAJI_PERIKSA = "gaji_periksa", "Memeriksa daftar gaji (PPK)"
+    GAJI_TANDATANGAN = "gaji_tandatangan", "Menandatangani daftar gaji (PA)"
+    # --- end SPJ dan daftar gaji
     # perencanaan dan pelaporan (sekretariat/models/perencanaan.py)
     PERENCANAAN_SUSUN = "perencanaan_susun", "Menyusun dokumen perencanaan/pelaporan (pemegang)"
     PERENCANAAN_PERIKSA = "perencanaan_periksa", "Memeriksa dokumen perencanaan (Kasubag)"
@@ -151,6 +161,16 @@ for _role, _row in {
     TABLE[_role].update(_row)
 del _role, _row
 # --- end keuangan
+# SPJ dan daftar gaji (issue 15): Bendahara/PPTK → PPK → PPTK (administratif) or PA (fungsional, gaji)
+for _role, _row in {
+    Role.PPTK: {A.SPJ_SUSUN: B, A.SPJ_TANDATANGAN: B},
+    Role.BENDAHARA: {A.SPJ_SUSUN: B, A.SPJ_FUNGSIONAL_SUSUN: B, A.GAJI_SUSUN: B},
+    Role.PPK: {A.SPJ_VERIFIKASI: B, A.GAJI_PERIKSA: B},
+    Role.KADIS: {A.SPJ_FUNGSIONAL_TANDATANGAN: K, A.GAJI_TANDATANGAN: K},
+}.items():
+    TABLE[_role].update(_row)
+del _role, _row
+# --- end SPJ dan daftar gaji
 # perencanaan dan pelaporan: the holder writes, Kasubag → Sekretaris → Kadis
 for _role, _row in {
     Role.STAF: {A.PERENCANAAN_SUSUN: B},

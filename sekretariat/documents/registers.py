@@ -50,8 +50,10 @@ def register_pdf(
     kolom: Sequence[str],
     rows: Sequence[Sequence[str]],
     lebar: Sequence[float],
+    penutup: Sequence[str] = (),
 ) -> bytes:
-    """``lebar``: relative column widths (they share the page's width)."""
+    """``lebar``: relative column widths (they share the page's width); ``penutup``: lines after the
+    table (who signed, who received)."""
     buffer = io.BytesIO()
     page = landscape(A4)
     margin = 12 * mm
@@ -69,7 +71,16 @@ def register_pdf(
         canvas.restoreState()
 
     doc.build(
-        [KopFlowable(office), Spacer(1, 6), para(judul.upper(), _TITLE), para(keterangan, _SUB), Spacer(1, 6), table],
+        [
+            KopFlowable(office),
+            Spacer(1, 6),
+            para(judul.upper(), _TITLE),
+            para(keterangan, _SUB),
+            Spacer(1, 6),
+            table,
+            Spacer(1, 10),
+            *[para(line, _CELL) for line in penutup],
+        ],
         onFirstPage=footer,
         onLaterPages=footer,
     )

@@ -9,7 +9,6 @@ from django.http import Http404
 from dukcapil.workflow.permissions import Aksi, can
 
 from ..models import Spp, StatusSpp, SubKegiatanDpa
-from ..models.keuangan import STATUS_REALISASI
 from .surat_masuk import Periode, _in_period, timeline
 
 
@@ -70,20 +69,16 @@ class BarisRealisasi:
 
 
 def realisasi(tahun: int) -> tuple[list[BarisRealisasi], BarisRealisasi]:
-    """Per program (with its kegiatan) the DPA pagu and the SPP with an SP2D: two queries."""
+    """Per program (with its kegiatan) the DPA pagu and the signed SPJ administratif: two queries."""
     rows = (
         SubKegiatanDpa.objects.filter(tahun=tahun)
         .values("program_kode", "program_nama", "kegiatan_kode", "kegiatan_nama")
         .annotate(pagu=Sum("pagu"))
         .order_by("program_kode", "kegiatan_kode")
     )
-    spent = {
-        (row["sub_kegiatan__program_kode"], row["sub_kegiatan__kegiatan_kode"]): row["total"]
-        for row in Spp.objects.filter(tahun=tahun, status__in=STATUS_REALISASI)
-        .values("sub_kegiatan__program_kode", "sub_kegiatan__kegiatan_kode")
-        .annotate(total=Sum("nilai"))
-        .order_by()
-    }
+    from .spj import realisasi_per_kegiatan  # realisasi's one source: the signed SPJ administratif
+
+    spent = realisasi_per_kegiatan(tahun)
     programs: dict[str, BarisRealisasi] = {}
     total = BarisRealisasi(kode="", nama="Jumlah")
     for row in rows:

@@ -51,6 +51,11 @@ DPA_FIELD = {
 }
 
 
+def rupiah(value) -> str:
+    """Rp1.234.567 (Indonesian thousands separator, whole rupiah)."""
+    return f"Rp{value:,.0f}".replace(",", ".")
+
+
 def sop_minutes(slug: str) -> dict[int, int]:
     """{urutan: standard minutes} of the SOP ``slug`` of the active office (or the first fallback's)."""
     sops = {

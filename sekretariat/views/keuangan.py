@@ -29,8 +29,7 @@ def _tahun(request: HttpRequest) -> int:
     return timezone.localdate().year
 
 
-def _rupiah(value) -> str:
-    return f"Rp{value:,.0f}".replace(",", ".")
+_rupiah = svc.rupiah
 
 
 @login_required

@@ -277,6 +277,9 @@ def demo_objects() -> dict:
         "konsep": sek.Naskah.objects.filter(status="konsep", membalas_disposisi=None).order_by("pk").first(),
         "terbit": sek.Naskah.objects.filter(status="terbit", membalas_disposisi=None).order_by("pk").first(),
         "spp": sek.Spp.objects.order_by("pk").first(),
+        "spj": sek.SpjAdministratif.objects.filter(status="ditandatangani").order_by("pk").first(),
+        "spj_fungsional": sek.SpjFungsional.objects.order_by("pk").first(),
+        "daftar_gaji": sek.DaftarGaji.objects.order_by("pk").first(),
         "perencanaan": sek.DokumenPerencanaan.objects.exclude(berkas_final="").order_by("pk").first(),
         "kasus": sek.KasusDisiplin.objects.order_by("pk").first(),
         "pegawai": sek.Pegawai.objects.order_by("pk").first(),
@@ -461,6 +464,7 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "spp-aksi": [(reverse(n + "spp-aksi", args=[spp.pk, "ajukan"]), POST_ONLY)],
         n + "dpa": [(reverse(n + "dpa"), Grant(Aksi.KEUANGAN_LIHAT))],
         n + "realisasi": [(reverse(n + "realisasi"), Grant(Aksi.KEUANGAN_LIHAT))],
+        **spj_table(d),
         # perencanaan dan pelaporan: whoever writes, checks, initials or approves it in the Sekretariat
         n + "perencanaan": [(reverse(n + "perencanaan"), in_sek(*ren_aksi))],
         n + "perencanaan-buat": [(reverse(n + "perencanaan-buat"), POST_ONLY)],
@@ -479,6 +483,34 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         ],
         n + "cuti-detail": [(reverse(n + "cuti-detail", args=[d["cuti"].pk]), CutiRecord("staf_umum"))],
         n + "cuti-aksi": [(reverse(n + "cuti-aksi", args=[d["cuti"].pk, "teruskan"]), POST_ONLY)],
+    }
+
+
+def spj_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """SPJ administratif, SPJ fungsional and daftar gaji: the finance officers and the leaders read;
+    a record is 404 to the others; a signed document asks for its PDF (302 to its cetakan)."""
+    n = "sekretariat:"
+    spj, fungsional, gaji = d["spj"], d["spj_fungsional"], d["daftar_gaji"]
+    lihat = Grant(Aksi.KEUANGAN_LIHAT)
+    rekam = AnyGrant((Aksi.KEUANGAN_LIHAT,), denied=404)
+    pdf = AnyGrant((Aksi.KEUANGAN_LIHAT,), denied=404, status=302)
+    return {
+        n + "spj-list": [(reverse(n + "spj-list"), lihat)],
+        n + "spj-baru": [(reverse(n + "spj-baru"), Grant(Aksi.SPJ_SUSUN))],
+        n + "spj-detail": [(reverse(n + "spj-detail", args=[spj.pk]), rekam)],
+        n + "spj-bukti": [(reverse(n + "spj-bukti", args=[spj.pk]), POST_ONLY)],
+        n + "spj-cetak": [(reverse(n + "spj-cetak", args=[spj.pk]), pdf)],
+        n + "spj-aksi": [(reverse(n + "spj-aksi", args=[spj.pk, "ajukan"]), POST_ONLY)],
+        n + "spj-bukti-unduh": [(reverse(n + "spj-bukti-unduh", args=[spj.bukti.first().pk]), rekam)],
+        n + "spj-fungsional-list": [(reverse(n + "spj-fungsional-list"), lihat)],
+        n + "spj-fungsional-detail": [(reverse(n + "spj-fungsional-detail", args=[fungsional.pk]), rekam)],
+        n + "spj-fungsional-cetak": [(reverse(n + "spj-fungsional-cetak", args=[fungsional.pk]), pdf)],
+        n + "spj-fungsional-aksi": [(reverse(n + "spj-fungsional-aksi", args=[fungsional.pk, "ajukan"]), POST_ONLY)],
+        n + "daftar-gaji-list": [(reverse(n + "daftar-gaji-list"), lihat)],
+        n + "daftar-gaji-detail": [(reverse(n + "daftar-gaji-detail", args=[gaji.pk]), rekam)],
+        n + "daftar-gaji-cetak": [(reverse(n + "daftar-gaji-cetak", args=[gaji.pk]), pdf)],
+        n + "daftar-gaji-pph21": [(reverse(n + "daftar-gaji-pph21", args=[gaji.pk]), POST_ONLY)],
+        n + "daftar-gaji-aksi": [(reverse(n + "daftar-gaji-aksi", args=[gaji.pk, "ajukan"]), POST_ONLY)],
     }
 
 

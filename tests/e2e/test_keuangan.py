@@ -1,5 +1,5 @@
 """Keuangan in the browser: an SPP from the PPTK through the PPK's return, the PA's SPM and BPPKAD's SP2D
-to cair; the realisasi page draws its chart with no console error."""
+to cair; once its SPJ is signed, the realisasi page draws its chart with no console error."""
 
 from datetime import date
 
@@ -8,6 +8,7 @@ import pytest
 from dukcapil.choices import Role
 from sekretariat.models import Spp, StatusSpp, SubKegiatanDpa
 from tests.factories import staff
+from tests.sekretariat.keuangan_helpers import spj
 
 from .conftest import no_traceback
 
@@ -78,6 +79,10 @@ def test_spp_from_pptk_to_cair_and_the_realisasi_chart(desks, e2e_team):
     assert spp.status == StatusSpp.CAIR
     assert "00451/SP2D/2026" in b.text()
     no_traceback(b)
+
+    # realisasi counts the signed SPJ administratif of the SP2D (sekretariat/selectors/spj.py)
+    o = {"bendahara": bendahara, "ppk": ppk, "pptk": pptk}
+    spj(o, spp, nomor="0001/SPJ/2026", nilai="100000000")
 
     errors: list[str] = []
     b.page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -67,3 +67,35 @@ def xlsx(rows, header=HEADER, name="dpa.xlsx") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     wb.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def pdf_upload(name="kuitansi.pdf") -> SimpleUploadedFile:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+
+
+def spj(o, spp, *, nomor="SPJ-1", nilai="1000000", tanggal=None, tandatangani=True):
+    """An SPJ administratif of ``spp`` with one bukti, signed by the PPTK unless told otherwise."""
+    from sekretariat.services import spj as spj_svc
+
+    data = spj_svc.SpjData(
+        spp=spp,
+        nomor_spj=nomor,
+        tanggal=tanggal or spp.tanggal_sp2d,
+        kode_rekening="5.1.02.01.01.0024",
+        uraian="Belanja ATK",
+        nilai=Decimal(nilai),
+    )
+    record = spj_svc.spj_susun(user=o["bendahara"], data=data)
+    if tandatangani:
+        spj_svc.bukti_tambah(user=o["bendahara"], pk=record.pk, jenis="kuitansi", keterangan="K-1", berkas=pdf_upload())
+        spj_svc.spj_ajukan(user=o["bendahara"], pk=record.pk)
+        spj_svc.spj_verifikasi(user=o["ppk"], pk=record.pk)
+        spj_svc.spj_tandatangani(user=o["pptk"], pk=record.pk)
+        record.refresh_from_db()
+    return record

@@ -5,12 +5,12 @@ import pytest
 from sekretariat.selectors import keuangan as sel
 from sekretariat.services import keuangan as svc
 
-from .keuangan_helpers import orang_keuangan, sampai_sp2d, siapkan, sub_kegiatan
+from .keuangan_helpers import orang_keuangan, sampai_sp2d, siapkan, spj, sub_kegiatan
 
 pytestmark = pytest.mark.django_db
 
 
-def test_realisasi_sums_sp2d_and_cair_per_kegiatan_and_program_against_pagu(catalogue):
+def test_realisasi_sums_the_signed_spj_per_kegiatan_and_program_against_pagu(catalogue):
     o = orang_keuangan()
     a1 = sub_kegiatan(kode="1.01.0001", kegiatan="1.01", program="1", pagu="100000000")
     a2 = sub_kegiatan(kode="1.01.0002", kegiatan="1.01", program="1", pagu="50000000")
@@ -18,11 +18,15 @@ def test_realisasi_sums_sp2d_and_cair_per_kegiatan_and_program_against_pagu(cata
     c1 = sub_kegiatan(kode="2.01.0001", kegiatan="2.01", program="2", pagu="10000000")
     sub_kegiatan(kode="2.01.0001", kegiatan="2.01", program="2", pagu="999", tahun=2025)  # another year
 
-    sampai_sp2d(o, siapkan(o["pptk"], a1, nomor="S1", nilai="30000000"))
+    spj(o, sampai_sp2d(o, siapkan(o["pptk"], a1, nomor="S1", nilai="30000000")), nomor="J1", nilai="30000000")
     cair = sampai_sp2d(o, siapkan(o["pptk"], a2, nomor="S2", nilai="15000000"))
     svc.spp_cair(user=o["bendahara"], pk=cair.pk, tanggal_cair=cair.tanggal_sp2d)
-    sampai_sp2d(o, siapkan(o["pptk"], c1, nomor="S3", nilai="2500000"))
-    siapkan(o["pptk"], b1, nomor="S4", nilai="9000000")  # not yet through SP2D: not realised
+    spj(o, cair, nomor="J2", nilai="15000000")
+    c = sampai_sp2d(o, siapkan(o["pptk"], c1, nomor="S3", nilai="2500000"))
+    spj(o, c, nomor="J3", nilai="2500000")
+    # an SP2D whose SPJ is not signed yet is not realised; nor an SPP before its SP2D
+    spj(o, sampai_sp2d(o, siapkan(o["pptk"], b1, nomor="S5", nilai="7000000")), nomor="J4", tandatangani=False)
+    siapkan(o["pptk"], b1, nomor="S4", nilai="9000000")
 
     programs, total = sel.realisasi(2026)
 
