@@ -166,15 +166,20 @@ def _pyramid(rows: list[dict]) -> Drawing:
     return drawing
 
 
-def _cakupan_chart(data: dict) -> Drawing:
-    """Ownership of akta kelahiran and KIA: «punya» and «belum» per group, counts written on the bars."""
+def cakupan(data: dict) -> list[tuple[str, int, int]]:
+    """(label, who own it, out of how many) for akta kelahiran, KIA and perekaman KTP-el."""
     k = data["kepemilikan"]
-    groups = [
-        ("Akta (semua)", k["akta_semua"]["total"], data["jumlah"]["total"]),
-        ("Akta 0–18", k["akta_0_18"]["total"], k["anak_0_18"]["total"]),
+    return [
+        ("Akta kelahiran (semua)", k["akta_semua"]["total"], data["jumlah"]["total"]),
+        ("Akta kelahiran 0–18", k["akta_0_18"]["total"], k["anak_0_18"]["total"]),
         ("KIA 0–17", k["kia_0_17"]["total"], k["anak_0_17"]["total"]),
-        ("KTP-el rekam", k["wajib_ktp_rekam"]["total"], k["wajib_ktp"]["total"]),
+        ("Perekaman KTP-el", k["wajib_ktp_rekam"]["total"], k["wajib_ktp"]["total"]),
     ]
+
+
+def _cakupan_chart(data: dict) -> Drawing:
+    """Ownership of akta kelahiran and KIA: «memiliki» and «belum» per group, counts written on the bars."""
+    groups = cakupan(data)
     punya = [g[1] for g in groups]
     belum = [g[2] - g[1] for g in groups]
     labels = [f"{g[0]} ({_persen(g[1], g[2])})" for g in groups]

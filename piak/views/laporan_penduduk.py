@@ -16,7 +16,7 @@ from dukcapil.workflow.permissions import Aksi, can
 from sekretariat.views.keuangan import record_page
 from sekretariat.views.surat_masuk import _allowed, _forbidden
 
-from ..documents.laporan_penduduk import tabel_laporan
+from ..documents.laporan_penduduk import cakupan, tabel_laporan
 from ..forms.laporan_penduduk import AksiForm, AnalisisForm, BuatForm, RegistrasiForm
 from ..models import DOKUMEN_JENIS, LaporanPerkembangan, StatusLaporanPenduduk
 from ..selectors import laporan_penduduk as sel
@@ -65,22 +65,16 @@ def laporan_buat(request: HttpRequest) -> HttpResponse:
 
 def _grafik(data: dict) -> dict:
     """What the Chart.js charts draw (counts only)."""
-    k = data["kepemilikan"]
-    cakupan = [
-        ("Akta kelahiran (semua)", k["akta_semua"]["total"], data["jumlah"]["total"]),
-        ("Akta kelahiran 0–18", k["akta_0_18"]["total"], k["anak_0_18"]["total"]),
-        ("KIA 0–17", k["kia_0_17"]["total"], k["anak_0_17"]["total"]),
-        ("Perekaman KTP-el", k["wajib_ktp_rekam"]["total"], k["wajib_ktp"]["total"]),
-    ]
+    groups = cakupan(data)
     umur = data.get("umur") or data.get("umur_anak") or []
     wilayah = data.get("wilayah") or data.get("anak_wilayah") or []
     return {
         "wilayah": {"labels": [r["label"] for r in wilayah], "total": [r["total"] for r in wilayah]},
         "umur": {"labels": [r["label"] for r in umur], "L": [r["L"] for r in umur], "P": [r["P"] for r in umur]},
         "cakupan": {
-            "labels": [c[0] for c in cakupan],
-            "punya": [c[1] for c in cakupan],
-            "belum": [c[2] - c[1] for c in cakupan],
+            "labels": [c[0] for c in groups],
+            "punya": [c[1] for c in groups],
+            "belum": [c[2] - c[1] for c in groups],
         },
     }
 

@@ -78,7 +78,9 @@ def register_uji(pelaku) -> dict[str, Penduduk]:
             kawal, "HANA MENIKAH", "P", date(2010, 5, 5), status_perkawinan="KAWIN", pekerjaan="MENGURUS RUMAH TANGGA"
         ),
         # died in the period: not in the population
-        "f": orang(kawal, "FATIMAH ALMARHUMAH", "P", date(1952, 1, 1), status="meninggal", tanggal_kematian=date(2026, 10, 5)),
+        "f": orang(
+            kawal, "FATIMAH ALMARHUMAH", "P", date(1952, 1, 1), status="meninggal", tanggal_kematian=date(2026, 10, 5)
+        ),
         # moved out in the period
         "g": orang(kawal, "GALIH PINDAH", "L", date(1990, 6, 15), status="pindah"),
     }

@@ -72,7 +72,9 @@ def test_the_kadis_signs_it_and_the_adb_registers_it(tim, client):
     laporan = to_tte(tim)
     client.force_login(tim["kadis"])
     with committed():
-        response = client.post(reverse("tte-batch-start"), {"record": [record_ref(laporan)], "passphrase": TTE_PASSPHRASE})
+        response = client.post(
+            reverse("tte-batch-start"), {"record": [record_ref(laporan)], "passphrase": TTE_PASSPHRASE}
+        )
     assert response.status_code == 302
     laporan.refresh_from_db()
     assert laporan.status == "terbit" and open_item(laporan) == "lapduk_registrasi"
@@ -85,7 +87,9 @@ def test_the_kadis_signs_it_and_the_adb_registers_it(tim, client):
 
     with pytest.raises(BerkasForbidden):
         svc.laporan_registrasi(user=tim["kasi"], pk=laporan.pk, nomor="470/001/PIAK/2027")
-    laporan = svc.laporan_registrasi(user=tim["adb"], pk=laporan.pk, nomor="470/001/PIAK/2027", expected_status="terbit")
+    laporan = svc.laporan_registrasi(
+        user=tim["adb"], pk=laporan.pk, nomor="470/001/PIAK/2027", expected_status="terbit"
+    )
     assert laporan.status == "terdaftar" and laporan.nomor == "470/001/PIAK/2027"
 
 

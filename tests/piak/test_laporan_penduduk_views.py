@@ -73,7 +73,9 @@ def test_bad_input_is_400_a_second_report_409_and_another_bidang_403(client, tim
     client.force_login(tim["kasi_daftar"])
     assert client.get(reverse("piak:laporan-penduduk")).status_code == 403
     assert client.get(laporan.get_absolute_url()).status_code == 404
-    forged = client.post(reverse("piak:laporan-penduduk-aksi", args=[laporan.pk, "hitung"]), {"expected_status": "draf"})
+    forged = client.post(
+        reverse("piak:laporan-penduduk-aksi", args=[laporan.pk, "hitung"]), {"expected_status": "draf"}
+    )
     assert forged.status_code == 404
     assert LaporanPerkembangan.objects.count() == 1
 
