@@ -106,7 +106,9 @@ def kepemilikan_rows(data: dict) -> list[list]:
 # --- charts --------------------------------------------------------------------------------------
 
 
-def _bars(labels: list[str], series: list[list[int]], names: list[str], *, height: float = 180) -> Drawing:
+def _bars(
+    labels: list[str], series: list[list[int]], names: list[str], *, height: float = 180, fills=(LAKI, PEREMPUAN)
+) -> Drawing:
     """Grouped vertical bars, each bar labelled with its value; a legend names each series."""
     drawing = Drawing(WIDTH, height + 30)
     chart = VerticalBarChart()
@@ -122,7 +124,7 @@ def _bars(labels: list[str], series: list[list[int]], names: list[str], *, heigh
     chart.barLabelFormat = "%d"
     chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 5
-    for i, fill in enumerate((LAKI, PEREMPUAN, colors.grey)[: len(series)]):
+    for i, fill in enumerate(fills[: len(series)]):
         chart.bars[i].fillColor = fill
     drawing.add(chart)
     if len(names) > 1:
@@ -131,7 +133,7 @@ def _bars(labels: list[str], series: list[list[int]], names: list[str], *, heigh
         legend.alignment = "right"
         legend.columnMaximum = 1
         legend.fontName, legend.fontSize = FONT, 7.5
-        legend.colorNamePairs = [(c, n) for c, n in zip((LAKI, PEREMPUAN, colors.grey), names, strict=False)]
+        legend.colorNamePairs = list(zip(fills, names, strict=False))
         legend.deltax = 90
         drawing.add(legend)
     return drawing
@@ -183,7 +185,8 @@ def _cakupan_chart(data: dict) -> Drawing:
     punya = [g[1] for g in groups]
     belum = [g[2] - g[1] for g in groups]
     labels = [f"{g[0]} ({_persen(g[1], g[2])})" for g in groups]
-    return _bars(labels, [punya, belum], ["Memiliki", "Belum memiliki"], height=150)
+    fills = (colors.HexColor("#2f6b3a"), colors.HexColor("#b0b0b0"))
+    return _bars(labels, [punya, belum], ["Memiliki", "Belum memiliki"], height=150, fills=fills)
 
 
 def _table(header: list[str], rows: list[list], widths: list[float] | None = None) -> Table:
