@@ -41,3 +41,8 @@ class RegistrasiForm(forms.Form):
     tanggal = forms.DateField(
         label="Tanggal registrasi", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ArahanForm(forms.Form):
+    expected_status = forms.CharField(required=False, widget=forms.HiddenInput)
+    arahan = forms.CharField(label="Arahan kepada Kasi", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))

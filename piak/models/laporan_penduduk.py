@@ -68,6 +68,7 @@ class LaporanPerkembangan(FSMModelMixin, Signable, WorkflowRecord):
     data = models.JSONField("data agregat", default=dict, blank=True)
     dihitung_pada = models.DateTimeField("agregat dihitung pada", null=True, blank=True)
     analisis = models.TextField("analisis Kasi", blank=True)
+    arahan = models.TextField("arahan Kadis kepada Kasi", blank=True)
     disusun_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="disusun oleh", on_delete=models.PROTECT, related_name="+"
     )

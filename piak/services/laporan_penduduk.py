@@ -203,3 +203,26 @@ def laporan_registrasi(
             update_fields=["nomor_registrasi", "tanggal_registrasi"],
         )
     return laporan
+
+
+def laporan_beri_arahan(*, user: User, pk: int, arahan: str, expected_status: str | None = None) -> LaporanPerkembangan:
+    """After signing, the Kadis gives the Kasi further directions (step 6); the Kasi is told."""
+    arahan = (arahan or "").strip()
+    if not arahan:
+        raise BerkasInvalid("Arahan wajib diisi.", fields={"arahan": ["Arahan wajib diisi."]})
+    with transaction.atomic():
+        laporan = record_lock(LaporanPerkembangan, pk, label="Laporan")
+        check_expected(laporan, expected_status)
+        if not can(user, Aksi.TTE, laporan.bidang_id):
+            raise BerkasForbidden("Hanya Kepala Dinas yang memberi arahan atas laporan ini.")
+        if laporan.status not in (S.TERBIT, S.TERDAFTAR):
+            raise BerkasConflict("Arahan diberikan setelah laporan ditandatangani.")
+        laporan.arahan = arahan[:5000]
+        laporan.save(update_fields=["arahan"])
+        _notify(
+            _holders(Role.KASI, laporan.bidang_id),
+            judul=f"Arahan Kadis: {laporan.judul}",
+            pesan=laporan.arahan[:300],
+            laporan=laporan,
+        )
+    return laporan

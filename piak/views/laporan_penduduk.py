@@ -17,7 +17,7 @@ from sekretariat.views.keuangan import record_page
 from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..documents.laporan_penduduk import cakupan, tabel_laporan
-from ..forms.laporan_penduduk import AksiForm, AnalisisForm, BuatForm, RegistrasiForm
+from ..forms.laporan_penduduk import AksiForm, AnalisisForm, ArahanForm, BuatForm, RegistrasiForm
 from ..models import DOKUMEN_JENIS, LaporanPerkembangan, StatusLaporanPenduduk
 from ..selectors import laporan_penduduk as sel
 from ..services import laporan_penduduk as svc
@@ -95,6 +95,13 @@ def _detail(request: HttpRequest, laporan: LaporanPerkembangan, status: int = 20
         "registrasi_form": extra.pop("registrasi_form", None)
         or RegistrasiForm(initial={"expected_status": laporan.status}),
         "ditandatangani": _dokumen(laporan) is not None,
+        "arahan_form": extra.pop("arahan_form", None)
+        or (
+            ArahanForm(initial={"arahan": laporan.arahan, "expected_status": laporan.status})
+            if laporan.status in (StatusLaporanPenduduk.TERBIT, StatusLaporanPenduduk.TERDAFTAR)
+            and can(user, Aksi.TTE, laporan.bidang_id)
+            else None
+        ),
         "menunggu_tte": laporan.status == StatusLaporanPenduduk.TTE and can(user, Aksi.TTE, laporan.bidang_id),
     }
     page = "piak/laporan_penduduk/detail.html"
@@ -146,7 +153,7 @@ def laporan_ttd(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_POST
 def laporan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
-    if aksi not in {"analisis", "hitung", "registrasi", "kembalikan", *TOMBOL}:
+    if aksi not in {"analisis", "arahan", "hitung", "registrasi", "kembalikan", *TOMBOL}:
         raise Http404("Tindakan tidak dikenal.")
     laporan = sel.laporan_for(request.user, pk)
     user = request.user
@@ -157,6 +164,12 @@ def laporan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
                 return _detail(request, laporan, status=400, analisis_form=form)
             svc.laporan_simpan_analisis(user=user, pk=pk, **form.cleaned_data)
             messages.success(request, "Analisis disimpan.")
+        elif aksi == "arahan":
+            form = ArahanForm(request.POST)
+            if not form.is_valid():
+                return _detail(request, laporan, status=400, arahan_form=form)
+            svc.laporan_beri_arahan(user=user, pk=pk, **form.cleaned_data)
+            messages.success(request, "Arahan disampaikan kepada Kasi.")
         elif aksi == "registrasi":
             form = RegistrasiForm(request.POST)
             if not form.is_valid():

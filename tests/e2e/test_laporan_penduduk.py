@@ -62,6 +62,9 @@ def test_semester_report_from_register_to_signature(desks, e2e_team):
     assert "1 dari 1 dokumen ditandatangani" in a.text(), a.text()
     laporan.refresh_from_db()
     assert laporan.status == "terbit"
+    a.goto(laporan.get_absolute_url(), "kadis membuka laporan")
+    a.page.fill("#id_arahan", "Sampaikan ke camat; jemput bola KIA di sekolah.")
+    a.submit(a.page.get_by_role("button", name="Sampaikan arahan"), "arahan")
 
     d = desks(adb)
     d.goto(laporan.get_absolute_url(), "adb")
@@ -69,4 +72,5 @@ def test_semester_report_from_register_to_signature(desks, e2e_team):
     d.page.fill("#id_nomor", "470/012/PIAK/2027")
     d.submit(d.page.get_by_role("button", name="Registrasi laporan"), "diregistrasi")
     assert "Diregistrasi" in d.text() and "470/012/PIAK/2027" in d.text()
+    assert "jemput bola KIA di sekolah" in d.text()
     no_traceback(d)

@@ -85,6 +85,13 @@ def test_the_kadis_signs_it_and_the_adb_registers_it(tim, client):
     with pytest.raises(BerkasConflict):
         svc.laporan_hitung_ulang(user=tim["kasi"], pk=laporan.pk)
 
+    # step 6: the Kadis gives the Kasi further directions; only the Kadis, only once signed
+    with pytest.raises(BerkasForbidden):
+        svc.laporan_beri_arahan(user=tim["kabid"], pk=laporan.pk, arahan="Sebarkan ke kecamatan.")
+    laporan = svc.laporan_beri_arahan(user=tim["kadis"], pk=laporan.pk, arahan="Sebarkan ke kecamatan.")
+    assert laporan.arahan == "Sebarkan ke kecamatan."
+    assert Notifikasi.objects.filter(penerima=tim["kasi"], judul__startswith="Arahan Kadis").exists()
+
     with pytest.raises(BerkasForbidden):
         svc.laporan_registrasi(user=tim["kasi"], pk=laporan.pk, nomor="470/001/PIAK/2027")
     laporan = svc.laporan_registrasi(
@@ -137,6 +144,8 @@ def test_refusals_say_why_and_change_nothing(tim):
     for not_kabid in ("kasi", "sekretaris", "kadis"):  # only the Kabid corrects
         with pytest.raises(BerkasForbidden):
             svc.laporan_aksi(user=tim[not_kabid], pk=laporan.pk, method="koreksi")
+    with pytest.raises(BerkasConflict):  # directions come after the signature
+        svc.laporan_beri_arahan(user=tim["kadis"], pk=laporan.pk, arahan="Terlalu dini.")
     with pytest.raises(BerkasConflict):  # the analysis is frozen once submitted
         svc.laporan_simpan_analisis(user=tim["kasi"], pk=laporan.pk, analisis="Diubah diam-diam.")
     laporan.refresh_from_db()
