@@ -3,6 +3,7 @@ its page with tables and chart data, the PDF through dukcapil.cetakan, the XLSX,
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 from piak.models import LaporanPerkembangan
 from piak.services import laporan_penduduk as svc
 
-from .laporan_penduduk_helpers import piak_team, register_uji
+from .laporan_penduduk_helpers import keluarga, orang, piak_team, register_uji
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,19 @@ def test_the_list_takes_the_same_queries_for_1_and_6_reports(client, tim, django
     with django_assert_num_queries(7):
         html = client.get(reverse("piak:laporan-penduduk")).content.decode()
     assert html.count("Laporan DP3AK") == 5
+
+
+def test_the_report_page_takes_the_same_queries_whatever_the_register(client, tim, django_assert_num_queries):
+    laporan = svc.laporan_buat(user=tim["kasi"], jenis="semester", tahun=2026, periode_ke=2)
+    client.force_login(tim["kabid"])
+    client.get(laporan.get_absolute_url())  # warm the session and caches
+    with django_assert_num_queries(8) as before:
+        assert client.get(laporan.get_absolute_url()).status_code == 200
+    # the page reads the stored snapshot, never the register: more persons, same queries
+    kk = keluarga("TELUK BINTAN", "PENGUJAN")
+    for i in range(20):
+        orang(kk, f"WARGA {i}", "P", date(2000, 1, 1 + i))
+    svc.laporan_hitung_ulang(user=tim["kasi"], pk=laporan.pk)
+    with django_assert_num_queries(len(before.captured_queries)):
+        html = client.get(laporan.get_absolute_url()).content.decode()
+    assert "TELUK BINTAN" in html
