@@ -4,15 +4,18 @@ size."""
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from dukcapil.choices import Role
+from dukcapil.models import Berkas, Bidang, Layanan
+from pendaftaran.models import AnggotaKeluarga, Penduduk, PermohonanKK
 from piak.documents.laporan_penduduk import render_pdf, render_xlsx
 from piak.models import LaporanPerkembangan
 from piak.selectors.laporan_penduduk import agregat
@@ -152,7 +155,46 @@ def _queries(n: int) -> int:
 
 def test_the_aggregates_take_the_same_number_of_queries_for_5_and_50_persons(kasi):
     small = _queries(5)
-    Penduduk = __import__("pendaftaran.models", fromlist=["Penduduk"]).Penduduk
     Penduduk.objects.all().delete()
     assert _queries(50) == small
     assert small == 13  # one query per table, whatever the size of the register
+
+
+def _kedatangan(kasi, kode: str, diterapkan, jenis_kelamin: list[str]) -> None:
+    """A KK berkas of an arrival (SKDWNI) applied to the register at ``diterapkan``, with its members."""
+    berkas = Berkas.objects.create(
+        bidang=Bidang.objects.get(kode="pendaftaran"),
+        nomor_registrasi=f"UJI-{kode}-{diterapkan:%m%d}",
+        layanan=Layanan.objects.get(kode=kode),
+        pemohon_nik="2102010101800001",
+        pemohon_nama="PEMOHON DATANG",
+        pemohon_tanggal_lahir=date(1980, 1, 1),
+        pemohon_jenis_kelamin="L",
+        dibuat_oleh=kasi,
+    )
+    permohonan = PermohonanKK.objects.create(berkas=berkas, jenis="baru", diterapkan_pada=diterapkan)
+    for i, jk in enumerate(jenis_kelamin, start=1):
+        AnggotaKeluarga.objects.create(
+            permohonan=permohonan,
+            urutan=i,
+            nik=f"21020101018{i:05d}",
+            hubungan="ANAK",
+            nama=f"ANGGOTA {i}",
+            jenis_kelamin=jk,
+            tempat_lahir="X",
+            tanggal_lahir=date(1990, 1, i),
+            agama="ISLAM",
+            pendidikan="TIDAK/BELUM SEKOLAH",
+            pekerjaan="-",
+            status_perkawinan="BELUM KAWIN",
+            nama_ayah="A",
+            nama_ibu="B",
+        )
+
+
+def test_arrivals_count_the_members_of_applied_skdwni_berkas_in_the_period(kasi):
+    dalam = timezone.make_aware(datetime(2026, 9, 1, 10))
+    _kedatangan(kasi, "skdwni", dalam, ["L", "P", "P"])
+    _kedatangan(kasi, "skdwni", timezone.make_aware(datetime(2026, 3, 1, 10)), ["L"])  # the semester before
+    _kedatangan(kasi, "kk", dalam, ["L"])  # a new KK of residents is not an arrival
+    assert three(agregat("semester", AWAL, AKHIR)["peristiwa"]["datang"]) == (1, 2, 3)
