@@ -150,32 +150,29 @@ def laporan_ttd(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(dokumen.berkas_pdf.open("rb"), content_type="application/pdf", filename=f"{dokumen.jenis}.pdf")
 
 
+# the forms of the report's page: aksi → (form, service, message, context name of the form)
+FORMULIR = {
+    "analisis": (AnalisisForm, svc.laporan_simpan_analisis, "Analisis disimpan.", "analisis_form"),
+    "arahan": (ArahanForm, svc.laporan_beri_arahan, "Arahan disampaikan kepada Kasi.", "arahan_form"),
+    "registrasi": (RegistrasiForm, svc.laporan_registrasi, "Laporan diregistrasi.", "registrasi_form"),
+}
+
+
 @login_required
 @require_POST
 def laporan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
-    if aksi not in {"analisis", "arahan", "hitung", "registrasi", "kembalikan", *TOMBOL}:
+    if aksi not in {"hitung", "kembalikan", *FORMULIR, *TOMBOL}:
         raise Http404("Tindakan tidak dikenal.")
     laporan = sel.laporan_for(request.user, pk)
     user = request.user
     try:
-        if aksi == "analisis":
-            form = AnalisisForm(request.POST)
+        if aksi in FORMULIR:
+            form_class, service, message, name = FORMULIR[aksi]
+            form = form_class(request.POST)
             if not form.is_valid():
-                return _detail(request, laporan, status=400, analisis_form=form)
-            svc.laporan_simpan_analisis(user=user, pk=pk, **form.cleaned_data)
-            messages.success(request, "Analisis disimpan.")
-        elif aksi == "arahan":
-            form = ArahanForm(request.POST)
-            if not form.is_valid():
-                return _detail(request, laporan, status=400, arahan_form=form)
-            svc.laporan_beri_arahan(user=user, pk=pk, **form.cleaned_data)
-            messages.success(request, "Arahan disampaikan kepada Kasi.")
-        elif aksi == "registrasi":
-            form = RegistrasiForm(request.POST)
-            if not form.is_valid():
-                return _detail(request, laporan, status=400, registrasi_form=form)
-            svc.laporan_registrasi(user=user, pk=pk, **form.cleaned_data)
-            messages.success(request, "Laporan diregistrasi.")
+                return _detail(request, laporan, status=400, **{name: form})
+            service(user=user, pk=pk, **form.cleaned_data)
+            messages.success(request, message)
         else:
             form = AksiForm(request.POST)
             if not form.is_valid():
