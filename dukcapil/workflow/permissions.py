@@ -87,6 +87,14 @@ class Aksi(models.TextChoices):
     CUTI_PUTUS = "cuti_putus", "Menyetujui atau menolak permohonan cuti (Kadis)"
     # --- end cuti ---
 
+    # --- laporan perkembangan kependudukan (PIAK, piak/models/laporan_penduduk.py) ---
+    LAPDUK_LIHAT = "lapduk_lihat", "Melihat laporan perkembangan kependudukan"
+    LAPDUK_SUSUN = "lapduk_susun", "Menyusun dan menganalisa laporan perkembangan kependudukan (Kasi PIAK)"
+    LAPDUK_KOREKSI = "lapduk_koreksi", "Mengoreksi laporan perkembangan kependudukan (Kabid PIAK)"
+    LAPDUK_PARAF = "lapduk_paraf", "Menyetujui dan memaraf laporan perkembangan kependudukan (Sekretaris)"
+    LAPDUK_REGISTRASI = "lapduk_registrasi", "Meregistrasi laporan perkembangan kependudukan (ADB)"
+    # --- end laporan perkembangan kependudukan ---
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -196,6 +204,14 @@ TABLE[Role.KASUBAG][A.CUTI_PERIKSA] = K
 TABLE[Role.SEKRETARIS][A.CUTI_PARAF] = K
 TABLE[Role.KADIS][A.CUTI_PUTUS] = K
 # --- end cuti ---
+
+# --- laporan perkembangan kependudukan (PIAK): Kasi → Kabid → Sekretaris → Kadis (TTE) → ADB ---
+TABLE[Role.KASI] |= {A.LAPDUK_LIHAT: B, A.LAPDUK_SUSUN: B}
+TABLE[Role.KABID] |= {A.LAPDUK_LIHAT: B, A.LAPDUK_KOREKSI: B}
+TABLE[Role.SEKRETARIS] |= {A.LAPDUK_LIHAT: K, A.LAPDUK_PARAF: K}
+TABLE[Role.KADIS] |= {A.LAPDUK_LIHAT: K}
+TABLE[Role.ADB] |= {A.LAPDUK_LIHAT: B, A.LAPDUK_REGISTRASI: B}
+# --- end laporan perkembangan kependudukan ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -26,6 +26,7 @@ from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
+from piak.models import LaporanPerkembangan
 from sekretariat import models as sek
 from sekretariat.demo import SEKRETARIAT_USERS
 from sekretariat.demo_keuangan import KEUANGAN_USERS
@@ -288,6 +289,8 @@ def demo_objects() -> dict:
         "cuti": sek.PermohonanCuti.objects.filter(pegawai__pengguna__username="staf_umum", status="diajukan")
         .order_by("pk")
         .first(),
+        # PIAK: the demo's signed and registered semester report (piak/demo.py)
+        "laporan_penduduk": LaporanPerkembangan.objects.filter(status="terdaftar").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -381,7 +384,30 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         "api-redoc": [(reverse("api-redoc"), Public())],
         "admin:index": [(reverse("admin:index"), AdminSite())],
         **sekretariat_table(d),
+        **piak_table(d),
     }
+
+
+def piak_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's screens (piak/urls.py): one block per process."""
+    n = "piak:"
+    # --- laporan perkembangan kependudukan: Bidang PIAK (Kasi, Kabid, ADB), the Sekretaris and the Kadis
+    lap = d["laporan_penduduk"]
+    lihat = AnyGrant((Aksi.LAPDUK_LIHAT,), "piak", denied=404)
+    table = {
+        n + "laporan-penduduk": [(reverse(n + "laporan-penduduk"), Grant(Aksi.LAPDUK_LIHAT, "piak"))],
+        n + "laporan-penduduk-buat": [(reverse(n + "laporan-penduduk-buat"), POST_ONLY)],
+        n + "laporan-penduduk-detail": [(reverse(n + "laporan-penduduk-detail", args=[lap.pk]), lihat)],
+        # produced by a task through dukcapil.cetakan: a redirect to the document
+        n + "laporan-penduduk-pdf": [
+            (reverse(n + "laporan-penduduk-pdf", args=[lap.pk]), AnyGrant((Aksi.LAPDUK_LIHAT,), "piak", 404, 302))
+        ],
+        n + "laporan-penduduk-xlsx": [(reverse(n + "laporan-penduduk-xlsx", args=[lap.pk]), lihat)],
+        n + "laporan-penduduk-ttd": [(reverse(n + "laporan-penduduk-ttd", args=[lap.pk]), lihat)],
+        n + "laporan-penduduk-aksi": [(reverse(n + "laporan-penduduk-aksi", args=[lap.pk, "ajukan"]), POST_ONLY)],
+    }
+    # --- end laporan perkembangan kependudukan
+    return table
 
 
 def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
