@@ -1,1 +1,4 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
+
+from .kerjasama import *  # noqa: F403
+from .permintaan_data import *  # noqa: F403
