@@ -3,7 +3,7 @@
 from django import forms
 
 from ..models.kerjasama import RuangLingkup
-from ..models.permintaan_data import JenisPermintaan, KolomData, MetodeKirim
+from ..models.permintaan_data import JenisPermintaan, KolomData, MetodeKirim, sha256_valid
 
 
 class BukaForm(forms.Form):
@@ -23,5 +23,10 @@ class HasilForm(forms.Form):
         label="Kolom data yang dikirim", choices=KolomData.choices, widget=forms.CheckboxSelectMultiple
     )
     jumlah_record = forms.IntegerField(label="Jumlah record", min_value=0)
-    sha256 = forms.CharField(label="SHA-256 berkas", max_length=64, min_length=64)
+    sha256 = forms.CharField(label="SHA-256 berkas", max_length=64, help_text="64 karakter heksadesimal.")
     metode = forms.ChoiceField(label="Cara pengiriman", choices=MetodeKirim.choices)
+
+    def clean_sha256(self) -> str:
+        value = self.cleaned_data["sha256"].strip().lower()
+        sha256_valid(value)
+        return value

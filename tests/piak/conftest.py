@@ -57,7 +57,9 @@ def ditandatangani(p, pks, *, mulai: date | None = None, berakhir: date | None =
     ks.kerjasama_aksi(user=p["kasi_piak"], pk=pks.pk, method="ajukan")
     ks.kerjasama_aksi(user=p["kabid_piak"], pk=pks.pk, method="setujui")
     ks.kerjasama_aksi(user=p["sekretaris"], pk=pks.pk, method="paraf")
-    data = ks.TandaTanganData("470/12/PKS/2026", mulai, "PKS.01/BPJS/2026", mulai, mulai, berakhir, pdf(), pdf("Juknis"))
+    data = ks.TandaTanganData(
+        "470/12/PKS/2026", mulai, "PKS.01/BPJS/2026", mulai, mulai, berakhir, pdf(), pdf("Juknis")
+    )
     return ks.kerjasama_tandatangani(user=p["kasi_piak"], pk=pks.pk, data=data)
 
 

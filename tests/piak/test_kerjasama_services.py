@@ -33,7 +33,15 @@ def test_the_chain_from_tor_to_berlaku_records_both_signatures(piak):
     assert pks.status == S.BERLAKU
     steps = list(KartuKendali.objects.filter(object_id=pks.pk, content_type__model="kerjasama")
                  .values_list("transisi", "pelaku__username"))  # fmt: skip
-    assert [t for t, _ in steps] == ["usulkan", "susun_draf", "ajukan", "setujui", "paraf", "tandatangani", "berlakukan"]
+    assert [t for t, _ in steps] == [
+        "usulkan",
+        "susun_draf",
+        "ajukan",
+        "setujui",
+        "paraf",
+        "tandatangani",
+        "berlakukan",
+    ]
     assert steps[3][1] == piak["kabid_piak"].username and steps[4][1] == piak["sekretaris"].username
     # the catalogue's SOP times (Lumajang «Pelaksanaan Kerjasama»): ToR 2 + 1 hari, Draft Nol 2 hari
     assert 2 * pks.standar_waktu["usulan"] == 3 * pks.standar_waktu["draf"] > 0
