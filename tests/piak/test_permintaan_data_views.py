@@ -86,8 +86,8 @@ def test_the_list_costs_the_same_queries_for_one_or_many_cases(client, piak, dja
 def test_someone_outside_piak_sees_neither_list_nor_case(client, piak):
     surat, disposisi = surat_ke_piak(piak)
     client.force_login(piak["kasi_piak"])
-    client.post(reverse("piak:permintaan-dari-disposisi", args=[disposisi.pk]),
-                {"surat": surat.pk, "jenis": "permintaan", "ruang_lingkup": "data_balikan", "uraian": "Data."})  # fmt: skip
+    form = {"surat": surat.pk, "jenis": "permintaan", "ruang_lingkup": "data_balikan", "uraian": "Data."}
+    client.post(reverse("piak:permintaan-dari-disposisi", args=[disposisi.pk]), form)
     case = PermintaanData.objects.get()
     client.force_login(piak["kasi_lain"])
     assert client.get(reverse("piak:permintaan")).status_code == 403
