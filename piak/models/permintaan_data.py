@@ -81,6 +81,12 @@ def _step(name: str, source, target: str, permission):
     return transition(field="status", source=source, target=target, permission=permission)(method)
 
 
+class PermintaanDataManager(models.Manager):
+    def get_queryset(self):
+        # judul (kotak masuk, kartu kendali) reads the lembaga: fetched with the row, never one by one
+        return super().get_queryset().select_related("lembaga")
+
+
 class PermintaanData(FSMModelMixin, WorkflowRecord):
     KOTAK_MASUK = {
         S.PERIKSA: Aksi.PERMINTAAN_PERIKSA,
@@ -121,6 +127,8 @@ class PermintaanData(FSMModelMixin, WorkflowRecord):
                                     related_name="+")  # fmt: skip
     dibuka_pada = models.DateTimeField("dibuka pada", auto_now_add=True)
     status = FSMField("status", max_length=20, choices=StatusPermintaan.choices, default=S.PERIKSA, protected=True)
+
+    objects = PermintaanDataManager()
 
     class Meta:
         verbose_name = verbose_name_plural = "permintaan data"
