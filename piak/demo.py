@@ -3,16 +3,14 @@ agreements in force, one ending within 90 days, one ended and one under discussi
 processed by the ADB under an agreement, and one refused without an agreement, its letter signed,
 sent and archived."""
 
-import io
 from datetime import timedelta
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from reportlab.pdfgen.canvas import Canvas
 
 from dukcapil.demo import DEMO_TTE_PASSPHRASE
 from dukcapil.models import User
 from dukcapil.tte.services import record_ref, tte_batch_start
+from sekretariat.demo import _scan as _pdf  # a one-page PDF that opens
 from sekretariat.models import Instansi, KlasifikasiArsip, Naskah
 from sekretariat.services import naskah as naskah_svc
 from sekretariat.services import surat_masuk as svc
@@ -29,16 +27,6 @@ KERJASAMA = [
     ("Kantor Pertanahan Kabupaten", "Pemadanan data pemohon sertipikat tanah", ["pemadanan"], 760, -30),
     ("Dinas Sosial Kabupaten", "Pemadanan data penerima bantuan sosial", ["pemadanan", "data_agregat"], None, None),
 ]  # fmt: skip
-
-
-def _pdf(title: str) -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer)
-    canvas.setFont("Helvetica", 12)
-    canvas.drawString(72, 760, "DOKUMEN DEMO")
-    canvas.drawString(72, 740, title[:80])
-    canvas.save()
-    return SimpleUploadedFile("dokumen.pdf", buffer.getvalue(), content_type="application/pdf")
 
 
 def _lembaga(nama: str) -> Instansi:

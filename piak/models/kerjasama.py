@@ -12,16 +12,13 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, FSMModelMixin
 
 from dukcapil.workflow.models import WorkflowRecord
 from dukcapil.workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
+from sekretariat.models.surat_masuk import _choices, _step  # one helper for choices and side-effect-free steps
 
 __all__ = ["JenisKerjasama", "Kerjasama", "PengingatKerjasama", "RuangLingkup", "StatusKerjasama"]
-
-
-def _choices(name: str, pairs: list[tuple[str, str]]) -> type[models.TextChoices]:
-    return models.TextChoices(name, [(value.upper(), (value, label)) for value, label in pairs])
 
 
 JenisKerjasama = _choices("JenisKerjasama", [("pks", "Perjanjian Kerja Sama (PKS)"), ("ksb", "Kesepakatan Bersama")])
@@ -55,14 +52,6 @@ S = StatusKerjasama
 WARNA = {S.BERLAKU: "green", S.BERAKHIR: "red", S.DIPERPANJANG: "grey"}
 
 _KEMBALIKAN = {S.DIBAHAS: Aksi.KERJASAMA_BAHAS, S.PARAF: Aksi.KERJASAMA_PARAF}
-
-
-def _step(name: str, source, target: str, permission):
-    def method(self) -> None:
-        pass
-
-    method.__name__ = method.__qualname__ = name
-    return transition(field="status", source=source, target=target, permission=permission)(method)
 
 
 class Kerjasama(FSMModelMixin, WorkflowRecord):

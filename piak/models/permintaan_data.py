@@ -14,12 +14,12 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import FSMField, FSMModelMixin
 
 from dukcapil.workflow.models import WorkflowRecord, optional_link, optional_staff
 from dukcapil.workflow.permissions import Aksi, requires, requires_by_state
 
-from .kerjasama import RuangLingkup, _choices
+from .kerjasama import RuangLingkup, _choices, _step
 
 __all__ = ["JenisPermintaan", "KolomData", "MetodeKirim", "PermintaanData", "StatusPermintaan"]
 
@@ -71,14 +71,6 @@ S = StatusPermintaan
 WARNA = {S.SELESAI: "green", S.DITOLAK: "red", S.PENOLAKAN: "orange"}
 sha256_valid = RegexValidator(r"^[0-9a-f]{64}$", "Hash SHA-256 harus 64 karakter heksadesimal (0-9, a-f).")
 _KEMBALIKAN = {S.VERIFIKASI_KASI: Aksi.PERMINTAAN_PERIKSA, S.VERIFIKASI_KABID: Aksi.PERMINTAAN_SETUJUI}
-
-
-def _step(name: str, source, target: str, permission):
-    def method(self) -> None:
-        pass
-
-    method.__name__ = method.__qualname__ = name
-    return transition(field="status", source=source, target=target, permission=permission)(method)
 
 
 class PermintaanDataManager(models.Manager):

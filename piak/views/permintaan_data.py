@@ -21,7 +21,11 @@ TOLAK_BUKA = "Hanya Kasi PIAK yang dapat membuka permintaan data."
 
 
 def _buka(request: HttpRequest, form: BukaForm) -> tuple[HttpResponse | None, str, int]:
-    """Open the case from a valid form: (redirect, error, status)."""
+    """On POST, open the case from the form: (redirect, error, status); on GET nothing happens."""
+    if request.method != "POST":
+        return None, "", 200
+    if not form.is_valid():
+        return None, "Periksa isian permintaan.", 400
     data = form.cleaned_data
     try:
         case = services.permintaan_buka(
@@ -41,17 +45,11 @@ def permintaan_list(request: HttpRequest) -> HttpResponse:
         return refused
     boleh_buka = services.can_buka(request.user)
     form = BukaForm(request.POST or None, surat_qs=services.surat_untuk_piak(request.user)) if boleh_buka else None
-    error, status = "", 200
-    if request.method == "POST":
-        if form is None:
-            return render(request, "dukcapil/error.html", {"message": TOLAK_BUKA}, status=403)
-        status = 400
-        if form.is_valid():
-            done, error, status = _buka(request, form)
-            if done:
-                return done
-        else:
-            error = "Periksa isian permintaan."
+    if form is None and request.method == "POST":
+        return render(request, "dukcapil/error.html", {"message": TOLAK_BUKA}, status=403)
+    done, error, status = _buka(request, form) if form is not None else (None, "", 200)
+    if done:
+        return done
     q = request.GET.get("q", "").strip()[:100]
     state = request.GET.get("status", "")
     rows = list(selectors.permintaan_list(request.user, q=q, status=state)[:200])
@@ -72,15 +70,9 @@ def permintaan_dari_disposisi(request: HttpRequest, disposisi_pk: int) -> HttpRe
     initial = {"surat": disposisi.surat_id, "uraian": disposisi.surat.perihal}
     form = BukaForm(request.POST or None, surat_qs=qs, initial=initial)
     form.disposisi_id = disposisi.pk
-    error, status = "", 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            done, error, status = _buka(request, form)
-            if done:
-                return done
-        else:
-            error = "Periksa isian permintaan."
+    done, error, status = _buka(request, form)
+    if done:
+        return done
     context = {"form": form, "disposisi": disposisi, "surat": disposisi.surat, "error": error}
     return render(request, "piak/permintaan_data/buka.html", context, status=status)
 
