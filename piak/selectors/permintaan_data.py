@@ -31,4 +31,4 @@ def permintaan_detail(user, pk: int) -> PermintaanData | None:
 
 
 def permintaan_dari_surat(surat_id: int) -> PermintaanData | None:
-    return PermintaanData.objects.filter(surat_id=surat_id).only("pk", "status").first()
+    return PermintaanData.objects.filter(surat_id=surat_id).select_related(None).only("pk").first()

@@ -280,5 +280,10 @@ def can_buka(user: User) -> bool:
 
 def untuk_disposisi(disposisi: Disposisi, user: User) -> dict:
     """What the disposisi page shows of PIAK: the case of its letter, or «Buka permintaan data»."""
-    case = PermintaanData.objects.filter(surat_id=disposisi.surat_id).only("pk", "status", "bidang_id").first()
+    case = (
+        PermintaanData.objects.filter(surat_id=disposisi.surat_id)
+        .select_related(None)
+        .only("pk", "status", "dibuka_pada")
+        .first()
+    )
     return {"case": case, "boleh_buka": case is None and disposisi.kepada_id == user.pk and can_buka(user)}
