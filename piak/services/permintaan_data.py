@@ -159,7 +159,9 @@ def permintaan_periksa(*, user: User, pk: int, expected_status: str | None = Non
         case.alasan_tolak = alasan_tanpa_pks(case)[:300]
         case.naskah = _surat_keluar(
             user, case, JENIS_PENOLAKAN, f"Penolakan permintaan data {case.lembaga.nama}"[:300],
-            f"<p>{escape(case.alasan_tolak)} Permintaan data belum dapat kami penuhi.</p>",
+            f"<p>{escape(case.alasan_tolak)} Permintaan data belum dapat kami penuhi.</p>"
+            "<p>Pemanfaatan data kependudukan dapat dilaksanakan setelah perjanjian kerja sama ditandatangani "
+            "para pihak. Demikian untuk menjadi maklum.</p>",
         )  # fmt: skip
         record_transition(case, "tolak", user, case.alasan_tolak, update_fields=["alasan_tolak", "naskah"])
     return case

@@ -8,7 +8,7 @@ from dukcapil.choices import Role
 from piak import kerjasama_data
 from piak.models import PermintaanData, StatusPermintaan
 from tests.factories import staff
-from tests.piak.conftest import berlaku, surat_ke_piak
+from tests.piak.conftest import berlaku, pdf, surat_ke_piak
 from tests.sekretariat.naskah_helpers import sek_team
 
 from .conftest import no_traceback
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 
-def test_a_pks_page_and_a_request_from_disposisi_to_reply(desks, e2e_team):
+def test_a_pks_page_and_a_request_from_disposisi_to_reply(desks, e2e_team, tmp_path):
     kerjasama_data.load()
     p = sek_team(e2e_team) | {
         "kasi_piak": staff(Role.KASI, bidang="piak", first_name="Rudi"),
@@ -36,6 +36,28 @@ def test_a_pks_page_and_a_request_from_disposisi_to_reply(desks, e2e_team):
     assert "BPJS Kesehatan Cabang" in text and "Verifikasi NIK, Akses web service" in text
     assert "PKS.01/BPJS/2026" in text and "Belum ada permintaan data." in text
     no_traceback(kasi)
+
+    # a new proposal with its ToR, then its draft (a file that is not a PDF is refused)
+    kasi.page.get_by_role("link", name="Kerja sama").first.click()
+    kasi.page.get_by_role("link", name="Usulan baru").click()
+    kasi.shot("form usulan")
+    kasi.page.fill("#id_lembaga_baru", "Bank Pembangunan Daerah")
+    kasi.page.fill("#id_judul", "Verifikasi NIK nasabah")
+    kasi.page.fill("#id_tor", "Rencana kerja sama verifikasi NIK nasabah melalui web portal.")
+    kasi.page.get_by_label("Verifikasi NIK").check()
+    kasi.page.get_by_label("Akses web portal").check()
+    kasi.submit(kasi.page.get_by_role("button", name="Simpan usulan"), "usulan tersimpan")
+    assert "Usulan (ToR)" in kasi.text() and "Bank Pembangunan Daerah" in kasi.text()
+    palsu = tmp_path / "draf.pdf"
+    palsu.write_text("bukan pdf")
+    kasi.page.set_input_files("#id_draf", str(palsu))
+    response = kasi.submit(kasi.page.get_by_role("button", name="Simpan draf PKS"), "draf ditolak")
+    assert response.status == 400 and "PDF, JPEG, atau PNG" in kasi.text()
+    asli = tmp_path / "draf-asli.pdf"
+    asli.write_bytes(pdf("Draf PKS").read())
+    kasi.page.set_input_files("#id_draf", str(asli))
+    kasi.submit(kasi.page.get_by_role("button", name="Simpan draf PKS"), "draf tersimpan")
+    assert "Draf PKS" in kasi.text() and "Ajukan untuk dibahas" in kasi.text()
 
     # from the disposisi he holds, the Kasi opens the request and checks the PKS
     kasi.goto(f"/sekretariat/disposisi/{disposisi.pk}/", "disposisi permintaan")
