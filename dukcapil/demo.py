@@ -401,6 +401,13 @@ def _seed_piak(users: dict[str, User]) -> int:
     if not LaporanPerkembangan.objects.exists():
         made += len(build_laporan_penduduk_demo(users))
     # --- end laporan perkembangan kependudukan ---
+    from piak.demo_kerjasama import build_kerjasama_demo, build_permintaan_demo
+    from piak.models import Kerjasama, PermintaanData
+
+    if not Kerjasama.objects.exists():
+        made += len(build_kerjasama_demo(users))
+    if not PermintaanData.objects.exists():
+        made += len(build_permintaan_demo(users))
     return made
 
 

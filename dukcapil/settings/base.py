@@ -212,6 +212,8 @@ CELERY_BEAT_SCHEDULE = {
     "bersihkan-cetakan": {"task": "dukcapil.tasks.bersihkan_cetakan", "schedule": crontab(hour=2, minute=15)},
     # perencanaan dan pelaporan: reminders before due dates (once per document per day)
     "ingatkan-perencanaan": {"task": "sekretariat.tasks.ingatkan_perencanaan", "schedule": crontab(hour=7, minute=0)},
+    # PIAK kerja sama: end agreements past their term, remind 90 and 30 days before (once each)
+    "kerjasama-harian": {"task": "piak.tasks.kerjasama_harian", "schedule": crontab(hour=6, minute=30)},
 }
 # Documents produced on request (dukcapil.cetakan): an identical request within REUSE while the
 # earlier one still waits gets that one, a request still waiting after SWEEP is published again,

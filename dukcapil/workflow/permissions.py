@@ -95,6 +95,16 @@ class Aksi(models.TextChoices):
     LAPDUK_REGISTRASI = "lapduk_registrasi", "Meregistrasi laporan perkembangan kependudukan (ADB)"
     # --- end laporan perkembangan kependudukan ---
 
+    # --- PIAK kerja sama/permintaan data (issue 16) ---
+    KERJASAMA_LIHAT = "kerjasama_lihat", "Melihat register kerja sama dan permintaan data (PIAK)"
+    KERJASAMA_KELOLA = "kerjasama_kelola", "Menyusun dan mencatat perjanjian kerja sama (Kasi PIAK)"
+    KERJASAMA_BAHAS = "kerjasama_bahas", "Membahas dan menyetujui draf perjanjian kerja sama (Kabid PIAK)"
+    KERJASAMA_PARAF = "kerjasama_paraf", "Memaraf perjanjian kerja sama (Sekretaris)"
+    PERMINTAAN_PERIKSA = "permintaan_periksa", "Memeriksa PKS dan memverifikasi permintaan data (Kasi PIAK)"
+    PERMINTAAN_OLAH = "permintaan_olah", "Mengolah permintaan data dan mencatat data yang keluar (ADB)"
+    PERMINTAAN_SETUJUI = "permintaan_setujui", "Memverifikasi hasil permintaan data (Kabid PIAK)"
+    # --- end PIAK kerja sama/permintaan data ---
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -212,6 +222,14 @@ TABLE[Role.SEKRETARIS] |= {A.LAPDUK_LIHAT: K, A.LAPDUK_PARAF: K}
 TABLE[Role.KADIS] |= {A.LAPDUK_LIHAT: K}
 TABLE[Role.ADB] |= {A.LAPDUK_LIHAT: B, A.LAPDUK_REGISTRASI: B}
 # --- end laporan perkembangan kependudukan ---
+# --- PIAK kerja sama/permintaan data (issue 16): Kasi checks and writes, ADB processes, Kabid
+# verifies, the Sekretaris initials the PKS; the leaders read the register ---
+TABLE[Role.KASI] |= {A.KERJASAMA_LIHAT: B, A.KERJASAMA_KELOLA: B, A.PERMINTAAN_PERIKSA: B}
+TABLE[Role.KABID] |= {A.KERJASAMA_LIHAT: B, A.KERJASAMA_BAHAS: B, A.PERMINTAAN_SETUJUI: B}
+TABLE[Role.ADB] |= {A.KERJASAMA_LIHAT: B, A.PERMINTAAN_OLAH: B}
+TABLE[Role.SEKRETARIS] |= {A.KERJASAMA_LIHAT: K, A.KERJASAMA_PARAF: K}
+TABLE[Role.KADIS] |= {A.KERJASAMA_LIHAT: K}
+# --- end PIAK kerja sama/permintaan data ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

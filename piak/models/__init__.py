@@ -1,3 +1,5 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
 
+from .kerjasama import *  # noqa: F403
 from .laporan_penduduk import *  # noqa: F401,F403
+from .permintaan_data import *  # noqa: F403

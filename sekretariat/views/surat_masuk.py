@@ -15,6 +15,7 @@ from dukcapil.cetakan.views import cetak
 from dukcapil.documents_builders import office_header
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can
+from piak.services.permintaan_data import untuk_disposisi as permintaan_untuk_disposisi
 
 from ..documents import surat_masuk as docs
 from ..documents.registers import register_pdf, register_xlsx
@@ -221,6 +222,7 @@ def _disposisi_page(request: HttpRequest, disposisi: Disposisi, status: int = 20
         "terlambat": disposisi.terlambat(),
         "balasan": [n for n in naskah_sel.balasan_surat(disposisi.surat) if n.membalas_disposisi_id == disposisi.pk],
         "balas_jenis": _balas_jenis(disposisi, user) if mine else [],
+        "piak_permintaan": permintaan_untuk_disposisi(disposisi, user),  # PIAK: a request letter's case
     }
     return render(request, "sekretariat/surat_masuk/disposisi.html", context | extra, status=status)
 

@@ -26,6 +26,7 @@ from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
+from piak import models as piak_models
 from piak.models import LaporanPerkembangan
 from sekretariat import models as sek
 from sekretariat.demo import SEKRETARIAT_USERS
@@ -35,6 +36,7 @@ pytestmark = pytest.mark.django_db
 
 PENDAFTARAN, CAPIL = "pendaftaran", "pencatatan_sipil"
 SEKRETARIAT = "sekretariat"
+PIAK = "piak"
 ROLE_OF = {username: (role, bidang) for username, _f, _l, role, bidang in DEMO_USERS}
 # the Sekretariat's demo officers (sekretariat/demo.py, demo_keuangan.py): all of bidang Sekretariat
 ROLE_OF |= {username: (role, SEKRETARIAT) for username, _f, _l, role in SEKRETARIAT_USERS + KEUANGAN_USERS}
@@ -213,6 +215,18 @@ class Surat:
 
 
 @dataclass(frozen=True)
+class BukaPermintaan(Surat):
+    """«Buka permintaan data» on a disposisi: 404 like its letter, then the Kasi PIAK is sent on to the
+    letter's case (302, the demo letter has one), 403 for the others."""
+
+    def expect(self, who):
+        seen = super().expect(who)
+        if seen != self.status:
+            return seen
+        return 302 if holds(who, Aksi.PERMINTAAN_PERIKSA, PIAK) else 403
+
+
+@dataclass(frozen=True)
 class NaskahRecord:
     """A naskah dinas of ``bidang`` (not a reply to a rahasia letter): its author, and whoever sees
     records or holds a naskah action in that bidang; then 403 without ``aksi`` in that bidang."""
@@ -291,6 +305,9 @@ def demo_objects() -> dict:
         .first(),
         # PIAK: the demo's signed and registered semester report (piak/demo.py)
         "laporan_penduduk": LaporanPerkembangan.objects.filter(status="terdaftar").order_by("pk").first(),
+        # PIAK kerja sama/permintaan data (piak/demo.py): an agreement in force, a request under it
+        "pks": piak_models.Kerjasama.objects.exclude(pindaian="").order_by("pk").first(),
+        "permintaan": piak_models.PermintaanData.objects.filter(disposisi__isnull=False).order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -385,6 +402,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         "admin:index": [(reverse("admin:index"), AdminSite())],
         **sekretariat_table(d),
         **piak_table(d),
+        **piak_kerjasama_table(d),
     }
 
 
@@ -537,6 +555,29 @@ def spj_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "daftar-gaji-cetak": [(reverse(n + "daftar-gaji-cetak", args=[gaji.pk]), pdf)],
         n + "daftar-gaji-pph21": [(reverse(n + "daftar-gaji-pph21", args=[gaji.pk]), POST_ONLY)],
         n + "daftar-gaji-aksi": [(reverse(n + "daftar-gaji-aksi", args=[gaji.pk, "ajukan"]), POST_ONLY)],
+    }
+
+
+def piak_kerjasama_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's kerja sama register and permintaan data (piak/urls.py): PIAK's officers and the leaders."""
+    pks, case = d["pks"], d["permintaan"]
+    lihat = AnyGrant((Aksi.KERJASAMA_LIHAT,), PIAK)
+    n = "piak:"
+    return {
+        n + "kerjasama": [(reverse(n + "kerjasama"), lihat)],
+        n + "kerjasama-baru": [(reverse(n + "kerjasama-baru"), Grant(Aksi.KERJASAMA_KELOLA, PIAK))],
+        n + "kerjasama-detail": [(reverse(n + "kerjasama-detail", args=[pks.pk]), lihat)],
+        n + "kerjasama-aksi": [(reverse(n + "kerjasama-aksi", args=[pks.pk, "ajukan"]), POST_ONLY)],
+        n + "kerjasama-berkas": [(reverse(n + "kerjasama-berkas", args=[pks.pk, "pindaian"]), lihat)],
+        n + "permintaan": [(reverse(n + "permintaan"), lihat)],
+        n + "permintaan-detail": [(reverse(n + "permintaan-detail", args=[case.pk]), lihat)],
+        n + "permintaan-aksi": [(reverse(n + "permintaan-aksi", args=[case.pk, "periksa"]), POST_ONLY)],
+        n + "permintaan-dari-disposisi": [
+            (
+                reverse(n + "permintaan-dari-disposisi", args=[case.disposisi.pk]),
+                BukaPermintaan(False, chain_of(case.surat)),
+            )
+        ],
     }
 
 
