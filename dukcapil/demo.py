@@ -358,6 +358,19 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     return made
 
 
+def _seed_piak(users: dict[str, User]) -> int:
+    """PIAK's demo records (piak/demo.py); each process adds its call here."""
+    from piak.demo import build_pengaduan_demo, build_publikasi_demo
+    from piak.models import Pengaduan, Publikasi
+
+    made = 0
+    if not Pengaduan.objects.exists():
+        made += len(build_pengaduan_demo(users))
+    if not Publikasi.objects.exists():
+        made += len(build_publikasi_demo(users))
+    return made
+
+
 def _seed_disiplin(users: dict[str, User]) -> int:
     from sekretariat.demo_disiplin import build_disiplin_demo
     from sekretariat.models import KasusDisiplin
@@ -389,6 +402,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
         made = build_demo_berkas(users, stuck_in_cetak=with_worker)
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
     created += _seed_sekretariat(users)
+    created += _seed_piak(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

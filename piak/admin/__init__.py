@@ -1,1 +1,1 @@
-"""PIAK: one module per process (see sekretariat/ for the same skeleton)."""
+from . import pengaduan, publikasi  # noqa: F401
