@@ -7,7 +7,7 @@ from dukcapil.models import Bidang
 from dukcapil.validators import CatatanField
 
 from ..models import ISI_MAX, JenisPengaduan, KategoriPengaduan, SaluranPengaduan, StatusPengaduan
-from ..services.pengaduan import normalisasi_telepon
+from ..services.pengaduan import normalisasi_telepon, terlalu_panjang
 
 
 class TeleponField(forms.CharField):
@@ -31,9 +31,7 @@ class IsiField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         if len(value) > ISI_MAX:
-            raise ValidationError(
-                f"Isi terlalu panjang: {len(value):,} karakter, paling banyak {ISI_MAX:,} karakter.".replace(",", ".")
-            )
+            raise ValidationError(terlalu_panjang(self.label or "Isi", len(value)))
         return value
 
 
@@ -43,7 +41,7 @@ class PengaduanPublikForm(forms.Form):
     email = forms.EmailField(label="Email (opsional, untuk menerima jawaban)", required=False)
     jenis = forms.ChoiceField(label="Jenis", choices=JenisPengaduan.choices)
     kategori = forms.ChoiceField(label="Kategori", choices=KategoriPengaduan.choices)
-    isi = IsiField(label=f"Isi (paling banyak {ISI_MAX:,} karakter)".replace(",", "."))
+    isi = IsiField(label="Isi", help_text="Paling banyak 2.000 karakter.")
     lampiran = forms.FileField(
         label="Lampiran (opsional: foto JPEG/PNG atau PDF)",
         required=False,

@@ -59,6 +59,15 @@ def normalisasi_telepon(value: str) -> str:
     return "+62" + match.group(1)
 
 
+def terlalu_panjang(what: str, length: int) -> str:
+    """'Isi terlalu panjang: 10.000 karakter, paling banyak 2.000 karakter.' (Indonesian thousands)."""
+
+    def ribuan(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    return f"{what} terlalu panjang: {ribuan(length)} karakter, paling banyak {ribuan(ISI_MAX)} karakter."
+
+
 def _acak(n: int) -> str:
     return "".join(secrets.choice(ALFABET) for _ in range(n))
 
@@ -101,7 +110,7 @@ def _periksa(data: PengaduanData, *, publik: bool) -> str:
     except ValidationError as exc:
         raise BerkasInvalid(exc.messages[0], fields={"kontak": exc.messages}) from None
     if len(data.isi) > ISI_MAX:
-        message = f"Isi paling banyak {ISI_MAX:,} karakter (sekarang {len(data.isi):,}).".replace(",", ".")
+        message = terlalu_panjang("Isi", len(data.isi))
         raise BerkasInvalid(message, fields={"isi": [message]})
     if data.lampiran is not None:
         try:
@@ -197,7 +206,7 @@ def pengaduan_jawab(*, user: User, pk: int, jawaban: str, expected_status: str |
     if not jawaban:
         raise BerkasInvalid("Tulis jawabannya.", fields={"jawaban": ["Jawaban wajib diisi."]})
     if len(jawaban) > ISI_MAX:
-        message = f"Jawaban paling banyak {ISI_MAX} karakter."
+        message = terlalu_panjang("Jawaban", len(jawaban))
         raise BerkasInvalid(message, fields={"jawaban": [message]})
     with transaction.atomic():
         p = _mulai(pk, user, "ajukan_jawaban", expected_status)

@@ -88,7 +88,9 @@ def cek_publik(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             found = svc.pengaduan_cek_publik(form.cleaned_data["nomor_tiket"], form.cleaned_data["kode"])
             if found is None:
-                context["error"] = "Tiket tidak ditemukan atau kode salah. Periksa kembali nomor tiket dan kode."
+                # the same page for an unknown ticket and a wrong code: nothing typed is echoed
+                context |= {"error": "Tiket tidak ditemukan atau kode salah. Periksa kembali nomor tiket dan kode."}
+                context["form"] = CekPengaduanForm()
                 status = 404
             else:
                 context |= {"hasil": found, "form": CekPengaduanForm(), "terjawab": found.status in TERJAWAB}
