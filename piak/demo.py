@@ -1,7 +1,11 @@
 """Demo data of PIAK: complaints in every state from several channels, and posts (one posted, one
 waiting for the Kadis). Called from ``dukcapil.demo._seed_piak``; every change goes through the services."""
 
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from dukcapil.models import Bidang, User
 
@@ -27,6 +31,14 @@ PENGADUAN = [
      "Nama ibu pada akta kelahiran anak saya salah ketik.", "dijawab", "pencatatan_sipil"),
 ]  # fmt: skip
 
+
+def _foto(name: str, colour: str) -> SimpleUploadedFile:
+    """A small PNG (a photo the citizen or the tim pengelola attached)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
 JAWABAN = "Terima kasih. Sesuai standar pelayanan, permohonan Anda diproses paling lama 3 hari kerja."
 
 
@@ -37,7 +49,8 @@ def build_pengaduan_demo(users: dict[str, User]) -> list[Pengaduan]:
     made = []
     order = ["baru", "ditriase", "persetujuan", "dijawab", "selesai"]
     for saluran, jenis, kategori, nama, kontak, email, isi, sampai, kode_bidang in PENGADUAN:
-        data = adu.PengaduanData(saluran, jenis, kategori, nama, adu.normalisasi_telepon(kontak), email, isi)
+        foto = _foto("antrean.png", "gray") if saluran == SaluranPengaduan.SMS else None
+        data = adu.PengaduanData(saluran, jenis, kategori, nama, adu.normalisasi_telepon(kontak), email, isi, foto)
         p = adu.pengaduan_buat(user=None if saluran == SaluranPengaduan.WEB else adb, data=data).pengaduan
         step = order.index(sampai)
         if step >= 1:
@@ -59,6 +72,7 @@ def build_publikasi_demo(users: dict[str, User]) -> list[Publikasi]:
         judul="Jadwal pelayanan Sabtu di Mal Pelayanan Publik",
         isi="Mulai bulan ini loket Dukcapil di Mal Pelayanan Publik buka setiap Sabtu pukul 08.00–12.00 WIB.",
         kanal=KanalPublikasi.INSTAGRAM,
+        gambar=_foto("jadwal-sabtu.png", "teal"),
     )
     for user, method in ((adb, "ajukan"), (kasi, "periksa"), (users["sekretaris"], "setujui_sekretaris")):
         pub.publikasi_aksi(user=user, pk=terbit.pk, method=method)

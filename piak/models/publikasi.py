@@ -10,7 +10,8 @@ from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from dukcapil.workflow.models import WorkflowRecord, optional_staff
-from dukcapil.workflow.permissions import Aksi, requires, requires_by_state
+from dukcapil.workflow.permissions import Aksi, requires_by_state
+from sekretariat.models.keuangan import aksi_step as _step
 
 __all__ = ["GambarPublikasi", "KanalPublikasi", "Publikasi", "StatusPublikasi"]
 
@@ -36,14 +37,6 @@ class StatusPublikasi(models.TextChoices):
 
 S = StatusPublikasi
 DIPERIKSA = {S.KASI: Aksi.PUBLIKASI_PERIKSA, S.SEKRETARIS: Aksi.PUBLIKASI_SEKRETARIS, S.KADIS: Aksi.PUBLIKASI_KADIS}
-
-
-def _step(name: str, source: str, target: str, aksi: str):
-    def method(self) -> None:
-        pass
-
-    method.__name__ = method.__qualname__ = name
-    return transition(field="status", source=source, target=target, permission=requires(aksi))(method)
 
 
 class Publikasi(FSMModelMixin, WorkflowRecord):
