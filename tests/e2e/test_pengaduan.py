@@ -96,3 +96,26 @@ def test_publikasi_through_kasi_sekretaris_kadis_to_posting(desks, e2e_team, tmp
     assert pub.status == StatusPublikasi.TERBIT and pub.gambar.count() == 1
     assert "https://www.instagram.com/p/contoh/" in a.text()
     no_traceback(a)
+
+
+def test_piak_records_a_telephone_ticket_and_reads_the_monthly_statistics(desks, e2e_team):
+    adb = staff(Role.ADB, bidang="piak", first_name="Fajar")
+    a = desks(adb)
+    a.goto("/piak/pengaduan/", "daftar kosong")
+    a.page.click("text=Catat pengaduan")
+    a.page.select_option("#id_saluran", "telepon")
+    a.page.fill("#id_nama", "Joko Susilo")
+    a.page.fill("#id_kontak", "(0771) 21234")
+    a.page.select_option("#id_jenis", "informasi")
+    a.page.select_option("#id_kategori", "data")
+    a.page.fill("#id_isi", "Bagaimana memperbarui data pendidikan?")
+    a.submit(a.page.get_by_role("button", name="Simpan"), "tiket telepon")
+    assert Pengaduan.objects.get().kontak == "+6277121234"
+    a.goto("/piak/pengaduan/", "daftar")
+    assert "Telepon" in a.text()
+    a.page.click("text=Statistik bulanan")
+    a.page.wait_for_load_state()
+    a.shot("statistik")
+    assert "Per saluran" in a.text() and "Telepon" in a.text()
+    a.goto("/piak/publikasi/", "publikasi kosong")
+    no_traceback(a)
