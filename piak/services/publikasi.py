@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, User
+from dukcapil.workflow.models import WorkItem
 from dukcapil.workflow.permissions import Aksi, can
 from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
 from sekretariat.services.surat_masuk import _first_card, _note, _notify
@@ -62,8 +63,6 @@ def publikasi_buat(*, user: User, judul: str, isi: str, kanal: str, gambar=None)
         if ext:
             _simpan_gambar(pub, gambar, ext)
         _first_card(pub, "susun", user, "")
-        from dukcapil.workflow.models import WorkItem
-
         WorkItem.objects.bulk_create(_items(pub))
     return pub
 
@@ -77,8 +76,6 @@ def publikasi_tambah_gambar(*, user: User, pk: int, gambar, expected_status: str
         if not can(user, Aksi.PUBLIKASI_SUSUN, pub.bidang_id):
             raise BerkasForbidden("Hanya tim pengelola PIAK yang dapat menambah gambar.")
         if pub.status != StatusPublikasi.KONSEP:
-            from dukcapil.exceptions import BerkasConflict
-
             raise BerkasConflict("Gambar hanya dapat ditambah selama publikasi masih draf.")
         if pub.gambar.count() >= MAKS_GAMBAR:
             raise BerkasInvalid(f"Paling banyak {MAKS_GAMBAR} gambar.", fields={"gambar": ["Terlalu banyak gambar."]})
@@ -127,5 +124,6 @@ def publikasi_terbitkan(
         check_expected(pub, expected_status)
         check_allowed(pub, "terbitkan", user, LABEL["terbitkan"])
         pub.tanggal_terbit, pub.tautan = tanggal, tautan
-        record_transition(pub, "terbitkan", user, tautan, update_fields=["tanggal_terbit", "tautan"])
+        note = f"Diposting di {pub.get_kanal_display()}: {tautan}"
+        record_transition(pub, "terbitkan", user, note, update_fields=["tanggal_terbit", "tautan"])
     return pub

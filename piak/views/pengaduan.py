@@ -15,6 +15,7 @@ from dukcapil import ratelimit
 from dukcapil.errors import too_many_requests
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
+from sekretariat.services.perencanaan import BULAN
 from sekretariat.views.keuangan import record_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
@@ -230,7 +231,11 @@ def statistik(request: HttpRequest) -> HttpResponse:
     form, tahun, bulan = _bulan(request)
     stat = sel.statistik_bulan(tahun, bulan)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "stat": stat, "total_rows": [stat.total], "bulan_iso": f"{tahun}-{bulan:02d}"}
+    bulan_iso = f"{tahun}-{bulan:02d}"
+    if not form.is_bound:
+        form = BulanForm(initial={"bulan": bulan_iso})
+    context = {"form": form, "stat": stat, "total_rows": [stat.total], "bulan_iso": bulan_iso}
+    context["bulan_label"] = f"{BULAN[bulan]} {tahun}"
     return render(request, "piak/pengaduan/statistik.html", context, status=status)
 
 
