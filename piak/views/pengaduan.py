@@ -169,7 +169,7 @@ def lampiran(request: HttpRequest, pk: int) -> FileResponse:
     p = sel.pengaduan_for(request.user, pk)
     if not p.lampiran:
         raise Http404("Tidak ada lampiran.")
-    return FileResponse(p.lampiran.open("rb"), filename=p.lampiran.name.rsplit("/", 1)[-1])
+    return FileResponse(p.lampiran.open("rb"), as_attachment=True, filename=p.lampiran.name.rsplit("/", 1)[-1])
 
 
 AKSI = {"triase", "jawab", "setujui", "kembalikan", "tutup"}
