@@ -408,6 +408,13 @@ def _seed_piak(users: dict[str, User]) -> int:
         made += len(build_kerjasama_demo(users))
     if not PermintaanData.objects.exists():
         made += len(build_permintaan_demo(users))
+    from piak.demo_pengaduan import build_pengaduan_demo, build_publikasi_demo
+    from piak.models import Pengaduan, Publikasi
+
+    if not Pengaduan.objects.exists():
+        made += len(build_pengaduan_demo(users))
+    if not Publikasi.objects.exists():
+        made += len(build_publikasi_demo(users))
     return made
 
 

@@ -105,6 +105,16 @@ class Aksi(models.TextChoices):
     PERMINTAAN_SETUJUI = "permintaan_setujui", "Memverifikasi hasil permintaan data (Kabid PIAK)"
     # --- end PIAK kerja sama/permintaan data ---
 
+    # PIAK pengaduan/publikasi (piak/models/pengaduan.py, publikasi.py; Probolinggo P.6.5, P.6.2)
+    PENGADUAN_KELOLA = "pengaduan_kelola", "Mencatat, mentriase dan menutup pengaduan/permintaan informasi (PIAK)"
+    PENGADUAN_JAWAB = "pengaduan_jawab", "Menjawab pengaduan yang ditugaskan ke bidangnya (Kasi/Kabid)"
+    PENGADUAN_SETUJUI = "pengaduan_setujui", "Menyetujui jawaban pengaduan (Kabid PIAK)"
+    PUBLIKASI_SUSUN = "publikasi_susun", "Menyusun draf publikasi dan mencatat posting (tim pengelola PIAK)"
+    PUBLIKASI_PERIKSA = "publikasi_periksa", "Memeriksa draf publikasi (Kasi PIAK)"
+    PUBLIKASI_SEKRETARIS = "publikasi_sekretaris", "Menyetujui draf publikasi (Sekretaris)"
+    PUBLIKASI_KADIS = "publikasi_kadis", "Menyetujui draf publikasi (Kadis)"
+    # --- end PIAK pengaduan/publikasi
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -230,6 +240,14 @@ TABLE[Role.ADB] |= {A.KERJASAMA_LIHAT: B, A.PERMINTAAN_OLAH: B}
 TABLE[Role.SEKRETARIS] |= {A.KERJASAMA_LIHAT: K, A.KERJASAMA_PARAF: K}
 TABLE[Role.KADIS] |= {A.KERJASAMA_LIHAT: K}
 # --- end PIAK kerja sama/permintaan data ---
+# --- PIAK pengaduan/publikasi: records belong to bidang PIAK, so «B» grants reach its staff only;
+# the answer is asked of the bidang named at triage (its Kasi/Kabid: PENGADUAN_JAWAB in that bidang)
+TABLE[Role.ADB] |= {A.PENGADUAN_KELOLA: B, A.PUBLIKASI_SUSUN: B}
+TABLE[Role.KASI] |= {A.PENGADUAN_KELOLA: B, A.PENGADUAN_JAWAB: B, A.PUBLIKASI_SUSUN: B, A.PUBLIKASI_PERIKSA: B}
+TABLE[Role.KABID] |= {A.PENGADUAN_KELOLA: B, A.PENGADUAN_JAWAB: B, A.PENGADUAN_SETUJUI: B, A.PUBLIKASI_SUSUN: B}
+TABLE[Role.SEKRETARIS] |= {A.PUBLIKASI_SEKRETARIS: K}
+TABLE[Role.KADIS] |= {A.PUBLIKASI_KADIS: K}
+# --- end PIAK pengaduan/publikasi
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -27,7 +27,7 @@ from dukcapil.services import ACTIONS
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
 from piak import models as piak_models
-from piak.models import LaporanPerkembangan
+from piak.models import GambarPublikasi, LaporanPerkembangan, Pengaduan
 from sekretariat import models as sek
 from sekretariat.demo import SEKRETARIAT_USERS
 from sekretariat.demo_keuangan import KEUANGAN_USERS
@@ -308,6 +308,9 @@ def demo_objects() -> dict:
         # PIAK kerja sama/permintaan data (piak/demo.py): an agreement in force, a request under it
         "pks": piak_models.Kerjasama.objects.exclude(pindaian="").order_by("pk").first(),
         "permintaan": piak_models.PermintaanData.objects.filter(disposisi__isnull=False).order_by("pk").first(),
+        # PIAK's demo records (piak/demo.py): a ticket Pendaftaran must answer, with its photo; a post
+        "pengaduan": Pengaduan.objects.filter(bidang_penjawab__kode=PENDAFTARAN).exclude(lampiran="").first(),
+        "publikasi": GambarPublikasi.objects.order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -403,6 +406,52 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **sekretariat_table(d),
         **piak_table(d),
         **piak_kerjasama_table(d),
+        **piak_pengaduan_table(d),
+    }
+
+
+@dataclass(frozen=True)
+class PengaduanReader:
+    """PIAK pengaduan: PIAK's keepers and approver see every ticket; a Kasi/Kabid elsewhere the list
+    (their bidang's tickets) and the tickets their bidang must answer (``bidang``); others 403/404."""
+
+    bidang: str | None = None  # None: the list
+    status: int = 200
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        if holds(who, Aksi.PENGADUAN_KELOLA, PIAK) or holds(who, Aksi.PENGADUAN_SETUJUI, PIAK):
+            return self.status
+        if self.bidang is None:
+            return 200 if holds(who, Aksi.PENGADUAN_JAWAB) else 403
+        return self.status if holds(who, Aksi.PENGADUAN_JAWAB, self.bidang) else 404
+
+
+def piak_pengaduan_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK pengaduan/publikasi (piak/urls.py): the citizen's pages are public."""
+    p, gambar = d["pengaduan"], d["publikasi"]
+    pub = gambar.publikasi
+    piak_staff = AnyGrant((Aksi.PENGADUAN_KELOLA, Aksi.PENGADUAN_SETUJUI), PIAK)
+    pub_aksi = (Aksi.PUBLIKASI_SUSUN, Aksi.PUBLIKASI_PERIKSA, Aksi.PUBLIKASI_SEKRETARIS, Aksi.PUBLIKASI_KADIS)
+    n = "piak:"
+    return {
+        n + "pengaduan-kirim": [(reverse(n + "pengaduan-kirim"), Public())],
+        n + "pengaduan-cek": [(reverse(n + "pengaduan-cek"), Public())],
+        n + "pengaduan": [(reverse(n + "pengaduan"), PengaduanReader())],
+        n + "pengaduan-catat": [(reverse(n + "pengaduan-catat"), Grant(Aksi.PENGADUAN_KELOLA, PIAK))],
+        n + "pengaduan-statistik": [(reverse(n + "pengaduan-statistik"), piak_staff)],
+        n + "pengaduan-statistik-xlsx": [(reverse(n + "pengaduan-statistik-xlsx"), piak_staff)],
+        n + "pengaduan-detail": [(reverse(n + "pengaduan-detail", args=[p.pk]), PengaduanReader(PENDAFTARAN))],
+        n + "pengaduan-lampiran": [(reverse(n + "pengaduan-lampiran", args=[p.pk]), PengaduanReader(PENDAFTARAN))],
+        n + "pengaduan-aksi": [(reverse(n + "pengaduan-aksi", args=[p.pk, "triase"]), POST_ONLY)],
+        n + "publikasi": [(reverse(n + "publikasi"), AnyGrant(pub_aksi, PIAK))],
+        n + "publikasi-buat": [(reverse(n + "publikasi-buat"), Grant(Aksi.PUBLIKASI_SUSUN, PIAK))],
+        n + "publikasi-detail": [(reverse(n + "publikasi-detail", args=[pub.pk]), AnyGrant(pub_aksi, PIAK, 404))],
+        n + "publikasi-gambar": [
+            (reverse(n + "publikasi-gambar", args=[pub.pk, gambar.pk]), AnyGrant(pub_aksi, PIAK, 404))
+        ],
+        n + "publikasi-aksi": [(reverse(n + "publikasi-aksi", args=[pub.pk, "ajukan"]), POST_ONLY)],
     }
 
 
