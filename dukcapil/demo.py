@@ -332,6 +332,7 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
         made += len(build_naskah_demo(users))
     made += _seed_presensi(users)
     made += _seed_disiplin(users)
+    made += _seed_bmd(users)
 
     # keuangan
     from sekretariat.demo_keuangan import build_keuangan_demo
@@ -363,6 +364,13 @@ def _seed_disiplin(users: dict[str, User]) -> int:
     from sekretariat.models import KasusDisiplin
 
     return 0 if KasusDisiplin.objects.exists() else len(build_disiplin_demo(users))
+
+
+def _seed_bmd(users: dict[str, User]) -> int:
+    from sekretariat.demo_bmd import build_bmd_demo
+    from sekretariat.models import Ruangan
+
+    return 0 if Ruangan.objects.exists() else len(build_bmd_demo(users))
 
 
 def _seed_presensi(users: dict[str, User]) -> int:

@@ -118,6 +118,7 @@ DEFAULT_DATA = (
     "sekretariat.presensi_data",
     "sekretariat.disiplin_data",
     "sekretariat.kepegawaian_data",
+    "sekretariat.bmd_data",
 )
 
 

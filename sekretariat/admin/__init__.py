@@ -1,1 +1,1 @@
-from . import keuangan, naskah, presensi, surat_masuk  # noqa: F401
+from . import bmd, keuangan, naskah, presensi, surat_masuk  # noqa: F401

@@ -1,3 +1,4 @@
+from .bmd import *  # noqa: F403
 from .disiplin import *  # noqa: F403
 from .kepegawaian import *  # noqa: F403
 from .keuangan import *  # noqa: F403
