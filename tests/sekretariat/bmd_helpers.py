@@ -10,8 +10,8 @@ from sekretariat.services import bmd as svc
 from ..factories import staff
 
 
-@pytest.fixture
-def o(catalogue):
+@pytest.fixture(name="o")
+def bmd_office(catalogue):
     sek = "sekretariat"
     people = {
         "pengurus": staff(Role.STAF, bidang=sek, first_name="Fikri", last_name="Pengurus", nip="199001012015031001"),

@@ -15,7 +15,7 @@ from sekretariat.models import Barang, MutasiBarang, Naskah, UsulanBmd, validate
 from sekretariat.selectors.bmd import kir, riwayat
 from sekretariat.services import bmd as svc
 
-from .bmd_helpers import barang, o  # noqa: F401
+from .bmd_helpers import barang, bmd_office  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
