@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from dukcapil.documents.common import FONT, FONT_BOLD, KopFlowable, OfficeHeader, draw_qr, fit_font_size, para
 
@@ -23,7 +23,7 @@ _SIGN = ParagraphStyle("kir-sign", fontName=FONT, fontSize=8.5, leading=11, alig
 
 KIR_KOLOM = ["No.", "Nama barang", "Merk/type", "Bahan", "Tahun perolehan", "Kode barang", "Nomor register"]
 KIR_KOLOM += ["Jumlah", "Harga perolehan (Rp)", "B", "RR", "RB", "Keterangan"]
-KIR_LEBAR = [4, 22, 16, 9, 8, 20, 9, 6, 14, 4, 4, 4, 16]
+KIR_LEBAR = [5, 21, 15, 9, 9, 19, 9, 7, 13, 5, 5, 5, 13]
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class Penandatangan:
 def _signatures(people: Sequence[Penandatangan], width: float, tempat_tanggal: str) -> Table:
     cells = []
     for index, person in enumerate(people):
-        top = tempat_tanggal if index == len(people) - 1 else ""
-        text = [para(top, _SIGN), para(person.jabatan, _SIGN), Spacer(1, 16 * mm)]
+        top = para(tempat_tanggal, _SIGN) if index == len(people) - 1 else Spacer(1, _SIGN.leading)
+        text = [top, para(person.jabatan, _SIGN), Spacer(1, 16 * mm)]
         text += [para(person.nama or "(....................................)", _SIGN), para(f"NIP {person.nip}", _SIGN)]
         cells.append(text)
     table = Table([cells], colWidths=[width / len(people)] * len(people))
@@ -81,7 +81,7 @@ def kir_pdf(
         canvas.restoreState()
 
     story = [KopFlowable(office), Spacer(1, 6), para("KARTU INVENTARIS RUANGAN (KIR)", _TITLE), Spacer(1, 4), *info]
-    story += [Spacer(1, 6), table, Spacer(1, 8), _signatures(penandatangan, width, tempat_tanggal)]
+    story += [Spacer(1, 6), table, Spacer(1, 8), KeepTogether(_signatures(penandatangan, width, tempat_tanggal))]
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
