@@ -10,7 +10,6 @@ then BPPKAD's SK penghapusan, after which the barang leaves the KIR)."""
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -18,7 +17,6 @@ from django.utils.html import escape
 from dukcapil.choices import Role
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import SOP, Bidang, User
-from dukcapil.workflow.models import KartuKendali
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
 
@@ -27,7 +25,7 @@ from ..impor import ImporGagal, baca_tabel
 from ..models.bmd import Barang, JenisUsulanBmd, KondisiBarang, MutasiBarang, Ruangan, StatusUsulanBmd, UsulanBmd
 from ..models.naskah import JenisNaskah
 from .naskah import naskah_buat
-from .surat_masuk import BIDANG_SEKRETARIAT, _note, _notify
+from .surat_masuk import BIDANG_SEKRETARIAT, _first_card, _note, _notify
 
 MAX_BARIS = 2000
 JENIS_NASKAH_USULAN = "surat-usulan-bmd"
@@ -172,7 +170,9 @@ def barang_mutasi(*, user, pk: int, dari_id: int, ke_id: int, tanggal: date, ala
         raise BerkasInvalid("Ruangan tujuan sama dengan ruangan asal.", fields={"ke": ["Pilih ruangan lain."]})
     ke = _ruangan(ke_id)
     with transaction.atomic():
-        barang = Barang.objects.select_for_update(of=("self",)).select_related("ruangan").filter(pk=pk).first()
+        # no join under the lock: a concurrent move changes ruangan_id, and PostgreSQL's re-check of the
+        # waiting row against the old joined room would drop it (the loser would read «not found»)
+        barang = Barang.objects.select_for_update().filter(pk=pk).first()
         if barang is None or barang.dihapus:
             raise BerkasInvalid("Barang tidak ditemukan atau sudah dihapus.")
         if barang.ruangan_id != dari_id:
@@ -229,12 +229,11 @@ def usulan_bmd_buat(*, user, jenis: str, barang_ids: list[int], alasan: str) -> 
     if not barang_ids:
         raise BerkasInvalid("Pilih paling sedikit satu barang.", fields={"barang": ["Pilih barang."]})
     with transaction.atomic():
-        barang = list(
-            Barang.objects.select_for_update(of=("self",)).select_related("ruangan").filter(pk__in=barang_ids)
-        )
+        barang = list(Barang.objects.select_for_update().filter(pk__in=barang_ids).order_by("pk"))
         if len(barang) != len(set(barang_ids)) or any(b.dihapus for b in barang):
             raise BerkasInvalid("Ada barang yang tidak ditemukan atau sudah dihapus.")
-        if not pengurus_barang(user) and any(b.ruangan.penanggung_jawab_id != user.pk for b in barang):
+        pj = dict(Ruangan.objects.filter(barang__in=barang).values_list("pk", "penanggung_jawab_id"))
+        if not pengurus_barang(user) and any(pj[b.ruangan_id] != user.pk for b in barang):
             raise BerkasForbidden("Hanya pengurus barang atau penanggung jawab ruangan yang dapat mengusulkan.")
         _syarat_kondisi(jenis, barang)
         open_ones = UsulanBmd.objects.exclude(status=StatusUsulanBmd.SELESAI).filter(barang__in=barang)
@@ -248,16 +247,7 @@ def usulan_bmd_buat(*, user, jenis: str, barang_ids: list[int], alasan: str) -> 
             standar_waktu=standar_waktu(),
         )
         usulan.barang.set(barang)
-        KartuKendali.objects.create(
-            content_type=ContentType.objects.get_for_model(usulan),
-            object_id=usulan.pk,
-            transisi="buat",
-            dari_status="",
-            ke_status=usulan.status,
-            pelaku=user,
-            waktu=usulan.status_sejak,
-            mulai=usulan.status_sejak,
-        )
+        _first_card(usulan, "buat", user, alasan)
         move_work_items([usulan], usulan.status_sejak)
     return usulan
 
