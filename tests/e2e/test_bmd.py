@@ -67,3 +67,38 @@ def test_open_a_kir_move_a_barang_and_print_its_label(desks, e2e_team):
     desk.goto(uri.split("/sekretariat/", 1)[1].join(["/sekretariat/", ""]), "halaman qr label")
     assert "Printer Epson L3210" in desk.text()
     no_traceback(desk)
+
+
+def test_an_usulan_pemeliharaan_is_returned_by_the_kasubag_and_the_other_screens_open(desks, e2e_team):
+    from sekretariat import bmd_data, naskah_data
+
+    naskah_data.load()
+    bmd_data.load()
+    pengurus = staff(Role.STAF, bidang="sekretariat", first_name="Fikri", nip="199001012015031001")
+    kasubag = staff(Role.KASUBAG, bidang="sekretariat", first_name="Teguh", nip="198001012005011001")
+    umum = svc.ruangan_tambah(user=pengurus, kode="R-02", nama="Ruang Umum", penanggung_jawab=kasubag)
+    ac = _barang(pengurus, umum, "AC split 1 PK", "1.3.2.05.02.04.004", "000002")
+    svc.barang_ubah(user=pengurus, pk=ac.pk, data={**{f: getattr(ac, f) for f in svc.BARANG_FIELDS}, "kondisi": "RR"})
+    desk = desks(pengurus)
+
+    desk.goto(f"/sekretariat/bmd/ruangan/{umum.pk}/impor/", "halaman impor")
+    assert "kode_barang, nomor_register" in desk.text()
+    desk.goto(f"/sekretariat/bmd/barang/{ac.pk}/ubah/", "ubah barang")
+    desk.page.fill("#id_keterangan", "Tidak dingin")
+    desk.submit(desk.page.get_by_role("button", name="Simpan"), "barang diubah")
+    assert "keterangan: - → Tidak dingin" in desk.text()
+
+    desk.goto("/sekretariat/bmd/usulan/", "daftar usulan")
+    desk.page.select_option("#id_jenis", "pemeliharaan")
+    desk.page.get_by_label("AC split 1 PK", exact=False).check()
+    desk.page.fill("#id_alasan", "AC tidak dingin; isi freon dan servis")
+    desk.submit(desk.page.locator("#usulan-buat"), "usulan dibuat")
+    desk.submit(desk.page.get_by_role("button", name="Ajukan ke Kasubag Umum"), "usulan diajukan")
+    assert "Diperiksa Kasubag Umum" in desk.text()
+
+    boss = desks(kasubag)
+    boss.goto(desk.page.url, "usulan di kasubag")
+    boss.page.fill("#catatan-kembalikan", "Lampirkan foto unit AC")
+    boss.submit(boss.page.get_by_role("button", name="Kembalikan ke pengusul"), "usulan dikembalikan")
+    no_traceback(boss)
+    assert "Konsep (pengusul)" in boss.text() and "Lampirkan foto unit AC" in boss.text()
