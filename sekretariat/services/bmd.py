@@ -10,6 +10,7 @@ then BPPKAD's SK penghapusan, after which the barang leaves the KIR)."""
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -81,7 +82,10 @@ def barang_tambah(*, user, ruangan_id: int, data: dict) -> Barang:
             raise BerkasInvalid("Ruangan tidak ditemukan.")
         _duplikat(ruangan.pk, data["kode_barang"], data["nomor_register"])
         barang = Barang(ruangan=ruangan, **{k: data[k] for k in BARANG_FIELDS})
-        barang.full_clean(exclude=["ruangan"], validate_unique=False, validate_constraints=False)
+        try:
+            barang.full_clean(exclude=["ruangan"], validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            raise BerkasInvalid(" ".join(exc.messages), fields=exc.message_dict) from None
         barang._history_user = user
         barang.save()
     return barang
@@ -101,8 +105,19 @@ def barang_ubah(*, user, pk: int, data: dict) -> Barang:
         for name in changed:
             setattr(barang, name, data[name])
         barang._history_user = user
-        barang.save(update_fields=changed)
+        _save_unique(barang, changed)
     return barang
+
+
+def _save_unique(barang: Barang, fields: list[str]) -> None:
+    """Save; a same kode + register written meanwhile by someone else is a conflict, not a 500."""
+    try:
+        with transaction.atomic():
+            barang.save(update_fields=fields)
+    except IntegrityError:
+        raise BerkasConflict(
+            DUPLIKAT.format(kode=barang.kode_barang, reg=barang.nomor_register) + " Muat ulang halaman."
+        ) from None
 
 
 def barang_impor(*, user, ruangan_id: int, nama_berkas: str, data: bytes) -> int:
@@ -189,7 +204,7 @@ def barang_mutasi(*, user, pk: int, dari_id: int, ke_id: int, tanggal: date, ala
         barang.ruangan = ke
         barang._history_user = user
         barang._change_reason = f"Mutasi ke {ke}: {alasan}"[:100]
-        barang.save(update_fields=["ruangan"])
+        _save_unique(barang, ["ruangan"])
     return mutasi
 
 

@@ -36,8 +36,9 @@ def test_a_well_formed_kode_barang_passes():
 
 
 def test_the_service_refuses_a_bad_kode_and_saves_nothing(o):
-    with pytest.raises(ValidationError):
+    with pytest.raises(BerkasInvalid, match="Permendagri 108/2016") as refused:
         barang(o, kode_barang="1.3.2.10.01")
+    assert "kode_barang" in refused.value.fields
     assert not Barang.objects.exists()
 
 
