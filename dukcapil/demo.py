@@ -357,6 +357,7 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     # presensi and disiplin are kept per Pegawai: after data pegawai
     made += _seed_presensi(users)
     made += _seed_disiplin(users)
+    made += _seed_bmd(users)
 
     # --- SPJ dan daftar gaji (after keuangan and kepegawaian: it reads their rows) ---
     from sekretariat.demo_spj import build_gaji_demo, build_spj_demo
@@ -382,6 +383,13 @@ def _seed_disiplin(users: dict[str, User]) -> int:
     from sekretariat.models import KasusDisiplin
 
     return 0 if KasusDisiplin.objects.exists() else len(build_disiplin_demo(users))
+
+
+def _seed_bmd(users: dict[str, User]) -> int:
+    from sekretariat.demo_bmd import build_bmd_demo
+    from sekretariat.models import Ruangan
+
+    return 0 if Ruangan.objects.exists() else len(build_bmd_demo(users))
 
 
 def _seed_presensi(users: dict[str, User]) -> int:

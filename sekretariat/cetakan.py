@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from dukcapil.cetakan.registry import register_cetakan
 
 from .selectors import surat_masuk as sel
+from .views import bmd as bmd_views
 from .views import naskah as naskah_views
 from .views import surat_masuk as sm_views
 
@@ -13,6 +14,8 @@ register_cetakan("lembar-disposisi")(sm_views.lembar_disposisi_pdf)
 register_cetakan("disposisi-belum-selesai")(sm_views.DISPOSISI_TERBUKA.pdf)
 register_cetakan("naskah-konsep")(naskah_views.naskah_konsep_pdf)
 register_cetakan("naskah-arsip")(naskah_views.naskah_arsip_pdf)
+register_cetakan("kir")(bmd_views.kir_pdf)
+register_cetakan("label-bmd")(bmd_views.label_pdf)
 
 
 @register_cetakan("buku-agenda-surat-masuk")

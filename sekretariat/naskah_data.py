@@ -120,6 +120,7 @@ DEFAULT_DATA = (
     "sekretariat.kepegawaian_data",
     "sekretariat.cuti_data",
     "sekretariat.gaji_data",
+    "sekretariat.bmd_data",
 )
 
 

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .views import bmd as bmd_views
 from .views import cuti as cuti_views
 from .views import disiplin as disiplin_views
 from .views import gaji, spj
@@ -138,3 +139,19 @@ urlpatterns += [
     path("cuti/<int:pk>/<slug:aksi>/", cuti_views.aksi, name="cuti-aksi"),
 ]
 # --- end cuti ---
+# --- bmd (KIR, label, mutasi, usulan pemeliharaan/penghapusan) ---
+urlpatterns += [
+    path("bmd/", bmd_views.ruangan_list, name="bmd-ruangan"),
+    path("bmd/ruangan/<int:pk>/", bmd_views.kir, name="kir"),
+    path("bmd/ruangan/<int:pk>/impor/", bmd_views.kir_impor, name="kir-impor"),
+    path("bmd/ruangan/<int:pk>/cetak/", bmd_views.kir_cetak, name="kir-cetak"),
+    path("bmd/label/", bmd_views.label_cetak, name="bmd-label"),
+    path("bmd/barang/<int:pk>/", bmd_views.barang_detail, name="barang-detail"),
+    path("bmd/barang/<int:pk>/ubah/", bmd_views.barang_ubah, name="barang-ubah"),
+    path("bmd/barang/<int:pk>/mutasi/", bmd_views.barang_mutasi, name="barang-mutasi"),
+    path("bmd/b/<uuid:token>/", bmd_views.barang_qr, name="barang-qr"),
+    path("bmd/usulan/", bmd_views.usulan_list, name="usulan-bmd-list"),
+    path("bmd/usulan/<int:pk>/", bmd_views.usulan_detail, name="usulan-bmd-detail"),
+    path("bmd/usulan/<int:pk>/<slug:aksi>/", bmd_views.usulan_aksi, name="usulan-bmd-aksi"),
+]
+# --- end bmd ---

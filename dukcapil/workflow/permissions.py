@@ -51,6 +51,13 @@ class Aksi(models.TextChoices):
     # --- disiplin (Sekretariat, issue 15) ---
     DISIPLIN = "disiplin", "Mencatat teguran dan surat peringatan disiplin pegawai"
     # --- end disiplin ---
+    # --- bmd: barang milik daerah, KIR, mutasi, usulan pemeliharaan/penghapusan (Sekretariat, issue 15) ---
+    BMD_LIHAT = "bmd_lihat", "Melihat KIR dan barang milik daerah"
+    BMD_KELOLA = "bmd_kelola", "Mengelola KIR, label, mutasi dan usulan BMD (pengurus barang)"
+    BMD_PERIKSA = "bmd_periksa", "Memeriksa usulan pemeliharaan/penghapusan BMD (Kasubag Umum)"
+    BMD_PARAF = "bmd_paraf", "Memaraf usulan pemeliharaan/penghapusan BMD (Sekretaris)"
+    BMD_SETUJUI = "bmd_setujui", "Menyetujui usulan pemeliharaan/penghapusan BMD (Kadis)"
+    # --- end bmd ---
 
     # keuangan (SPP → SPM → SP2D; sekretariat/models/keuangan.py)
     SPP_SIAPKAN = "spp_siapkan", "Menyiapkan SPP (PPTK)"
@@ -248,6 +255,14 @@ TABLE[Role.KABID] |= {A.PENGADUAN_KELOLA: B, A.PENGADUAN_JAWAB: B, A.PENGADUAN_S
 TABLE[Role.SEKRETARIS] |= {A.PUBLIKASI_SEKRETARIS: K}
 TABLE[Role.KADIS] |= {A.PUBLIKASI_KADIS: K}
 # --- end PIAK pengaduan/publikasi
+# --- bmd (Sekretariat, issue 15): the pengurus barang is a Staf of the Sekretariat (or the Kasubag
+# Umum); the Kasubag checks, the Sekretaris initials, the Kadis approves; the leaders read ---
+TABLE[Role.STAF] |= {A.BMD_KELOLA: B, A.BMD_LIHAT: B}
+TABLE[Role.KASUBAG] |= {A.BMD_KELOLA: K, A.BMD_LIHAT: K, A.BMD_PERIKSA: K}
+TABLE[Role.SEKRETARIS] |= {A.BMD_LIHAT: K, A.BMD_PARAF: K}
+TABLE[Role.KADIS] |= {A.BMD_LIHAT: K, A.BMD_SETUJUI: K}
+TABLE[Role.ADMIN] |= {A.BMD_LIHAT: K}
+# --- end bmd ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

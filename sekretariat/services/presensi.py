@@ -10,19 +10,17 @@ Follows Lumajang «Prosedur Presensi»: the Staf imports and makes the monthly r
 the Kasubag Umum checks it (step 6: the naskah's «periksa»), the Sekretaris passes it on (step 7:
 paraf), the Kadis assesses and signs it (step 8: TTE)."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import IntegrityError, transaction
 from django.utils.html import escape
-from openpyxl import load_workbook
 
 from dukcapil.documents.common import format_tanggal
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
 
+from ..impor import ImporGagal, baca_tabel
 from ..models.naskah import JenisNaskah, StatusNaskah
 from ..models.presensi import ImporPresensi, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
 from ..selectors.presensi import bulan_range, hari_kerja_antara, pegawai_aktif, rekap_bulan
@@ -44,14 +42,6 @@ def check_petugas(user) -> None:
         raise BerkasForbidden("Peran Anda tidak berwenang mengelola presensi.")
 
 
-class ImporGagal(BerkasInvalid):
-    """The file was refused: every bad row with its line number."""
-
-    def __init__(self, kesalahan: list[str]):
-        self.kesalahan = kesalahan
-        super().__init__(f"Berkas tidak diimpor: {len(kesalahan)} kesalahan. Tidak ada baris yang disimpan.")
-
-
 @dataclass(frozen=True)
 class BarisPresensi:
     baris: int
@@ -64,36 +54,15 @@ class BarisPresensi:
         return {"jam_masuk": self.jam_masuk, "jam_pulang": self.jam_pulang}
 
 
-def _header(cell) -> str:
-    return str(cell or "").strip().lower().replace(" ", "_")
-
-
 def _read_rows(nama: str, data: bytes) -> tuple[str, list[tuple[int, list]]]:
     """The first column's kind («nip» or «id_mesin») and (line number, cells) of the file after its
     header row, which must name the four columns."""
-    if nama.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise BerkasInvalid("Berkas XLSX tidak dapat dibaca.") from exc
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    elif nama.lower().endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    else:
-        raise BerkasInvalid("Format berkas harus CSV atau XLSX.")
-    header = [_header(c) for c in rows[0][:4]] if rows else []
+    header, body = baca_tabel(nama, data, MAX_BARIS)
+    header = header[:4]
     if len(header) < 4 or header[0] not in KOLOM_PENGENAL or header[1:] != KOLOM[1:]:
         raise BerkasInvalid(
             "Baris pertama harus berisi kolom: NIP, tanggal, jam masuk, jam pulang (kolom pertama boleh ID mesin)."
         )
-    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(str(c or "").strip() for c in r)]
-    if len(body) > MAX_BARIS:
-        raise BerkasInvalid(f"Berkas terlalu besar: paling banyak {MAX_BARIS} baris.")
     return ("nip" if header[0] == "nip" else "id_mesin"), body
 
 

@@ -311,6 +311,9 @@ def demo_objects() -> dict:
         # PIAK's demo records (piak/demo.py): a ticket Pendaftaran must answer, with its photo; a post
         "pengaduan": Pengaduan.objects.filter(bidang_penjawab__kode=PENDAFTARAN).exclude(lampiran="").first(),
         "publikasi": GambarPublikasi.objects.order_by("pk").first(),
+        "ruangan": sek.Ruangan.objects.order_by("pk").first(),
+        "barang": sek.Barang.objects.filter(dihapus=False).order_by("pk").first(),
+        "usulan_bmd": sek.UsulanBmd.objects.order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -321,6 +324,18 @@ def demo_objects() -> dict:
             nama_file="buku-agenda.pdf",
         ),
     }
+
+
+@dataclass(frozen=True)
+class BmdPengusul:
+    """The usulan BMD list: its readers, and whoever holds a room (they may propose for it)."""
+
+    pj: frozenset[str]
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        return 200 if holds(who, Aksi.BMD_LIHAT, SEKRETARIAT) or who in self.pj else 403
 
 
 def chain_of(surat) -> frozenset[str]:
@@ -481,6 +496,7 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
     """The Sekretariat's screens (sekretariat/urls.py) and the notices of every officer."""
     surat, rahasia, dispo = d["surat"], d["rahasia"], d["disposisi"]
     konsep, terbit, spp, ren = d["konsep"], d["terbit"], d["spp"], d["perencanaan"]
+    room, brg = d["ruangan"], d["barang"]
 
     def on_surat(s, status=200):
         return Surat(s.sifat == sek.SifatSurat.RAHASIA, chain_of(s), status)
@@ -627,6 +643,25 @@ def piak_kerjasama_table(d: dict) -> dict[str, list[tuple[str, object]]]:
                 BukaPermintaan(False, chain_of(case.surat)),
             )
         ],
+        # bmd: the pengurus barang (Staf/Kasubag of the Sekretariat) keeps the KIR, the leaders read it
+        n + "bmd-ruangan": [(reverse(n + "bmd-ruangan"), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "kir": [(reverse(n + "kir", args=[room.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "kir-impor": [(reverse(n + "kir-impor", args=[room.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
+        # asks for the PDF: to its cetakan
+        n + "kir-cetak": [
+            (reverse(n + "kir-cetak", args=[room.pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 403, 302))
+        ],
+        n + "bmd-label": [(reverse(n + "bmd-label"), POST_ONLY)],
+        n + "barang-detail": [(reverse(n + "barang-detail", args=[brg.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "barang-ubah": [(reverse(n + "barang-ubah", args=[brg.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
+        n + "barang-mutasi": [(reverse(n + "barang-mutasi", args=[brg.pk]), POST_ONLY)],
+        n + "barang-qr": [(reverse(n + "barang-qr", args=[brg.token]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        # the usulan: the readers, and a room's penanggung jawab (the demo's Kasi and Kasi PIAK hold rooms)
+        n + "usulan-bmd-list": [(reverse(n + "usulan-bmd-list"), BmdPengusul(frozenset({"kasi", "kasi_piak"})))],
+        n + "usulan-bmd-detail": [
+            (reverse(n + "usulan-bmd-detail", args=[d["usulan_bmd"].pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 404))
+        ],
+        n + "usulan-bmd-aksi": [(reverse(n + "usulan-bmd-aksi", args=[d["usulan_bmd"].pk, "ajukan"]), POST_ONLY)],
     }
 
 
