@@ -592,6 +592,25 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         ],
         n + "cuti-detail": [(reverse(n + "cuti-detail", args=[d["cuti"].pk]), CutiRecord("staf_umum"))],
         n + "cuti-aksi": [(reverse(n + "cuti-aksi", args=[d["cuti"].pk, "teruskan"]), POST_ONLY)],
+        # bmd: the pengurus barang (Staf/Kasubag of the Sekretariat) keeps the KIR, the leaders read it
+        n + "bmd-ruangan": [(reverse(n + "bmd-ruangan"), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "kir": [(reverse(n + "kir", args=[room.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "kir-impor": [(reverse(n + "kir-impor", args=[room.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
+        # asks for the PDF: to its cetakan
+        n + "kir-cetak": [
+            (reverse(n + "kir-cetak", args=[room.pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 403, 302))
+        ],
+        n + "bmd-label": [(reverse(n + "bmd-label"), POST_ONLY)],
+        n + "barang-detail": [(reverse(n + "barang-detail", args=[brg.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        n + "barang-ubah": [(reverse(n + "barang-ubah", args=[brg.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
+        n + "barang-mutasi": [(reverse(n + "barang-mutasi", args=[brg.pk]), POST_ONLY)],
+        n + "barang-qr": [(reverse(n + "barang-qr", args=[brg.token]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
+        # the usulan: the readers, and a room's penanggung jawab (the demo's Kasi and Kasi PIAK hold rooms)
+        n + "usulan-bmd-list": [(reverse(n + "usulan-bmd-list"), BmdPengusul(frozenset({"kasi", "kasi_piak"})))],
+        n + "usulan-bmd-detail": [
+            (reverse(n + "usulan-bmd-detail", args=[d["usulan_bmd"].pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 404))
+        ],
+        n + "usulan-bmd-aksi": [(reverse(n + "usulan-bmd-aksi", args=[d["usulan_bmd"].pk, "ajukan"]), POST_ONLY)],
     }
 
 
@@ -643,25 +662,6 @@ def piak_kerjasama_table(d: dict) -> dict[str, list[tuple[str, object]]]:
                 BukaPermintaan(False, chain_of(case.surat)),
             )
         ],
-        # bmd: the pengurus barang (Staf/Kasubag of the Sekretariat) keeps the KIR, the leaders read it
-        n + "bmd-ruangan": [(reverse(n + "bmd-ruangan"), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
-        n + "kir": [(reverse(n + "kir", args=[room.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
-        n + "kir-impor": [(reverse(n + "kir-impor", args=[room.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
-        # asks for the PDF: to its cetakan
-        n + "kir-cetak": [
-            (reverse(n + "kir-cetak", args=[room.pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 403, 302))
-        ],
-        n + "bmd-label": [(reverse(n + "bmd-label"), POST_ONLY)],
-        n + "barang-detail": [(reverse(n + "barang-detail", args=[brg.pk]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
-        n + "barang-ubah": [(reverse(n + "barang-ubah", args=[brg.pk]), Grant(Aksi.BMD_KELOLA, SEKRETARIAT))],
-        n + "barang-mutasi": [(reverse(n + "barang-mutasi", args=[brg.pk]), POST_ONLY)],
-        n + "barang-qr": [(reverse(n + "barang-qr", args=[brg.token]), Grant(Aksi.BMD_LIHAT, SEKRETARIAT))],
-        # the usulan: the readers, and a room's penanggung jawab (the demo's Kasi and Kasi PIAK hold rooms)
-        n + "usulan-bmd-list": [(reverse(n + "usulan-bmd-list"), BmdPengusul(frozenset({"kasi", "kasi_piak"})))],
-        n + "usulan-bmd-detail": [
-            (reverse(n + "usulan-bmd-detail", args=[d["usulan_bmd"].pk]), AnyGrant((Aksi.BMD_LIHAT,), SEKRETARIAT, 404))
-        ],
-        n + "usulan-bmd-aksi": [(reverse(n + "usulan-bmd-aksi", args=[d["usulan_bmd"].pk, "ajukan"]), POST_ONLY)],
     }
 
 
