@@ -55,3 +55,5 @@ def build_laporan_penduduk_demo(users: dict[str, User]) -> list:
                 svc.laporan_registrasi(user=adb, pk=laporan.pk, nomor=f"470/{laporan.pk:03d}/PIAK/{tahun}")
         laporan.refresh_from_db()
         made.append(laporan)
+    made.append(svc.laporan_buat(user=kasi, jenis="bulanan_dp3ak", tahun=today.year, periode_ke=today.month))
+    return made
