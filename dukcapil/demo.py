@@ -372,6 +372,17 @@ def _seed_presensi(users: dict[str, User]) -> int:
     return 0 if ImporPresensi.objects.exists() else len(build_presensi_demo(users))
 
 
+def _seed_piak(users: dict[str, User]) -> int:
+    """PIAK's demo records: one call per process (each builds only what is missing)."""
+    from piak.demo import build_gangguan_demo
+    from piak.models import Gangguan
+
+    made = 0
+    if not Gangguan.objects.exists():
+        made += len(build_gangguan_demo(users))
+    return made
+
+
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     for slug in settings.SOP_FALLBACK_OFFICES:
         if slug != settings.OFFICE_SLUG:
@@ -389,6 +400,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
         made = build_demo_berkas(users, stuck_in_cetak=with_worker)
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
     created += _seed_sekretariat(users)
+    created += _seed_piak(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses
