@@ -9,20 +9,15 @@ report drawn up by the Kasi and waiting for the Kabid's paraf in the naskah chai
 from datetime import timedelta
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from dukcapil.models import Layanan, User
+from sekretariat.demo import _scan
 
 REKANAN = [
     ("CV Mitra Jaringan Kepri", "Jaringan komunikasi data (jarkomdat) SIAK", "Andi", "0812-0000-1111"),
     ("PT Sarana Perangkat Nusantara", "Perangkat perekaman KTP-el dan printer", "Sinta", "0813-0000-2222"),
 ]
-# the smallest PDF a reader opens: the rekanan's report in the demo
-DEMO_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
 
 
 def build_gangguan_demo(users: dict[str, User]) -> list:
@@ -102,7 +97,7 @@ def build_gangguan_demo(users: dict[str, User]) -> list:
     svc.gangguan_laporan_rekanan(
         user=adb,
         pk=kamera.pk,
-        berkas=ContentFile(DEMO_PDF, name="laporan-rekanan.pdf"),
+        berkas=_scan("Laporan perbaikan alat perekam sidik jari"),
         biaya=Decimal(750000),
         spj_nomor="",
         spj_tanggal=None,

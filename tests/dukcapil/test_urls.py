@@ -26,6 +26,7 @@ from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
+from piak.models import Gangguan
 from sekretariat import models as sek
 from sekretariat.demo import SEKRETARIAT_USERS
 from sekretariat.demo_keuangan import KEUANGAN_USERS
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.django_db
 
 PENDAFTARAN, CAPIL = "pendaftaran", "pencatatan_sipil"
 SEKRETARIAT = "sekretariat"
+PIAK = "piak"
 ROLE_OF = {username: (role, bidang) for username, _f, _l, role, bidang in DEMO_USERS}
 # the Sekretariat's demo officers (sekretariat/demo.py, demo_keuangan.py): all of bidang Sekretariat
 ROLE_OF |= {username: (role, SEKRETARIAT) for username, _f, _l, role in SEKRETARIAT_USERS + KEUANGAN_USERS}
@@ -232,6 +234,22 @@ class NaskahRecord:
         return self.status
 
 
+@dataclass(frozen=True)
+class GangguanTicket:
+    """A gangguan ticket: its reporter, and whoever reads PIAK's tickets («gangguan_rekap» in PIAK);
+    404 to the others. ``reporter_too`` False: PIAK's readers only (the rekanan's report)."""
+
+    pelapor: str
+    reporter_too: bool = True
+
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        if holds(who, Aksi.GANGGUAN_REKAP, PIAK):
+            return 200
+        return 200 if self.reporter_too and who == self.pelapor else 404
+
+
 POST_ONLY = Staff(status=405)  # GET on an action endpoint: sign in first, then 405
 
 
@@ -268,6 +286,9 @@ def demo_objects() -> dict:
         "kasus": sek.KasusDisiplin.objects.order_by("pk").first(),
         "pegawai": sek.Pegawai.objects.order_by("pk").first(),
         "usulan": sek.UsulanKepegawaian.objects.order_by("pk").first(),
+        # PIAK's demo records (piak/demo.py)
+        "gangguan": Gangguan.objects.filter(terhenti=True).order_by("pk").first(),
+        "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -361,6 +382,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         "api-redoc": [(reverse("api-redoc"), Public())],
         "admin:index": [(reverse("admin:index"), AdminSite())],
         **sekretariat_table(d),
+        **piak_table(d),
     }
 
 
@@ -453,6 +475,28 @@ def sekretariat_table(d: dict) -> dict[str, list[tuple[str, object]]]:
             (reverse(n + "perencanaan-berkas", args=[ren.pk]), AnyGrant(ren_aksi, SEKRETARIAT, 404))
         ],
         n + "perencanaan-aksi": [(reverse(n + "perencanaan-aksi", args=[ren.pk, "ajukan"]), POST_ONLY)],
+    }
+
+
+def piak_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's screens (piak/urls.py)."""
+    g, rekanan = d["gangguan"], d["gangguan_rekanan"]
+    n = "piak:"
+    return {
+        # gangguan: every officer reports and sees their own; PIAK and the leaders see all
+        n + "gangguan-list": [(reverse(n + "gangguan-list"), Staff())],
+        n + "gangguan-lapor": [(reverse(n + "gangguan-lapor"), Grant(Aksi.GANGGUAN_LAPOR))],
+        n + "gangguan-detail": [(reverse(n + "gangguan-detail", args=[g.pk]), GangguanTicket(g.pelapor.username))],
+        n + "gangguan-aksi": [(reverse(n + "gangguan-aksi", args=[g.pk, "triase"]), POST_ONLY)],
+        n + "gangguan-rekanan-berkas": [
+            (
+                reverse(n + "gangguan-rekanan-berkas", args=[rekanan.pk]),
+                GangguanTicket(rekanan.pelapor.username, reporter_too=False),
+            )
+        ],
+        n + "gangguan-monitoring": [(reverse(n + "gangguan-monitoring"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
+        n + "gangguan-monitoring-xlsx": [(reverse(n + "gangguan-monitoring-xlsx"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
+        n + "gangguan-monitoring-ajukan": [(reverse(n + "gangguan-monitoring-ajukan"), POST_ONLY)],
     }
 
 

@@ -218,7 +218,8 @@ def test_monthly_report_goes_to_the_naskah_chain_with_the_table_once_per_month(p
     naskah = laporan.naskah
     assert naskah.jenis.kode == "laporan-monitoring-jaringan" and naskah.jenis.rute_paraf == ["kabid"]
     assert naskah.bidang.kode == "piak" and "November 2026" in naskah.hal
-    assert "<table>" in naskah.isi and "Lama layanan terhenti" not in naskah.isi  # body has its own headings
-    assert "1 jam" in naskah.isi
+    assert "<th>Layanan terhenti</th>" in naskah.isi
+    # the one incident: KK stopped 08:00–09:00, resolved in 1 hour
+    assert f"<td>{Layanan.objects.get(kode='kk').nama}</td><td>1 jam</td>" in naskah.isi
     with pytest.raises(BerkasConflict):
         svc.laporan_monitoring_ajukan(user=piak["kasi"], tahun=2026, bulan=11)
