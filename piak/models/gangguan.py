@@ -152,7 +152,7 @@ class Gangguan(FSMModelMixin, WorkflowRecord):
         return f"{self.nomor} {self.get_kategori_display()}"
 
     nomor = property(lambda self: f"GGN-{self.pk or 0:05d}")
-    judul = property(lambda self: f"Gangguan {self.get_kategori_display().lower()} · {self.lokasi}")
+    judul = property(lambda self: f"Gangguan {self.get_kategori_display()} · {self.lokasi}")
     get_absolute_url = lambda self: reverse("piak:gangguan-detail", args=[self.pk])  # noqa: E731
 
     @property

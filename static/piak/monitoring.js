@@ -16,6 +16,7 @@
     },
     options: {
       animation: false,
+      aspectRatio: 3,
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       plugins: { legend: { display: true } },
     },
