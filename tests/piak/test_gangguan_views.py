@@ -132,3 +132,25 @@ def test_the_kasi_sends_the_month_to_the_naskah_chain_and_the_page_links_it(clie
     assert again.status_code == 409
     client.force_login(piak["adb"])
     assert client.post(reverse("piak:gangguan-monitoring-ajukan"), {"tahun": 2026, "bulan": 10}).status_code == 403
+
+
+def test_hostile_input_on_the_report_and_the_assignment_forms(client, piak):
+    from tests.test_form_fuzz import fuzz
+
+    client.force_login(piak["loket"])
+    valid = {"kategori": "jaringan", "lokasi": "Kantor Dinas", "loket": "Loket 1", "mulai": _mulai(1),
+             "terhenti": "on", "layanan": "", "uraian": "Jaringan putus."}  # fmt: skip
+    assert fuzz(client, reverse("piak:gangguan-lapor"), valid, list(valid), Gangguan.objects.count)
+
+    g = lapor(piak["loket"])
+    client.force_login(piak["adb"])
+    client.post(reverse("piak:gangguan-aksi", args=[g.pk, "triase"]), {"kategori": "siak", "prioritas": "tinggi"})
+    valid = {"expected_status": "ditriase", "penanganan": "eskalasi", "helpdesk": "ditjen", "nomor_tiket": "HD-1",
+             "catatan": "Eskalasi."}  # fmt: skip
+
+    def snapshot():
+        g.refresh_from_db()
+        return (g.status, g.nomor_tiket)
+
+    url = reverse("piak:gangguan-aksi", args=[g.pk, "tangani"])
+    assert fuzz(client, url, valid | {"catatan": "x"}, ["penanganan", "helpdesk", "nomor_tiket", "catatan"], snapshot)
