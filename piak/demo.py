@@ -20,6 +20,15 @@ REKANAN = [
 ]
 
 
+def _lapor(svc, user: User, kategori: str, lokasi: str, loket: str, sejak: timedelta, uraian: str, layanan=None):
+    """A fault reported ``sejak`` ago; with ``layanan`` it stops that layanan."""
+    data = svc.LaporData(
+        kategori=kategori, lokasi=lokasi, loket=loket, mulai=timezone.now() - sejak, terhenti=layanan is not None,
+        layanan=layanan, uraian=uraian,
+    )  # fmt: skip
+    return svc.gangguan_lapor(user=user, data=data)
+
+
 def build_gangguan_demo(users: dict[str, User]) -> list:
     from sekretariat.services.naskah import naskah_ajukan, naskah_setujui
 
@@ -32,23 +41,14 @@ def build_gangguan_demo(users: dict[str, User]) -> list:
             nama=nama, defaults={"lingkup": lingkup, "kontak": kontak, "telepon": telepon}
         )
     perangkat = Rekanan.objects.get(nama=REKANAN[1][0])
-    now = timezone.now()
     adb, kasi, kabid = users["adb"], users["kasi_piak"], users["kabid_piak"]
 
     # 1. open, layanan stopped, escalated to the Ditjen helpdesk
     kk = Layanan.objects.filter(kode="kk").first()
-    jaringan = svc.gangguan_lapor(
-        user=users["loket"],
-        data=svc.LaporData(
-            kategori="jaringan",
-            lokasi="Kantor Dinas, ruang pelayanan",
-            loket="Loket 2",
-            mulai=now - timedelta(hours=2),
-            terhenti=True,
-            layanan=kk,
-            uraian="Aplikasi SIAK tidak dapat terhubung ke server pusat; pencarian NIK gagal (time out).",
-        ),
-    )
+    jaringan = _lapor(
+        svc, users["loket"], "jaringan", "Kantor Dinas, ruang pelayanan", "Loket 2", timedelta(hours=2),
+        "Aplikasi SIAK tidak dapat terhubung ke server pusat; pencarian NIK gagal (time out).", layanan=kk,
+    )  # fmt: skip
     svc.gangguan_triase(user=adb, pk=jaringan.pk, kategori="siak", prioritas="tinggi", loket="Loket 1–4")
     svc.gangguan_tugaskan(
         user=adb,
@@ -61,18 +61,10 @@ def build_gangguan_demo(users: dict[str, User]) -> list:
     made.append(jaringan)
 
     # 2. printer: the ADB repairs, the reporter confirms
-    printer = svc.gangguan_lapor(
-        user=users["operator"],
-        data=svc.LaporData(
-            kategori="printer",
-            lokasi="Kantor Dinas, ruang cetak",
-            loket="",
-            mulai=now - timedelta(hours=6),
-            terhenti=False,
-            layanan=None,
-            uraian="Printer kartu macet, pita (ribbon) tidak terbaca.",
-        ),
-    )
+    printer = _lapor(
+        svc, users["operator"], "printer", "Kantor Dinas, ruang cetak", "", timedelta(hours=6),
+        "Printer kartu macet, pita (ribbon) tidak terbaca.",
+    )  # fmt: skip
     svc.gangguan_triase(user=kasi, pk=printer.pk, kategori="printer", prioritas="sedang")
     svc.gangguan_tugaskan(user=kasi, pk=printer.pk, penanganan="internal", petugas=adb)
     svc.gangguan_selesaikan(user=adb, pk=printer.pk, penyelesaian="Ribbon diganti, head printer dibersihkan.")
@@ -80,18 +72,10 @@ def build_gangguan_demo(users: dict[str, User]) -> list:
     made.append(printer)
 
     # 3. perekaman device: the rekanan repairs, the reporter reopens
-    kamera = svc.gangguan_lapor(
-        user=users["operator_capil"],
-        data=svc.LaporData(
-            kategori="perekaman",
-            lokasi="Kecamatan Bintan Timur",
-            loket="Meja perekaman",
-            mulai=now - timedelta(days=1),
-            terhenti=False,
-            layanan=None,
-            uraian="Alat perekam sidik jari tidak terdeteksi di komputer perekaman.",
-        ),
-    )
+    kamera = _lapor(
+        svc, users["operator_capil"], "perekaman", "Kecamatan Bintan Timur", "Meja perekaman", timedelta(days=1),
+        "Alat perekam sidik jari tidak terdeteksi di komputer perekaman.",
+    )  # fmt: skip
     svc.gangguan_triase(user=adb, pk=kamera.pk, kategori="perekaman", prioritas="sedang")
     svc.gangguan_tugaskan(user=adb, pk=kamera.pk, penanganan="rekanan", rekanan=perangkat)
     svc.gangguan_laporan_rekanan(
@@ -102,6 +86,7 @@ def build_gangguan_demo(users: dict[str, User]) -> list:
         spj_nomor="",
         spj_tanggal=None,
     )
+    svc.gangguan_spj_ajukan(user=kasi, pk=kamera.pk)
     svc.gangguan_selesaikan(user=adb, pk=kamera.pk, penyelesaian="Rekanan mengganti kabel USB dan driver pemindai.")
     svc.gangguan_buka_kembali(
         user=users["operator_capil"],

@@ -132,6 +132,10 @@ class Gangguan(FSMModelMixin, WorkflowRecord):
     biaya = models.DecimalField("biaya perbaikan (Rp)", max_digits=14, decimal_places=0, null=True, blank=True)
     spj_nomor = models.CharField("nomor SPJ", max_length=100, blank=True)
     spj_tanggal = models.DateField("tanggal SPJ", null=True, blank=True)
+    spj_naskah = models.ForeignKey(
+        "sekretariat.Naskah", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="naskah laporan hasil perbaikan dan SPJ",
+    )  # fmt: skip
     status = FSMField("status", max_length=20, choices=StatusGangguan.choices, default=S.DILAPORKAN, protected=True)
 
     class Meta:

@@ -46,7 +46,7 @@ def gangguan_list(user, *, status: str = "", q: str = "") -> QuerySet[Gangguan]:
 
 
 def gangguan_for(user, pk: int) -> Gangguan:
-    found = gangguan_list(user).select_related("petugas").filter(pk=pk).first()
+    found = gangguan_list(user).select_related("petugas", "spj_naskah").filter(pk=pk).first()
     if found is None:
         raise Http404("Laporan gangguan tidak ditemukan.")
     return found

@@ -6,7 +6,8 @@ repairs, 1 hari; step 5: the Kasi passes the repair on to the user and records i
 the Kabid signs the periodic report, 1 jam) and Probolinggo P.6.1 (operator → Bidang PIAK →
 pihak ketiga or Ditjen Dukcapil → operator told it is normal again). A repair by the rekanan
 (Bintan «Pemeliharaan Sistem Jarkomdat SIAK») ends with the rekanan's report and the SPJ, which
-goes Kasi → Kabid → Sekretaris → Kadis through the Sekretariat's chain; its number is recorded here.
+goes Kasi → Kabid → Sekretaris → Kadis: drafted here as a naskah of that route (its number and
+date may also be recorded as the Sekretariat gives them).
 """
 
 from dataclasses import dataclass
@@ -219,6 +220,41 @@ def gangguan_laporan_rekanan(
         gangguan.laporan_rekanan.save(f"{gangguan.nomor.lower()}-rekanan", berkas, save=False)
         gangguan.biaya, gangguan.spj_nomor, gangguan.spj_tanggal = biaya, spj_nomor.strip()[:100], spj_tanggal
         gangguan.save(update_fields=["laporan_rekanan", "biaya", "spj_nomor", "spj_tanggal"])
+    return gangguan
+
+
+JENIS_SPJ = "spj-perbaikan-jaringan"
+
+
+def gangguan_spj_ajukan(*, user: User, pk: int) -> Gangguan:
+    """The Kasi drafts the rekanan's repair report and its SPJ as a naskah (konsep) whose route is
+    Kabid → Sekretaris, then the Kadis (Bintan «Pemeliharaan Sistem Jarkomdat SIAK» steps 3–6)."""
+    jenis = JenisNaskah.objects.filter(kode=JENIS_SPJ).first()
+    if jenis is None:
+        raise BerkasInvalid(f"Jenis naskah «{JENIS_SPJ}» belum tersedia.")
+    with transaction.atomic():
+        gangguan = record_lock(Gangguan, pk, label="Laporan gangguan")
+        if not can(user, Aksi.GANGGUAN_MONITORING, gangguan.bidang_id):
+            raise BerkasForbidden("Hanya Kasi PIAK yang menyusun laporan hasil perbaikan dan SPJ.")
+        if gangguan.penanganan != Penanganan.REKANAN or not gangguan.laporan_rekanan or gangguan.biaya is None:
+            raise BerkasConflict("Catat dulu laporan perbaikan rekanan dan biayanya.")
+        if gangguan.spj_naskah_id and gangguan.spj_naskah.status != StatusNaskah.DITARIK:
+            raise BerkasConflict(f"SPJ gangguan ini sudah disusun ({gangguan.spj_naskah.get_status_display()}).")
+        rekanan = gangguan.rekanan
+        isi = (
+            f"<p>Bersama ini disampaikan laporan hasil perbaikan atas gangguan {gangguan.nomor} "
+            f"({escape(gangguan.get_kategori_display())}, {escape(gangguan.lokasi)}) oleh rekanan "
+            f"{escape(rekanan.nama if rekanan else '-')}.</p>"
+            f"<p>Uraian gangguan: {escape(gangguan.uraian)}</p>"
+            f"<p>Hasil perbaikan: {escape(gangguan.penyelesaian or 'sedang dikerjakan')}</p>"
+            f"<p>Biaya perbaikan: Rp{gangguan.biaya:,.0f}".replace(",", ".")
+            + "</p>"
+        )
+        gangguan.spj_naskah = naskah_buat(
+            user=user, jenis=jenis, hal=f"Laporan hasil perbaikan dan SPJ {gangguan.nomor}", isi=isi,
+            tujuan_nama="Kepala Dinas",
+        )  # fmt: skip
+        gangguan.save(update_fields=["spj_naskah"])
     return gangguan
 
 

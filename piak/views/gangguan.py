@@ -114,6 +114,10 @@ def _detail(
         "g": gangguan,
         "tindakan": tindakan,
         "rekanan_form": rekanan_form,
+        "can_spj": rekanan_form is not None
+        and bool(gangguan.laporan_rekanan)
+        and gangguan.spj_naskah_id is None
+        and can(user, Aksi.GANGGUAN_MONITORING, gangguan.bidang_id),
         "timeline": sel.gangguan_timeline(gangguan),
         "lama_terbuka": sel.durasi_teks(gangguan.lama_terbuka(now)),
         "lama_tahap": gangguan.age_in_status(now),
@@ -162,9 +166,16 @@ def _run(user, pk: int, aksi: str, data: dict):
 @login_required
 @require_POST
 def gangguan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
-    if aksi not in {*FORMS, "rekanan"}:
+    if aksi not in {*FORMS, "rekanan", "spj"}:
         raise Http404("Tindakan tidak dikenal.")
     gangguan = sel.gangguan_for(request.user, pk)
+    if aksi == "spj":
+        try:
+            gangguan = svc.gangguan_spj_ajukan(user=request.user, pk=pk)
+        except BerkasError as exc:
+            return _detail(request, gangguan, exc.http_status, error=exc.message)
+        messages.success(request, "Laporan hasil perbaikan dan SPJ disusun sebagai konsep naskah.")
+        return redirect(gangguan.spj_naskah.get_absolute_url())
     if aksi == "rekanan":
         form = RekananLaporanForm(request.POST, request.FILES)
     elif aksi == "tangani":
@@ -208,24 +219,30 @@ def _bulan(request: HttpRequest) -> tuple[int, int, BulanForm]:
     return last.year, last.month, form
 
 
+def _rekap(request: HttpRequest):
+    """The month asked for and its figures, or the refusal page for whoever may not read them."""
+    if not sel.boleh_rekap(request.user):
+        return None, _forbidden(request, "Laporan berkala monitoring hanya untuk Bidang PIAK dan pimpinan.")
+    tahun, bulan, form = _bulan(request)
+    return (form, sel.rekap_bulan(tahun, bulan)), None
+
+
 @login_required
 def monitoring(request: HttpRequest) -> HttpResponse:
-    if not sel.boleh_rekap(request.user):
-        return _forbidden(request, "Laporan berkala monitoring hanya untuk Bidang PIAK dan pimpinan.")
-    tahun, bulan, form = _bulan(request)
-    rekap = sel.rekap_bulan(tahun, bulan)
+    found, refused = _rekap(request)
+    if refused:
+        return refused
+    form, rekap = found
     chart = {
         "kategori": [label for label, _ in rekap.per_kategori],
         "jumlah": [n for _, n in rekap.per_kategori],
-        "layanan": [nama for nama, _ in rekap.downtime],
-        "jam": [round(d.total_seconds() / 3600, 2) for _, d in rekap.downtime],
     }
     context = {
         "form": form,
         "rekap": rekap,
         "rows": sel.rekap_rows(rekap),
         "chart": chart,
-        "laporan": sel.laporan_bulan(tahun, bulan),
+        "laporan": sel.laporan_bulan(rekap.tahun, rekap.bulan),
         "can_ajukan": can_in_bidang(request.user, Aksi.GANGGUAN_MONITORING, sel.BIDANG_PIAK),
     }
     return render(
@@ -235,10 +252,11 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def monitoring_xlsx(request: HttpRequest) -> HttpResponse:
-    if not sel.boleh_rekap(request.user):
-        return _forbidden(request, "Laporan berkala monitoring hanya untuk Bidang PIAK dan pimpinan.")
-    tahun, bulan, _ = _bulan(request)
-    rekap = sel.rekap_bulan(tahun, bulan)
+    found, refused = _rekap(request)
+    if refused:
+        return refused
+    _, rekap = found
+    tahun, bulan = rekap.tahun, rekap.bulan
     judul = f"Laporan berkala monitoring jaringan {rekap.judul_bulan}"
     data = register_xlsx(
         judul, "Gangguan SIAK, jaringan dan perangkat", ["Bagian", "Uraian", "Nilai"], sel.rekap_rows(rekap)

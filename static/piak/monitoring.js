@@ -1,4 +1,4 @@
-// Monitoring chart: incidents per kategori and hours stopped per layanan, from the json_script tag
+// Monitoring chart: incidents per kategori, from the json_script tag
 // #monitoring-data. Chart.js 4.6.1 (static/vendor/chartjs); the table below carries every number.
 (function () {
   "use strict";

@@ -223,3 +223,23 @@ def test_monthly_report_goes_to_the_naskah_chain_with_the_table_once_per_month(p
     assert f"<td>{Layanan.objects.get(kode='kk').nama}</td><td>1 jam</td>" in naskah.isi
     with pytest.raises(BerkasConflict):
         svc.laporan_monitoring_ajukan(user=piak["kasi"], tahun=2026, bulan=11)
+
+
+def test_the_kasi_drafts_the_rekanan_repair_and_spj_as_a_naskah_through_kabid_and_sekretaris(piak):
+    rekanan = Rekanan.objects.create(nama="PT Sarana Perangkat")
+    g = lapor(piak["loket"], kategori="perekaman")
+    svc.gangguan_triase(user=piak["adb"], pk=g.pk, kategori="perekaman", prioritas="sedang")
+    svc.gangguan_tugaskan(user=piak["adb"], pk=g.pk, penanganan="rekanan", rekanan=rekanan)
+    with pytest.raises(BerkasConflict):  # no report of the rekanan yet
+        svc.gangguan_spj_ajukan(user=piak["kasi"], pk=g.pk)
+    svc.gangguan_laporan_rekanan(user=piak["adb"], pk=g.pk, berkas=report_pdf(), biaya=Decimal(1250000))
+    with pytest.raises(BerkasForbidden):  # the ADB repairs, the Kasi answers for the SPJ
+        svc.gangguan_spj_ajukan(user=piak["adb"], pk=g.pk)
+
+    g = svc.gangguan_spj_ajukan(user=piak["kasi"], pk=g.pk)
+
+    naskah = g.spj_naskah
+    assert naskah.jenis.rute_paraf == ["kabid", "sekretaris"] and naskah.status == "konsep"
+    assert "PT Sarana Perangkat" in naskah.isi and "Rp1.250.000" in naskah.isi
+    with pytest.raises(BerkasConflict):
+        svc.gangguan_spj_ajukan(user=piak["kasi"], pk=g.pk)
