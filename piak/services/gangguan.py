@@ -22,7 +22,13 @@ from django.utils.html import escape
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, Layanan, User
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
+from dukcapil.workflow.services import (
+    check_allowed,
+    check_expected,
+    move_work_items,
+    record_lock,
+    record_transition,
+)
 from sekretariat.models import JenisNaskah, StatusNaskah
 from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.naskah import naskah_buat
@@ -89,8 +95,6 @@ def gangguan_lapor(*, user: User, data: LaporData) -> Gangguan:
             standar_waktu=standar_waktu(),
         )
         _first_card(gangguan, "lapor", user, gangguan.uraian[:1000])
-        from dukcapil.workflow.services import move_work_items
-
         move_work_items([gangguan], now)
     return gangguan
 
