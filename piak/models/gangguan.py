@@ -18,6 +18,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from dukcapil.workflow.models import WorkflowRecord, optional_link, optional_staff
 from dukcapil.workflow.permissions import Aksi, can, requires
+from sekretariat.models.presensi import NaskahBulanan
 
 __all__ = [
     "Gangguan",
@@ -188,17 +189,9 @@ class Gangguan(FSMModelMixin, WorkflowRecord):
         pass
 
 
-class LaporanMonitoring(models.Model):
+class LaporanMonitoring(NaskahBulanan):
     """The monthly monitoring report (Lumajang «laporan berkala monitoring jarkomdat»): the Kasi
     draws it up as a naskah whose paraf route has the Kabid; the naskah chain does the rest."""
-
-    tahun = models.PositiveSmallIntegerField("tahun")
-    bulan = models.PositiveSmallIntegerField("bulan")
-    naskah = models.ForeignKey(
-        "sekretariat.Naskah", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="naskah"
-    )
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "laporan berkala monitoring jaringan"

@@ -31,7 +31,7 @@ from dukcapil.workflow.services import (
 )
 from sekretariat.models import JenisNaskah, StatusNaskah
 from sekretariat.services.keuangan import sop_minutes
-from sekretariat.services.naskah import naskah_buat
+from sekretariat.services.naskah import naskah_buat, naskah_bulanan_buat
 from sekretariat.services.surat_masuk import _first_card, _note, _notify, _open_named
 from sekretariat.uploads import periksa_pindaian
 
@@ -287,23 +287,15 @@ def laporan_monitoring_ajukan(*, user: User, tahun: int, bulan: int) -> LaporanM
 
     if not can_in_bidang(user, Aksi.GANGGUAN_MONITORING, BIDANG_PIAK):
         raise BerkasForbidden("Hanya Kasi PIAK yang menyusun laporan berkala monitoring.")
-    jenis = JenisNaskah.objects.filter(kode=JENIS_LAPORAN).first()
-    if jenis is None:
-        raise BerkasInvalid(f"Jenis naskah «{JENIS_LAPORAN}» belum tersedia.")
     rekap = rekap_bulan(tahun, bulan)
-    with transaction.atomic():
-        laporan, _ = LaporanMonitoring.objects.select_for_update().get_or_create(
-            tahun=tahun, bulan=bulan, defaults={"dibuat_oleh": user}
-        )
-        if laporan.naskah_id and laporan.naskah.status != StatusNaskah.DITARIK:
-            raise BerkasConflict(f"Laporan bulan ini sudah diajukan ({laporan.naskah.get_status_display()}).")
-        laporan.naskah = naskah_buat(
-            user=user,
-            jenis=jenis,
-            hal=f"Laporan berkala monitoring jaringan bulan {rekap.judul_bulan}",
-            isi=_isi_laporan(rekap),
-            tujuan_nama="Kepala Dinas",
-        )
-        laporan.dibuat_oleh = user
-        laporan.save(update_fields=["naskah", "dibuat_oleh"])
-    return laporan
+    return naskah_bulanan_buat(
+        model=LaporanMonitoring,
+        user=user,
+        tahun=tahun,
+        bulan=bulan,
+        jenis_kode=JENIS_LAPORAN,
+        hal=f"Laporan berkala monitoring jaringan bulan {rekap.judul_bulan}",
+        isi=_isi_laporan(rekap),
+        label="Laporan",
+        tujuan_nama="Kepala Dinas",
+    )
