@@ -399,30 +399,28 @@ def _seed_presensi(users: dict[str, User]) -> int:
     return 0 if ImporPresensi.objects.exists() else len(build_presensi_demo(users))
 
 
+# PIAK's demo, one builder per process: (module, builder, model); a builder runs only while its
+# model has no rows, so a second seed adds nothing.
+PIAK_DEMO = [
+    ("piak.demo", "build_laporan_penduduk_demo", "LaporanPerkembangan"),
+    ("piak.demo_kerjasama", "build_kerjasama_demo", "Kerjasama"),
+    ("piak.demo_kerjasama", "build_permintaan_demo", "PermintaanData"),
+    ("piak.demo_pengaduan", "build_pengaduan_demo", "Pengaduan"),
+    ("piak.demo_pengaduan", "build_publikasi_demo", "Publikasi"),
+    ("piak.demo_gangguan", "build_gangguan_demo", "Gangguan"),
+]
+
+
 def _seed_piak(users: dict[str, User]) -> int:
-    """PIAK's demo records; each PIAK process adds its call here (after the Sekretariat's officers)."""
+    """PIAK's demo records (after the Sekretariat's officers and letters, which they use)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     made = 0
-    # --- laporan perkembangan kependudukan ---
-    from piak.demo import build_laporan_penduduk_demo
-    from piak.models import LaporanPerkembangan
-
-    if not LaporanPerkembangan.objects.exists():
-        made += len(build_laporan_penduduk_demo(users))
-    # --- end laporan perkembangan kependudukan ---
-    from piak.demo_kerjasama import build_kerjasama_demo, build_permintaan_demo
-    from piak.models import Kerjasama, PermintaanData
-
-    if not Kerjasama.objects.exists():
-        made += len(build_kerjasama_demo(users))
-    if not PermintaanData.objects.exists():
-        made += len(build_permintaan_demo(users))
-    from piak.demo_pengaduan import build_pengaduan_demo, build_publikasi_demo
-    from piak.models import Pengaduan, Publikasi
-
-    if not Pengaduan.objects.exists():
-        made += len(build_pengaduan_demo(users))
-    if not Publikasi.objects.exists():
-        made += len(build_publikasi_demo(users))
+    for module, builder, model in PIAK_DEMO:
+        if not apps.get_model("piak", model).objects.exists():
+            made += len(getattr(import_module(module), builder)(users))
     return made
 
 

@@ -79,7 +79,8 @@ def intake_pilih_layanan(request: HttpRequest) -> HttpResponse:
     layanan = [lay for lay in Layanan.objects.filter(aktif=True).select_related("bidang") if lay.menerima_berkas]
     if request.user.bidang_id and not request.user.is_superuser:
         layanan = [lay for lay in layanan if lay.bidang_id == request.user.bidang_id]
-    return render(request, "dukcapil/intake_pilih.html", {"layanan_list": layanan})
+    context = {"layanan_list": layanan, "pemberitahuan": inbox_notices(request.user)}
+    return render(request, "dukcapil/intake_pilih.html", context)
 
 
 @login_required
@@ -131,7 +132,13 @@ def intake(request: HttpRequest, kode: str) -> HttpResponse:
     return render(
         request,
         "dukcapil/intake.html",
-        {"form": form, "extra": extra, "layanan": layanan, "duplikat": duplikat},
+        {
+            "form": form,
+            "extra": extra,
+            "layanan": layanan,
+            "duplikat": duplikat,
+            "pemberitahuan": inbox_notices(request.user),
+        },
         status=status,
     )
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
 
-# the modules whose load(apps) fills PIAK's default data (one per process)
-DEFAULT_DATA = ("piak.kerjasama_data",)
+# The modules holding PIAK's default data, each with ``load(apps=None)`` (idempotent). A new
+# process adds its ``<process>_data`` module here.
+DEFAULT_DATA = ("piak.kerjasama_data", "piak.gangguan_data")
 
 
 def load_defaults(sender=None, apps=None, **kwargs) -> None:
@@ -19,6 +20,10 @@ class PiakConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from dukcapil.registry import register_inbox_notice
+
         from . import cetakan  # noqa: F401 (registers the PDFs produced on request)
+        from .selectors.gangguan import pemberitahuan_layanan_terhenti
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="piak-defaults")
+        register_inbox_notice("piak.layanan_terhenti", pemberitahuan_layanan_terhenti)

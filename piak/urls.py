@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import kerjasama, pengaduan, permintaan_data, publikasi
+from .views import gangguan, kerjasama, pengaduan, permintaan_data, publikasi
 from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
@@ -48,4 +48,14 @@ urlpatterns: list = [
     path("publikasi/<int:pk>/", publikasi.detail, name="publikasi-detail"),
     path("publikasi/<int:pk>/gambar/<int:gambar_id>/", publikasi.gambar, name="publikasi-gambar"),
     path("publikasi/<int:pk>/<slug:aksi>/", publikasi.aksi, name="publikasi-aksi"),
+    # gangguan SIAK, jaringan dan perangkat
+    path("gangguan/", gangguan.gangguan_list, name="gangguan-list"),
+    path("gangguan/lapor/", gangguan.gangguan_lapor, name="gangguan-lapor"),
+    path("gangguan/<int:pk>/", gangguan.gangguan_detail, name="gangguan-detail"),
+    path("gangguan/<int:pk>/aksi/<slug:aksi>/", gangguan.gangguan_aksi, name="gangguan-aksi"),
+    path("gangguan/<int:pk>/laporan-rekanan/", gangguan.gangguan_rekanan_berkas, name="gangguan-rekanan-berkas"),
+    path("gangguan/monitoring/", gangguan.monitoring, name="gangguan-monitoring"),
+    path("gangguan/monitoring/xlsx/", gangguan.monitoring_xlsx, name="gangguan-monitoring-xlsx"),
+    path("gangguan/monitoring/ajukan/", gangguan.monitoring_ajukan, name="gangguan-monitoring-ajukan"),
+    # --- end gangguan
 ]

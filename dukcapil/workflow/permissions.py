@@ -122,6 +122,13 @@ class Aksi(models.TextChoices):
     PUBLIKASI_KADIS = "publikasi_kadis", "Menyetujui draf publikasi (Kadis)"
     # --- end PIAK pengaduan/publikasi
 
+    # --- PIAK gangguan (SIAK, jaringan, perangkat) ---
+    GANGGUAN_LAPOR = "gangguan_lapor", "Melaporkan gangguan SIAK, jaringan atau perangkat"
+    GANGGUAN_TANGANI = "gangguan_tangani", "Mentriase, menugaskan dan menyelesaikan gangguan (PIAK)"
+    GANGGUAN_REKAP = "gangguan_rekap", "Melihat daftar gangguan dan laporan berkala monitoring"
+    GANGGUAN_MONITORING = "gangguan_monitoring", "Menyusun laporan berkala monitoring jaringan (Kasi PIAK)"
+    # --- end PIAK gangguan
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -263,6 +270,16 @@ TABLE[Role.SEKRETARIS] |= {A.BMD_LIHAT: K, A.BMD_PARAF: K}
 TABLE[Role.KADIS] |= {A.BMD_LIHAT: K, A.BMD_SETUJUI: K}
 TABLE[Role.ADMIN] |= {A.BMD_LIHAT: K}
 # --- end bmd ---
+# --- PIAK gangguan: every officer reports (and confirms their own); the ADB and the Kasi of PIAK
+# triage, assign and resolve; the Kasi prepares the monthly report, the Kabid signs it (naskah chain) ---
+for _role in TABLE:
+    TABLE[_role][A.GANGGUAN_LAPOR] = K
+del _role
+TABLE[Role.ADB] |= {A.GANGGUAN_TANGANI: B, A.GANGGUAN_REKAP: B}
+TABLE[Role.KASI] |= {A.GANGGUAN_TANGANI: B, A.GANGGUAN_REKAP: B, A.GANGGUAN_MONITORING: B}
+TABLE[Role.KABID] |= {A.GANGGUAN_REKAP: B}
+TABLE[Role.KADIS] |= {A.GANGGUAN_REKAP: K}
+# --- end PIAK gangguan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

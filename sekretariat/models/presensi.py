@@ -95,8 +95,9 @@ class KeteranganPresensi(models.Model):
         return f"{jenis} {self.tanggal}"
 
 
-class RekapPresensi(models.Model):
-    """The monthly rekap sent to the Kadis: its naskah carries the signature chain."""
+class NaskahBulanan(models.Model):
+    """A monthly report sent up as a naskah (one per month): the naskah carries the signature chain
+    (``sekretariat.services.naskah.naskah_bulanan_buat``). The presensi rekap, PIAK's monitoring report."""
 
     tahun = models.PositiveSmallIntegerField("tahun")
     bulan = models.PositiveSmallIntegerField("bulan")
@@ -105,6 +106,13 @@ class RekapPresensi(models.Model):
     )
     dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField("dibuat pada", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class RekapPresensi(NaskahBulanan):
+    """The monthly rekap sent to the Kadis: its naskah carries the signature chain."""
 
     class Meta:
         verbose_name = verbose_name_plural = "rekap presensi"

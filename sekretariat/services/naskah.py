@@ -154,6 +154,26 @@ def naskah_buat(*, user, jenis: JenisNaskah, hal: str, isi: str = "", data: dict
     )
 
 
+def naskah_bulanan_buat(
+    *, model, user, tahun: int, bulan: int, jenis_kode: str, hal: str, isi: str, label: str, **fields
+):
+    """The month's one report row of ``model`` (a ``NaskahBulanan``) drawn up as a naskah konsep;
+    the naskah chain does the rest. A withdrawn naskah may be replaced by a new one."""
+    jenis = JenisNaskah.objects.filter(kode=jenis_kode).first()
+    if jenis is None:
+        raise BerkasInvalid(f"Jenis naskah «{jenis_kode}» belum tersedia.")
+    with transaction.atomic():
+        row, _ = model.objects.select_for_update().get_or_create(
+            tahun=tahun, bulan=bulan, defaults={"dibuat_oleh": user}
+        )
+        if row.naskah_id and row.naskah.status != S.DITARIK:
+            raise BerkasConflict(f"{label} bulan ini sudah diajukan ({row.naskah.get_status_display()}).")
+        row.naskah = naskah_buat(user=user, jenis=jenis, hal=hal, isi=isi, **fields)
+        row.dibuat_oleh = user
+        row.save(update_fields=["naskah", "dibuat_oleh"])
+    return row
+
+
 def balasan_awal(disposisi) -> dict:
     """The konsep's fields prefilled from the letter a disposisi is about (the reply's starting point)."""
     surat = disposisi.surat

@@ -21,10 +21,9 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
 
 from ..impor import ImporGagal, baca_tabel
-from ..models.naskah import JenisNaskah, StatusNaskah
 from ..models.presensi import ImporPresensi, JenisKeterangan, KeteranganPresensi, Presensi, RekapPresensi
 from ..selectors.presensi import bulan_range, hari_kerja_antara, pegawai_aktif, rekap_bulan
-from .naskah import naskah_buat
+from .naskah import naskah_bulanan_buat
 
 KOLOM = ["nip", "tanggal", "jam_masuk", "jam_pulang"]
 # the first column: NIP, or the machine's user number (ID mesin of the Pegawai)
@@ -251,22 +250,14 @@ def rekap_ajukan(*, user, tahun: int, bulan: int) -> RekapPresensi:
     """Draw the month's rekap up as a naskah for the Kadis (konsep; the naskah chain does the rest).
     A month has one rekap; a withdrawn naskah may be replaced by a new one."""
     check_petugas(user)
-    jenis = JenisNaskah.objects.filter(kode="rekap-presensi").first()
-    if jenis is None:
-        raise BerkasInvalid("Jenis naskah «rekap-presensi» belum tersedia.")
-    with transaction.atomic():
-        rekap, _ = RekapPresensi.objects.select_for_update().get_or_create(
-            tahun=tahun, bulan=bulan, defaults={"dibuat_oleh": user}
-        )
-        if rekap.naskah_id and rekap.naskah.status != StatusNaskah.DITARIK:
-            raise BerkasConflict(f"Rekap bulan ini sudah diajukan ({rekap.naskah.get_status_display()}).")
-        rekap.naskah = naskah_buat(
-            user=user,
-            jenis=jenis,
-            hal=f"Rekapitulasi presensi pegawai bulan {NAMA_BULAN[bulan]} {tahun}",
-            isi=_isi_rekap(tahun, bulan),
-            tujuan_nama="Kepala Dinas",
-        )
-        rekap.dibuat_oleh = user
-        rekap.save(update_fields=["naskah", "dibuat_oleh"])
-    return rekap
+    return naskah_bulanan_buat(
+        model=RekapPresensi,
+        user=user,
+        tahun=tahun,
+        bulan=bulan,
+        jenis_kode="rekap-presensi",
+        hal=f"Rekapitulasi presensi pegawai bulan {NAMA_BULAN[bulan]} {tahun}",
+        isi=_isi_rekap(tahun, bulan),
+        label="Rekap",
+        tujuan_nama="Kepala Dinas",
+    )

@@ -27,7 +27,7 @@ from dukcapil.services import ACTIONS
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
 from piak import models as piak_models
-from piak.models import GambarPublikasi, LaporanPerkembangan, Pengaduan
+from piak.models import GambarPublikasi, Gangguan, LaporanPerkembangan, Pengaduan
 from sekretariat import models as sek
 from sekretariat.demo import SEKRETARIAT_USERS
 from sekretariat.demo_keuangan import KEUANGAN_USERS
@@ -253,11 +253,22 @@ class CutiRecord:
 
     pemohon: str
 
+
+class GangguanTicket:
+    """A gangguan ticket: its reporter, and whoever reads PIAK's tickets («gangguan_rekap» in PIAK);
+    404 to the others. ``reporter_too`` False: PIAK's readers only (the rekanan's report)."""
+
+    pelapor: str
+    reporter_too: bool = True
+
     def expect(self, who):
         if who is None:
             return LOGIN
         handles = any(holds(who, a) for a in (Aksi.CUTI_PERIKSA, Aksi.CUTI_PARAF, Aksi.CUTI_PUTUS))
         return 200 if who == self.pemohon or handles else 404
+        if holds(who, Aksi.GANGGUAN_REKAP, PIAK):
+            return 200
+        return 200 if self.reporter_too and who == self.pelapor else 404
 
 
 POST_ONLY = Staff(status=405)  # GET on an action endpoint: sign in first, then 405
@@ -314,6 +325,9 @@ def demo_objects() -> dict:
         "ruangan": sek.Ruangan.objects.order_by("pk").first(),
         "barang": sek.Barang.objects.filter(dihapus=False).order_by("pk").first(),
         "usulan_bmd": sek.UsulanBmd.objects.order_by("pk").first(),
+        # PIAK's demo records (piak/demo.py)
+        "gangguan": Gangguan.objects.filter(terhenti=True).order_by("pk").first(),
+        "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -422,6 +436,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_table(d),
         **piak_kerjasama_table(d),
         **piak_pengaduan_table(d),
+        **piak_gangguan_table(d),
     }
 
 
@@ -662,6 +677,28 @@ def piak_kerjasama_table(d: dict) -> dict[str, list[tuple[str, object]]]:
                 BukaPermintaan(False, chain_of(case.surat)),
             )
         ],
+    }
+
+
+def piak_gangguan_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's screens (piak/urls.py)."""
+    g, rekanan = d["gangguan"], d["gangguan_rekanan"]
+    n = "piak:"
+    return {
+        # gangguan: every officer reports and sees their own; PIAK and the leaders see all
+        n + "gangguan-list": [(reverse(n + "gangguan-list"), Staff())],
+        n + "gangguan-lapor": [(reverse(n + "gangguan-lapor"), Grant(Aksi.GANGGUAN_LAPOR))],
+        n + "gangguan-detail": [(reverse(n + "gangguan-detail", args=[g.pk]), GangguanTicket(g.pelapor.username))],
+        n + "gangguan-aksi": [(reverse(n + "gangguan-aksi", args=[g.pk, "triase"]), POST_ONLY)],
+        n + "gangguan-rekanan-berkas": [
+            (
+                reverse(n + "gangguan-rekanan-berkas", args=[rekanan.pk]),
+                GangguanTicket(rekanan.pelapor.username, reporter_too=False),
+            )
+        ],
+        n + "gangguan-monitoring": [(reverse(n + "gangguan-monitoring"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
+        n + "gangguan-monitoring-xlsx": [(reverse(n + "gangguan-monitoring-xlsx"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
+        n + "gangguan-monitoring-ajukan": [(reverse(n + "gangguan-monitoring-ajukan"), POST_ONLY)],
     }
 
 

@@ -221,8 +221,9 @@ def test_operator_entry_screen_validates_members_and_sends_to_kasi(client, team)
 
 # session, user, user + group permissions, work items, the berkas page (with layanan and bidang),
 # the overdue disposisi the Kasi gave (the Sekretariat's banner), the unread notification badge, the
-# officer's bidang in the header: the same for 2 rows as for 11.
-INBOX_QUERIES = 8
+# officer's bidang in the header, the open gangguan that stop a layanan (PIAK's banner): the same
+# for 2 rows as for 11.
+INBOX_QUERIES = 9
 
 
 def test_inbox_lists_oldest_first_with_pinned_query_count(client, team, django_assert_num_queries):

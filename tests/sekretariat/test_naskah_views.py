@@ -134,8 +134,9 @@ def test_the_kotak_masuk_reads_naskah_in_one_query_however_many(client, team, dj
     to_tte(sek)
     client.force_login(sek["kadis"])
     client.get(reverse("kotak-masuk"))
-    # session, user, groups, work items, naskah, TTE ulang, overdue disposisi given (banner), unread badge
-    with django_assert_num_queries(8) as one:
+    # session, user, groups, work items, naskah, TTE ulang, overdue disposisi given (banner), stopped
+    # layanan (PIAK's banner), unread badge
+    with django_assert_num_queries(9) as one:
         client.get(reverse("kotak-masuk"))
     to_tte(sek, hal="Kedua")
     to_tte(sek, hal="Ketiga")

@@ -279,8 +279,9 @@ def test_kadis_signs_a_batch_from_the_kotak_masuk(client, team):
 
 # the Kadis's kotak masuk: session, user, group permissions, the work items, the berkas (with layanan
 # and bidang), the last batch item of each record in «tte» (to sign again?); the same for 2 rows as for 1.
-# … the unread-notification badge and the overdue-disposisi banner (the Kadis gives disposisi)
-KADIS_INBOX_QUERIES = 8
+# … the unread-notification badge, the overdue-disposisi banner (the Kadis gives disposisi) and the
+# stopped-layanan banner (PIAK gangguan)
+KADIS_INBOX_QUERIES = 9
 
 
 def test_sweep_sends_berkas_back_to_tte_when_the_signing_session_has_expired(

@@ -88,7 +88,7 @@ def test_the_kotak_masuk_reads_each_record_type_once(client, team, django_assert
     client.force_login(team["kadis"])
     client.get(reverse("kotak-masuk"))  # warm the content type cache
     # session, user, groups, work items, one per record type (2), TTE ulang, overdue disposisi given
-    # (the Sekretariat's banner), unread notification badge
-    with django_assert_num_queries(9) as captured:
+    # (the Sekretariat's banner), stopped layanan (PIAK's banner), unread notification badge
+    with django_assert_num_queries(10) as captured:
         page = client.get(reverse("kotak-masuk"))
     assert page.content.decode().count('name="record"') == 6, [q["sql"] for q in captured.captured_queries]
