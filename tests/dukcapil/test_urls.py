@@ -253,7 +253,14 @@ class CutiRecord:
 
     pemohon: str
 
+    def expect(self, who):
+        if who is None:
+            return LOGIN
+        handles = any(holds(who, a) for a in (Aksi.CUTI_PERIKSA, Aksi.CUTI_PARAF, Aksi.CUTI_PUTUS))
+        return 200 if who == self.pemohon or handles else 404
 
+
+@dataclass(frozen=True)
 class GangguanTicket:
     """A gangguan ticket: its reporter, and whoever reads PIAK's tickets («gangguan_rekap» in PIAK);
     404 to the others. ``reporter_too`` False: PIAK's readers only (the rekanan's report)."""
@@ -264,8 +271,6 @@ class GangguanTicket:
     def expect(self, who):
         if who is None:
             return LOGIN
-        handles = any(holds(who, a) for a in (Aksi.CUTI_PERIKSA, Aksi.CUTI_PARAF, Aksi.CUTI_PUTUS))
-        return 200 if who == self.pemohon or handles else 404
         if holds(who, Aksi.GANGGUAN_REKAP, PIAK):
             return 200
         return 200 if self.reporter_too and who == self.pelapor else 404
