@@ -17,6 +17,7 @@ from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from sekretariat.documents.registers import register_xlsx
+from sekretariat.views import submit
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms.gangguan import (
@@ -75,18 +76,14 @@ def gangguan_lapor(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Aksi.GANGGUAN_LAPOR):
         return _forbidden(request, "Peran Anda tidak dapat melaporkan gangguan.")
     form = LaporForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                gangguan = svc.gangguan_lapor(user=request.user, data=from_form(svc.LaporData, form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Gangguan dilaporkan dengan nomor {gangguan.nomor}.")
-                return redirect(gangguan.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.gangguan_lapor(user=request.user, data=from_form(svc.LaporData, data)),
+        lambda gangguan: f"Gangguan dilaporkan dengan nomor {gangguan.nomor}.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "piak/gangguan/lapor.html", {"form": form}, status=status)
 
 

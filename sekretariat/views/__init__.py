@@ -8,6 +8,33 @@ from django.shortcuts import redirect
 from dukcapil.exceptions import BerkasError
 
 
+def apply_errors(form, exc: BerkasError) -> None:
+    """A service's refusal on the form: each field's reasons on its field, the rest on the form."""
+    for field, errors in exc.fields.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+    if not exc.fields:
+        form.add_error(None, exc.message)
+
+
+def submit(request, form, save: Callable, pesan: Callable | str):
+    """The POST half of a form page. Not a POST: 200. An invalid form: 400. Else ``save(cleaned_data)``
+    (a service call returning the record): a success message (``pesan``, or ``pesan(record)``) and a
+    redirect to the record; a refusal puts the service's reasons on the form and returns its status
+    (400, 403 or 409). The caller renders the page with the status it gets back."""
+    if request.method != "POST":
+        return 200
+    if not form.is_valid():
+        return 400
+    try:
+        record = save(form.cleaned_data)
+    except BerkasError as exc:
+        apply_errors(form, exc)
+        return exc.http_status
+    messages.success(request, pesan(record) if callable(pesan) else pesan)
+    return redirect(record.get_absolute_url())
+
+
 def simpan_form(request, form, save: Callable, pesan: str):
     """Run ``save`` (a service call returning the record); on success a message and a redirect to the
     record, on refusal the reason on the form and its status (400, 403 or 409) to render it again."""

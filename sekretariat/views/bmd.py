@@ -34,6 +34,7 @@ from ..models.bmd import Barang, KondisiBarang, Ruangan, StatusUsulanBmd, Usulan
 from ..selectors import bmd as sel
 from ..selectors.surat_masuk import timeline
 from ..services import bmd as svc
+from . import submit
 from .keuangan import record_page
 from .surat_masuk import _allowed, _apply, _forbidden
 
@@ -56,20 +57,16 @@ def ruangan_list(request: HttpRequest) -> HttpResponse:
         return refused
     pengurus = svc.pengurus_barang(request.user)
     form = RuanganForm(request.POST or None) if pengurus else None
-    status = 200
-    if request.method == "POST":
-        if not pengurus:
-            return _forbidden(request, HANYA_PENGURUS)
-        status = 400
-        if form.is_valid():
-            try:
-                ruangan = svc.ruangan_tambah(user=request.user, **form.cleaned_data)
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Ruangan {ruangan} ditambahkan.")
-                return redirect(ruangan.get_absolute_url())
+    if request.method == "POST" and not pengurus:
+        return _forbidden(request, HANYA_PENGURUS)
+    status = submit(
+        request,
+        form,
+        lambda data: svc.ruangan_tambah(user=request.user, **data),
+        lambda ruangan: f"Ruangan {ruangan} ditambahkan.",
+    )
+    if not isinstance(status, int):
+        return status
     context = {"rows": list(sel.ruangan_list()), "form": form, "pengurus": pengurus}
     return render(request, "sekretariat/bmd/ruangan_list.html", context, status=status)
 
@@ -337,26 +334,20 @@ def usulan_list(request: HttpRequest) -> HttpResponse:
         return _forbidden(request, TIDAK_BOLEH)
     boleh = _boleh_usul(request.user)
     form = UsulanBmdForm(request.POST or None, barang_qs=_barang_usulan(request.user)) if boleh else None
-    status = 200
-    if request.method == "POST":
-        if not boleh:
-            return _forbidden(request, "Hanya pengurus barang atau penanggung jawab ruangan yang dapat mengusulkan.")
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                usulan = svc.usulan_bmd_buat(
-                    user=request.user,
-                    jenis=data["jenis"],
-                    barang_ids=[b.pk for b in data["barang"]],
-                    alasan=data["alasan"],
-                )
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"{usulan.judul} {usulan.nomor} dibuat.")
-                return redirect(usulan.get_absolute_url())
+    if request.method == "POST" and not boleh:
+        return _forbidden(request, "Hanya pengurus barang atau penanggung jawab ruangan yang dapat mengusulkan.")
+
+    def save(data):
+        return svc.usulan_bmd_buat(
+            user=request.user,
+            jenis=data["jenis"],
+            barang_ids=[b.pk for b in data["barang"]],
+            alasan=data["alasan"],
+        )
+
+    status = submit(request, form, save, lambda usulan: f"{usulan.judul} {usulan.nomor} dibuat.")
+    if not isinstance(status, int):
+        return status
     rows = sel.usulan_list()
     if not sel.pembaca(request.user):
         rows = rows.filter(Q(diusulkan_oleh=request.user))

@@ -18,8 +18,9 @@ from ..forms.cuti import AksiCutiForm, CutiForm
 from ..models import Pegawai, StatusCuti
 from ..selectors import cuti as sel
 from ..services import cuti as svc
+from . import submit
 from .keuangan import record_page
-from .surat_masuk import _allowed, _apply
+from .surat_masuk import _allowed
 
 PER_PAGE = 25
 TOMBOL = {"teruskan": "Teruskan ke Sekretaris", "paraf": "Paraf, teruskan ke Kadis", "setujui": "Setujui cuti"}
@@ -67,21 +68,14 @@ def ajukan(request: HttpRequest) -> HttpResponse:
     if pilih and (pk := request.GET.get("pegawai", "")).isdigit():
         initial["pegawai"] = int(pk)
     form = CutiForm(request.POST or None, pilih_pegawai=pilih, initial=initial)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            pegawai = form.cleaned_data.get("pegawai")
-            try:
-                permohonan = svc.cuti_ajukan(
-                    user=request.user, data=_data(form), pegawai_id=pegawai.pk if pegawai else None
-                )
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Permohonan cuti {permohonan.nomor} diajukan ke Kasubag.")
-                return redirect(permohonan.get_absolute_url())
+
+    def save(data):
+        pegawai = data.get("pegawai")
+        return svc.cuti_ajukan(user=request.user, data=_data(form), pegawai_id=pegawai.pk if pegawai else None)
+
+    status = submit(request, form, save, lambda permohonan: f"Permohonan cuti {permohonan.nomor} diajukan ke Kasubag.")
+    if not isinstance(status, int):
+        return status
     context = {"form": form, "sendiri": sendiri, "pilih": pilih}
     return render(request, "sekretariat/cuti/ajukan.html", context, status=status)
 

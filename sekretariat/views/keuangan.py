@@ -16,6 +16,7 @@ from ..selectors import keuangan as sel
 from ..selectors.surat_masuk import Periode
 from ..services import keuangan as svc
 from ..services.keuangan import DPA_KOLOM
+from . import submit
 from .surat_masuk import _allowed, _apply, _export, _forbidden
 
 RUPIAH_KOLOM = ["No. SPP", "Jenis", "Tanggal", "Sub kegiatan", "Uraian", "Nilai (Rp)", "No. SPM", "No. SP2D", "Status"]
@@ -73,18 +74,14 @@ def spp_baru(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Aksi.SPP_SIAPKAN):
         return _forbidden(request, "Hanya PPTK yang dapat menyiapkan SPP.")
     form = SppForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                spp = svc.spp_siapkan(user=request.user, data=svc.SppData(**form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.")
-                return redirect(spp.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.spp_siapkan(user=request.user, data=svc.SppData(**data)),
+        lambda spp: f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "sekretariat/keuangan/spp_form.html", {"form": form}, status=status)
 
 

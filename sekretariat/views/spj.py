@@ -21,6 +21,7 @@ from ..selectors import keuangan as keu_sel
 from ..selectors import spj as sel
 from ..selectors.surat_masuk import Periode
 from ..services import spj as svc
+from . import submit
 from .keuangan import record_page
 from .surat_masuk import _allowed, _apply, _forbidden
 
@@ -185,18 +186,14 @@ def spj_baru(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Aksi.SPJ_SUSUN):
         return _forbidden(request, "Hanya Bendahara Pengeluaran atau PPTK yang dapat menyusun SPJ.")
     form = SpjForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                spj = svc.spj_susun(user=request.user, data=svc.SpjData(**form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"SPJ {spj.nomor} dicatat. Lampirkan buktinya, lalu ajukan ke PPK.")
-                return redirect(spj.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.spj_susun(user=request.user, data=svc.SpjData(**data)),
+        lambda spj: f"SPJ {spj.nomor} dicatat. Lampirkan buktinya, lalu ajukan ke PPK.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "sekretariat/spj/spj_form.html", {"form": form}, status=status)
 
 
@@ -257,20 +254,13 @@ def bulanan_list(request: HttpRequest, *, aksi: str, susun: Callable, rows, temp
         return _forbidden(request, LIHAT)
     can_susun = can(request.user, aksi)
     form = BulanForm(request.POST or None) if can_susun else None
-    status = 200
-    if request.method == "POST":
-        if not can_susun:
-            return _forbidden(request, f"Hanya {siapa} yang dapat menyusunnya.")
-        status = 400
-        if form.is_valid():
-            try:
-                record = susun(user=request.user, **form.cleaned_data)
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"{record.judul} disusun.")
-                return redirect(record.get_absolute_url())
+    if request.method == "POST" and not can_susun:
+        return _forbidden(request, f"Hanya {siapa} yang dapat menyusunnya.")
+    status = submit(
+        request, form, lambda data: susun(user=request.user, **data), lambda record: f"{record.judul} disusun."
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, template, {"form": form, "page": paginate(request, rows)}, status=status)
 
 
