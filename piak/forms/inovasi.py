@@ -13,9 +13,7 @@ def _text(rows: int = 3) -> forms.Textarea:
 
 
 def _date(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs
-    )
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 class UsulForm(forms.Form):
@@ -55,7 +53,10 @@ class SetujuiForm(_Aksi):
 
 
 class KembalikanForm(_Aksi):
-    alasan = forms.CharField(label="Yang perlu diperbaiki", widget=_text(2), max_length=1000)
+    alasan = forms.CharField(
+        label="Yang perlu diperbaiki", widget=_text(2), max_length=1000,
+        error_messages={"required": "Tulis apa yang perlu diperbaiki pada rancangan."},
+    )  # fmt: skip
 
 
 class PengadaanForm(_Aksi):

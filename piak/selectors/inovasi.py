@@ -27,9 +27,7 @@ def inovasi_list(user, *, status: str = "", q: str = "") -> QuerySet[Inovasi]:
 
 
 def inovasi_for(user, pk: int) -> Inovasi:
-    found = (
-        inovasi_list(user).select_related("nota_dinas").prefetch_related("tim").filter(pk=pk).first()
-    )
+    found = inovasi_list(user).select_related("nota_dinas").prefetch_related("tim").filter(pk=pk).first()
     if found is None:
         raise Http404("Program inovasi tidak ditemukan.")
     return found

@@ -159,12 +159,17 @@ def inovasi_pengadaan(
     if not rekanan.strip() or not kontrak_nomor.strip():
         raise BerkasInvalid(
             "Nama rekanan dan nomor kontrak wajib diisi.",
-            fields={k: ["Wajib diisi."] for k, v in (("rekanan", rekanan), ("kontrak_nomor", kontrak_nomor)) if not v.strip()},
+            fields={
+                k: ["Wajib diisi."]
+                for k, v in {"rekanan": rekanan, "kontrak_nomor": kontrak_nomor}.items()
+                if not v.strip()
+            },
         )
     with transaction.atomic():
         inovasi = _acting(user, pk, "pengadaan", expected_status)
         note = f"Rekanan {rekanan.strip()}, kontrak {kontrak_nomor.strip()}"
-        return _set(inovasi, "pengadaan", user, note, rekanan=rekanan.strip()[:200], kontrak_nomor=kontrak_nomor.strip()[:100])
+        fields = {"rekanan": rekanan.strip()[:200], "kontrak_nomor": kontrak_nomor.strip()[:100]}
+        return _set(inovasi, "pengadaan", user, note, **fields)
 
 
 def inovasi_terima(
@@ -202,7 +207,8 @@ def isi_nota_dinas(inovasi: Inovasi) -> str:
     """The nota dinas's body, filled from the record."""
     tim = ", ".join(escape(u.get_full_name() or u.username) for u in inovasi.tim.all())
     rekanan = (
-        f"<p>Pembangunan dilaksanakan oleh rekanan {escape(inovasi.rekanan)} (kontrak {escape(inovasi.kontrak_nomor)}).</p>"
+        f"<p>Pembangunan dilaksanakan oleh rekanan {escape(inovasi.rekanan)} "
+        f"(kontrak {escape(inovasi.kontrak_nomor)}).</p>"
         if inovasi.rekanan
         else ""
     )

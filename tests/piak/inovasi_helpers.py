@@ -11,7 +11,7 @@ from piak.services import inovasi as svc
 from .conftest import pdf
 
 
-@pytest.fixture
+@pytest.fixture(name="p")
 def piak_inovasi(piak):
     inovasi_data.load()
     return piak

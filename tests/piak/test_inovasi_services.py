@@ -22,8 +22,7 @@ def _holders(inovasi) -> set[str]:
     return {item.aksi for item in items}
 
 
-def test_the_chain_with_a_return_from_the_kadis(piak_inovasi):
-    p = piak_inovasi
+def test_the_chain_with_a_return_from_the_kadis(p):
     inovasi = sampai_rancangan(p)
     assert inovasi.status == S.RANCANGAN
     assert _holders(inovasi) == {"inovasi_setujui"}  # the Kadis's kotak masuk
@@ -52,8 +51,7 @@ def test_the_chain_with_a_return_from_the_kadis(piak_inovasi):
     assert _holders(inovasi) == set()
 
 
-def test_only_piak_proposes_and_only_the_kadis_approves(piak_inovasi):
-    p = piak_inovasi
+def test_only_piak_proposes_and_only_the_kadis_approves(p):
     with pytest.raises(BerkasForbidden):
         usul({**p, "kasi_piak": p["kasi_lain"]})
     inovasi = sampai_rancangan(p)
@@ -63,8 +61,7 @@ def test_only_piak_proposes_and_only_the_kadis_approves(piak_inovasi):
     assert inovasi.status == S.RANCANGAN
 
 
-def test_a_step_out_of_turn_is_a_conflict(piak_inovasi):
-    p = piak_inovasi
+def test_a_step_out_of_turn_is_a_conflict(p):
     inovasi = usul(p)
     with pytest.raises(BerkasConflict):
         svc.inovasi_terima(user=p["kasi_piak"], pk=inovasi.pk, tanggal=timezone.localdate(), bast_nomor="B-1")
@@ -74,10 +71,9 @@ def test_a_step_out_of_turn_is_a_conflict(piak_inovasi):
     assert Inovasi.objects.get().status == S.DIUSULKAN
 
 
-def test_a_design_that_is_not_a_document_is_refused_and_nothing_moves(piak_inovasi):
+def test_a_design_that_is_not_a_document_is_refused_and_nothing_moves(p):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    p = piak_inovasi
     inovasi = usul(p)
     svc.inovasi_bentuk_tim(user=p["kasi_piak"], pk=inovasi.pk, tim=[p["adb"]], sk_nomor="SK-1",
                            sk_tanggal=timezone.localdate())  # fmt: skip
@@ -88,8 +84,7 @@ def test_a_design_that_is_not_a_document_is_refused_and_nothing_moves(piak_inova
     assert inovasi.status == S.TIM_DIBENTUK and not inovasi.rancangan
 
 
-def test_the_nota_dinas_is_a_naskah_filled_from_the_programme(piak_inovasi):
-    p = piak_inovasi
+def test_the_nota_dinas_is_a_naskah_filled_from_the_programme(p):
     inovasi = sampai_selesai(p, "Cetak mandiri dokumen")
     inovasi = svc.inovasi_nota_dinas(user=p["kasi_piak"], pk=inovasi.pk)
     naskah = inovasi.nota_dinas
@@ -105,8 +100,7 @@ def test_the_nota_dinas_is_a_naskah_filled_from_the_programme(piak_inovasi):
         svc.inovasi_nota_dinas(user=p["kasi_piak"], pk=inovasi.pk)
 
 
-def test_no_nota_dinas_before_the_programme_is_finished(piak_inovasi):
-    p = piak_inovasi
+def test_no_nota_dinas_before_the_programme_is_finished(p):
     inovasi = sampai_rancangan(p)
     with pytest.raises(BerkasConflict):
         svc.inovasi_nota_dinas(user=p["kasi_piak"], pk=inovasi.pk)
