@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 # The modules holding PIAK's default data, each with ``load(apps=None)`` (idempotent). A new
 # process adds its ``<process>_data`` module here.
-DEFAULT_DATA = ("piak.kerjasama_data", "piak.gangguan_data")
+DEFAULT_DATA = ("piak.kerjasama_data", "piak.gangguan_data", "piak.inovasi_data")
 
 
 def load_defaults(sender=None, apps=None, **kwargs) -> None:

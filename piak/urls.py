@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import gangguan, kerjasama, pengaduan, permintaan_data, publikasi
+from .views import gangguan, inovasi, kerjasama, pengaduan, permintaan_data, publikasi
 from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
@@ -58,4 +58,11 @@ urlpatterns: list = [
     path("gangguan/monitoring/xlsx/", gangguan.monitoring_xlsx, name="gangguan-monitoring-xlsx"),
     path("gangguan/monitoring/ajukan/", gangguan.monitoring_ajukan, name="gangguan-monitoring-ajukan"),
     # --- end gangguan
+    # inovasi layanan (P.6.6)
+    path("inovasi/", inovasi.inovasi_list, name="inovasi-list"),
+    path("inovasi/usul/", inovasi.inovasi_usul, name="inovasi-usul"),
+    path("inovasi/<int:pk>/", inovasi.inovasi_detail, name="inovasi-detail"),
+    path("inovasi/<int:pk>/aksi/<slug:aksi>/", inovasi.inovasi_aksi, name="inovasi-aksi"),
+    path("inovasi/<int:pk>/rancangan/", inovasi.inovasi_rancangan, name="inovasi-rancangan"),
+    # --- end inovasi
 ]

@@ -129,6 +129,12 @@ class Aksi(models.TextChoices):
     GANGGUAN_MONITORING = "gangguan_monitoring", "Menyusun laporan berkala monitoring jaringan (Kasi PIAK)"
     # --- end PIAK gangguan
 
+    # --- PIAK inovasi layanan (P.6.6) ---
+    INOVASI_LIHAT = "inovasi_lihat", "Melihat program inovasi layanan"
+    INOVASI_KELOLA = "inovasi_kelola", "Mengusulkan dan mengelola program inovasi layanan (Bidang PIAK)"
+    INOVASI_SETUJUI = "inovasi_setujui", "Menyetujui atau mengembalikan rancangan inovasi (Kadis)"
+    # --- end PIAK inovasi
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -280,6 +286,14 @@ TABLE[Role.KASI] |= {A.GANGGUAN_TANGANI: B, A.GANGGUAN_REKAP: B, A.GANGGUAN_MONI
 TABLE[Role.KABID] |= {A.GANGGUAN_REKAP: B}
 TABLE[Role.KADIS] |= {A.GANGGUAN_REKAP: K}
 # --- end PIAK gangguan
+# --- PIAK inovasi layanan (P.6.6): the Kasi and Kabid of PIAK propose and run the programme, the
+# Kadis approves or returns the design; the leaders read ---
+TABLE[Role.KASI] |= {A.INOVASI_LIHAT: B, A.INOVASI_KELOLA: B}
+TABLE[Role.KABID] |= {A.INOVASI_LIHAT: B, A.INOVASI_KELOLA: B}
+TABLE[Role.ADB] |= {A.INOVASI_LIHAT: B}
+TABLE[Role.SEKRETARIS] |= {A.INOVASI_LIHAT: K}
+TABLE[Role.KADIS] |= {A.INOVASI_LIHAT: K, A.INOVASI_SETUJUI: K}
+# --- end PIAK inovasi
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

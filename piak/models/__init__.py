@@ -1,6 +1,7 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
 
 from .gangguan import *  # noqa: F403
+from .inovasi import *  # noqa: F403
 from .kerjasama import *  # noqa: F403
 from .laporan_penduduk import *  # noqa: F401,F403
 from .pengaduan import *  # noqa: F403

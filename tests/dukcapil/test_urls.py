@@ -333,6 +333,8 @@ def demo_objects() -> dict:
         # PIAK's demo records (piak/demo.py)
         "gangguan": Gangguan.objects.filter(terhenti=True).order_by("pk").first(),
         "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
+        # PIAK inovasi (piak/demo_inovasi.py): a programme with its uploaded design
+        "inovasi": piak_models.Inovasi.objects.exclude(rancangan="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -442,6 +444,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_kerjasama_table(d),
         **piak_pengaduan_table(d),
         **piak_gangguan_table(d),
+        **piak_inovasi_table(d),
     }
 
 
@@ -704,6 +707,20 @@ def piak_gangguan_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "gangguan-monitoring": [(reverse(n + "gangguan-monitoring"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-xlsx": [(reverse(n + "gangguan-monitoring-xlsx"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-ajukan": [(reverse(n + "gangguan-monitoring-ajukan"), POST_ONLY)],
+    }
+
+
+def piak_inovasi_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK inovasi layanan (P.6.6): Bidang PIAK and the leaders read, PIAK proposes."""
+    i = d["inovasi"]
+    n = "piak:"
+    lihat = Grant(Aksi.INOVASI_LIHAT, PIAK)
+    return {
+        n + "inovasi-list": [(reverse(n + "inovasi-list"), lihat)],
+        n + "inovasi-usul": [(reverse(n + "inovasi-usul"), Grant(Aksi.INOVASI_KELOLA, PIAK))],
+        n + "inovasi-detail": [(reverse(n + "inovasi-detail", args=[i.pk]), lihat)],
+        n + "inovasi-aksi": [(reverse(n + "inovasi-aksi", args=[i.pk, "setujui"]), POST_ONLY)],
+        n + "inovasi-rancangan": [(reverse(n + "inovasi-rancangan", args=[i.pk]), lihat)],
     }
 
 

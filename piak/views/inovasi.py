@@ -1,0 +1,154 @@
+"""Screens of inovasi layanan: the list, the proposal form, a programme with its actions and
+kartu kendali, the design download and the nota dinas laporan pelaksanaan."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from dukcapil.exceptions import BerkasError
+from dukcapil.models import User
+from dukcapil.views import from_form
+from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
+from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
+
+from ..forms import inovasi as f
+from ..models.inovasi import StatusInovasi
+from ..selectors import inovasi as sel
+from ..services import inovasi as svc
+
+PER_HALAMAN = 50
+FORMS = {
+    "bentuk_tim": f.TimForm,
+    "ajukan": f.RancanganForm,
+    "setujui": f.SetujuiForm,
+    "kembalikan": f.KembalikanForm,
+    "pengadaan": f.PengadaanForm,
+    "terima": f.TerimaForm,
+    "sosialisasikan": f.SosialisasiForm,
+    "selesaikan": f.SelesaiForm,
+}
+TOLAK = "Program inovasi layanan hanya untuk Bidang PIAK dan pimpinan."
+
+
+def _staf():
+    return User.objects.filter(is_active=True, is_staff=False).exclude(bidang=None).order_by("first_name", "username")
+
+
+def _form(method: str, *args, **kwargs):
+    if method == "bentuk_tim":
+        kwargs["staf"] = _staf()
+    return FORMS[method](*args, **kwargs)
+
+
+@login_required
+def inovasi_list(request: HttpRequest) -> HttpResponse:
+    if not sel.boleh_lihat(request.user):
+        return _forbidden(request, TOLAK)
+    status = request.GET.get("status", "")[:20]
+    q = request.GET.get("q", "").strip()[:100]
+    page = Paginator(sel.inovasi_list(request.user, status=status, q=q), PER_HALAMAN).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "q": q,
+        "statuses": StatusInovasi.choices,
+        "can_usul": can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
+    }
+    return render(request, "piak/inovasi/list.html", context)
+
+
+@login_required
+def inovasi_usul(request: HttpRequest) -> HttpResponse:
+    if not can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK):
+        return _forbidden(request, "Hanya Bidang PIAK yang mengusulkan inovasi layanan.")
+    form = f.UsulForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                inovasi = svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, form.cleaned_data))
+            except BerkasError as exc:
+                _apply(form, exc)
+                status = exc.http_status
+            else:
+                messages.success(request, f"Inovasi diusulkan dengan nomor {inovasi.nomor}.")
+                return redirect(inovasi.get_absolute_url())
+    return render(request, "piak/inovasi/usul.html", {"form": form}, status=status)
+
+
+def _detail(request: HttpRequest, inovasi, status: int = 200, forms: dict | None = None, error: str = ""):
+    forms = forms or {}
+    tindakan = {
+        method: forms.get(method) or _form(method, initial={"expected_status": inovasi.status})
+        for method in FORMS
+        if _allowed(inovasi, method, request.user)
+    }
+    context = {
+        "i": inovasi,
+        "tindakan": tindakan,
+        "label": svc.LABEL,
+        "can_nota": inovasi.status == StatusInovasi.SELESAI
+        and inovasi.nota_dinas_id is None
+        and can(request.user, Aksi.INOVASI_KELOLA, inovasi.bidang_id),
+        "timeline": sel.inovasi_timeline(inovasi),
+        "error": error,
+    }
+    return render(request, "piak/inovasi/detail.html", context, status=status)
+
+
+@login_required
+def inovasi_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if not sel.boleh_lihat(request.user):
+        return _forbidden(request, TOLAK)
+    return _detail(request, sel.inovasi_for(request.user, pk))
+
+
+def _run(user, pk: int, aksi: str, data: dict):
+    common = {"user": user, "pk": pk, "expected_status": data.pop("expected_status", "") or None}
+    if aksi == "bentuk_tim":
+        data["tim"] = list(data["tim"])
+    if aksi == "ajukan":
+        return svc.inovasi_ajukan(**common, **data)
+    return getattr(svc, f"inovasi_{aksi}")(**common, **data)
+
+
+@login_required
+@require_POST
+def inovasi_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
+    if aksi not in {*FORMS, "nota-dinas"}:
+        raise Http404("Tindakan tidak dikenal.")
+    if not sel.boleh_lihat(request.user):
+        return _forbidden(request, TOLAK)
+    inovasi = sel.inovasi_for(request.user, pk)
+    if aksi == "nota-dinas":
+        try:
+            inovasi = svc.inovasi_nota_dinas(user=request.user, pk=pk)
+        except BerkasError as exc:
+            return _detail(request, inovasi, exc.http_status, error=exc.message)
+        messages.success(request, "Nota dinas laporan pelaksanaan disusun sebagai konsep naskah.")
+        return redirect(inovasi.nota_dinas.get_absolute_url())
+    form = _form(aksi, request.POST, request.FILES)
+    if not form.is_valid():
+        return _detail(request, inovasi, 400, {aksi: form}, "Periksa isian.")
+    try:
+        _run(request.user, pk, aksi, dict(form.cleaned_data))
+    except BerkasError as exc:
+        inovasi.refresh_from_db()
+        _apply(form, exc)
+        return _detail(request, inovasi, exc.http_status, {aksi: form}, exc.message)
+    messages.success(request, f"{inovasi.nomor}: {svc.LABEL[aksi]} berhasil.")
+    return redirect(inovasi.get_absolute_url())
+
+
+@login_required
+def inovasi_rancangan(request: HttpRequest, pk: int) -> FileResponse:
+    if not sel.boleh_lihat(request.user):
+        return _forbidden(request, TOLAK)
+    inovasi = sel.inovasi_for(request.user, pk)
+    if not inovasi.rancangan:
+        raise Http404("Rancangan belum diunggah.")
+    return FileResponse(inovasi.rancangan.open("rb"), filename=inovasi.rancangan.name.rsplit("/", 1)[-1])
