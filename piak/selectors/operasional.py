@@ -31,7 +31,7 @@ def boleh_kelola(user) -> bool:
 
 def batas_uji_hari() -> int:
     """How many days a successful restore test stays valid (setting, default 90)."""
-    return int(getattr(settings, "PIAK_BATAS_UJI_PEMULIHAN_HARI", 90))
+    return settings.PIAK_BATAS_UJI_PEMULIHAN_HARI
 
 
 def triwulan_dari(tanggal: date) -> tuple[int, int]:
