@@ -409,6 +409,7 @@ PIAK_DEMO = [
     ("piak.demo_pengaduan", "build_publikasi_demo", "Publikasi"),
     ("piak.demo_gangguan", "build_gangguan_demo", "Gangguan"),
     ("piak.demo_inovasi", "build_inovasi_demo", "Inovasi"),
+    ("piak.demo_operasional", "build_operasional_demo", "Backup"),
 ]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import gangguan, inovasi, kerjasama, pengaduan, permintaan_data, publikasi
+from .views import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi
 from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
@@ -65,4 +65,26 @@ urlpatterns: list = [
     path("inovasi/<int:pk>/aksi/<slug:aksi>/", inovasi.inovasi_aksi, name="inovasi-aksi"),
     path("inovasi/<int:pk>/rancangan/", inovasi.inovasi_rancangan, name="inovasi-rancangan"),
     # --- end inovasi
+    # operasional: backup log, buku tamu ruang server, akses database, inventaris perangkat SIAK
+    path("operasional/backup/", operasional.backup_list, name="operasional-backup"),
+    path("operasional/backup/catat/", operasional.backup_baru, name="operasional-backup-baru"),
+    path("operasional/backup/xlsx/", operasional.backup_xlsx, name="operasional-backup-xlsx"),
+    path("operasional/backup/<int:pk>/uji/", operasional.backup_uji, name="operasional-backup-uji"),
+    path("operasional/ruang-server/", operasional.kunjungan_list, name="operasional-kunjungan"),
+    path("operasional/ruang-server/catat/", operasional.kunjungan_baru, name="operasional-kunjungan-baru"),
+    path("operasional/ruang-server/xlsx/", operasional.kunjungan_xlsx, name="operasional-kunjungan-xlsx"),
+    path(
+        "operasional/ruang-server/<int:pk>/keluar/", operasional.kunjungan_keluar, name="operasional-kunjungan-keluar"
+    ),
+    path("operasional/akses-database/", operasional.akses_list, name="operasional-akses"),
+    path("operasional/akses-database/catat/", operasional.akses_baru, name="operasional-akses-baru"),
+    path("operasional/akses-database/xlsx/", operasional.akses_xlsx, name="operasional-akses-xlsx"),
+    path("operasional/akses-database/<int:pk>/pakta/", operasional.akses_pakta, name="operasional-akses-pakta"),
+    path("operasional/perangkat/", operasional.perangkat_list, name="operasional-perangkat"),
+    path("operasional/perangkat/catat/", operasional.perangkat_baru, name="operasional-perangkat-baru"),
+    path("operasional/perangkat/xlsx/", operasional.perangkat_xlsx, name="operasional-perangkat-xlsx"),
+    path(
+        "operasional/perangkat/<int:pk>/periksa/", operasional.perangkat_periksa, name="operasional-perangkat-periksa"
+    ),
+    # --- end operasional
 ]

@@ -333,3 +333,6 @@ TTE_LOCKOUT_ATTEMPTS = int(env("TTE_LOCKOUT_ATTEMPTS", "3"))
 TTE_LOCKOUT_WINDOW = timedelta(minutes=int(env("TTE_LOCKOUT_WINDOW_MINUTES", "15")))
 TTE_LOCKOUT_PERIOD = timedelta(minutes=int(env("TTE_LOCKOUT_PERIOD_MINUTES", "30")))
 TTE_VERIFY_MAX_BYTES = 10 * 1024 * 1024
+
+# PIAK operasional: a backup without a successful restore test within this many days is flagged
+PIAK_BATAS_UJI_PEMULIHAN_HARI = int(env("PIAK_BATAS_UJI_PEMULIHAN_HARI", "90"))

@@ -128,6 +128,10 @@ class Aksi(models.TextChoices):
     GANGGUAN_REKAP = "gangguan_rekap", "Melihat daftar gangguan dan laporan berkala monitoring"
     GANGGUAN_MONITORING = "gangguan_monitoring", "Menyusun laporan berkala monitoring jaringan (Kasi PIAK)"
     # --- end PIAK gangguan
+    # --- PIAK operasional (registers of the data centre and the SIAK devices)
+    OPERASIONAL_LIHAT = "operasional_lihat", "Melihat register operasional pusat data dan perangkat SIAK"
+    OPERASIONAL_KELOLA = "operasional_kelola", "Mencatat register operasional pusat data (ADB/Kasi PIAK)"
+    # --- end PIAK operasional
 
     # --- PIAK inovasi layanan (P.6.6) ---
     INOVASI_LIHAT = "inovasi_lihat", "Melihat program inovasi layanan"
@@ -294,6 +298,13 @@ TABLE[Role.ADB] |= {A.INOVASI_LIHAT: B}
 TABLE[Role.SEKRETARIS] |= {A.INOVASI_LIHAT: K}
 TABLE[Role.KADIS] |= {A.INOVASI_LIHAT: K, A.INOVASI_SETUJUI: K}
 # --- end PIAK inovasi
+# --- PIAK operasional: the ADB and the Kasi of PIAK keep the registers; the Kabid PIAK and the Kadis
+# read them (SOP backup database, pengelolaan akses ke pusat data, monitoring perangkat) ---
+TABLE[Role.ADB] |= {A.OPERASIONAL_LIHAT: B, A.OPERASIONAL_KELOLA: B}
+TABLE[Role.KASI] |= {A.OPERASIONAL_LIHAT: B, A.OPERASIONAL_KELOLA: B}
+TABLE[Role.KABID] |= {A.OPERASIONAL_LIHAT: B}
+TABLE[Role.KADIS] |= {A.OPERASIONAL_LIHAT: K}
+# --- end PIAK operasional
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -335,6 +335,10 @@ def demo_objects() -> dict:
         "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
         # PIAK inovasi (piak/demo_inovasi.py): a programme with its uploaded design
         "inovasi": piak_models.Inovasi.objects.exclude(rancangan="").order_by("pk").first(),
+        "backup": piak_models.Backup.objects.order_by("pk").first(),
+        "akses_pakta": piak_models.AksesDatabase.objects.exclude(pakta="").order_by("pk").first(),
+        "kunjungan": piak_models.KunjunganRuangServer.objects.order_by("pk").first(),
+        "perangkat": piak_models.PerangkatSiak.objects.order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -445,6 +449,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_pengaduan_table(d),
         **piak_gangguan_table(d),
         **piak_inovasi_table(d),
+        **piak_operasional_table(d),
     }
 
 
@@ -722,6 +727,22 @@ def piak_inovasi_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "inovasi-aksi": [(reverse(n + "inovasi-aksi", args=[i.pk, "setujui"]), POST_ONLY)],
         n + "inovasi-rancangan": [(reverse(n + "inovasi-rancangan", args=[i.pk]), lihat)],
     }
+
+
+def piak_operasional_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's operational registers: PIAK's ADB/Kasi write, the Kabid PIAK and the Kadis read."""
+    n = "piak:operasional-"
+    lihat, kelola = Grant(Aksi.OPERASIONAL_LIHAT, PIAK), Grant(Aksi.OPERASIONAL_KELOLA, PIAK)
+    table = {}
+    for register in ("backup", "kunjungan", "akses", "perangkat"):
+        table[n + register] = [(reverse(n + register), lihat)]
+        table[n + register + "-xlsx"] = [(reverse(n + register + "-xlsx"), lihat)]
+        table[n + register + "-baru"] = [(reverse(n + register + "-baru"), kelola)]
+    table[n + "backup-uji"] = [(reverse(n + "backup-uji", args=[d["backup"].pk]), kelola)]
+    table[n + "perangkat-periksa"] = [(reverse(n + "perangkat-periksa", args=[d["perangkat"].pk]), kelola)]
+    table[n + "akses-pakta"] = [(reverse(n + "akses-pakta", args=[d["akses_pakta"].pk]), lihat)]
+    table[n + "kunjungan-keluar"] = [(reverse(n + "kunjungan-keluar", args=[d["kunjungan"].pk]), POST_ONLY)]
+    return table
 
 
 def url_names(resolver=None, namespace: str = "") -> set[str]:
