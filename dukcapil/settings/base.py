@@ -333,3 +333,7 @@ TTE_LOCKOUT_ATTEMPTS = int(env("TTE_LOCKOUT_ATTEMPTS", "3"))
 TTE_LOCKOUT_WINDOW = timedelta(minutes=int(env("TTE_LOCKOUT_WINDOW_MINUTES", "15")))
 TTE_LOCKOUT_PERIOD = timedelta(minutes=int(env("TTE_LOCKOUT_PERIOD_MINUTES", "30")))
 TTE_VERIFY_MAX_BYTES = 10 * 1024 * 1024
+
+# Anjab/ABK (sekretariat/models/anjab.py): waktu kerja efektif per year, 1.250 jam = 75.000 menit
+# (PermenPAN-RB 1/2020); set in minutes.
+ANJAB_WAKTU_KERJA_EFEKTIF_MENIT = int(env("ANJAB_WAKTU_KERJA_EFEKTIF_MENIT", "75000"))
