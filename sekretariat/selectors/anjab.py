@@ -9,6 +9,11 @@ from ..models.anjab import IsianAnjab, ProgramSdm, PutaranAnjab, UraianTugas, ke
 from ..models.kepegawaian import Jabatan, Pegawai
 
 
+def angka(value: Decimal) -> str:
+    """Indonesian notation with two decimals: 47.760,00."""
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 @dataclass
 class BarisAbk:
     isian: IsianAnjab
@@ -28,9 +33,9 @@ class BarisAbk:
     @property
     def selisih_label(self) -> str:
         if self.selisih < 0:
-            return f"kurang {-self.selisih:.2f}"
+            return f"kurang {angka(-self.selisih)}"
         if self.selisih > 0:
-            return f"lebih {self.selisih:.2f}"
+            return f"lebih {angka(self.selisih)}"
         return "sesuai"
 
 

@@ -28,7 +28,7 @@ from ..models.anjab import (
 )
 from ..models.kepegawaian import Jabatan, Pegawai
 from ..models.naskah import JenisNaskah
-from ..selectors.anjab import abk_rows
+from ..selectors.anjab import abk_rows, angka
 from .naskah import naskah_buat
 
 TUJUAN_ORGANISASI = "Kepala Bagian Organisasi Sekretariat Daerah"
@@ -156,8 +156,8 @@ def _tabel_abk(putaran: PutaranAnjab) -> str:
         "<th>Pegawai ada</th><th>Selisih</th></tr>"
     )
     body = "".join(
-        f"<tr><td>{i}</td><td>{escape(r.jabatan.nama)}</td><td>{r.total_menit:,.2f}</td>"
-        f"<td>{r.kebutuhan:.2f}</td><td>{r.ada}</td><td>{r.selisih_label}</td></tr>"
+        f"<tr><td>{i}</td><td>{escape(r.jabatan.nama)}</td><td>{angka(r.total_menit)}</td>"
+        f"<td>{angka(r.kebutuhan)}</td><td>{r.ada}</td><td>{r.selisih_label}</td></tr>"
         for i, r in enumerate(abk_rows(putaran), start=1)
     )
     return f"<table>{head}{body}</table>"

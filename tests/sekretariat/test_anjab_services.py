@@ -56,11 +56,11 @@ def test_the_abk_is_the_sum_of_volume_times_norma_waktu_over_75000_minutes(kanto
     assert rows[ADM].total_menit == Decimal(47760)
     assert rows[ADM].kebutuhan == Decimal("0.64")
     assert rows[ADM].ada == 0
-    assert rows[ADM].selisih_label == "kurang 0.64"
+    assert rows[ADM].selisih_label == "kurang 0,64"
     # 6000×12 + 100×45.5 = 72000 + 4550 = 76550; 76550 / 75000 = 1.0207 → 1.02; two in post: lebih 0.98
     assert rows[LOKET].kebutuhan == Decimal("1.02")
     assert rows[LOKET].ada == 2
-    assert rows[LOKET].selisih_label == "lebih 0.98"
+    assert rows[LOKET].selisih_label == "lebih 0,98"
 
 
 @override_settings(ANJAB_WAKTU_KERJA_EFEKTIF_MENIT=60_000)
@@ -131,7 +131,7 @@ def test_the_usulan_waits_for_every_isian_then_drafts_the_letter_with_the_abk_ta
     assert "Bagian Organisasi" in naskah.tujuan_nama
     assert "061/118/425.004/2026" in naskah.isi
     assert "<td>Pengadministrasi Perkantoran</td>" in naskah.isi
-    assert "<td>0.64</td>" in naskah.isi and "<td>1.02</td>" in naskah.isi
+    assert "<td>0,64</td>" in naskah.isi and "<td>1,02</td>" in naskah.isi
     with pytest.raises(BerkasConflict):
         svc.putaran_usulkan(user=kantor["kasubag"], pk=putaran.pk)
     with pytest.raises(BerkasConflict, match="sudah diusulkan"):
