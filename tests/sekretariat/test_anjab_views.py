@@ -159,3 +159,15 @@ def test_the_sertifikat_must_be_a_real_pdf(client, kantor):
 
 QUERIES_PUTARAN = 9
 QUERIES_PROGRAM = 8
+
+
+def test_the_pegawai_page_shows_the_riwayat_diklat(client, kantor):
+    andi = pegawai("Andi")
+    svc.program_tambah(
+        user=kantor["kasubag"], jenis="diklat_teknis", judul="Diklat teknis SIAK", penyelenggara="bkpsdm",
+        tanggal=date(2026, 1, 5), peserta=[andi],
+    )  # fmt: skip
+    client.force_login(kantor["kasubag"])
+    page = client.get(andi.get_absolute_url()).content.decode()
+    section = page.split('id="riwayat-diklat"')[1].split("</section>")[0]
+    assert "Diklat teknis SIAK" in section and "5 Januari 2026" in section
