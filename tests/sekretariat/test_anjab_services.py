@@ -26,8 +26,8 @@ URAIAN_LOKET = [
 ]
 
 
-@pytest.fixture
-def putaran(kantor):
+@pytest.fixture(name="putaran")
+def putaran_fixture(kantor):
     jabatan = Jabatan.objects.filter(nama__in=[ADM, LOKET])
     return svc.putaran_buka(
         user=kantor["kasubag"], tahun=2026, nomor_surat="061/118/425.004/2026", tanggal_surat=date(2026, 2, 2),

@@ -12,18 +12,9 @@ from sekretariat.services import anjab as svc
 
 from .conftest import scan_pdf
 from .kepegawaian_helpers import data_kepegawaian, pegawai  # noqa: F401
-from .test_anjab_services import ADM, LOKET, URAIAN_ADM, isi_dan_verifikasi, isian
+from .test_anjab_services import ADM, LOKET, URAIAN_ADM, isi_dan_verifikasi, isian, putaran_fixture  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("data_kepegawaian")]
-
-
-@pytest.fixture
-def putaran(kantor):
-    jabatan = Jabatan.objects.filter(nama__in=[ADM, LOKET])
-    return svc.putaran_buka(
-        user=kantor["kasubag"], tahun=2026, nomor_surat="061/118/425.004/2026", tanggal_surat=date(2026, 2, 2),
-        jabatan_ids=[j.pk for j in jabatan],
-    )  # fmt: skip
 
 
 def _formset(rows, ikhtisar="Ikhtisar"):
