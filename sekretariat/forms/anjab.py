@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ..models.anjab import JenisProgramSdm, PenyelenggaraSdm
 from ..models.kepegawaian import Jabatan, Pegawai
-from ..models.surat_masuk import SuratMasuk
+from ..models.surat_masuk import SifatSurat, SuratMasuk
 from ..uploads import periksa_pindaian
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -25,7 +25,8 @@ class PutaranForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["surat_masuk"].queryset = SuratMasuk.objects.order_by("-pk")
+        # the request letter is an ordinary one; a rahasia letter's perihal is not offered here
+        self.fields["surat_masuk"].queryset = SuratMasuk.objects.exclude(sifat=SifatSurat.RAHASIA).order_by("-pk")
         self.fields["surat_masuk"].label_from_instance = lambda s: f"{s.nomor_surat} — {s.perihal}"[:120]
 
 
