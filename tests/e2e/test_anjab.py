@@ -10,6 +10,7 @@ from sekretariat import kepegawaian_data
 from sekretariat.models import Jabatan, Naskah
 from sekretariat.services import anjab as svc
 from tests.factories import staff
+from tests.sekretariat.kepegawaian_helpers import pegawai
 
 from .conftest import no_traceback
 
@@ -51,3 +52,17 @@ def test_fill_verify_and_propose_an_anjab_round(desks, e2e_team):
     no_traceback(desk)
     assert Naskah.objects.get().jenis.kode == "usulan-anjab-abk"
     assert "Usulan Analisis Jabatan dan Analisis Beban Kerja Tahun 2026" in desk.text()
+
+    desk.goto("/sekretariat/anjab/", "daftar putaran")
+    assert "061/118/425.004/2026" in desk.text()
+    andi = pegawai("Andi Saputra")
+    desk.goto("/sekretariat/program-sdm/?tahun=2026", "program sdm kosong")
+    desk.page.select_option("#id_jenis", "diklat_teknis")
+    desk.page.fill("#id_judul", "Diklat teknis SIAK terpusat")
+    desk.page.select_option("#id_penyelenggara", "bkpsdm")
+    desk.page.fill("#id_tanggal", "2026-05-04")
+    desk.page.select_option("#id_peserta", str(andi.pk))
+    desk.submit(desk.page.locator("#program-tambah"), "program dicatat")
+    no_traceback(desk)
+    desk.goto("/sekretariat/program-sdm/?tahun=2026", "program sdm 2026")
+    assert "Diklat teknis SIAK terpusat" in desk.text() and "Andi Saputra" in desk.text()
