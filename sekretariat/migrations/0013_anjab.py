@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('tahun', models.PositiveSmallIntegerField(unique=True, verbose_name='tahun')),
                 ('nomor_surat_permintaan', models.CharField(max_length=100, verbose_name='nomor surat permintaan')),
                 ('tanggal_surat_permintaan', models.DateField(verbose_name='tanggal surat permintaan')),
-                ('status', django_fsm.FSMField(choices=[('dibuka', 'Dibuka, isian diisi'), ('diusulkan', 'Usulan dikirim ke Bagian Organisasi'), ('perwali', 'Perwali terbit')], default='dibuka', max_length=20, protected=True, verbose_name='status')),
+                ('status', django_fsm.FSMField(choices=[('dibuka', 'Dibuka, isian diisi'), ('diusulkan', 'Usulan disusun, surat lewat naskah dinas'), ('perwali', 'Perwali terbit')], default='dibuka', max_length=20, protected=True, verbose_name='status')),
                 ('nomor_perwali', models.CharField(blank=True, max_length=100, verbose_name='nomor Perwali')),
                 ('tanggal_perwali', models.DateField(blank=True, null=True, verbose_name='tanggal Perwali')),
                 ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),

@@ -33,7 +33,7 @@ StatusPutaranAnjab = _choices(
     "StatusPutaranAnjab",
     [
         ("dibuka", "Dibuka, isian diisi"),
-        ("diusulkan", "Usulan dikirim ke Bagian Organisasi"),
+        ("diusulkan", "Usulan disusun, surat lewat naskah dinas"),
         ("perwali", "Perwali terbit"),
     ],
 )
