@@ -145,9 +145,21 @@ def isian_kembalikan(*, user, pk: int, catatan: str, expected_status: str | None
     if not catatan:
         raise BerkasInvalid("Catatan wajib diisi saat mengembalikan isian.")
     _analis(user)
-    return _isian_step(
-        user=user, pk=pk, method="kembalikan", label="Kembalikan", expected_status=expected_status, catatan=catatan
-    )
+    with transaction.atomic():
+        isian = _isian_step(
+            user=user, pk=pk, method="kembalikan", label="Kembalikan", expected_status=expected_status, catatan=catatan
+        )
+        # the holders of the jabatan (those with an account) hear that their form came back
+        pemangku = Pegawai.objects.filter(jabatan_id=isian.jabatan_id, aktif=True, pengguna__isnull=False)
+        notify(
+            [p.pengguna for p in pemangku.select_related("pengguna")],
+            judul=f"Isian Anjab/ABK {isian.jabatan.nama} dikembalikan",
+            pesan=catatan,
+            url=isian.get_absolute_url(),
+            record=isian,
+            email=False,
+        )
+    return isian
 
 
 def _tabel_abk(putaran: PutaranAnjab) -> str:

@@ -6,6 +6,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.notifikasi.models import Notifikasi
 from sekretariat.models import IsianAnjab, Jabatan, Naskah, ProgramSdm, PutaranAnjab, UraianTugas
 from sekretariat.selectors.anjab import abk_rows
 from sekretariat.services import anjab as svc
@@ -90,7 +91,11 @@ def test_an_isian_returned_with_a_catatan_can_be_corrected_and_submitted_again(k
         svc.isian_simpan(user=kantor["staf_sek"], pk=pk, ikhtisar="y", uraian=URAIAN_ADM)
     with pytest.raises(BerkasInvalid, match="Catatan wajib"):
         svc.isian_kembalikan(user=kantor["staf_sek"], pk=pk, catatan=" ")
+    holder = pegawai("Wulan", jabatan=ADM, pengguna=kantor["staf"])
     returned = svc.isian_kembalikan(user=kantor["staf_sek"], pk=pk, catatan="Norma waktu arsip terlalu besar")
+    notice = Notifikasi.objects.get(penerima=holder.pengguna)
+    assert notice.judul == f"Isian Anjab/ABK {ADM} dikembalikan"
+    assert notice.pesan == "Norma waktu arsip terlalu besar"
     assert returned.status == "dikembalikan"
     assert returned.catatan == "Norma waktu arsip terlalu besar"
     svc.isian_simpan(user=kantor["staf_sek"], pk=pk, ikhtisar="x", uraian=URAIAN_ADM[:2])
