@@ -358,6 +358,7 @@ def _seed_sekretariat(users: dict[str, User]) -> int:
     made += _seed_presensi(users)
     made += _seed_disiplin(users)
     made += _seed_bmd(users)
+    made += _seed_anjab(users)
 
     # --- SPJ dan daftar gaji (after keuangan and kepegawaian: it reads their rows) ---
     from sekretariat.demo_spj import build_gaji_demo, build_spj_demo
@@ -390,6 +391,13 @@ def _seed_bmd(users: dict[str, User]) -> int:
     from sekretariat.models import Ruangan
 
     return 0 if Ruangan.objects.exists() else len(build_bmd_demo(users))
+
+
+def _seed_anjab(users: dict[str, User]) -> int:
+    from sekretariat.demo_anjab import build_anjab_demo
+    from sekretariat.models import PutaranAnjab
+
+    return 0 if PutaranAnjab.objects.exists() else len(build_anjab_demo(users))
 
 
 def _seed_presensi(users: dict[str, User]) -> int:

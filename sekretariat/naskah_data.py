@@ -121,6 +121,7 @@ DEFAULT_DATA = (
     "sekretariat.cuti_data",
     "sekretariat.gaji_data",
     "sekretariat.bmd_data",
+    "sekretariat.anjab_data",
 )
 
 

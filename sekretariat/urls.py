@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .views import anjab as anjab_views
 from .views import bmd as bmd_views
 from .views import cuti as cuti_views
 from .views import disiplin as disiplin_views
@@ -155,3 +156,15 @@ urlpatterns += [
     path("bmd/usulan/<int:pk>/<slug:aksi>/", bmd_views.usulan_aksi, name="usulan-bmd-aksi"),
 ]
 # --- end bmd ---
+# --- anjab (Anjab/ABK, program pengembangan SDM; P1.2.3) ---
+urlpatterns += [
+    path("anjab/", anjab_views.putaran_list, name="anjab-list"),
+    path("anjab/<int:pk>/", anjab_views.putaran_detail, name="anjab-detail"),
+    path("anjab/<int:pk>/<slug:aksi>/", anjab_views.putaran_aksi, name="anjab-aksi"),
+    path("anjab/isian/<int:pk>/", anjab_views.isian_detail, name="anjab-isian"),
+    path("anjab/isian/<int:pk>/<slug:aksi>/", anjab_views.isian_aksi, name="anjab-isian-aksi"),
+    path("program-sdm/", anjab_views.program_list, name="program-sdm-list"),
+    path("program-sdm/<int:pk>/", anjab_views.program_detail, name="program-sdm-detail"),
+    path("program-sdm/<int:pk>/sertifikat/", anjab_views.program_sertifikat, name="program-sdm-sertifikat"),
+]
+# --- end anjab ---

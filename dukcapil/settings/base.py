@@ -336,3 +336,6 @@ TTE_VERIFY_MAX_BYTES = 10 * 1024 * 1024
 
 # PIAK operasional: a backup without a successful restore test within this many days is flagged
 PIAK_BATAS_UJI_PEMULIHAN_HARI = int(env("PIAK_BATAS_UJI_PEMULIHAN_HARI", "90"))
+# Anjab/ABK (sekretariat/models/anjab.py): waktu kerja efektif per year, 1.250 jam = 75.000 menit
+# (PermenPAN-RB 1/2020); set in minutes.
+ANJAB_WAKTU_KERJA_EFEKTIF_MENIT = int(env("ANJAB_WAKTU_KERJA_EFEKTIF_MENIT", "75000"))

@@ -93,6 +93,13 @@ class Aksi(models.TextChoices):
     CUTI_PARAF = "cuti_paraf", "Memaraf permohonan cuti (Sekretaris)"
     CUTI_PUTUS = "cuti_putus", "Menyetujui atau menolak permohonan cuti (Kadis)"
     # --- end cuti ---
+    # --- Anjab/ABK dan program pengembangan SDM (Sekretariat, issue 15, Probolinggo P1.2.3) ---
+    ANJAB_LIHAT = "anjab_lihat", "Melihat Anjab/ABK dan program pengembangan SDM"
+    ANJAB_KELOLA = "anjab_kelola", "Membuka putaran Anjab/ABK, menghimpun usulan dan mencatat Perwali (Kasubag)"
+    ANJAB_ISI = "anjab_isi", "Mengisi formulir Anjab/ABK jabatan (pemangku jabatan, analis)"
+    ANJAB_VERIFIKASI = "anjab_verifikasi", "Memverifikasi atau mengembalikan isian Anjab/ABK (analis kepegawaian)"
+    PROGRAM_SDM = "program_sdm", "Menyusun program pengembangan SDM (Kadis, Kasubag)"
+    # --- end Anjab/ABK ---
 
     # --- laporan perkembangan kependudukan (PIAK, piak/models/laporan_penduduk.py) ---
     LAPDUK_LIHAT = "lapduk_lihat", "Melihat laporan perkembangan kependudukan"
@@ -248,6 +255,14 @@ TABLE[Role.KASUBAG][A.CUTI_PERIKSA] = K
 TABLE[Role.SEKRETARIS][A.CUTI_PARAF] = K
 TABLE[Role.KADIS][A.CUTI_PUTUS] = K
 # --- end cuti ---
+# --- Anjab/ABK dan program pengembangan SDM (P1.2.3): the Kasubag opens and compiles, the staff
+# (pemangku jabatan, the analis kepegawaian of the Sekretariat) fill and verify, the Kadis draws up
+# the programme with the Kasubag; the Sekretaris reads ---
+TABLE[Role.STAF] |= {A.ANJAB_LIHAT: B, A.ANJAB_ISI: B, A.ANJAB_VERIFIKASI: B}
+TABLE[Role.KASUBAG] |= {A.ANJAB_LIHAT: K, A.ANJAB_KELOLA: K, A.ANJAB_ISI: K, A.PROGRAM_SDM: K}
+TABLE[Role.SEKRETARIS] |= {A.ANJAB_LIHAT: K}
+TABLE[Role.KADIS] |= {A.ANJAB_LIHAT: K, A.PROGRAM_SDM: K}
+# --- end Anjab/ABK ---
 
 # --- laporan perkembangan kependudukan (PIAK): Kasi → Kabid → Sekretaris → Kadis (TTE) → ADB ---
 TABLE[Role.KASI] |= {A.LAPDUK_LIHAT: B, A.LAPDUK_SUSUN: B}

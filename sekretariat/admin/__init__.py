@@ -1,1 +1,1 @@
-from . import bmd, cuti, keuangan, naskah, presensi, spj, surat_masuk  # noqa: F401
+from . import anjab, bmd, cuti, keuangan, naskah, presensi, spj, surat_masuk  # noqa: F401

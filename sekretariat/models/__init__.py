@@ -1,3 +1,4 @@
+from .anjab import *  # noqa: F403
 from .bmd import *  # noqa: F403
 from .cuti import *  # noqa: F403
 from .disiplin import *  # noqa: F403

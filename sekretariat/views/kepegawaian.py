@@ -100,6 +100,7 @@ def pegawai_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "kgb_berikut": selectors.kgb_berikut(pegawai),
         "pangkat_berikut": selectors.pangkat_berikut(pegawai),
         "riwayat": _history(pegawai),
+        "riwayat_diklat": list(pegawai.program_sdm.order_by("-tanggal")),  # P1.2.3 program pengembangan SDM
         "kelola": can(request.user, Aksi.KELOLA_PEGAWAI),
     }
     return render(request, "sekretariat/kepegawaian/detail.html", context)

@@ -330,6 +330,10 @@ def demo_objects() -> dict:
         "ruangan": sek.Ruangan.objects.order_by("pk").first(),
         "barang": sek.Barang.objects.filter(dihapus=False).order_by("pk").first(),
         "usulan_bmd": sek.UsulanBmd.objects.order_by("pk").first(),
+        # Anjab/ABK (sekretariat/demo_anjab.py): the round, one isian, one programme entry
+        "putaran_anjab": sek.PutaranAnjab.objects.order_by("pk").first(),
+        "isian_anjab": sek.IsianAnjab.objects.order_by("pk").first(),
+        "program_sdm": sek.ProgramSdm.objects.order_by("pk").first(),
         # PIAK's demo records (piak/demo.py)
         "gangguan": Gangguan.objects.filter(terhenti=True).order_by("pk").first(),
         "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
@@ -450,6 +454,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_gangguan_table(d),
         **piak_inovasi_table(d),
         **piak_operasional_table(d),
+        **anjab_table(d),
     }
 
 
@@ -689,6 +694,26 @@ def piak_kerjasama_table(d: dict) -> dict[str, list[tuple[str, object]]]:
                 reverse(n + "permintaan-dari-disposisi", args=[case.disposisi.pk]),
                 BukaPermintaan(False, chain_of(case.surat)),
             )
+        ],
+    }
+
+
+def anjab_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Anjab/ABK and the programme of pengembangan SDM (P1.2.3): readers of ANJAB_LIHAT; actions POST."""
+    n = "sekretariat:"
+    putaran, isian, program = d["putaran_anjab"].pk, d["isian_anjab"].pk, d["program_sdm"].pk
+    baca = Grant(Aksi.ANJAB_LIHAT)
+    return {
+        n + "anjab-list": [(reverse(n + "anjab-list"), baca)],
+        n + "anjab-detail": [(reverse(n + "anjab-detail", args=[putaran]), baca)],
+        n + "anjab-aksi": [(reverse(n + "anjab-aksi", args=[putaran, "usulkan"]), POST_ONLY)],
+        n + "anjab-isian": [(reverse(n + "anjab-isian", args=[isian]), baca)],
+        n + "anjab-isian-aksi": [(reverse(n + "anjab-isian-aksi", args=[isian, "ajukan"]), POST_ONLY)],
+        n + "program-sdm-list": [(reverse(n + "program-sdm-list"), baca)],
+        n + "program-sdm-detail": [(reverse(n + "program-sdm-detail", args=[program]), baca)],
+        # the demo entries carry no sertifikat yet: 404 to readers
+        n + "program-sdm-sertifikat": [
+            (reverse(n + "program-sdm-sertifikat", args=[program]), AnyGrant((Aksi.ANJAB_LIHAT,), status=404))
         ],
     }
 
