@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import distribusi_blangko as blangko
 from .views import gangguan, kerjasama, pengaduan, permintaan_data, publikasi
 from .views import laporan_penduduk as lapduk
 
@@ -58,4 +59,13 @@ urlpatterns: list = [
     path("gangguan/monitoring/xlsx/", gangguan.monitoring_xlsx, name="gangguan-monitoring-xlsx"),
     path("gangguan/monitoring/ajukan/", gangguan.monitoring_ajukan, name="gangguan-monitoring-ajukan"),
     # --- end gangguan
+    # distribusi blangko, ribbon, film dan cleaning kit ke kecamatan
+    path("distribusi-blangko/", blangko.daftar, name="distribusi-blangko"),
+    path("distribusi-blangko/stok/", blangko.stok, name="distribusi-blangko-stok"),
+    path("distribusi-blangko/stok/terima/", blangko.terima, name="distribusi-blangko-terima"),
+    path("distribusi-blangko/baru/", blangko.baru, name="distribusi-blangko-baru"),
+    path("distribusi-blangko/<int:pk>/", blangko.detail, name="distribusi-blangko-detail"),
+    path("distribusi-blangko/<int:pk>/aksi/<slug:aksi>/", blangko.aksi, name="distribusi-blangko-aksi"),
+    path("distribusi-blangko/<int:pk>/bast/", blangko.bast, name="distribusi-blangko-bast"),
+    # --- end distribusi blangko
 ]

@@ -129,6 +129,13 @@ class Aksi(models.TextChoices):
     GANGGUAN_MONITORING = "gangguan_monitoring", "Menyusun laporan berkala monitoring jaringan (Kasi PIAK)"
     # --- end PIAK gangguan
 
+    # --- PIAK distribusi blangko ke kecamatan ---
+    BLANGKO_DIST_LIHAT = "blangko_dist_lihat", "Melihat stok dan permintaan blangko kecamatan (PIAK)"
+    BLANGKO_DIST_CATAT = "blangko_dist_catat", "Mencatat penerimaan, permintaan dan serah terima blangko (PIAK)"
+    BLANGKO_DIST_USUL = "blangko_dist_usul", "Mengusulkan jumlah blangko untuk kecamatan (Kasi PIAK)"
+    BLANGKO_DIST_PUTUS = "blangko_dist_putus", "Memutuskan jumlah blangko untuk kecamatan (Kabid PIAK)"
+    # --- end PIAK distribusi blangko
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -280,6 +287,13 @@ TABLE[Role.KASI] |= {A.GANGGUAN_TANGANI: B, A.GANGGUAN_REKAP: B, A.GANGGUAN_MONI
 TABLE[Role.KABID] |= {A.GANGGUAN_REKAP: B}
 TABLE[Role.KADIS] |= {A.GANGGUAN_REKAP: K}
 # --- end PIAK gangguan
+# --- PIAK distribusi blangko: ADB records deliveries, requests and the handover; the Kasi PIAK
+# proposes the quantities, the Kabid PIAK decides them; the Kadis reads ---
+TABLE[Role.ADB] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_CATAT: B}
+TABLE[Role.KASI] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_CATAT: B, A.BLANGKO_DIST_USUL: B}
+TABLE[Role.KABID] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_PUTUS: B}
+TABLE[Role.KADIS] |= {A.BLANGKO_DIST_LIHAT: K}
+# --- end PIAK distribusi blangko ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
