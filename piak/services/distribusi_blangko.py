@@ -97,7 +97,7 @@ def permintaan_catat(*, user: User, data: PermintaanData) -> PermintaanBlangko:
     elif not items:
         errors["items"] = ["Isi jumlah yang diminta untuk sedikitnya satu barang."]
     if errors:
-        raise BerkasInvalid("Periksa isian permintaan blangko.", fields=errors)
+        raise BerkasInvalid(f"Periksa isian permintaan blangko: {next(iter(errors.values()))[0]}", fields=errors)
     with transaction.atomic():
         permintaan = PermintaanBlangko.objects.create(
             bidang=bidang_piak(), kecamatan=data.kecamatan.strip()[:100], nomor_surat=data.nomor_surat.strip()[:100],

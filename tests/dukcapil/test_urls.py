@@ -328,6 +328,8 @@ def demo_objects() -> dict:
         "pengaduan": Pengaduan.objects.filter(bidang_penjawab__kode=PENDAFTARAN).exclude(lampiran="").first(),
         "publikasi": GambarPublikasi.objects.order_by("pk").first(),
         "ruangan": sek.Ruangan.objects.order_by("pk").first(),
+        # PIAK distribusi blangko (piak/demo_distribusi_blangko.py): the request handed over with its BAST
+        "permintaan_blangko": piak_models.PermintaanBlangko.objects.exclude(nomor_bast="").order_by("pk").first(),
         "barang": sek.Barang.objects.filter(dihapus=False).order_by("pk").first(),
         "usulan_bmd": sek.UsulanBmd.objects.order_by("pk").first(),
         # PIAK's demo records (piak/demo.py)
@@ -442,6 +444,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_kerjasama_table(d),
         **piak_pengaduan_table(d),
         **piak_gangguan_table(d),
+        **piak_distribusi_blangko_table(d),
     }
 
 
@@ -704,6 +707,22 @@ def piak_gangguan_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "gangguan-monitoring": [(reverse(n + "gangguan-monitoring"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-xlsx": [(reverse(n + "gangguan-monitoring-xlsx"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-ajukan": [(reverse(n + "gangguan-monitoring-ajukan"), POST_ONLY)],
+    }
+
+
+def piak_distribusi_blangko_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's distribusi blangko (piak/urls.py): PIAK's officers and the Kadis; ADB/Kasi record."""
+    pb = d["permintaan_blangko"]
+    lihat = Grant(Aksi.BLANGKO_DIST_LIHAT, PIAK)
+    n = "piak:distribusi-blangko"
+    return {
+        n: [(reverse(n), lihat)],
+        n + "-stok": [(reverse(n + "-stok"), lihat)],
+        n + "-terima": [(reverse(n + "-terima"), POST_ONLY)],
+        n + "-baru": [(reverse(n + "-baru"), Grant(Aksi.BLANGKO_DIST_CATAT, PIAK))],
+        n + "-detail": [(reverse(n + "-detail", args=[pb.pk]), lihat)],
+        n + "-aksi": [(reverse(n + "-aksi", args=[pb.pk, "usulkan"]), POST_ONLY)],
+        n + "-bast": [(reverse(n + "-bast", args=[pb.pk]), AnyGrant((Aksi.BLANGKO_DIST_LIHAT,), PIAK, 403, 302))],
     }
 
 

@@ -151,7 +151,9 @@ def test_two_officers_handing_over_the_last_blangko_at_once_one_wins_the_other_g
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=handover, args=a) for a in zip(requests, (piak["adb"], piak["kasi_piak"]))]
+    threads = [
+        threading.Thread(target=handover, args=a) for a in zip(requests, (piak["adb"], piak["kasi_piak"]), strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
