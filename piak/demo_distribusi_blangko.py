@@ -1,5 +1,6 @@
 """Demo data of the distribusi blangko, driven through the services as PIAK's officers would: the
-deliveries received from the Ditjen and the provinsi; Kecamatan Bintan Timur's request proposed by
+deliveries received from the Ditjen and the provinsi (no KIA blanks: the counter's demo keeps a KIA
+berkas waiting for them); Kecamatan Bintan Timur's request proposed by
 the Kasi, decided (less ribbon than asked, with the reason) by the Kabid and handed over with its
 BAST; Kecamatan Gunung Kijang's request waiting for the Kasi."""
 
@@ -11,7 +12,6 @@ from dukcapil.models import User
 
 PENERIMAAN = [
     ("ktp-el", 500, "ditjen", "B-123/DUK/2026"),
-    ("kia", 200, "ditjen", "B-123/DUK/2026"),
     ("ribbon", 10, "provinsi", "045/DUKCAPIL-PROV/2026"),
     ("film", 10, "provinsi", "045/DUKCAPIL-PROV/2026"),
     ("cleaning", 5, "provinsi", "045/DUKCAPIL-PROV/2026"),
