@@ -418,6 +418,7 @@ PIAK_DEMO = [
     ("piak.demo_gangguan", "build_gangguan_demo", "Gangguan"),
     ("piak.demo_inovasi", "build_inovasi_demo", "Inovasi"),
     ("piak.demo_operasional", "build_operasional_demo", "Backup"),
+    ("piak.demo_distribusi_blangko", "build_distribusi_blangko_demo", "PermintaanBlangko"),
 ]
 
 

@@ -19,7 +19,7 @@ from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
 from dukcapil.workflow.permissions import Aksi, can
 
-from .models import MutasiBlangko, PermohonanPenduduk, StokBlangko
+from .models import JENIS_KARTU, MutasiBlangko, PermohonanPenduduk, StokBlangko
 
 
 def blangko_jenis_for(berkas: Berkas) -> str:
@@ -162,6 +162,12 @@ def blangko_seri_for(berkas: Berkas) -> str:
 def blangko_receive(*, jenis: str, jumlah: int, user: User, keterangan: str = "") -> list[Berkas]:
     """Record a delivery of blanks; berkas waiting for this blank are printed, oldest first, while it lasts."""
     _ensure_may(user)
+    return stok_terima(jenis=jenis, jumlah=jumlah, user=user, keterangan=keterangan)[1]
+
+
+def stok_terima(*, jenis: str, jumlah: int, user: User, keterangan: str = "") -> tuple[MutasiBlangko, list[Berkas]]:
+    """Add a delivery to the stock (its ledger row) and print the berkas waiting for this blank,
+    oldest first, while it lasts. The caller checks who may record it (the counter, PIAK)."""
     if jenis not in StokBlangko.Jenis.values:
         raise BerkasInvalid("Jenis blangko tidak dikenal.", fields={"jenis": ["Pilihan tidak dikenal."]})
     if jumlah <= 0:
@@ -172,7 +178,7 @@ def blangko_receive(*, jenis: str, jumlah: int, user: User, keterangan: str = ""
         stock.jumlah += jumlah
         stock._history_user = user
         stock.save(update_fields=["jumlah"])
-        MutasiBlangko.objects.create(
+        mutasi = MutasiBlangko.objects.create(
             jenis=jenis, jumlah=jumlah, sisa=stock.jumlah, keterangan=keterangan or "Penerimaan blangko", pelaku=user
         )
         waiting = (
@@ -191,7 +197,7 @@ def blangko_receive(*, jenis: str, jumlah: int, user: User, keterangan: str = ""
                 berkas, "print_after_restock", user, "Blangko tersedia; kartu dicetak dan siap diambil."
             )
             printed.append(berkas)
-    return printed
+    return mutasi, printed
 
 
 def blangko_summary() -> list[dict]:
@@ -202,7 +208,7 @@ def blangko_summary() -> list[dict]:
             "label": label,
             "jumlah": stocks.get(jenis, 0),
         }
-        for jenis, label in StokBlangko.Jenis.choices
+        for jenis, label in JENIS_KARTU
     ]
 
 

@@ -4,7 +4,7 @@ from dukcapil.forms import DATE_WIDGET
 from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 
 from .choices import AlasanPengurangan
-from .models import AnggotaKeluarga, JadwalPerekaman, PermohonanKK, StokBlangko
+from .models import JENIS_KARTU, AnggotaKeluarga, JadwalPerekaman, PermohonanKK
 from .register import PERSON_FIELDS
 
 
@@ -70,7 +70,7 @@ class SeriBlangkoForm(forms.Form):
 
 
 class BlangkoRusakForm(forms.Form):
-    jenis = forms.ChoiceField(label="Jenis blangko", choices=StokBlangko.Jenis.choices)
+    jenis = forms.ChoiceField(label="Jenis blangko", choices=JENIS_KARTU)
     nomor_seri = forms.CharField(label="Nomor seri blangko yang rusak", max_length=30)
     alasan = forms.CharField(label="Alasan (rusak / gagal cetak)", max_length=150)
 

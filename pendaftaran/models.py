@@ -221,11 +221,16 @@ class JadwalPerekaman(models.Model):
 
 
 class StokBlangko(models.Model):
-    """Blank card stock of the office; a printed card takes one, a delivery adds many."""
+    """Consumable stock of the office, one row per item: the blank cards (a printed card takes one, a
+    delivery adds many) and the card printers' ribbon, film and cleaning kit. The same ledger
+    (MutasiBlangko) records them all; PIAK's distribution to the kecamatan takes from it too."""
 
     class Jenis(models.TextChoices):
         KTP_EL = "ktp-el", "Blangko KTP-el"
         KIA = "kia", "Blangko KIA"
+        RIBBON = "ribbon", "Ribbon printer"
+        FILM = "film", "Film printer"
+        CLEANING = "cleaning", "Cleaning kit"
 
     jenis = models.CharField("jenis blangko", max_length=10, choices=Jenis.choices, unique=True)
     jumlah = models.PositiveIntegerField("stok", default=0)
@@ -237,6 +242,10 @@ class StokBlangko(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()}: {self.jumlah}"
+
+
+# the blank cards (the counter prints on them, records their serials); the rest are printer supplies
+JENIS_KARTU = [(v, label) for v, label in StokBlangko.Jenis.choices if v in ("ktp-el", "kia")]
 
 
 class MutasiBlangko(models.Model):

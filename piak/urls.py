@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import distribusi_blangko as blangko
 from .views import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi
 from .views import laporan_penduduk as lapduk
 
@@ -87,4 +88,13 @@ urlpatterns: list = [
         "operasional/perangkat/<int:pk>/periksa/", operasional.perangkat_periksa, name="operasional-perangkat-periksa"
     ),
     # --- end operasional
+    # distribusi blangko, ribbon, film dan cleaning kit ke kecamatan
+    path("distribusi-blangko/", blangko.daftar, name="distribusi-blangko"),
+    path("distribusi-blangko/stok/", blangko.stok, name="distribusi-blangko-stok"),
+    path("distribusi-blangko/stok/terima/", blangko.terima, name="distribusi-blangko-terima"),
+    path("distribusi-blangko/baru/", blangko.baru, name="distribusi-blangko-baru"),
+    path("distribusi-blangko/<int:pk>/", blangko.detail, name="distribusi-blangko-detail"),
+    path("distribusi-blangko/<int:pk>/aksi/<slug:aksi>/", blangko.aksi, name="distribusi-blangko-aksi"),
+    path("distribusi-blangko/<int:pk>/bast/", blangko.bast, name="distribusi-blangko-bast"),
+    # --- end distribusi blangko
 ]

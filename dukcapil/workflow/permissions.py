@@ -146,6 +146,13 @@ class Aksi(models.TextChoices):
     INOVASI_SETUJUI = "inovasi_setujui", "Menyetujui atau mengembalikan rancangan inovasi (Kadis)"
     # --- end PIAK inovasi
 
+    # --- PIAK distribusi blangko ke kecamatan ---
+    BLANGKO_DIST_LIHAT = "blangko_dist_lihat", "Melihat stok dan permintaan blangko kecamatan (PIAK)"
+    BLANGKO_DIST_CATAT = "blangko_dist_catat", "Mencatat penerimaan, permintaan dan serah terima blangko (PIAK)"
+    BLANGKO_DIST_USUL = "blangko_dist_usul", "Mengusulkan jumlah blangko untuk kecamatan (Kasi PIAK)"
+    BLANGKO_DIST_PUTUS = "blangko_dist_putus", "Memutuskan jumlah blangko untuk kecamatan (Kabid PIAK)"
+    # --- end PIAK distribusi blangko
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -320,6 +327,13 @@ TABLE[Role.KASI] |= {A.OPERASIONAL_LIHAT: B, A.OPERASIONAL_KELOLA: B}
 TABLE[Role.KABID] |= {A.OPERASIONAL_LIHAT: B}
 TABLE[Role.KADIS] |= {A.OPERASIONAL_LIHAT: K}
 # --- end PIAK operasional
+# --- PIAK distribusi blangko: ADB records deliveries, requests and the handover; the Kasi PIAK
+# proposes the quantities, the Kabid PIAK decides them; the Kadis reads ---
+TABLE[Role.ADB] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_CATAT: B}
+TABLE[Role.KASI] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_CATAT: B, A.BLANGKO_DIST_USUL: B}
+TABLE[Role.KABID] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_PUTUS: B}
+TABLE[Role.KADIS] |= {A.BLANGKO_DIST_LIHAT: K}
+# --- end PIAK distribusi blangko ---
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -1,3 +1,12 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
 
-from . import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi  # noqa: F401
+from . import (  # noqa: F401
+    distribusi_blangko,
+    gangguan,
+    inovasi,
+    kerjasama,
+    operasional,
+    pengaduan,
+    permintaan_data,
+    publikasi,
+)

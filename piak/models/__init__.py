@@ -1,5 +1,6 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
 
+from .distribusi_blangko import *  # noqa: F403
 from .gangguan import *  # noqa: F403
 from .inovasi import *  # noqa: F403
 from .kerjasama import *  # noqa: F403

@@ -44,14 +44,15 @@ _LANGKAH_STATUS = {1: S.USULAN, 2: S.USULAN, 3: S.DIBAHAS, 4: S.DRAF, 5: S.DIBAH
                    8: S.DITANDATANGANI, 9: S.DITANDATANGANI}  # fmt: skip
 
 
-def standar_waktu() -> dict[str, int]:
-    """Standard minutes per state from the catalogue's SOP (empty when it is not loaded)."""
+def standar_waktu(sop_nama: str = SOP_KERJASAMA, langkah_status: dict[int, str] = _LANGKAH_STATUS) -> dict[str, int]:
+    """Standard minutes per state from the catalogue's SOP (empty when it is not loaded):
+    ``langkah_status`` maps the SOP's step numbers to the state each is done in."""
     from dukcapil.models import SOP
 
-    sop = SOP.objects.filter(nama__icontains=SOP_KERJASAMA).prefetch_related("langkah").first()
+    sop = SOP.objects.filter(nama__icontains=sop_nama).prefetch_related("langkah").first()
     result: dict[str, int] = {}
     for step in sop.langkah.all() if sop else ():
-        status, minutes = _LANGKAH_STATUS.get(step.urutan), step.waktu_menit()
+        status, minutes = langkah_status.get(step.urutan), step.waktu_menit()
         if status and minutes is not None:
             result[status] = result.get(status, 0) + minutes
     return result

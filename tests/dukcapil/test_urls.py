@@ -328,6 +328,8 @@ def demo_objects() -> dict:
         "pengaduan": Pengaduan.objects.filter(bidang_penjawab__kode=PENDAFTARAN).exclude(lampiran="").first(),
         "publikasi": GambarPublikasi.objects.order_by("pk").first(),
         "ruangan": sek.Ruangan.objects.order_by("pk").first(),
+        # PIAK distribusi blangko (piak/demo_distribusi_blangko.py): the request handed over with its BAST
+        "permintaan_blangko": piak_models.PermintaanBlangko.objects.exclude(nomor_bast="").order_by("pk").first(),
         "barang": sek.Barang.objects.filter(dihapus=False).order_by("pk").first(),
         "usulan_bmd": sek.UsulanBmd.objects.order_by("pk").first(),
         # Anjab/ABK (sekretariat/demo_anjab.py): the round, one isian, one programme entry
@@ -455,6 +457,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_inovasi_table(d),
         **piak_operasional_table(d),
         **anjab_table(d),
+        **piak_distribusi_blangko_table(d),
     }
 
 
@@ -768,6 +771,22 @@ def piak_operasional_table(d: dict) -> dict[str, list[tuple[str, object]]]:
     table[n + "akses-pakta"] = [(reverse(n + "akses-pakta", args=[d["akses_pakta"].pk]), lihat)]
     table[n + "kunjungan-keluar"] = [(reverse(n + "kunjungan-keluar", args=[d["kunjungan"].pk]), POST_ONLY)]
     return table
+
+
+def piak_distribusi_blangko_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """PIAK's distribusi blangko (piak/urls.py): PIAK's officers and the Kadis; ADB/Kasi record."""
+    pb = d["permintaan_blangko"]
+    lihat = Grant(Aksi.BLANGKO_DIST_LIHAT, PIAK)
+    n = "piak:distribusi-blangko"
+    return {
+        n: [(reverse(n), lihat)],
+        n + "-stok": [(reverse(n + "-stok"), lihat)],
+        n + "-terima": [(reverse(n + "-terima"), POST_ONLY)],
+        n + "-baru": [(reverse(n + "-baru"), Grant(Aksi.BLANGKO_DIST_CATAT, PIAK))],
+        n + "-detail": [(reverse(n + "-detail", args=[pb.pk]), lihat)],
+        n + "-aksi": [(reverse(n + "-aksi", args=[pb.pk, "usulkan"]), POST_ONLY)],
+        n + "-bast": [(reverse(n + "-bast", args=[pb.pk]), AnyGrant((Aksi.BLANGKO_DIST_LIHAT,), PIAK, 403, 302))],
+    }
 
 
 def url_names(resolver=None, namespace: str = "") -> set[str]:
