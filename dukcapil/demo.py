@@ -408,6 +408,7 @@ PIAK_DEMO = [
     ("piak.demo_pengaduan", "build_pengaduan_demo", "Pengaduan"),
     ("piak.demo_pengaduan", "build_publikasi_demo", "Publikasi"),
     ("piak.demo_gangguan", "build_gangguan_demo", "Gangguan"),
+    ("piak.demo_update_data", "build_update_data_demo", "PermohonanUpdateData"),
 ]
 
 

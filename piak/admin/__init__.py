@@ -1,3 +1,3 @@
 """PIAK: one module per process (see sekretariat/ for the same skeleton)."""
 
-from . import gangguan, kerjasama, pengaduan, permintaan_data, publikasi  # noqa: F401
+from . import gangguan, kerjasama, pengaduan, permintaan_data, publikasi, update_data  # noqa: F401

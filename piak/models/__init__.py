@@ -6,3 +6,4 @@ from .laporan_penduduk import *  # noqa: F401,F403
 from .pengaduan import *  # noqa: F403
 from .permintaan_data import *  # noqa: F403
 from .publikasi import *  # noqa: F403
+from .update_data import *  # noqa: F403

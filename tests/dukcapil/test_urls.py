@@ -333,6 +333,7 @@ def demo_objects() -> dict:
         # PIAK's demo records (piak/demo.py)
         "gangguan": Gangguan.objects.filter(terhenti=True).order_by("pk").first(),
         "gangguan_rekanan": Gangguan.objects.exclude(laporan_rekanan="").order_by("pk").first(),
+        "update_data": piak_models.PermohonanUpdateData.objects.exclude(bukti="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -442,6 +443,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_kerjasama_table(d),
         **piak_pengaduan_table(d),
         **piak_gangguan_table(d),
+        **piak_update_data_table(d),
     }
 
 
@@ -704,6 +706,20 @@ def piak_gangguan_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "gangguan-monitoring": [(reverse(n + "gangguan-monitoring"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-xlsx": [(reverse(n + "gangguan-monitoring-xlsx"), Grant(Aksi.GANGGUAN_REKAP, PIAK))],
         n + "gangguan-monitoring-ajukan": [(reverse(n + "gangguan-monitoring-ajukan"), POST_ONLY)],
+    }
+
+
+def piak_update_data_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Update data kependudukan (P.6.7): PIAK and the leaders read; PIAK's ADB and Kasi process."""
+    p = d["update_data"]
+    n = "piak:"
+    lihat, olah = Grant(Aksi.UPDATE_DATA_LIHAT, PIAK), Grant(Aksi.UPDATE_DATA_OLAH, PIAK)
+    return {
+        n + "update-data-list": [(reverse(n + "update-data-list"), lihat)],
+        n + "update-data-baru": [(reverse(n + "update-data-baru"), olah)],
+        n + "update-data-detail": [(reverse(n + "update-data-detail", args=[p.pk]), lihat)],
+        n + "update-data-aksi": [(reverse(n + "update-data-aksi", args=[p.pk, "verifikasi"]), POST_ONLY)],
+        n + "update-data-bukti": [(reverse(n + "update-data-bukti", args=[p.pk]), olah)],
     }
 
 
