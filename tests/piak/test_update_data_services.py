@@ -22,7 +22,7 @@ S = StatusUpdateData
 def test_the_whole_chain_ends_with_the_pemohon_told_by_email(upd):
     adb, nik = upd["adb"], upd["person"].nik
     p = terima(adb, nik, email="siti@example.org", bukti=report_pdf("kk.pdf"))
-    assert p.status == S.DITERIMA and p.bukti.name.endswith("upd-%05d-bukti" % p.pk)
+    assert p.status == S.DITERIMA and p.bukti.name.endswith(f"upd-{p.pk:05d}-bukti")
     assert WorkItem.objects.filter(object_id=p.pk, aksi="update_data_olah", selesai_pada=None).exists()
     svc.update_data_verifikasi(user=adb, pk=p.pk, sesuai=True, temuan="Register: satu biodata.")
     today = timezone.localdate()
@@ -38,7 +38,9 @@ def test_the_whole_chain_ends_with_the_pemohon_told_by_email(upd):
     mail = PesanKeluar.objects.get()
     assert mail.kepada == ["siti@example.org"] and "sudah diperbarui" in mail.isi
     assert nik not in mail.isi and nik not in mail.subjek  # the email names the request, not the NIK
-    assert not WorkItem.objects.filter(object_id=p.pk, selesai_pada=None, content_type__model="permohonanupdatedata").exists()
+    assert not WorkItem.objects.filter(
+        object_id=p.pk, selesai_pada=None, content_type__model="permohonanupdatedata"
+    ).exists()
 
 
 def test_refused_at_the_check_goes_to_the_pemohon_with_the_reason(upd):
