@@ -34,6 +34,14 @@ class _Aksi(forms.Form):
     expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
+class _Bertanggal(_Aksi):
+    """An action with a date, today by default."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("tanggal", timezone.localdate())
+
+
 class VerifikasiForm(_Aksi):
     sesuai = forms.TypedChoiceField(
         label="Hasil verifikasi", coerce=lambda v: v == "1", widget=forms.RadioSelect,
@@ -42,16 +50,12 @@ class VerifikasiForm(_Aksi):
     temuan = forms.CharField(label="Temuan terhadap database kependudukan", widget=_text(3), max_length=1000)
 
 
-class AjukanForm(_Aksi):
+class AjukanForm(_Bertanggal):
     nomor_tiket = forms.CharField(label="Nomor tiket/surat ke Ditjen", max_length=60)
     tanggal = _tanggal("Tanggal diajukan")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("tanggal", timezone.localdate())
 
-
-class HasilForm(_Aksi):
+class HasilForm(_Bertanggal):
     diupdate = forms.TypedChoiceField(
         label="Hasil dari Ditjen", coerce=lambda v: v == "1", widget=forms.RadioSelect,
         choices=[("1", "Data sudah di-update"), ("0", "Ditolak")],
@@ -59,16 +63,8 @@ class HasilForm(_Aksi):
     keterangan = forms.CharField(label="Keterangan/alasan dari Ditjen", widget=_text(2), max_length=1000)
     tanggal = _tanggal("Tanggal hasil")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("tanggal", timezone.localdate())
 
-
-class KonfirmasiForm(_Aksi):
+class KonfirmasiForm(_Bertanggal):
     kanal = forms.ChoiceField(label="Dikonfirmasi melalui", choices=KanalKonfirmasi.choices)
     tanggal = _tanggal("Tanggal konfirmasi")
     catatan = forms.CharField(label="Catatan", widget=_text(2), required=False, max_length=1000)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("tanggal", timezone.localdate())

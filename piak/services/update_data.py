@@ -19,7 +19,7 @@ from dukcapil.models import Bidang, User
 from dukcapil.nik import clean_nik
 from dukcapil.notifikasi.services import kirim_email
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
-from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
+from dukcapil.workflow.services import move_work_items, record_checked, record_transition
 from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
@@ -89,9 +89,10 @@ def update_data_terima(*, user: User, data: PermohonanData) -> PermohonanUpdateD
         raise BerkasInvalid(message, fields={"telepon": [message]})
     uraian = _required(data.uraian, "uraian", "Tulis data apa yang tidak sesuai.")
     nama = _required(data.nama_pemohon, "nama_pemohon", "Isi nama pemohon.")
+    ext = ""
     if data.bukti:
         try:
-            periksa_pindaian(data.bukti, "Bukti")
+            ext = periksa_pindaian(data.bukti, "Bukti")
         except ValidationError as exc:
             raise BerkasInvalid(exc.messages[0], fields={"bukti": exc.messages}) from None
     now = timezone.now()
@@ -112,7 +113,7 @@ def update_data_terima(*, user: User, data: PermohonanData) -> PermohonanUpdateD
         )
         permohonan.save()
         if data.bukti:
-            permohonan.bukti.save(f"{permohonan.nomor.lower()}-bukti", data.bukti, save=False)
+            permohonan.bukti.save(f"{permohonan.nomor.lower()}-bukti.{ext}", data.bukti, save=False)
             permohonan.save(update_fields=["bukti"])
         _first_card(permohonan, "terima", user, f"Permohonan {permohonan.get_kanal_display().lower()}")
         move_work_items([permohonan], now)
@@ -120,10 +121,10 @@ def update_data_terima(*, user: User, data: PermohonanData) -> PermohonanUpdateD
 
 
 def _acting(user: User, pk: int, method: str, expected_status: str | None) -> PermohonanUpdateData:
-    permohonan = record_lock(PermohonanUpdateData, pk, label="Permohonan update data")
-    check_expected(permohonan, expected_status)
-    check_allowed(permohonan, method, user, LABEL[method])
-    return permohonan
+    return record_checked(
+        model=PermohonanUpdateData, pk=pk, method=method, user=user, label=LABEL[method],
+        expected_status=expected_status, lock_label="Permohonan update data",
+    )  # fmt: skip
 
 
 def update_data_verifikasi(

@@ -22,7 +22,7 @@ S = StatusUpdateData
 def test_the_whole_chain_ends_with_the_pemohon_told_by_email(upd):
     adb, nik = upd["adb"], upd["person"].nik
     p = terima(adb, nik, email="siti@example.org", bukti=report_pdf("kk.pdf"))
-    assert p.status == S.DITERIMA and p.bukti.name.endswith(f"upd-{p.pk:05d}-bukti")
+    assert p.status == S.DITERIMA and p.bukti.name.endswith(f"upd-{p.pk:05d}-bukti.pdf")
     assert WorkItem.objects.filter(object_id=p.pk, aksi="update_data_olah", selesai_pada=None).exists()
     svc.update_data_verifikasi(user=adb, pk=p.pk, sesuai=True, temuan="Register: satu biodata.")
     today = timezone.localdate()
