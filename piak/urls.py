@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .views import distribusi_blangko as blangko
-from .views import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi
+from .views import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi, update_data
 from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
@@ -97,4 +97,11 @@ urlpatterns: list = [
     path("distribusi-blangko/<int:pk>/aksi/<slug:aksi>/", blangko.aksi, name="distribusi-blangko-aksi"),
     path("distribusi-blangko/<int:pk>/bast/", blangko.bast, name="distribusi-blangko-bast"),
     # --- end distribusi blangko
+    # update data kependudukan (P.6.7)
+    path("update-data/", update_data.update_data_list, name="update-data-list"),
+    path("update-data/baru/", update_data.update_data_baru, name="update-data-baru"),
+    path("update-data/<int:pk>/", update_data.update_data_detail, name="update-data-detail"),
+    path("update-data/<int:pk>/aksi/<slug:aksi>/", update_data.update_data_aksi, name="update-data-aksi"),
+    path("update-data/<int:pk>/bukti/", update_data.update_data_bukti, name="update-data-bukti"),
+    # --- end update data
 ]

@@ -153,6 +153,11 @@ class Aksi(models.TextChoices):
     BLANGKO_DIST_PUTUS = "blangko_dist_putus", "Memutuskan jumlah blangko untuk kecamatan (Kabid PIAK)"
     # --- end PIAK distribusi blangko
 
+    # --- PIAK update data kependudukan (P.6.7) ---
+    UPDATE_DATA_LIHAT = "update_data_lihat", "Melihat permohonan update data kependudukan"
+    UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
+    # --- end PIAK update data
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -334,6 +339,13 @@ TABLE[Role.KASI] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_CATAT: B, A.BLANGKO
 TABLE[Role.KABID] |= {A.BLANGKO_DIST_LIHAT: B, A.BLANGKO_DIST_PUTUS: B}
 TABLE[Role.KADIS] |= {A.BLANGKO_DIST_LIHAT: K}
 # --- end PIAK distribusi blangko ---
+# --- PIAK update data kependudukan (P.6.7): the ADB and the Kasi of PIAK receive, check against the
+# register, send to the Ditjen and confirm to the pemohon; the Kabid and the Kadis read ---
+TABLE[Role.ADB] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
+TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
+TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
+TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
+# --- end PIAK update data
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

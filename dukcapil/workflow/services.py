@@ -131,10 +131,21 @@ def record_act(
 ) -> WorkflowRecord:
     """The public runner: lock, check the page's state, the FSM state and the table, transition."""
     with transaction.atomic():
-        record = record_lock(model, pk)
-        check_expected(record, expected_status)
-        check_allowed(record, method, user, label)
+        record = record_checked(model=model, pk=pk, method=method, user=user, label=label,
+                                expected_status=expected_status)  # fmt: skip
         record_transition(record, method, user, note)
+    return record
+
+
+def record_checked(
+    *, model: type[WorkflowRecord], pk: int, method: str, user, label: str, expected_status: str | None = None,
+    lock_label: str = "Berkas",
+) -> WorkflowRecord:  # fmt: skip
+    """The row under lock, once the page's state (409), the FSM state (409) and the table (403)
+    allow ``method``; inside the caller's transaction.atomic()."""
+    record = record_lock(model, pk, label=lock_label)
+    check_expected(record, expected_status)
+    check_allowed(record, method, user, label)
     return record
 
 

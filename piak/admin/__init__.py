@@ -9,4 +9,5 @@ from . import (  # noqa: F401
     pengaduan,
     permintaan_data,
     publikasi,
+    update_data,
 )

@@ -345,6 +345,7 @@ def demo_objects() -> dict:
         "akses_pakta": piak_models.AksesDatabase.objects.exclude(pakta="").order_by("pk").first(),
         "kunjungan": piak_models.KunjunganRuangServer.objects.order_by("pk").first(),
         "perangkat": piak_models.PerangkatSiak.objects.order_by("pk").first(),
+        "update_data": piak_models.PermohonanUpdateData.objects.exclude(bukti="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -458,6 +459,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_operasional_table(d),
         **anjab_table(d),
         **piak_distribusi_blangko_table(d),
+        **piak_update_data_table(d),
     }
 
 
@@ -786,6 +788,20 @@ def piak_distribusi_blangko_table(d: dict) -> dict[str, list[tuple[str, object]]
         n + "-detail": [(reverse(n + "-detail", args=[pb.pk]), lihat)],
         n + "-aksi": [(reverse(n + "-aksi", args=[pb.pk, "usulkan"]), POST_ONLY)],
         n + "-bast": [(reverse(n + "-bast", args=[pb.pk]), AnyGrant((Aksi.BLANGKO_DIST_LIHAT,), PIAK, 403, 302))],
+    }
+
+
+def piak_update_data_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Update data kependudukan (P.6.7): PIAK and the leaders read; PIAK's ADB and Kasi process."""
+    p = d["update_data"]
+    n = "piak:"
+    lihat, olah = Grant(Aksi.UPDATE_DATA_LIHAT, PIAK), Grant(Aksi.UPDATE_DATA_OLAH, PIAK)
+    return {
+        n + "update-data-list": [(reverse(n + "update-data-list"), lihat)],
+        n + "update-data-baru": [(reverse(n + "update-data-baru"), olah)],
+        n + "update-data-detail": [(reverse(n + "update-data-detail", args=[p.pk]), lihat)],
+        n + "update-data-aksi": [(reverse(n + "update-data-aksi", args=[p.pk, "verifikasi"]), POST_ONLY)],
+        n + "update-data-bukti": [(reverse(n + "update-data-bukti", args=[p.pk]), olah)],
     }
 
 
