@@ -32,6 +32,32 @@ from .models import (
 from .sop_export import sop_csv, sop_xlsx
 
 
+class IndexedSearchMixin:
+    """Admin search answered from indexes at register size (millions of rows).
+
+    ``exact_search(term)`` returns a ``Q`` for a term that is a whole key (a NIK, a nomor KK, a
+    nomor registrasi): an equality the unique index answers, not ``UPPER(x) LIKE``. Other terms go to
+    ``text_search(term)`` (a name through the trigram index) when the admin has one, else nothing is
+    found. No full count of the table on any page."""
+
+    show_full_result_count = False
+
+    def exact_search(self, term: str) -> models.Q | None:
+        return None
+
+    def text_search(self, term: str) -> models.Q | None:
+        return None
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        wanted = self.exact_search(term)
+        if wanted is None:
+            wanted = self.text_search(term)
+        return (queryset.none() if wanted is None else queryset.filter(wanted)), False
+
+
 class ReadOnlyFieldsMixin:
     """Every field (but the excluded ones) read-only and nothing added here: the record is written by
     the application's own screens; admin looks it up."""
@@ -196,12 +222,20 @@ class KartuKendaliInline(ReadOnlyInlineMixin, GenericTabularInline):
 
 
 @admin.register(Berkas)
-class BerkasAdmin(ReadOnlyFieldsMixin, UndeletableMixin, SimpleHistoryAdmin):
+class BerkasAdmin(IndexedSearchMixin, ReadOnlyFieldsMixin, UndeletableMixin, SimpleHistoryAdmin):
     """Read-only: berkas change state only through the workflow screens."""
 
     list_display = ["nomor_registrasi", "layanan", "status", "status_sejak", "dibuat_pada"]
     list_filter = ["status", "bidang", "layanan"]
     search_fields = ["nomor_registrasi"]
+    search_help_text = "Nomor registrasi lengkap, atau NIK pemohon (16 angka)."
+    ordering = ["-id"]
+
+    def exact_search(self, term: str) -> models.Q:
+        if term.isdigit() and len(term) == 16:
+            return models.Q(pemohon_nik=term)
+        return models.Q(nomor_registrasi=term.upper())
+
     list_select_related = ["layanan"]
     inlines = [KartuKendaliInline]
     exclude = ["persyaratan_diserahkan"]

@@ -389,6 +389,9 @@ def _first_back_office_state(berkas: "Berkas") -> str:
     return Status.VERIFIKASI if berkas.alur == Alur.VERIFIKASI_DULU else Status.DITERIMA
 
 
+OPEN_BERKAS = ~models.Q(status__in=[str(s) for s in FINAL_STATUSES])
+
+
 class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     """One application for one layanan, followed from the counter to pickup."""
 
@@ -438,11 +441,22 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     class Meta:
         verbose_name = "berkas"
         verbose_name_plural = "berkas"
-        indexes = [models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx")]
+        indexes = [
+            models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx"),
+            # the queue API's default (open berkas, oldest in their state first, keyset pages)
+            models.Index(fields=["status_sejak", "id"], condition=OPEN_BERKAS, name="berkas_terbuka_sejak_idx"),
+            # a state with that order: the queue API's status filter, the pickup lists
+            models.Index(fields=["status", "status_sejak", "id"], name="berkas_status_sejak_idx"),
+            # the admin's status filter, newest first
+            models.Index(fields=["status", "id"], name="berkas_status_id_idx"),
+            # ringkasan: open berkas counted per state, layanan and bidang from the index alone
+            models.Index(fields=["status", "layanan", "bidang"], condition=OPEN_BERKAS, name="berkas_ringkasan_idx"),
+            models.Index(fields=["dibuat_pada"], name="berkas_dibuat_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["kunci_subjek"],
-                condition=~models.Q(status__in=[str(s) for s in FINAL_STATUSES]),
+                condition=OPEN_BERKAS,
                 name="satu_berkas_terbuka_per_subjek",
             )
         ]

@@ -49,12 +49,18 @@ def from_form(cls, data: dict, names: dict[str, str] | None = None):
     return cls(**{f.name: data[names.get(f.name, f.name)] for f in fields(cls)})
 
 
-def render_inbox(request: HttpRequest, *, limit: int = 200, status: int = 200, **extra) -> HttpResponse:
+INBOX_LIMIT = 200  # rows shown; the heading counts every item that waits
+
+
+def render_inbox(request: HttpRequest, *, limit: int | None = None, status: int = 200, **extra) -> HttpResponse:
     """The kotak masuk page; the TTE batch view shows it again with its error and the ticked berkas."""
+    limit = limit or INBOX_LIMIT
     rows = selectors.inbox(request.user, limit=limit)
     can_sign = can(request.user, Aksi.TTE)
     context = {
         "rows": rows,
+        # all that wait, not the shown slice: counted only when the slice is full (one more query)
+        "total": selectors.work_items(request.user).count() if len(rows) >= limit else len(rows),
         "overdue": sum(1 for r in rows if r.overdue),
         "colours": STATUS_COLOURS,
         "can_sign": can_sign,

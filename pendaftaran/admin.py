@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.db.models import Q
 from simple_history.admin import SimpleHistoryAdmin
 
-from dukcapil.admin import ReadOnlyFieldsMixin, ReadOnlyInlineMixin, ViewOnlyMixin
+from dukcapil.admin import IndexedSearchMixin, ReadOnlyFieldsMixin, ReadOnlyInlineMixin, ViewOnlyMixin
 
 from .models import (
     AnggotaKeluarga,
@@ -37,21 +38,43 @@ class PendudukInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 
 @admin.register(Keluarga)
-class KeluargaAdmin(ReadOnlyFieldsMixin, SimpleHistoryAdmin):
-    """The register changes through approved berkas; admin reads it and its history."""
+class KeluargaAdmin(IndexedSearchMixin, ReadOnlyFieldsMixin, SimpleHistoryAdmin):
+    """The register changes through approved berkas; admin reads it and its history.
+
+    No list filter on kecamatan: its choices were a DISTINCT over every family on each page load."""
 
     list_display = ["nomor_kk", "desa_kelurahan", "kecamatan", "aktif"]
-    list_filter = ["aktif", "kecamatan"]
+    list_filter = ["aktif"]
     search_fields = ["nomor_kk"]
+    search_help_text = "Nomor KK lengkap (16 angka), atau NIK salah satu anggota."
+    ordering = ["-id"]
+
+    def exact_search(self, term: str) -> Q | None:
+        if not (term.isdigit() and len(term) == 16):
+            return None
+        return Q(nomor_kk=term) | Q(pk__in=Penduduk.objects.filter(nik=term).values("keluarga_id"))
+
     inlines = [PendudukInline]
 
 
 @admin.register(Penduduk)
-class PendudukAdmin(ReadOnlyFieldsMixin, SimpleHistoryAdmin):
+class PendudukAdmin(IndexedSearchMixin, ReadOnlyFieldsMixin, SimpleHistoryAdmin):
     list_display = ["nik", "nama", "keluarga", "status", "kewarganegaraan"]
     list_filter = ["status", "kewarganegaraan"]
-    search_fields = ["=nik", "=keluarga__nomor_kk"]
+    search_fields = ["nik", "nama"]
+    search_help_text = "NIK atau nomor KK lengkap (16 angka), atau sebagian nama (paling sedikit 3 huruf)."
     list_select_related = ["keluarga"]
+    ordering = ["-id"]
+
+    def exact_search(self, term: str) -> Q | None:
+        """A NIK or a nomor KK: two unique-index lookups, never an OR across the Keluarga join."""
+        if not (term.isdigit() and len(term) == 16):
+            return None
+        return Q(nik=term) | Q(keluarga_id__in=Keluarga.objects.filter(nomor_kk=term).values("pk"))
+
+    def text_search(self, term: str) -> Q | None:
+        """Part of a name: UPPER(nama) LIKE, answered by the trigram index (pendaftaran migration)."""
+        return Q(nama__icontains=term) if len(term) >= 3 and not term.isdigit() else None
 
 
 @admin.register(PermohonanPenduduk)

@@ -3,6 +3,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +43,8 @@ from .services import kind_of as kk_kind_of
 
 REGISTER_BIDANG = "pendaftaran"  # the population register is kept by this bidang
 ANGGOTA_FIELDS = list(AnggotaData.__dataclass_fields__)
+
+MENUNGGU_PER_HALAMAN = 50  # berkas waiting for blangko, per page
 
 
 def _anggota(data: dict) -> AnggotaData:
@@ -220,12 +223,13 @@ def blangko(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
             messages.error(request, "Periksa kembali isian yang ditandai.")
-    waiting = (
+    waiting = Paginator(
         selectors.berkas_visible_to(request.user)
         .filter(status=Status.MENUNGGU_BLANGKO)
         .select_related("layanan")
-        .order_by("status_sejak")
-    )
+        .order_by("status_sejak", "pk"),
+        MENUNGGU_PER_HALAMAN,
+    ).get_page(request.GET.get("halaman"))
     return render(
         request,
         "pendaftaran/blangko.html",

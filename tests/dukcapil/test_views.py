@@ -241,6 +241,17 @@ def test_inbox_lists_oldest_first_with_pinned_query_count(client, team, django_a
     assert page.count('href="/berkas/KK-') == 11
 
 
+def test_inbox_heading_counts_every_waiting_berkas_not_the_shown_slice(client, team, monkeypatch):
+    monkeypatch.setattr("dukcapil.views.INBOX_LIMIT", 3)
+    made = [berkas_in(Status.VERIFIKASI, team, seq=seq) for seq in range(1, 6)]
+    client.force_login(team["kasi"])
+    page = client.get(reverse("kotak-masuk")).content.decode()
+    heading = re.search(r'<p class="muted" id="jumlah-menunggu">(.*?)</p>', page, re.S).group(1)
+    assert heading.startswith("5 berkas menunggu Anda; 3 yang terlama ditampilkan")
+    assert page.count('href="/berkas/KK-') == 3
+    assert made[-1].nomor_registrasi not in page  # the newest waits beyond the slice
+
+
 def test_public_status_shows_timeline_and_nothing_personal(client, team):
     berkas = berkas_in(Status.VALIDASI, team)
     response = client.post(

@@ -127,3 +127,19 @@ def test_blangko_page_query_count_does_not_grow(client, team, django_assert_num_
         blangko_rusak_catat(user=team["operator"], jenis="ktp-el", nomor_seri=f"BLK-2026-00020{i}", alasan="Rusak")
     with django_assert_num_queries(BLANGKO_PAGE_QUERIES):
         assert client.get(URL).status_code == 200
+
+
+def test_waiting_list_is_paged_and_its_heading_counts_all(client, team, monkeypatch):
+    from dukcapil.models import Berkas
+    from tests.factories import berkas_in
+
+    monkeypatch.setattr("pendaftaran.views.MENUNGGU_PER_HALAMAN", 2)
+    made = [berkas_in(Status.VERIFIKASI, team, seq=seq) for seq in range(1, 4)]
+    Berkas.objects.filter(pk__in=[b.pk for b in made]).update(status=Status.MENUNGGU_BLANGKO)
+    client.force_login(team["operator"])
+    first = client.get(URL).content.decode()
+    assert "Berkas menunggu blangko (3)" in first
+    assert [b.nomor_registrasi in first for b in made] == [True, True, False]
+    second = client.get(URL, {"halaman": 2}).content.decode()
+    assert [b.nomor_registrasi in second for b in made] == [False, False, True]
+    assert "halaman 2 dari 2" in second

@@ -29,7 +29,7 @@ def test_basic_auth_with_the_right_password_is_refused(team):
 def test_token_authenticates_the_officer(team):
     token = Token.objects.create(user=team["kasi"])
     response = APIClient().get(reverse("api-antrian"), HTTP_AUTHORIZATION=f"Token {token.key}")
-    assert response.status_code == 200 and response.json()["count"] == 0
+    assert response.status_code == 200 and response.json()["results"] == []
 
 
 def test_wrong_tokens_lock_the_address_even_for_a_right_token(team):
