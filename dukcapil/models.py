@@ -475,6 +475,11 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     def get_absolute_url(self) -> str:
         return reverse("berkas-detail", args=[self.nomor_registrasi])
 
+    def public_cache_keys(self) -> list[str]:
+        from . import status_cache
+
+        return [status_cache.key(self.nomor_registrasi, self.pemohon_nik)]
+
     # Signable: the documents come from the berkas kind of its layanan.
     def signing_documents(self) -> list:
         from .registry import get_kind

@@ -53,6 +53,10 @@ class WorkflowRecord(models.Model):
     def standard_minutes(self, status: str | None = None) -> int | None:
         return self.standar_waktu.get(status or self.status)
 
+    def public_cache_keys(self) -> list[str]:
+        """Cached public answers about this record, dropped after each transition commits."""
+        return []
+
 
 def optional_link(to, verbose_name: str, *, on_delete=models.PROTECT, related_name: str = "+", **kwargs):
     """A foreign key a row may leave empty."""

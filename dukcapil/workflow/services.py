@@ -101,7 +101,17 @@ def record_transition(
     record._history_user = user
     record.save(update_fields=[*BASE_FIELDS, *update_fields])
     move_work_items([record], at, ct)
+    forget_public_answers([record])
     return card
+
+
+def forget_public_answers(records: Iterable[WorkflowRecord]) -> None:
+    """After commit, drop what the public lookups cached about these records (their state moved)."""
+    keys = [key for record in records for key in record.public_cache_keys()]
+    if keys:
+        from dukcapil import status_cache
+
+        transaction.on_commit(lambda: status_cache.forget(keys))
 
 
 def record_transition_many(records: list[WorkflowRecord], method: str, user, note: str = "") -> None:
@@ -117,6 +127,7 @@ def record_transition_many(records: list[WorkflowRecord], method: str, user, not
     else:
         model.objects.bulk_update(records, list(BASE_FIELDS))
     move_work_items(records, at, ct)
+    forget_public_answers(records)
 
 
 def record_act(
