@@ -8,6 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
+from dukcapil.db_router import replica_reads
+
 from .choices import FINAL_STATUSES, KategoriBatal, Status
 from .models import BatchTTEItem, Berkas, Dokumen, KartuKendali, Pengambilan
 from .services import ACTIONS, Action
@@ -167,6 +169,7 @@ class PublicStatus:
     alasan_batal: str
 
 
+@replica_reads
 def public_status_lookup(nomor_registrasi: str, nik: str) -> PublicStatus | None:
     """The status only if both nomor and NIK match; None otherwise (same answer either way).
 

@@ -159,6 +159,17 @@ DATABASES = {
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )
 }
+if env("DATABASE_REPLICA_URL"):
+    # a streaming read replica for the public lookups and the dashboards (dukcapil/db_router.py)
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=int(env("DB_CONN_MAX_AGE", "60"))
+    )
+DATABASE_ROUTERS = ["dukcapil.db_router.ReplicaRouter"]
+if env_bool("DB_PGBOUNCER", False):
+    # PgBouncer in transaction mode: a transaction may move to another server connection, so no
+    # server-side cursors (which outlive a transaction) and no session state
+    for _alias in DATABASES.values():
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "dukcapil.User"
 LOGIN_URL = "login"

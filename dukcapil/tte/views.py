@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from dukcapil.db_router import replica_reads
+
 from .. import errors, ratelimit
 from ..exceptions import BerkasError
 from ..models import BatchTTE, Berkas, Dokumen
@@ -63,6 +65,7 @@ def _document_or_404(token) -> Dokumen:
 
 
 @never_cache
+@replica_reads
 def verifikasi(request: HttpRequest, token) -> HttpResponse:
     """Public: what the QR code on a document leads to. Names masked, nothing else personal."""
     dokumen = _document_or_404(token)
