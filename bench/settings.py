@@ -16,3 +16,5 @@ ROOT_URLCONF = "bench.urls"
 # comes from many client addresses forwarded by one reverse proxy, as citizens behind nginx.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}
 LOGGING = {"version": 1, "disable_existing_loggers": True, "root": {"level": "WARNING", "handlers": []}}
+# pages render without a collectstatic manifest (the bench measures views, not static files)
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
