@@ -101,7 +101,8 @@ def build(keluarga: int, berkas: int) -> None:
                    pemohon_jenis_kelamin, pemohon_telepon, pemohon_email, status, status_sejak, persyaratan_kurang,
                    catatan, standar_waktu, dibuat_pada, dibuat_oleh_id, bidang_id, layanan_id, alur, kategori_batal)
                    SELECT 'SK-' || lpad(g::text, 8, '0'), (3171010000000000 + 1 + g %% {3 * keluarga})::text,
-                          ({names})[1 + g %% 20] || ' ' || ({surnames})[1 + (g / 20) %% 18], date '1980-01-01' + g %% 9000,
+                          ({names})[1 + g %% 20] || ' ' || ({surnames})[1 + (g / 20) %% 18],
+                          date '1980-01-01' + g %% 9000,
                           'L', '', '',
                           CASE WHEN g %% 20 = 0 THEN ({states})[1 + (g / 20) %% 7]
                                WHEN g %% 97 = 0 THEN 'dibatalkan' ELSE 'diserahkan' END,
@@ -117,23 +118,28 @@ def build(keluarga: int, berkas: int) -> None:
             cur.execute(
                 """INSERT INTO dukcapil_kartukendali (transisi, dari_status, ke_status, waktu, mulai, catatan,
                    pelaku_id, content_type_id, object_id)
-                   SELECT (ARRAY['accept', 'complete_entry', 'verify'])[k], (ARRAY['baru', 'diterima', 'verifikasi'])[k],
+                   SELECT (ARRAY['accept', 'complete_entry', 'verify'])[k],
+                          (ARRAY['baru', 'diterima', 'verifikasi'])[k],
                           (ARRAY['diterima', 'verifikasi', 'validasi'])[k], b.dibuat_pada + k * interval '20 minutes',
                           b.dibuat_pada + (k - 1) * interval '20 minutes', '', %s, %s, b.id
                    FROM dukcapil_berkas b CROSS JOIN generate_series(1, 3) k
-                   WHERE b.id > (SELECT coalesce(max(object_id), 0) FROM dukcapil_kartukendali WHERE content_type_id = %s)""",
+                   WHERE b.id > (SELECT coalesce(max(object_id), 0) FROM dukcapil_kartukendali
+                                 WHERE content_type_id = %s)""",
                 [users["operator"].pk, ct, ct],
             )
+            waiting = ", ".join(f"'{s}'" for s in Berkas.KOTAK_MASUK)
             inbox = " ".join(f"WHEN '{state}' THEN '{aksi}'" for state, aksi in Berkas.KOTAK_MASUK.items())
             cur.execute(
                 f"""INSERT INTO dukcapil_workitem (object_id, aksi, status, sejak, bidang_id, content_type_id)
                    SELECT b.id, CASE b.status {inbox} END, b.status, b.status_sejak, b.bidang_id, %s
                    FROM dukcapil_berkas b
-                   WHERE b.nomor_registrasi LIKE 'SK-%%' AND b.status IN ({", ".join(f"'{s}'" for s in Berkas.KOTAK_MASUK)})
-                     AND NOT EXISTS (SELECT 1 FROM dukcapil_workitem w WHERE w.content_type_id = %s AND w.object_id = b.id)""",
+                   WHERE b.nomor_registrasi LIKE 'SK-%%' AND b.status IN ({waiting})
+                     AND NOT EXISTS (SELECT 1 FROM dukcapil_workitem w
+                                     WHERE w.content_type_id = %s AND w.object_id = b.id)""",
                 [ct, ct],
             )
-            print(f"berkas: {berkas - have} with 3 kartu kendali each in {time.monotonic() - started:.0f} s", flush=True)
+            took = time.monotonic() - started
+            print(f"berkas: {berkas - have} with 3 kartu kendali each in {took:.0f} s", flush=True)
             cur.execute("ANALYZE")
 
 
@@ -190,8 +196,10 @@ def measure(reps: int) -> None:
     month_ago = (open_berkas.dibuat_pada.date()).replace(day=1).isoformat()
     rows = []
     staff = [
-        *[(f"kotak masuk ({u})", login(u), "get", "/kotak-masuk/", None) for u in
-          ("loket", "operator", "kasi", "kabid", "kadis", "pengambilan")],  # fmt: skip
+        *[
+            (f"kotak masuk ({u})", login(u), "get", "/kotak-masuk/", None)
+            for u in ("loket", "operator", "kasi", "kabid", "kadis", "pengambilan")
+        ],  # fmt: skip
         ("halaman berkas", kasi, "get", f"/berkas/{open_berkas.nomor_registrasi}/", None),
         ("API antrian, halaman 1", kasi, "get", "/api/v1/antrian/", None),
         ("API antrian, halaman dalam", kasi, "get", "/api/v1/antrian/", {"cursor": cursor_at_middle()}),
@@ -232,14 +240,11 @@ def measure(reps: int) -> None:
     bad = [r for r in rows if r[5] >= 400]
     if bad:
         raise SystemExit(f"error responses: {[(r[1], r[5]) for r in bad]}")
-    print(
-        f"\nberkas={Berkas.objects.count()} penduduk={Penduduk.objects.count()} keluarga={Keluarga.objects.count()}"
-    )
+    print(f"\nberkas={Berkas.objects.count()} penduduk={Penduduk.objects.count()} keluarga={Keluarga.objects.count()}")
     worst_staff = max(r[3] for r in rows if r[0] == "staff")
     worst_admin = max(r[3] for r in rows if r[0] == "admin")
-    print(
-        f"worst_staff_p95_ms={worst_staff:.1f} worst_admin_p95_ms={worst_admin:.1f} max_queries={max(r[4] for r in rows)}"
-    )
+    most = max(r[4] for r in rows)
+    print(f"worst_staff_p95_ms={worst_staff:.1f} worst_admin_p95_ms={worst_admin:.1f} max_queries={most}")
 
 
 def main() -> None:

@@ -4,8 +4,9 @@
 
 Creates (once) the database dukcapil_bench with --rows berkas and 3 kartu kendali rows each,
 serves the project with gunicorn on 127.0.0.1, loads both endpoints with wrk (Debian
-package 'wrk') using the same random nomor/NIK pairs, and prints requests/s and the ratio. The status answers come from the per-berkas cache once a
-pair has been asked (dukcapil/status_cache.py): the warm-up asks most of the --pairs pairs once.
+package 'wrk') using the same random nomor/NIK pairs, and prints requests/s and the ratio.
+The status answers come from the per-berkas cache once a pair has been asked
+(dukcapil/status_cache.py): the warm-up asks most of the 2,000 pairs once.
 """
 
 import argparse

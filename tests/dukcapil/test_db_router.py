@@ -56,9 +56,11 @@ def test_the_public_status_lookup_reads_in_a_replica_block(team, monkeypatch, wi
 @pytest.mark.django_db
 def test_the_staff_pages_read_the_primary(client, team, monkeypatch, with_replica):
     reads = []
-    monkeypatch.setattr(
-        db_router.ReplicaRouter, "db_for_read", lambda self, model, **hints: reads.append(db_router.reading_from_replica())
-    )
+
+    def record(self, model, **hints):
+        reads.append(db_router.reading_from_replica())
+
+    monkeypatch.setattr(db_router.ReplicaRouter, "db_for_read", record)
     client.force_login(team["kasi"])
     assert client.get(reverse("kotak-masuk")).status_code == 200
     assert reads and not any(reads)
