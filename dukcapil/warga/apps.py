@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+def load_defaults(sender=None, apps=None, **kwargs) -> None:
+    """The layanan offered online by default, again after every migrate or flush. Idempotent."""
+    from .data import load
+
+    load(apps)
+
+
+class WargaConfig(AppConfig):
+    name = "dukcapil.warga"
+    label = "warga"
+    verbose_name = "Layanan online warga"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(load_defaults, sender=self, dispatch_uid="warga-defaults")
