@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import LazyObject
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from dukcapil.models import Berkas, Layanan, Persyaratan
 from dukcapil.workflow.models import WorkflowRecord, optional_staff
@@ -77,6 +77,9 @@ class PendaftaranWarga(models.Model):
         verbose_name = "pendaftaran warga (menunggu kode)"
         verbose_name_plural = "pendaftaran warga (menunggu kode)"
 
+    def __str__(self) -> str:
+        return f"pendaftaran {self.pk} ({self.dibuat:%Y-%m-%d %H:%M})"
+
 
 class LayananOnline(models.Model):
     """A layanan a citizen may apply for from the account (the office edits the list in admin)."""
@@ -118,7 +121,7 @@ def oleh_pemohon(instance, user) -> bool:
 oleh_pemohon.actions = ()  # type: ignore[attr-defined] (no officer's action: the owner only)
 
 
-class PermohonanOnline(WorkflowRecord):
+class PermohonanOnline(FSMModelMixin, WorkflowRecord):
     """An application made from the citizen's account. draf → diajukan → diverifikasi (a berkas is
     registered through the counter's service) or dikembalikan (items named) → diajukan again."""
 
@@ -205,6 +208,9 @@ class UnggahanPersyaratan(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["permohonan", "persyaratan"], name="unggahan_satu_per_persyaratan")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.permohonan_id}: {self.persyaratan_id}"
 
     @property
     def content_type(self) -> str:

@@ -478,8 +478,8 @@ def permohonan_kembalikan(
             telepon=permohonan.telepon,
             subjek=f"Permohonan {permohonan.nomor_permohonan} perlu diperbaiki",
             isi=f"Permohonan {permohonan.layanan.nama} nomor {permohonan.nomor_permohonan} dikembalikan oleh petugas "
-            f"untuk diperbaiki:\n{daftar}\n\nCatatan petugas: {catatan}\n\nPerbaiki dan ajukan ulang melalui akun Anda:\n"
-            + _link("warga:permohonan", permohonan.nomor_permohonan),
+            f"untuk diperbaiki:\n{daftar}\n\nCatatan petugas: {catatan}\n\n"
+            "Perbaiki dan ajukan ulang melalui akun Anda:\n" + _link("warga:permohonan", permohonan.nomor_permohonan),
             record=permohonan,
         )
     return permohonan
