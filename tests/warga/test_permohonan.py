@@ -57,7 +57,9 @@ def test_submit_without_every_required_upload_is_refused(client, akun, draf, pel
     client.force_login(akun.user)
     first = syarat(pelita3)[0]
     files = {f"syarat_{first.pk}": upload("a.pdf", pdf_bytes())}
-    response = client.post(reverse("warga:permohonan", args=[draf.nomor_permohonan]), form_data(draf, files, ajukan="1"))
+    response = client.post(
+        reverse("warga:permohonan", args=[draf.nomor_permohonan]), form_data(draf, files, ajukan="1")
+    )
     assert response.status_code == 400
     assert f"Belum diunggah: {syarat(pelita3)[1].nama}" in response.content.decode()
     draf.refresh_from_db()
@@ -88,7 +90,10 @@ def test_a_pdf_name_on_a_png_is_stored_and_served_as_the_png_it_is(client, akun,
     client.force_login(akun.user)
     first = syarat(pelita3)[0]
     files = {f"syarat_{first.pk}": upload("scan.pdf", png_bytes())}
-    assert client.post(reverse("warga:permohonan", args=[draf.nomor_permohonan]), form_data(draf, files)).status_code == 302
+    assert (
+        client.post(reverse("warga:permohonan", args=[draf.nomor_permohonan]), form_data(draf, files)).status_code
+        == 302
+    )
     row = UnggahanPersyaratan.objects.get()
     assert row.jenis == "png"
     response = client.get(reverse("warga:unggahan", args=[draf.nomor_permohonan, row.pk]))
@@ -167,7 +172,9 @@ def test_return_names_the_items_then_the_citizen_fixes_and_resubmits(client, aku
     # resubmitting without replacing the KK is refused
     response = client.post(url, form_data(permohonan, {}, ajukan="1"))
     assert response.status_code == 400 and "Belum diganti: KK" in response.content.decode()
-    response = client.post(url, form_data(permohonan, {f"syarat_{kk.pk}": upload("kk.png", png_bytes((30, 30)))}, ajukan="1"))
+    response = client.post(
+        url, form_data(permohonan, {f"syarat_{kk.pk}": upload("kk.png", png_bytes((30, 30)))}, ajukan="1")
+    )
     assert response.status_code == 302
     permohonan.refresh_from_db()
     assert permohonan.status == StatusOnline.DIAJUKAN and permohonan.putaran == 2
@@ -231,7 +238,9 @@ def test_two_officers_at_once_one_wins_the_other_gets_a_conflict(akun_committed)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=act, args=(o, t)) for o, t in zip(officers, ["terima", "kembalikan"])]
+    threads = [
+        threading.Thread(target=act, args=(o, t)) for o, t in zip(officers, ["terima", "kembalikan"], strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -315,7 +324,10 @@ def test_the_citizen_downloads_signed_kk_and_akta_and_is_told_cards_are_taken_at
     client.force_login(akun.user)
     assert client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "kk"])).status_code == 200
     assert client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "ktp-el"])).status_code == 404
-    assert client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "kutipan-perceraian"])).status_code == 404
+    assert (
+        client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "kutipan-perceraian"])).status_code
+        == 404
+    )
     client.force_login(akun_lain.user)
     assert client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "kk"])).status_code == 404
 
