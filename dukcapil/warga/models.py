@@ -121,6 +121,17 @@ def oleh_pemohon(instance, user) -> bool:
 oleh_pemohon.actions = ()  # type: ignore[attr-defined] (no officer's action: the owner only)
 
 
+class PermohonanOnlineQuerySet(models.QuerySet):
+    pass
+
+
+class PermohonanOnlineManager(models.Manager.from_queryset(PermohonanOnlineQuerySet)):
+    """With the layanan: the kotak masuk shows ``judul`` (its name) of each record without a query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("layanan")
+
+
 class PermohonanOnline(FSMModelMixin, WorkflowRecord):
     """An application made from the citizen's account. draf → diajukan → diverifikasi (a berkas is
     registered through the counter's service) or dikembalikan (items named) → diajukan again."""
@@ -148,6 +159,8 @@ class PermohonanOnline(FSMModelMixin, WorkflowRecord):
         Berkas, verbose_name="berkas", null=True, blank=True, related_name="permohonan_online", on_delete=models.PROTECT
     )
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # the berkas's intake_token
+
+    objects = PermohonanOnlineManager()
 
     class Meta:
         verbose_name = "permohonan online"

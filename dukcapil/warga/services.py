@@ -5,6 +5,7 @@ import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -87,6 +88,8 @@ def warga_daftar(*, nik: str, nama: str, email: str, telepon: str, kata_sandi: s
     if not matches or taken:
         raise BerkasInvalid(TIDAK_TERVERIFIKASI)
     with transaction.atomic():
+        # sign-ups never confirmed are kept a day at most
+        PendaftaranWarga.objects.filter(dibuat__lt=timezone.now() - timedelta(days=1)).delete()
         pendaftaran = PendaftaranWarga(
             nik=nik,
             nama=penduduk.nama,

@@ -262,6 +262,8 @@ def permohonan(request: HttpRequest, nomor: str) -> HttpResponse:
                 _apply_errors(form, exc)
                 status = exc.http_status
                 permohonan.refresh_from_db()
+                if permohonan.status not in (StatusOnline.DRAF, StatusOnline.DIKEMBALIKAN):
+                    messages.error(request, exc.message)
             else:
                 if request.POST.get("ajukan"):
                     messages.success(request, "Permohonan diajukan. Petugas akan memverifikasinya.")
