@@ -15,6 +15,8 @@ TERBUKA = (
     "/static/",
     "/keluar/",
     "/piak/pengaduan/",
+    "/favicon.ico",
+    "/robots.txt",
 )
 
 

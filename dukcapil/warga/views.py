@@ -331,6 +331,7 @@ def dokumen(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
     return FileResponse(
         dokumen.berkas_pdf.open("rb"),
         content_type="application/pdf",
+        as_attachment=True,
         filename=f"{permohonan.berkas.nomor_registrasi}-{jenis}.pdf",
     )
 
