@@ -235,6 +235,14 @@ def _blank_detail(permohonan: PermohonanOnline):
     return kind.intake_form(prefix="detail", layanan=permohonan.layanan) if kind.intake_form else None
 
 
+def _draft_valid(detail) -> bool:
+    """A draft may leave fields empty, but what it holds must pass the entry form's checks."""
+    if detail is None or detail.is_valid():
+        return True
+    return all(detail.add_prefix(name) not in detail.data or not detail.data.get(detail.add_prefix(name))
+               for name in detail.errors if name != "__all__")  # fmt: skip
+
+
 @warga_required
 def permohonan(request: HttpRequest, nomor: str) -> HttpResponse:
     permohonan = _own(request, nomor)
@@ -244,8 +252,10 @@ def permohonan(request: HttpRequest, nomor: str) -> HttpResponse:
         wajib = {p.pk for p in services.persyaratan_diminta(permohonan)}
         form = PermohonanForm(request.POST, request.FILES, persyaratan=persyaratan, wajib_ids=wajib)
         detail = services.detail_form(permohonan, request.POST)
-        if form.is_valid():
-            data_detail = {k: v for k, v in request.POST.lists() if k.startswith("detail-")}
+        if form.is_valid() and _draft_valid(detail):
+            # only the entry form's own fields, as typed (the service validates them fully at submission)
+            names = [detail.add_prefix(name) for name in detail.fields] if detail is not None else []
+            data_detail = {name: request.POST.getlist(name) for name in names if name in request.POST}
             try:
                 services.permohonan_simpan(
                     permohonan_id=permohonan.pk,

@@ -139,3 +139,24 @@ def test_failed_logins_lock_the_account_through_axes(client, akun, settings):
     response = client.post(reverse("warga:masuk"), {"identitas": akun.nik, "kata_sandi": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+def test_hostile_input_on_sign_up_and_login_is_refused_without_a_500(client, penduduk):
+    from tests.test_form_fuzz import HOSTILE, _check, _post
+
+    data = {
+        "nik": penduduk.nik,
+        "nama": penduduk.nama,
+        "email": "pemohon@example.id",
+        "telepon": "",
+        "kata_sandi": PASSWORD,
+        "kata_sandi_ulang": PASSWORD,
+    }
+    for name, value in HOSTILE.items():
+        for field in ("nik", "nama", "email", "telepon"):
+            response = _post(client, reverse("warga:daftar"), data, field, value)
+            _check(response, f"daftar {field} {name}")
+            assert response.status_code in (302, 400, 429), (field, name)
+            client.session.pop("warga_pendaftaran", None)
+        _check(_post(client, reverse("warga:masuk"), {"identitas": "x", "kata_sandi": "y"}, "identitas", value), name)
+    assert not Warga.objects.exclude(nik=penduduk.nik).exists()

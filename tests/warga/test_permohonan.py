@@ -337,3 +337,42 @@ def test_the_application_page_of_another_citizen_is_not_found(client, akun, akun
     client.force_login(akun_lain.user)
     assert client.get(reverse("warga:permohonan", args=[permohonan.nomor_permohonan])).status_code == 404
     assert PermohonanOnline.objects.filter(warga=akun).count() == 1
+
+
+def test_a_submitted_application_waits_in_the_front_office_kotak_masuk_of_its_bidang(
+    client, akun, pelita3, loket_capil, loket_dafduk
+):
+    permohonan = submitted(akun, pelita3)
+    client.force_login(loket_capil)
+    body = client.get(reverse("kotak-masuk")).content.decode()
+    assert permohonan.nomor_permohonan in body and f"Permohonan online {pelita3.nama}" in body
+    assert reverse("warga:verifikasi", args=[permohonan.nomor_permohonan]) in body
+    client.force_login(loket_dafduk)
+    assert permohonan.nomor_permohonan not in client.get(reverse("kotak-masuk")).content.decode()
+
+
+def test_hostile_input_on_the_citizen_and_officer_forms_is_refused_without_a_500(
+    client, akun, draf, pelita3, loket_capil
+):
+    from tests.test_form_fuzz import HOSTILE, _check, _post
+
+    client.force_login(akun.user)
+    url = reverse("warga:permohonan", args=[draf.nomor_permohonan])
+    for name, value in HOSTILE.items():
+        for field in ("email", "telepon", "catatan", "detail-1__nomor_kk", "detail-0__nomor_akta_rujukan"):
+            _check(_post(client, url, form_data(draf, {}), field, value), f"permohonan {field} {name}")
+    draf.refresh_from_db()
+    assert draf.status == StatusOnline.DRAF
+
+    permohonan = submitted(akun, pelita3)
+    client.force_login(loket_capil)
+    url = reverse("warga:verifikasi", args=[permohonan.nomor_permohonan])
+    base = {"tindakan": "kembalikan", "expected_status": "diajukan", "putaran": 1, "items": ["data"], "catatan": "x"}
+    for name, value in HOSTILE.items():
+        for field in ("tindakan", "expected_status", "putaran", "items", "catatan"):
+            response = _post(client, url, base | {"catatan": "Periksa lagi."}, field, value)
+            _check(response, f"verifikasi {field} {name}")
+            permohonan.refresh_from_db()
+            if permohonan.status != StatusOnline.DIAJUKAN:  # a valid return went through: submit again
+                assert permohonan.status == StatusOnline.DIKEMBALIKAN and response.status_code == 302
+                return
