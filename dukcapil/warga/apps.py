@@ -17,4 +17,6 @@ class WargaConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from . import cetakan  # noqa: F401 (registers the konsep shown to the applicant)
+
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="warga-defaults")

@@ -15,6 +15,7 @@ TERBUKA = (
     "/static/",
     "/keluar/",
     "/piak/pengaduan/",
+    "/cetakan/",  # documents produced on request: their requester only (the konsep of a citizen's berkas)
     "/favicon.ico",
     "/robots.txt",
 )

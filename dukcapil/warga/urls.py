@@ -14,6 +14,7 @@ urlpatterns = [
     path("permohonan/<str:nomor>/", views.permohonan, name="permohonan"),
     path("permohonan/<str:nomor>/unggahan/<int:pk>/", views.unggahan, name="unggahan"),
     path("permohonan/<str:nomor>/dokumen/<slug:jenis>/", views.dokumen, name="dokumen"),
+    path("permohonan/<str:nomor>/konsep/", views.konsep, name="konsep"),
     # the loket's side
     path("petugas/", views.daftar_petugas, name="petugas"),
     path("petugas/<str:nomor>/", views.verifikasi, name="verifikasi"),

@@ -22,6 +22,7 @@ from dukcapil.workflow.access import access_log_record
 from dukcapil.workflow.permissions import Aksi, can
 
 from . import selectors, services
+from .cetakan import konsep_available
 from .forms import DaftarForm, KodeForm, MasukForm, PermohonanForm, VerifikasiForm
 from .middleware import is_warga
 from .models import STATUS_ONLINE_COLOURS, PermohonanOnline, StatusOnline, UnggahanPersyaratan, Warga
@@ -225,6 +226,7 @@ def _citizen_context(request: HttpRequest, permohonan: PermohonanOnline, form=No
         "colours": STATUS_ONLINE_COLOURS,
         "status_berkas": public_status_lookup(berkas.nomor_registrasi, berkas.pemohon_nik) if berkas else None,
         "dokumen": selectors.dokumen_warga(berkas) if berkas else [],
+        "konsep": konsep_available(permohonan),
     }
 
 
@@ -344,6 +346,19 @@ def dokumen(request: HttpRequest, nomor: str, jenis: str) -> HttpResponse:
         as_attachment=True,
         filename=f"{permohonan.berkas.nomor_registrasi}-{jenis}.pdf",
     )
+
+
+@warga_required
+@require_POST
+def konsep(request: HttpRequest, nomor: str) -> HttpResponse:
+    """The draft of the citizen's documents to check before the Kadis signs (produced on request)."""
+    from dukcapil.cetakan.views import cetak
+
+    permohonan = _own(request, nomor)
+    if not konsep_available(permohonan):
+        messages.error(request, "Konsep dokumen hanya dapat dilihat saat berkas menunggu tanda tangan Kepala Dinas.")
+        return redirect("warga:permohonan", nomor=nomor)
+    return cetak(request, "konsep-warga", {"nomor": nomor})
 
 
 # --- the loket's side ------------------------------------------------------------------------

@@ -847,6 +847,7 @@ def warga_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "permohonan": [(reverse(n + "permohonan", args=[kembali.nomor_permohonan]), WargaPage())],
         n + "unggahan": [(reverse(n + "unggahan", args=[kembali.nomor_permohonan, row.pk]), Unggahan(CAPIL))],
         n + "dokumen": [(reverse(n + "dokumen", args=[terima.nomor_permohonan, "resi"]), WargaPage())],
+        n + "konsep": [(reverse(n + "konsep", args=[terima.nomor_permohonan]), WargaPage())],
         n + "petugas": [(reverse(n + "petugas"), Grant(Aksi.VERIFIKASI_ONLINE))],
         n + "verifikasi": [
             (reverse(n + "verifikasi", args=[kembali.nomor_permohonan]), Grant(Aksi.VERIFIKASI_ONLINE, CAPIL))
