@@ -17,6 +17,11 @@ class WargaConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from dukcapil.registry import register_signed_hook
+
         from . import cetakan  # noqa: F401 (registers the konsep shown to the applicant)
+        from .services import kabari_dokumen_ditandatangani
+
+        register_signed_hook("warga.dokumen", kabari_dokumen_ditandatangani)
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="warga-defaults")

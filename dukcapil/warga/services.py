@@ -486,3 +486,31 @@ def permohonan_kembalikan(
             record=permohonan,
         )
     return permohonan
+
+
+def kabari_dokumen_ditandatangani(berkas) -> None:
+    """PELITA 3 step 11: the signed documents reach the applicant of an online application. The
+    message carries a link to the account, never the document itself (``kabari_warga``)."""
+    from .selectors import dokumen_warga
+
+    permohonan = PermohonanOnline.objects.filter(berkas=berkas).first()
+    if permohonan is None:
+        return
+    rows = dokumen_warga(berkas)
+    unduh = [d.label for d in rows if d.dapat_diunduh and d.jenis != berkas_services.RESI]
+    kartu = [d.label for d in rows if not d.dapat_diunduh and d.keterangan == "Diambil di kantor"]
+    lines = []
+    if unduh:
+        lines.append("Dokumen berikut telah ditandatangani secara elektronik dan dapat diunduh di akun Anda: "
+                     + ", ".join(unduh) + ".")  # fmt: skip
+    if kartu:
+        lines.append(", ".join(kartu) + " diambil di kantor setelah dicetak; bawa resi Anda.")
+    if not lines:
+        return
+    kabari_warga(
+        email=permohonan.email,
+        telepon=permohonan.telepon,
+        subjek=f"Dokumen berkas {berkas.nomor_registrasi} telah ditandatangani",
+        isi="\n".join(lines) + "\n\n" + _link("warga:permohonan", permohonan.nomor_permohonan),
+        record=permohonan,
+    )

@@ -7,9 +7,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from dukcapil.cetakan.models import Cetakan
+from dukcapil.notifikasi.models import PesanKeluar
 from dukcapil.warga import services
 from pendaftaran.services import permohonan_kk_update
-from tests.factories import to_tte
+from tests.factories import sign, to_tte
 from tests.pencatatan_sipil import conftest as capil_conftest
 from tests.pencatatan_sipil.test_paket import ALAMAT_BARU, _enter_akta_and_ktp, _row
 
@@ -77,3 +78,12 @@ def test_the_applicant_sees_the_konsep_marked_as_such_only_while_it_waits_for_th
     client.force_login(akun_lain.user)  # another citizen: not found
     assert client.post(konsep_url).status_code == 404
     assert client.get(reverse("cetakan-unduh", args=[cetakan.token])).status_code == 404
+
+    # signed (step 11): the applicant is told by email with a link to the account, no document attached
+    sign([berkas], capil["kadis"])
+    pesan = PesanKeluar.objects.get(kepada=[akun.email], subjek__contains="telah ditandatangani")
+    assert "Kartu Keluarga" in pesan.isi and "diambil di kantor" in pesan.isi
+    assert permohonan.nomor_permohonan in pesan.isi and not pesan.lampiran.exists() and istri.nik not in pesan.isi
+    client.force_login(akun.user)
+    assert client.get(reverse("warga:dokumen", args=[permohonan.nomor_permohonan, "kk"])).status_code == 200
+    assert client.post(konsep_url)["Location"] == url  # signed: no konsep any more
