@@ -454,6 +454,9 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
     created += _seed_sekretariat(users)
     created += _seed_piak(users)
+    from .warga.demo import build_warga_demo
+
+    created += len(build_warga_demo(users, DEMO_PASSWORD))
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

@@ -127,3 +127,17 @@ def register_inbox_notice(key: str, notice: Callable) -> None:
 
 def inbox_notices(user) -> list[InboxNotice]:
     return [n for notice in _INBOX_NOTICES.values() if (n := notice(user)) is not None]
+
+
+# Called after a berkas's documents are signed (in the transaction that stores them), e.g. to tell
+# the citizen of an online application that the documents are in the account.
+_SIGNED_HOOKS: dict[str, Callable] = {}
+
+
+def register_signed_hook(key: str, hook: Callable) -> None:
+    """``hook(berkas)`` runs after the berkas's documents are signed and stored."""
+    _SIGNED_HOOKS[key] = hook
+
+
+def signed_hooks() -> list[Callable]:
+    return list(_SIGNED_HOOKS.values())

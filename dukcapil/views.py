@@ -38,6 +38,10 @@ PUBLIC_LOOKUP_WINDOW = 600  # seconds
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    from .warga.middleware import is_warga
+
+    if is_warga(request.user):
+        return redirect("warga:beranda")
     if request.user.is_authenticated:
         return redirect("kotak-masuk")
     return render(request, "dukcapil/home.html")

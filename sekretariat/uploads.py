@@ -15,10 +15,10 @@ def batas_unggah_mb() -> int:
     return int(getattr(settings, "SEKRETARIAT_UPLOAD_MAX_MB", 10))
 
 
-def periksa_pindaian(upload, what: str = "Pindaian surat") -> str:
-    """The file's extension if it is a PDF, JPEG or PNG that opens and is within the limit;
-    otherwise ValidationError with an Indonesian message."""
-    limit = batas_unggah_mb()
+def periksa_pindaian(upload, what: str = "Pindaian surat", limit_mb: int | None = None) -> str:
+    """The file's extension if it is a PDF, JPEG or PNG that opens and is within the limit
+    (``limit_mb``, else the Sekretariat's); otherwise ValidationError with an Indonesian message."""
+    limit = limit_mb or batas_unggah_mb()
     if upload.size > limit * 1024 * 1024:
         raise ValidationError(f"{what} terlalu besar (maksimal {limit} MB).")
     upload.seek(0)

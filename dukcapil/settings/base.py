@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     # before dukcapil: its permissions must exist when dukcapil's post_migrate syncs the role groups
     "dukcapil.audit",
     "dukcapil",
+    "dukcapil.warga",
     "pendaftaran",
     "pencatatan_sipil",
     "piak",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # a citizen's session reaches the citizen's pages and the public ones only
+    "dukcapil.warga.middleware.WargaTerpisahMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: answers a locked-out login with its page.
     "axes.middleware.AxesMiddleware",
@@ -148,6 +151,7 @@ TEMPLATES = [
                 "dukcapil.context_processors.office",
                 "dukcapil.context_processors.izin",
                 "dukcapil.context_processors.notifikasi",
+                "dukcapil.warga.context_processors.warga",
             ],
         },
     },
@@ -236,6 +240,13 @@ CETAKAN_KEEP = timedelta(days=int(env("CETAKAN_KEEP_DAYS", "7")))
 DOCUMENT_SWEEP_AFTER = timedelta(minutes=int(env("DOCUMENT_SWEEP_AFTER_MINUTES", "5")))
 # Scans of surat masuk (sekretariat): the largest upload accepted, in MB.
 SEKRETARIAT_UPLOAD_MAX_MB = int(env("SEKRETARIAT_UPLOAD_MAX_MB", "10"))
+# Layanan online warga (dukcapil.warga): the largest upload per persyaratan, in MB; the one-time
+# code's life, wrong tries allowed and the wait after them; the least time between two codes sent.
+WARGA_UPLOAD_MAX_MB = int(env("WARGA_UPLOAD_MAX_MB", "2"))
+WARGA_OTP_BERLAKU = timedelta(minutes=int(env("WARGA_OTP_BERLAKU_MENIT", "10")))
+WARGA_OTP_MAKS_PERCOBAAN = int(env("WARGA_OTP_MAKS_PERCOBAAN", "5"))
+WARGA_OTP_TUNGGU = timedelta(minutes=int(env("WARGA_OTP_TUNGGU_MENIT", "15")))
+WARGA_OTP_JEDA_KIRIM = timedelta(seconds=int(env("WARGA_OTP_JEDA_KIRIM_DETIK", "60")))
 # Kepegawaian: how many months before the batas usia pensiun the MPP (masa persiapan pensiun) may be asked for
 KEPEGAWAIAN_MPP_BULAN = int(env("KEPEGAWAIAN_MPP_BULAN", "12"))
 

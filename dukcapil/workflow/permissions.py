@@ -158,6 +158,10 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
 
+    # --- layanan online: the loket verifies applications made from a citizen's account (PELITA 3) ---
+    VERIFIKASI_ONLINE = "verifikasi_online", "Memverifikasi permohonan online dan unggahan persyaratannya (FO)"
+    # --- end layanan online
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -346,6 +350,10 @@ TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
 TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
+# --- layanan online (Pekanbaru PELITA 3, steps 2–3): the front office of the layanan's bidang
+# registers and verifies an online application «melalui media pelayanan online» ---
+TABLE[Role.PETUGAS_LOKET] |= {A.VERIFIKASI_ONLINE: B}
+# --- end layanan online
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

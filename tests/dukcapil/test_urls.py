@@ -24,6 +24,7 @@ from dukcapil.choices import Role, Status
 from dukcapil.demo import DEMO_USERS, seed_demo
 from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
+from dukcapil.warga.models import PermohonanOnline
 from dukcapil.workflow.models import KartuKendali, WorkItem
 from dukcapil.workflow.permissions import TABLE, Aksi, Lingkup
 from piak import models as piak_models
@@ -346,6 +347,9 @@ def demo_objects() -> dict:
         "kunjungan": piak_models.KunjunganRuangServer.objects.order_by("pk").first(),
         "perangkat": piak_models.PerangkatSiak.objects.order_by("pk").first(),
         "update_data": piak_models.PermohonanUpdateData.objects.exclude(bukti="").order_by("pk").first(),
+        # the demo citizen's online applications (dukcapil/warga/demo.py): one returned, one accepted
+        "online_kembali": PermohonanOnline.objects.filter(status="dikembalikan").order_by("pk").first(),
+        "online_terima": PermohonanOnline.objects.filter(status="diverifikasi", berkas__isnull=False).first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -460,6 +464,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **anjab_table(d),
         **piak_distribusi_blangko_table(d),
         **piak_update_data_table(d),
+        **warga_table(d),
     }
 
 
@@ -802,6 +807,51 @@ def piak_update_data_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "update-data-detail": [(reverse(n + "update-data-detail", args=[p.pk]), lihat)],
         n + "update-data-aksi": [(reverse(n + "update-data-aksi", args=[p.pk, "verifikasi"]), POST_ONLY)],
         n + "update-data-bukti": [(reverse(n + "update-data-bukti", args=[p.pk]), olah)],
+    }
+
+
+@dataclass(frozen=True)
+class WargaPage:
+    """A citizen's page: anonymous visitors are sent to the citizen's sign-in (302), officers get 403
+    (the demo users are all officers; the citizen's own answers are in tests/warga)."""
+
+    def expect(self, who):
+        return 302 if who is None else 403
+
+
+@dataclass(frozen=True)
+class Unggahan:
+    """An uploaded persyaratan: the officers who see berkas or verify online applications of its bidang;
+    404 to the others (its existence is not confirmed); anonymous: 302 to the citizen's sign-in."""
+
+    bidang: str
+
+    def expect(self, who):
+        if who is None:
+            return 302
+        return 200 if any(holds(who, a, self.bidang) for a in (Aksi.LIHAT, Aksi.VERIFIKASI_ONLINE)) else 404
+
+
+def warga_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Layanan online warga: the citizen's pages, and the loket's «Permohonan online» (capil's demo)."""
+    kembali, terima = d["online_kembali"], d["online_terima"]
+    row = kembali.unggahan.order_by("pk").first()
+    n = "warga:"
+    return {
+        n + "beranda": [(reverse(n + "beranda"), WargaPage())],
+        n + "daftar": [(reverse(n + "daftar"), Public())],
+        n + "kode": [(reverse(n + "kode"), Public(302))],  # no sign-up in progress: back to the form
+        n + "kirim-ulang": [(reverse(n + "kirim-ulang"), Public(405))],
+        n + "masuk": [(reverse(n + "masuk"), Public())],
+        n + "buat": [(reverse(n + "buat", args=["pelita3"]), WargaPage())],
+        n + "permohonan": [(reverse(n + "permohonan", args=[kembali.nomor_permohonan]), WargaPage())],
+        n + "unggahan": [(reverse(n + "unggahan", args=[kembali.nomor_permohonan, row.pk]), Unggahan(CAPIL))],
+        n + "dokumen": [(reverse(n + "dokumen", args=[terima.nomor_permohonan, "resi"]), WargaPage())],
+        n + "konsep": [(reverse(n + "konsep", args=[terima.nomor_permohonan]), WargaPage())],
+        n + "petugas": [(reverse(n + "petugas"), Grant(Aksi.VERIFIKASI_ONLINE))],
+        n + "verifikasi": [
+            (reverse(n + "verifikasi", args=[kembali.nomor_permohonan]), Grant(Aksi.VERIFIKASI_ONLINE, CAPIL))
+        ],
     }
 
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from dukcapil.choices import Status
 from dukcapil.demo import DEMO_PASSWORD, DEMO_TTE_PASSPHRASE, DEMO_USERS, seed_demo
 from dukcapil.models import Berkas
+from dukcapil.warga.demo import demo_account
 
 
 class Command(BaseCommand):
@@ -15,6 +16,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Passphrase TTE demo untuk kadis: {DEMO_TTE_PASSPHRASE}")
         for username, _first, _last, role, bidang in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.label:<20} {bidang or 'semua bidang'}")
+        akun = demo_account()
+        if akun is not None:
+            self.stdout.write(
+                f"Akun warga demo (/warga/masuk/): {akun.email} atau NIK {akun.nik}, kata sandi {DEMO_PASSWORD}"
+            )
         ready = Berkas.objects.filter(status=Status.SIAP_DIAMBIL).order_by("pk").first()
         if ready is not None:
             self.stdout.write(
