@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     # before dukcapil: its permissions must exist when dukcapil's post_migrate syncs the role groups
     "dukcapil.audit",
     "dukcapil",
+    "dukcapil.ikm",
     "pendaftaran",
     "pencatatan_sipil",
     "piak",

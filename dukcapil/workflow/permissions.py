@@ -158,6 +158,11 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
 
+    # --- IKM: Survei Kepuasan Masyarakat (dukcapil/ikm, Permenpan-RB 14/2017) ---
+    LIHAT_IKM = "lihat_ikm", "Melihat hasil survei kepuasan masyarakat (IKM)"
+    LAPORAN_IKM = "laporan_ikm", "Menyusun laporan IKM semester dan analisisnya (Kasi)"
+    # --- end IKM
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -346,6 +351,13 @@ TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
 TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
+# --- IKM: the office's leaders read the survey of every layanan; a Kasi draws the semester report
+# up as a naskah (its chain: the Kabid's paraf, the Kadis's TTE) ---
+for _role in (Role.KADIS, Role.SEKRETARIS, Role.KABID, Role.KASI, Role.ADMIN):
+    TABLE[_role][A.LIHAT_IKM] = K
+TABLE[Role.KASI][A.LAPORAN_IKM] = K
+del _role
+# --- end IKM
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
