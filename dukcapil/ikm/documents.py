@@ -7,6 +7,7 @@ from decimal import Decimal
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from django.utils import timezone
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -17,8 +18,6 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from dukcapil.documents.common import FONT, FONT_BOLD, KopFlowable, format_tanggal
 from dukcapil.documents_builders import office_header
-
-from django.utils import timezone
 
 from .hitung import MUTU, format_angka
 

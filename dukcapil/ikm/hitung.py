@@ -74,6 +74,8 @@ def format_angka(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return "-"
     q = Decimal(1).scaleb(-places)
-    return f"{Decimal(value).quantize(q, rounding=ROUND_HALF_UP):,.{places}f}".replace(",", "_").replace(
-        ".", ","
-    ).replace("_", ".")
+    return (
+        f"{Decimal(value).quantize(q, rounding=ROUND_HALF_UP):,.{places}f}".replace(",", "_")
+        .replace(".", ",")
+        .replace("_", ".")
+    )

@@ -116,6 +116,9 @@ class LaporanIKM(models.Model):
     def __str__(self) -> str:
         return self.judul
 
+    def get_absolute_url(self) -> str:
+        return reverse("ikm:laporan-detail", args=[self.pk])
+
     @property
     def periode(self) -> str:
         return f"Semester {'I' * self.semester} {self.tahun}"
@@ -123,6 +126,3 @@ class LaporanIKM(models.Model):
     @property
     def judul(self) -> str:
         return f"Laporan Indeks Kepuasan Masyarakat {self.periode}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("ikm:laporan-detail", args=[self.pk])

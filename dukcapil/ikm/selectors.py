@@ -67,7 +67,9 @@ def indeks(judul: str, responden: int, jumlah: dict[str, int], layanan_id: int |
     for u in UNSUR:
         value = hitung.nrr(jumlah.get(u.kode) or 0, responden)
         unsur.append(
-            NilaiUnsur(u.kode, u.nama, jumlah.get(u.kode) or 0, value, value * hitung.BOBOT if value is not None else None)
+            NilaiUnsur(
+                u.kode, u.nama, jumlah.get(u.kode) or 0, value, value * hitung.BOBOT if value is not None else None
+            )
         )
     if not responden:
         return Indeks(judul, 0, unsur, None, None, None, layanan_id)

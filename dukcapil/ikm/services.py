@@ -39,9 +39,7 @@ def _periksa(jawaban: dict) -> dict:
     return {k: jawaban[k] for k in (*KODE_UNSUR, *(n for n, _l, _c in RESPONDEN))}
 
 
-def respon_kirim(
-    *, saluran: str, jawaban: dict, layanan: Layanan | None = None, token: str | None = None
-) -> ResponIKM:
+def respon_kirim(*, saluran: str, jawaban: dict, layanan: Layanan | None = None, token: str | None = None) -> ResponIKM:
     """Keep one questionnaire. With a resi token the layanan is the berkas's and the token is used
     up in the same transaction (a second answer for that berkas is refused with 409)."""
     values = _periksa(jawaban)
@@ -124,7 +122,9 @@ def laporan_ikm_susun(
         raise BerkasInvalid("Periksa kembali isian laporan.", fields=errors)
     h = hasil(tahun, semester)
     if not h.kantor.responden:
-        raise BerkasInvalid("Belum ada jawaban survei pada semester ini.", fields={"semester": ["Belum ada responden."]})
+        raise BerkasInvalid(
+            "Belum ada jawaban survei pada semester ini.", fields={"semester": ["Belum ada responden."]}
+        )
     jenis = JenisNaskah.objects.filter(kode=KODE_JENIS).first()
     if jenis is None:
         raise BerkasInvalid(f"Jenis naskah «{KODE_JENIS}» belum tersedia.")
@@ -132,9 +132,7 @@ def laporan_ikm_susun(
         with transaction.atomic():
             laporan = LaporanIKM.objects.select_for_update().filter(tahun=tahun, semester=semester).first()
             if laporan and laporan.naskah_id and laporan.naskah.status != StatusNaskah.DITARIK:
-                raise BerkasConflict(
-                    f"Laporan IKM semester ini sudah disusun ({laporan.naskah.get_status_display()})."
-                )
+                raise BerkasConflict(f"Laporan IKM semester ini sudah disusun ({laporan.naskah.get_status_display()}).")
             laporan = laporan or LaporanIKM(tahun=tahun, semester=semester)
             laporan.data = snapshot(h)
             laporan.dihitung_pada = timezone.now()

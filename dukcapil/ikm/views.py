@@ -226,5 +226,3 @@ def laporan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return _forbidden(request, "Laporan IKM hanya untuk pimpinan, Kasi dan admin.")
     laporan = get_object_or_404(LaporanIKM, pk=pk)
     return cetak(request, "laporan-ikm", {"pk": laporan.pk})
-
-

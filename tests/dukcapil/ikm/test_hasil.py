@@ -119,9 +119,7 @@ def test_the_xlsx_holds_the_index_and_the_nrr_per_unsur(client, semester_i):
     assert unsur[2] == ["U3", "Waktu penyelesaian", "2,80", "terendah"]
 
 
-def test_the_kasi_draws_the_semester_report_up_as_a_naskah_and_its_pdf_has_the_tables(
-    client, semester_i, cetak_pdf
-):
+def test_the_kasi_draws_the_semester_report_up_as_a_naskah_and_its_pdf_has_the_tables(client, semester_i, cetak_pdf):
     kasi = staff(Role.KASI, bidang="piak")
     client.force_login(kasi)
     response = client.post(
@@ -132,13 +130,13 @@ def test_the_kasi_draws_the_semester_report_up_as_a_naskah_and_its_pdf_has_the_t
     assert response.status_code == 302 and response["Location"] == laporan.get_absolute_url()
     naskah = laporan.naskah
     assert naskah.status == "konsep" and naskah.jenis.kode == "laporan-ikm" and naskah.jenis.rute_paraf == ["kabid"]
-    assert "85,00" in naskah.isi and "Tambah loket Senin." in naskah.isi and "Waktu penyelesaian (terendah)" in naskah.isi
+    assert (
+        "85,00" in naskah.isi and "Tambah loket Senin." in naskah.isi and "Waktu penyelesaian (terendah)" in naskah.isi
+    )
     assert laporan.data["kantor"]["ikm"] == "85.00" and laporan.data["kantor"]["mutu"] == "B"
 
     # a second report of the same semester is refused while the first is alive
-    again = client.post(
-        reverse("ikm:laporan-baru"), PERIODE | {"analisis": "x", "rencana_tindak_lanjut": "y"}
-    )
+    again = client.post(reverse("ikm:laporan-baru"), PERIODE | {"analisis": "x", "rencana_tindak_lanjut": "y"})
     assert again.status_code == 409 and LaporanIKM.objects.count() == 1
 
     pdf = cetak_pdf(client, reverse("ikm:laporan-pdf", args=[laporan.pk])).pdf
