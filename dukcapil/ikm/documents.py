@@ -52,8 +52,7 @@ def tabel(data: dict) -> list[tuple[str, list[str], list[list]]]:
         ["Mutu pelayanan", f"{k['mutu']} ({k['mutu_label']})" if k["mutu"] else "-"],
     ]
     layanan = [
-        [i["judul"], str(i["responden"]), _angka(i["ikm"]), f"{i['mutu']} ({i['mutu_label']})" if i["mutu"] else "-"]
-        + [_angka(u["nrr"]) for u in i["unsur"]]
+        [i["judul"], str(i["responden"]), _angka(i["ikm"]), i["mutu"] or "-"] + [_angka(u["nrr"]) for u in i["unsur"]]
         for i in data["per_layanan"]
     ]
     tables = [
@@ -85,8 +84,11 @@ def _table(header: list[str], rows: list[list]) -> Table:
     body = [[Paragraph(escape(str(c)), _CELL) for c in header]]
     body += [[Paragraph(escape(str(c)), _CELL) for c in row] for row in rows]
     if len(header) > 6:  # the per-layanan table: a wide name column, then narrow numbers
-        first = WIDTH * 0.26
-        widths = [first] + [(WIDTH - first) / (len(header) - 1)] * (len(header) - 1)
+        fixed = [0.23, 0.11, 0.08, 0.06]
+        rest = (1 - sum(fixed)) / (len(header) - len(fixed))
+        widths = [WIDTH * f for f in fixed] + [WIDTH * rest] * (len(header) - len(fixed))
+    elif header[0] == "Unsur":
+        widths = [WIDTH * f for f in (0.08, 0.5, 0.14, 0.28)]
     else:
         widths = None
     table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -96,6 +98,8 @@ def _table(header: list[str], rows: list[list]) -> Table:
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
