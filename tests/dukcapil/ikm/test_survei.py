@@ -129,3 +129,39 @@ def test_the_public_form_is_rate_limited_per_address(client, kk, monkeypatch):
 
     assert statuses == [302, 302, 429]
     assert ResponIKM.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_answers_sent_at_once_on_one_resi_token_keep_one(team):
+    import threading
+
+    from django.db import connection
+
+    from dukcapil.exceptions import BerkasConflict
+    from dukcapil.ikm.services import respon_kirim
+
+    token = UndanganIKM.objects.get(berkas=register(team["loket"])).token
+    values = {f"u{i}": 4 for i in range(1, 10)} | RESPONDEN
+    kept, refused, errors = [], [], []
+    barrier = threading.Barrier(2)
+
+    def send():
+        try:
+            barrier.wait()
+            kept.append(respon_kirim(saluran="resi", jawaban=values, token=token).pk)
+        except BerkasConflict as exc:
+            refused.append(exc.http_status)
+        except Exception as exc:  # noqa: BLE001 (collected and asserted below)
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert errors == []
+    assert len(kept) == 1 and refused == [409]
+    assert ResponIKM.objects.count() == 1
