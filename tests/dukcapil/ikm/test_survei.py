@@ -165,3 +165,22 @@ def test_two_answers_sent_at_once_on_one_resi_token_keep_one(team):
     assert errors == []
     assert len(kept) == 1 and refused == [409]
     assert ResponIKM.objects.count() == 1
+
+
+HOSTILE = ["", "A" * 10_000, "<script>alert(1)</script>", "'; DROP TABLE x; --", "-1", "3.5", "BUDI\x00"]
+
+
+@pytest.mark.parametrize("field", ["layanan", "u1", "u9", "kelompok_umur", "pekerjaan", "saran"])
+def test_hostile_input_on_the_public_form_is_never_a_500_and_saves_nothing(client, kk, field):
+    for value in HOSTILE:
+        response = client.post(reverse("ikm:survei"), jawaban(layanan=kk.pk) | {field: value})
+        body = response.content.decode()
+        if field == "saran" and value in ("", "<script>alert(1)</script>", "'; DROP TABLE x; --", "-1", "3.5"):
+            assert response.status_code == 302, (field, value)  # a suggestion is free text
+            continue
+        assert response.status_code == 400, (field, value)
+        assert "<script>alert" not in body
+    saved = ResponIKM.objects.all()
+    assert all("\x00" not in r.saran for r in saved)
+    if field != "saran":
+        assert saved.count() == 0
