@@ -10,6 +10,12 @@
 The regulation prints the bobot as 0,11; the exact ninth is used here so nine equal NRR give that
 NRR back. The converted value is rounded to two decimals (half up) before it is graded, as the
 intervals are written with two decimals: 88,305 is 88,31, grade A.
+
+Source check: the regulation's body (Pasal 1, the survey at least once a year) was read at
+https://puskaandriana.blogspot.com/2023/03/permenpan-no-14-th-2017-tentang-survey.html; its
+Lampiran (the formula table and the questionnaire) was not found in a readable copy, so the
+intervals and answer texts above follow the Lampiran as commonly reproduced in unit SKM reports
+and should be checked against the official Berita Negara 2017/1058 text by the office.
 """
 
 from dataclasses import dataclass
