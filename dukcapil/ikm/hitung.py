@@ -15,7 +15,7 @@ Source check: the regulation's body (Pasal 1, the survey at least once a year) w
 https://puskaandriana.blogspot.com/2023/03/permenpan-no-14-th-2017-tentang-survey.html; its
 Lampiran (the formula table and the questionnaire) was not found in a readable copy, so the
 intervals and answer texts above follow the Lampiran as commonly reproduced in unit SKM reports
-and should be checked against the official Berita Negara 2017/1058 text by the office.
+and should be checked against the official text by the office.
 """
 
 from dataclasses import dataclass
