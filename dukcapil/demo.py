@@ -436,6 +436,14 @@ def _seed_piak(users: dict[str, User]) -> int:
     return made
 
 
+def _seed_ikm(users: dict[str, User]) -> int:
+    """The IKM survey's demo (dukcapil/ikm/demo.py): a semester of answers and its report."""
+    from .ikm.demo import build_ikm_demo
+    from .ikm.models import ResponIKM
+
+    return 0 if ResponIKM.objects.exists() else len(build_ikm_demo(users))
+
+
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     for slug in settings.SOP_FALLBACK_OFFICES:
         if slug != settings.OFFICE_SLUG:
@@ -457,6 +465,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     from .warga.demo import build_warga_demo
 
     created += len(build_warga_demo(users, DEMO_PASSWORD))
+    created += _seed_ikm(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

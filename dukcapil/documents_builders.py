@@ -32,6 +32,9 @@ def office_header(signer=None) -> OfficeHeader:
 
 
 def build_resi_pdf(berkas: Berkas) -> bytes:
+    from .ikm.services import undangan_untuk_berkas
+
+    survei = undangan_untuk_berkas(berkas=berkas)
     accepted = berkas.kartu_kendali.filter(transisi="accept").order_by("-waktu").first()
     return render_resi_pdf(
         ResiDocument(
@@ -45,5 +48,6 @@ def build_resi_pdf(berkas: Berkas) -> bytes:
             perkiraan_selesai=berkas.tenggat,
             petugas=str(accepted.pelaku) if accepted and accepted.pelaku else str(berkas.dibuat_oleh),
             status_url=settings.PUBLIC_BASE_URL.rstrip("/") + reverse("status-publik"),
+            survei_url=settings.PUBLIC_BASE_URL.rstrip("/") + survei.get_absolute_url(),
         )
     )

@@ -351,7 +351,11 @@ def serahkan(request: HttpRequest, nomor: str) -> HttpResponse:
                 _apply_errors(form, exc)
                 status = exc.http_status
             else:
-                messages.success(request, f"Berkas {nomor} diserahkan dan dicatat dalam register pengambilan.")
+                messages.success(
+                    request,
+                    f"Berkas {nomor} diserahkan dan dicatat dalam register pengambilan. Ajak pemohon mengisi "
+                    "Survei Kepuasan Masyarakat: kode QR pada resinya atau kios survei.",
+                )
                 return redirect("pengambilan")
         else:
             status = 400

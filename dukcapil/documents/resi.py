@@ -53,6 +53,7 @@ class ResiDocument:
     perkiraan_selesai: date | None  # None -> "tidak ditetapkan"
     petugas: str  # name of the front-office officer
     status_url: str  # public URL where the citizen checks status
+    survei_url: str = ""  # the berkas's own IKM questionnaire (dukcapil.ikm); empty -> no survey box
 
 
 RESI_PAGE_SIZE = A5
@@ -175,6 +176,31 @@ def _qr_and_instruction(doc: ResiDocument, width: float) -> Table:
     return table
 
 
+def _survei_box(doc: ResiDocument, width: float) -> Table:
+    """The invitation to the Survei Kepuasan Masyarakat (Permenpan-RB 14/2017): this berkas's own
+    questionnaire, one answer per berkas, no name asked."""
+    qr_size = 19 * mm
+    text = [
+        Paragraph("<b>Survei Kepuasan Masyarakat</b>: setelah dokumen Anda terima, mohon nilai pelayanan kami "
+                  "(tanpa nama, satu kali untuk berkas ini).", _STYLE_SMALL),
+        Spacer(1, 2),
+        Paragraph(f"<font name='{FONT_BOLD}'>{escape(doc.survei_url)}</font>", _STYLE_SMALL),
+    ]  # fmt: skip
+    table = Table([[QRFlowable(doc.survei_url, qr_size), text]], colWidths=[qr_size + 8, width - qr_size - 8])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
 def _signature_block(doc: ResiDocument, width: float) -> Table:
     tempat = f"{doc.office.tempat_terbit}, {format_tanggal(doc.tanggal_terima)}"
     name_style = ParagraphStyle("resi-sign-name", parent=_STYLE_SIGN, fontName=FONT_BOLD)
@@ -269,6 +295,7 @@ def render_resi_pdf(doc: ResiDocument) -> bytes:
         KeepTogether(
             [
                 _qr_and_instruction(doc, width),
+                *([Spacer(1, 5), _survei_box(doc, width)] if doc.survei_url else []),
                 Spacer(1, 9),
                 _signature_block(doc, width),
             ]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "dukcapil.audit",
     "dukcapil",
     "dukcapil.warga",
+    "dukcapil.ikm",
     "pendaftaran",
     "pencatatan_sipil",
     "piak",

@@ -161,6 +161,10 @@ class Aksi(models.TextChoices):
     # --- layanan online: the loket verifies applications made from a citizen's account (PELITA 3) ---
     VERIFIKASI_ONLINE = "verifikasi_online", "Memverifikasi permohonan online dan unggahan persyaratannya (FO)"
     # --- end layanan online
+    # --- IKM: Survei Kepuasan Masyarakat (dukcapil/ikm, Permenpan-RB 14/2017) ---
+    LIHAT_IKM = "lihat_ikm", "Melihat hasil survei kepuasan masyarakat (IKM)"
+    LAPORAN_IKM = "laporan_ikm", "Menyusun laporan IKM semester dan analisisnya (Kasi)"
+    # --- end IKM
 
 
 class Lingkup(Enum):
@@ -354,6 +358,13 @@ TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # registers and verifies an online application «melalui media pelayanan online» ---
 TABLE[Role.PETUGAS_LOKET] |= {A.VERIFIKASI_ONLINE: B}
 # --- end layanan online
+# --- IKM: the office's leaders read the survey of every layanan; a Kasi draws the semester report
+# up as a naskah (its chain: the Kabid's paraf, the Kadis's TTE) ---
+for _role in (Role.KADIS, Role.SEKRETARIS, Role.KABID, Role.KASI, Role.ADMIN):
+    TABLE[_role][A.LIHAT_IKM] = K
+TABLE[Role.KASI][A.LAPORAN_IKM] = K
+del _role
+# --- end IKM
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

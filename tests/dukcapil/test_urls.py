@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from dukcapil.cetakan.models import Cetakan
 from dukcapil.choices import Role, Status
 from dukcapil.demo import DEMO_USERS, seed_demo
+from dukcapil.ikm.models import LaporanIKM, UndanganIKM
 from dukcapil.models import BatchTTE, Berkas, Dokumen, User
 from dukcapil.services import ACTIONS
 from dukcapil.warga.models import PermohonanOnline
@@ -350,6 +351,9 @@ def demo_objects() -> dict:
         # the demo citizen's online applications (dukcapil/warga/demo.py): one returned, one accepted
         "online_kembali": PermohonanOnline.objects.filter(status="dikembalikan").order_by("pk").first(),
         "online_terima": PermohonanOnline.objects.filter(status="diverifikasi", berkas__isnull=False).first(),
+        # IKM (dukcapil/ikm/demo.py): a resi's invitation not yet answered, last semester's report
+        "undangan_ikm": UndanganIKM.objects.filter(dijawab_pada=None).order_by("pk").first(),
+        "laporan_ikm": LaporanIKM.objects.order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -465,6 +469,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_distribusi_blangko_table(d),
         **piak_update_data_table(d),
         **warga_table(d),
+        **ikm_table(d),
     }
 
 
@@ -852,6 +857,31 @@ def warga_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "verifikasi": [
             (reverse(n + "verifikasi", args=[kembali.nomor_permohonan]), Grant(Aksi.VERIFIKASI_ONLINE, CAPIL))
         ],
+    }
+
+
+def ikm_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """IKM: the questionnaire is public (desk QR, resi token, kiosk); the office's leaders and the
+    Kasi read the results; a Kasi draws the semester report up."""
+    n = "ikm:"
+    lihat = Grant(Aksi.LIHAT_IKM)
+    lap = d["laporan_ikm"]
+    return {
+        n + "survei": [(reverse(n + "survei"), Public())],
+        n + "terima-kasih": [(reverse(n + "terima-kasih"), Public())],
+        n + "survei-resi": [
+            (reverse(n + "survei-resi", args=[d["undangan_ikm"].token]), Public()),
+            (reverse(n + "survei-resi", args=["token-yang-tidak-ada"]), Public(404)),
+        ],
+        n + "kiosk": [(reverse(n + "kiosk"), Public())],
+        n + "kiosk-terima-kasih": [(reverse(n + "kiosk-terima-kasih"), Public())],
+        n + "qr-loket-svg": [(reverse(n + "qr-loket-svg"), Public())],
+        n + "qr-loket": [(reverse(n + "qr-loket"), lihat)],
+        n + "hasil": [(reverse(n + "hasil"), lihat)],
+        n + "hasil-xlsx": [(reverse(n + "hasil-xlsx"), lihat)],
+        n + "laporan-baru": [(reverse(n + "laporan-baru"), Grant(Aksi.LAPORAN_IKM))],
+        n + "laporan-detail": [(reverse(n + "laporan-detail", args=[lap.pk]), lihat)],
+        n + "laporan-pdf": [(reverse(n + "laporan-pdf", args=[lap.pk]), AnyGrant((Aksi.LIHAT_IKM,), None, 403, 302))],
     }
 
 

@@ -1,0 +1,22 @@
+"""Default data of the IKM: the jenis naskah of the semester report. The Kasi drafts it, the
+Kabid initials it (paraf koordinasi) and the Kadis signs it (Bintan Standar Pelayanan, komponen
+evaluasi: IKM «setiap semester I dan II»). Idempotent; editable in admin."""
+
+KODE_JENIS = "laporan-ikm"
+
+TEMPLAT = (
+    "<p>Berikut laporan hasil Survei Kepuasan Masyarakat (Permenpan-RB Nomor 14 Tahun 2017) semester ini.</p>"
+    "<table><tr><th>Unsur</th><th>NRR</th></tr><tr><td>...</td><td>...</td></tr></table>"
+)
+
+
+def load(apps=None) -> None:
+    if apps is None:
+        from django.apps import apps as django_apps
+
+        apps = django_apps
+    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
+        kode=KODE_JENIS,
+        defaults={"nama": "Laporan Survei Kepuasan Masyarakat", "tata": "berjudul", "rute_paraf": ["kabid"],
+                  "templat_isi": TEMPLAT, "urutan": 40},
+    )  # fmt: skip
