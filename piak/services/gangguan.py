@@ -23,9 +23,8 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, Layanan, User
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from dukcapil.workflow.services import (
-    check_allowed,
-    check_expected,
     move_work_items,
+    record_checker,
     record_lock,
     record_transition,
 )
@@ -99,11 +98,7 @@ def gangguan_lapor(*, user: User, data: LaporData) -> Gangguan:
     return gangguan
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> Gangguan:
-    gangguan = record_lock(Gangguan, pk, label="Laporan gangguan")
-    check_expected(gangguan, expected_status)
-    check_allowed(gangguan, method, user, LABEL[method])
-    return gangguan
+_acting = record_checker(Gangguan, labels=LABEL, lock_label="Laporan gangguan")
 
 
 def gangguan_triase(

@@ -20,7 +20,12 @@ from dukcapil.documents.common import format_tanggal
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, User
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
+from dukcapil.workflow.services import (
+    move_work_items,
+    record_checker,
+    record_lock,
+    record_transition,
+)
 from sekretariat.models import JenisNaskah, StatusNaskah
 from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.naskah import naskah_buat
@@ -95,11 +100,7 @@ def inovasi_usul(*, user: User, data: UsulData) -> Inovasi:
     return inovasi
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> Inovasi:
-    inovasi = record_lock(Inovasi, pk, label="Program inovasi")
-    check_expected(inovasi, expected_status)
-    check_allowed(inovasi, method, user, LABEL[method])
-    return inovasi
+_acting = record_checker(Inovasi, labels=LABEL, lock_label="Program inovasi")
 
 
 def _set(inovasi: Inovasi, method: str, user: User, note: str, **fields) -> Inovasi:

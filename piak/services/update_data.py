@@ -19,7 +19,7 @@ from dukcapil.models import Bidang, User
 from dukcapil.nik import clean_nik
 from dukcapil.notifikasi.services import kirim_email
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
-from dukcapil.workflow.services import move_work_items, record_checked, record_transition
+from dukcapil.workflow.services import move_work_items, record_checker, record_transition
 from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
@@ -120,11 +120,7 @@ def update_data_terima(*, user: User, data: PermohonanData) -> PermohonanUpdateD
     return permohonan
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> PermohonanUpdateData:
-    return record_checked(
-        model=PermohonanUpdateData, pk=pk, method=method, user=user, label=LABEL[method],
-        expected_status=expected_status, lock_label="Permohonan update data",
-    )  # fmt: skip
+_acting = record_checker(PermohonanUpdateData, labels=LABEL, lock_label="Permohonan update data")
 
 
 def update_data_verifikasi(
