@@ -157,6 +157,10 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_LIHAT = "update_data_lihat", "Melihat permohonan update data kependudukan"
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
+    # --- PIAK sosialisasi kebijakan kependudukan (Lumajang) ---
+    SOSIALISASI_LIHAT = "sosialisasi_lihat", "Melihat jadwal dan laporan sosialisasi kebijakan kependudukan"
+    SOSIALISASI_KELOLA = "sosialisasi_kelola", "Merencanakan dan melaksanakan sosialisasi kebijakan kependudukan (PIAK)"
+    # --- end PIAK sosialisasi
 
 
 class Lingkup(Enum):
@@ -346,6 +350,15 @@ TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
 TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
+# --- PIAK sosialisasi kebijakan kependudukan (Lumajang): the Kasi PIAK plans, prepares, writes to the
+# kecamatan and runs it (steps 1-4), the Kabid PIAK too; the report goes to the Kadis through the
+# naskah chain (step 5: the Kabid's paraf, the Kadis signs); the ADB and the leaders read ---
+TABLE[Role.KASI] |= {A.SOSIALISASI_LIHAT: B, A.SOSIALISASI_KELOLA: B}
+TABLE[Role.KABID] |= {A.SOSIALISASI_LIHAT: B, A.SOSIALISASI_KELOLA: B}
+TABLE[Role.ADB] |= {A.SOSIALISASI_LIHAT: B}
+TABLE[Role.SEKRETARIS] |= {A.SOSIALISASI_LIHAT: K}
+TABLE[Role.KADIS] |= {A.SOSIALISASI_LIHAT: K}
+# --- end PIAK sosialisasi
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -28,13 +28,13 @@ from dukcapil.workflow.services import (
     record_lock,
     record_transition,
 )
-from sekretariat.models import JenisNaskah, StatusNaskah
-from sekretariat.services.keuangan import sop_minutes
+from sekretariat.models import StatusNaskah
 from sekretariat.services.naskah import naskah_buat, naskah_bulanan_buat
 from sekretariat.services.surat_masuk import _first_card, _note, _notify, _open_named
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.gangguan import Gangguan, Helpdesk, LaporanMonitoring, Penanganan, Rekanan, StatusGangguan
+from .common import jenis_naskah, stage_minutes
 
 S = StatusGangguan
 BIDANG_PIAK = "piak"
@@ -53,8 +53,7 @@ LABEL = {
 
 
 def standar_waktu() -> dict[str, int]:
-    minutes = sop_minutes(SOP_SLUG)
-    return {stage: minutes[step] for stage, step in SOP_STEP.items() if step in minutes}
+    return stage_minutes(SOP_SLUG, SOP_STEP)
 
 
 @dataclass(frozen=True)
@@ -228,9 +227,7 @@ JENIS_SPJ = "spj-perbaikan-jaringan"
 def gangguan_spj_ajukan(*, user: User, pk: int) -> Gangguan:
     """The Kasi drafts the rekanan's repair report and its SPJ as a naskah (konsep) whose route is
     Kabid → Sekretaris, then the Kadis (Bintan «Pemeliharaan Sistem Jarkomdat SIAK» steps 3–6)."""
-    jenis = JenisNaskah.objects.filter(kode=JENIS_SPJ).first()
-    if jenis is None:
-        raise BerkasInvalid(f"Jenis naskah «{JENIS_SPJ}» belum tersedia.")
+    jenis = jenis_naskah(JENIS_SPJ)
     with transaction.atomic():
         gangguan = record_lock(Gangguan, pk, label="Laporan gangguan")
         if not can(user, Aksi.GANGGUAN_MONITORING, gangguan.bidang_id):

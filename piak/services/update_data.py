@@ -20,11 +20,11 @@ from dukcapil.nik import clean_nik
 from dukcapil.notifikasi.services import kirim_email
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
 from dukcapil.workflow.services import move_work_items, record_checker, record_transition
-from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.update_data import KanalKonfirmasi, PermohonanUpdateData, StatusUpdateData
+from .common import invalid, stage_minutes
 
 S = StatusUpdateData
 BIDANG_PIAK = "piak"
@@ -43,24 +43,21 @@ LABEL = {
 
 
 def standar_waktu() -> dict[str, int]:
-    minutes = sop_minutes(SOP_SLUG)
-    return {stage: minutes[step] for stage, step in SOP_STEP.items() if step in minutes}
+    return stage_minutes(SOP_SLUG, SOP_STEP)
 
 
 def _required(value: str, field: str, message: str) -> str:
     note = _note(value)
     if not note:
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, message)
     return note
 
 
 def _not_future(value: date | None, field: str, label: str) -> date:
     if value is None:
-        message = f"Isi {label}."
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, f"Isi {label}.")
     if value > timezone.localdate():
-        message = f"{label.capitalize()} tidak boleh di masa depan."
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, f"{label.capitalize()} tidak boleh di masa depan.")
     return value
 
 

@@ -346,6 +346,8 @@ def demo_objects() -> dict:
         "kunjungan": piak_models.KunjunganRuangServer.objects.order_by("pk").first(),
         "perangkat": piak_models.PerangkatSiak.objects.order_by("pk").first(),
         "update_data": piak_models.PermohonanUpdateData.objects.exclude(bukti="").order_by("pk").first(),
+        # PIAK sosialisasi (piak/demo_sosialisasi.py): an event with its material uploaded
+        "sosialisasi": piak_models.Sosialisasi.objects.exclude(materi="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -460,6 +462,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **anjab_table(d),
         **piak_distribusi_blangko_table(d),
         **piak_update_data_table(d),
+        **piak_sosialisasi_table(d),
     }
 
 
@@ -802,6 +805,20 @@ def piak_update_data_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "update-data-detail": [(reverse(n + "update-data-detail", args=[p.pk]), lihat)],
         n + "update-data-aksi": [(reverse(n + "update-data-aksi", args=[p.pk, "verifikasi"]), POST_ONLY)],
         n + "update-data-bukti": [(reverse(n + "update-data-bukti", args=[p.pk]), olah)],
+    }
+
+
+def piak_sosialisasi_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Sosialisasi kebijakan kependudukan: PIAK and the leaders read; the Kasi and Kabid PIAK plan and act."""
+    s = d["sosialisasi"]
+    n = "piak:sosialisasi-"
+    lihat, kelola = Grant(Aksi.SOSIALISASI_LIHAT, PIAK), Grant(Aksi.SOSIALISASI_KELOLA, PIAK)
+    return {
+        n + "list": [(reverse(n + "list"), lihat)],
+        n + "rencana": [(reverse(n + "rencana"), kelola)],
+        n + "detail": [(reverse(n + "detail", args=[s.pk]), lihat)],
+        n + "aksi": [(reverse(n + "aksi", args=[s.pk, "batalkan"]), POST_ONLY)],
+        n + "berkas": [(reverse(n + "berkas", args=[s.pk, "materi"]), lihat)],
     }
 
 
