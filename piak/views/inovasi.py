@@ -12,6 +12,7 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
+from sekretariat.views import submit
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import inovasi as f
@@ -65,18 +66,14 @@ def inovasi_usul(request: HttpRequest) -> HttpResponse:
     if not can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK):
         return _forbidden(request, "Hanya Bidang PIAK yang mengusulkan inovasi layanan.")
     form = f.UsulForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                inovasi = svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Inovasi diusulkan dengan nomor {inovasi.nomor}.")
-                return redirect(inovasi.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, data)),
+        lambda inovasi: f"Inovasi diusulkan dengan nomor {inovasi.nomor}.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "piak/inovasi/usul.html", {"form": form}, status=status)
 
 

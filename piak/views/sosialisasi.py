@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from dukcapil.exceptions import BerkasError
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
+from sekretariat.views import submit
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import sosialisasi as f
@@ -54,18 +55,14 @@ def sosialisasi_rencana(request: HttpRequest) -> HttpResponse:
     if not can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK):
         return _forbidden(request, "Hanya Bidang PIAK yang merencanakan sosialisasi kebijakan kependudukan.")
     form = f.RencanaForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                sos = svc.sosialisasi_rencanakan(user=request.user, data=from_form(svc.RencanaData, form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Rencana sosialisasi dicatat dengan nomor {sos.nomor}.")
-                return redirect(sos.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.sosialisasi_rencanakan(user=request.user, data=from_form(svc.RencanaData, data)),
+        lambda sos: f"Rencana sosialisasi dicatat dengan nomor {sos.nomor}.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "piak/sosialisasi/rencana.html", {"form": form}, status=status)
 
 

@@ -4,6 +4,7 @@ signed as the TTE would sign them."""
 from datetime import timedelta
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from piak import inovasi_data, sosialisasi_data
@@ -36,8 +37,9 @@ def rencanakan(p, **overrides) -> Sosialisasi:
 
 def terbit(naskah: Naskah) -> None:
     """The letter signed (what the TTE task does at the end of the chain)."""
-    Naskah.objects.filter(pk=naskah.pk).update(status="cetak")
-    Naskah.objects.get(pk=naskah.pk).signing_completed({}, None, "Ditandatangani secara elektronik.")
+    with transaction.atomic():  # as the TTE task publishes it
+        Naskah.objects.filter(pk=naskah.pk).update(status="cetak")
+        Naskah.objects.get(pk=naskah.pk).signing_completed({}, None, "Ditandatangani secara elektronik.")
 
 
 def hadir(**jumlah) -> dict[int, int]:
