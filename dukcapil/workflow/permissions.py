@@ -351,10 +351,11 @@ TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
 # --- PIAK sosialisasi kebijakan kependudukan (Lumajang): the Kasi PIAK plans, prepares, writes to the
-# kecamatan and runs it (steps 1-4), the Kabid PIAK too; the report goes to the Kadis through the
-# naskah chain (step 5: the Kabid's paraf, the Kadis signs); the ADB and the leaders read ---
+# kecamatan, runs it and drafts the report (steps 1-4 and the nota dinas); the report reaches the
+# Kadis through the naskah chain (step 5: the Kabid's paraf, the Kadis signs); the Kabid PIAK, the
+# ADB and the leaders read ---
 TABLE[Role.KASI] |= {A.SOSIALISASI_LIHAT: B, A.SOSIALISASI_KELOLA: B}
-TABLE[Role.KABID] |= {A.SOSIALISASI_LIHAT: B, A.SOSIALISASI_KELOLA: B}
+TABLE[Role.KABID] |= {A.SOSIALISASI_LIHAT: B}
 TABLE[Role.ADB] |= {A.SOSIALISASI_LIHAT: B}
 TABLE[Role.SEKRETARIS] |= {A.SOSIALISASI_LIHAT: K}
 TABLE[Role.KADIS] |= {A.SOSIALISASI_LIHAT: K}

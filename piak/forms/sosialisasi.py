@@ -63,6 +63,8 @@ class PelaksanaanForm(_Aksi):
                 error_messages={"min_value": "Jumlah peserta tidak boleh negatif.",
                                 "invalid": "Isi jumlah peserta dengan angka."},
             )  # fmt: skip
+        counts = [f"jumlah_{k.pk}" for k in self.kategori]
+        self.order_fields(["expected_status", "tanggal", *counts, "daftar_hadir", "notulen"])
 
     def clean(self):
         cleaned = super().clean()

@@ -231,7 +231,7 @@ def isi_nota_dinas(sos: Sosialisasi) -> str:
         f"di {escape(sos.lokasi)}{surat}, bertempat di {escape(sos.tempat)} pada "
         f"{format_tanggal(sos.dilaksanakan_tanggal)}.</p>"
         f"<p>Sasaran: {escape(sos.sasaran)} (prioritas {escape(sos.get_prioritas_display().lower())}: "
-        f"{escape(sos.dasar_prioritas)}).</p>"
+        f"{escape(sos.dasar_prioritas.rstrip('.'))}).</p>"
         f"<p>Materi: {escape(sos.materi_uraian)}</p>"
         f"<p>Peserta yang hadir menurut daftar hadir: {total} orang, terdiri atas:</p><ul>{rows}</ul>"
         f"<p>Notulen hasil sosialisasi: {escape(sos.notulen)}</p>"
@@ -270,7 +270,8 @@ def sosialisasi_naskah_terbit(*, naskah: Naskah, system) -> None:
     ):
         sos = Sosialisasi.objects.select_for_update(of=("self",)).filter(**{field: naskah}, status=status).first()
         if sos is not None:
-            record_transition(sos, method, system, f"{note} ({naskah.nomor_naskah}).")
+            nomor = f" nomor {naskah.nomor_naskah}" if naskah.nomor_naskah else ""
+            record_transition(sos, method, system, f"{note}{nomor}.")
 
 
 SETELAH_TERBIT.append(sosialisasi_naskah_terbit)

@@ -74,7 +74,7 @@ def test_the_whole_sop_from_plan_to_the_kadis_signed_report(p):
         "Kepala Dinas",
     )
     for part in ("20 orang", "Ketua RT/RW: 12 orang", "Kader posyandu dan PKK: 8 orang", "Syarat dan manfaat KIA.",
-                 "Warga menanyakan syarat KIA untuk bayi.", "Cakupan KIA desa 38%."):  # fmt: skip
+                 "Warga menanyakan syarat KIA untuk bayi.", "(prioritas tinggi: Cakupan KIA desa 38%)."):  # fmt: skip
         assert part in nota.isi
 
     terbit(nota)
