@@ -3,7 +3,6 @@ kartu kendali, the design download and the nota dinas laporan pelaksanaan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -19,8 +18,8 @@ from ..forms import inovasi as f
 from ..models.inovasi import StatusInovasi
 from ..selectors import inovasi as sel
 from ..services import inovasi as svc
+from .common import filtered_page
 
-PER_HALAMAN = 50
 FORMS = {
     "bentuk_tim": f.TimForm,
     "ajukan": f.RancanganForm,
@@ -48,13 +47,8 @@ def _form(method: str, *args, **kwargs):
 def inovasi_list(request: HttpRequest) -> HttpResponse:
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK)
-    status = request.GET.get("status", "")[:20]
-    q = request.GET.get("q", "").strip()[:100]
-    page = Paginator(sel.inovasi_list(request.user, status=status, q=q), PER_HALAMAN).get_page(request.GET.get("page"))
     context = {
-        "page": page,
-        "status": status,
-        "q": q,
+        **filtered_page(request, lambda **f: sel.inovasi_list(request.user, **f)),
         "statuses": StatusInovasi.choices,
         "can_usul": can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
     }

@@ -3,7 +3,6 @@ its letters and kartu kendali, and the downloads of the material and the daftar 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -18,9 +17,9 @@ from ..forms import sosialisasi as f
 from ..models.sosialisasi import StatusSosialisasi
 from ..selectors import sosialisasi as sel
 from ..services import sosialisasi as svc
+from .common import filtered_page
 
 S = StatusSosialisasi
-PER_HALAMAN = 50
 # the actions with a form of their own; «laporkan» is a button of the chain (_rantai_tindakan.html)
 FORMS = {
     "siapkan_materi": f.MateriForm,
@@ -37,13 +36,8 @@ BERKAS = {"materi": "materi", "daftar-hadir": "daftar_hadir"}
 def sosialisasi_list(request: HttpRequest) -> HttpResponse:
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK)
-    status = request.GET.get("status", "")[:20]
-    q = request.GET.get("q", "").strip()[:100]
-    rows = sel.sosialisasi_list(request.user, status=status, q=q)
     context = {
-        "page": Paginator(rows, PER_HALAMAN).get_page(request.GET.get("page")),
-        "status": status,
-        "q": q,
+        **filtered_page(request, lambda **f: sel.sosialisasi_list(request.user, **f)),
         "statuses": S.choices,
         "can_rencana": can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK),
     }
