@@ -3,6 +3,8 @@ daftar hadir (the office edits them in admin). The report uses the jenis naskah 
 Pelaksanaan» of ``piak.inovasi_data``; the letter to the kecamatan and the surat tugas use the
 Sekretariat's «Surat Dinas» and «Surat Tugas». Idempotent."""
 
+from django.apps import apps as django_apps
+
 KATEGORI = [
     "Aparatur kecamatan",
     "Kepala desa/lurah dan perangkat desa",
@@ -15,10 +17,7 @@ KATEGORI = [
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
+    apps = apps or django_apps  # the migration's historical apps, or the live registry
     kategori = apps.get_model("piak", "KategoriPeserta")
     if kategori.objects.exists():
         return
