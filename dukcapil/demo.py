@@ -420,6 +420,7 @@ PIAK_DEMO = [
     ("piak.demo_operasional", "build_operasional_demo", "Backup"),
     ("piak.demo_distribusi_blangko", "build_distribusi_blangko_demo", "PermintaanBlangko"),
     ("piak.demo_update_data", "build_update_data_demo", "PermohonanUpdateData"),
+    ("piak.demo_sosialisasi", "build_sosialisasi_demo", "Sosialisasi"),
 ]
 
 

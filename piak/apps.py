@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 # The modules holding PIAK's default data, each with ``load(apps=None)`` (idempotent). A new
 # process adds its ``<process>_data`` module here.
-DEFAULT_DATA = ("piak.kerjasama_data", "piak.gangguan_data", "piak.inovasi_data")
+DEFAULT_DATA = ("piak.kerjasama_data", "piak.gangguan_data", "piak.inovasi_data", "piak.sosialisasi_data")
 
 
 def load_defaults(sender=None, apps=None, **kwargs) -> None:
@@ -24,6 +24,7 @@ class PiakConfig(AppConfig):
 
         from . import cetakan  # noqa: F401 (registers the PDFs produced on request)
         from .selectors.gangguan import pemberitahuan_layanan_terhenti
+        from .services import sosialisasi  # noqa: F401 (follows its signed letters: SETELAH_TERBIT)
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="piak-defaults")
         register_inbox_notice("piak.layanan_terhenti", pemberitahuan_layanan_terhenti)

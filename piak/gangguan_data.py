@@ -1,6 +1,8 @@
 """Default data of gangguan: the jenis naskah of the monthly monitoring report (Lumajang «SOP
 Monitoring Jaringan Komunikasi Data» step 6: the Kabid checks and signs it). Idempotent."""
 
+from django.apps import apps as django_apps
+
 TEMPLAT_LAPORAN = (
     "<p>Berikut laporan berkala monitoring jaringan komunikasi data, SIAK dan perangkat.</p>"
     "<table><tr><th>Kategori gangguan</th><th>Jumlah</th></tr><tr><td>...</td><td>...</td></tr></table>"
@@ -14,10 +16,7 @@ TEMPLAT_SPJ = (
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
+    apps = apps or django_apps  # the migration's historical apps, or the live registry
     apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
         kode="laporan-monitoring-jaringan",
         defaults={"nama": "Laporan Monitoring Jaringan", "tata": "berjudul", "rute_paraf": ["kabid"],

@@ -1,6 +1,8 @@
 """Default data of inovasi: the jenis naskah «Nota Dinas Laporan Pelaksanaan» (Lumajang «Mekanisme
 Tata Cara Pelaksanaan Inovasi Pelayanan» last step: the results reported to the Kadis). Idempotent."""
 
+from django.apps import apps as django_apps
+
 TEMPLAT_NOTA = (
     "<p>Bersama ini dilaporkan pelaksanaan kegiatan sebagai berikut.</p>"
     "<p>Kegiatan: ...</p><p>Pelaksanaan: ...</p><p>Hasil: ...</p>"
@@ -9,10 +11,7 @@ TEMPLAT_NOTA = (
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
+    apps = apps or django_apps  # the migration's historical apps, or the live registry
     apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
         kode="nota-dinas-laporan-pelaksanaan",
         defaults={"nama": "Nota Dinas Laporan Pelaksanaan", "tata": "nota_dinas", "rute_paraf": ["kabid"],

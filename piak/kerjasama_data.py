@@ -3,6 +3,8 @@ requesting lembaga (the reply sending the data, and the refusal without an activ
 initialled by the Kabid PIAK and the Sekretaris (P.6.3 step 5), numbered by the Sekretariat and
 signed by the Kadis. Loaded after every migrate (post_migrate in piak/apps.py); idempotent."""
 
+from django.apps import apps as django_apps
+
 TEMPLAT_BALASAN = (
     "<p>Menindaklanjuti surat Saudara perihal permintaan data kependudukan, bersama ini kami sampaikan "
     "bahwa data telah diolah sesuai perjanjian kerja sama yang berlaku dan dikirimkan melalui saluran "
@@ -20,10 +22,7 @@ JENIS = [
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
+    apps = apps or django_apps  # the migration's historical apps, or the live registry
     jenis_naskah = apps.get_model("sekretariat", "JenisNaskah")
     for kode, nama, templat, urutan in JENIS:
         jenis_naskah.objects.get_or_create(

@@ -3,7 +3,17 @@
 from django.urls import path
 
 from .views import distribusi_blangko as blangko
-from .views import gangguan, inovasi, kerjasama, operasional, pengaduan, permintaan_data, publikasi, update_data
+from .views import (
+    gangguan,
+    inovasi,
+    kerjasama,
+    operasional,
+    pengaduan,
+    permintaan_data,
+    publikasi,
+    sosialisasi,
+    update_data,
+)
 from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
@@ -104,4 +114,11 @@ urlpatterns: list = [
     path("update-data/<int:pk>/aksi/<slug:aksi>/", update_data.update_data_aksi, name="update-data-aksi"),
     path("update-data/<int:pk>/bukti/", update_data.update_data_bukti, name="update-data-bukti"),
     # --- end update data
+    # sosialisasi kebijakan kependudukan (Lumajang)
+    path("sosialisasi/", sosialisasi.sosialisasi_list, name="sosialisasi-list"),
+    path("sosialisasi/rencana/", sosialisasi.sosialisasi_rencana, name="sosialisasi-rencana"),
+    path("sosialisasi/<int:pk>/", sosialisasi.sosialisasi_detail, name="sosialisasi-detail"),
+    path("sosialisasi/<int:pk>/aksi/<slug:aksi>/", sosialisasi.sosialisasi_aksi, name="sosialisasi-aksi"),
+    path("sosialisasi/<int:pk>/berkas/<slug:berkas>/", sosialisasi.sosialisasi_berkas, name="sosialisasi-berkas"),
+    # --- end sosialisasi
 ]

@@ -157,6 +157,10 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_LIHAT = "update_data_lihat", "Melihat permohonan update data kependudukan"
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
+    # --- PIAK sosialisasi kebijakan kependudukan (Lumajang) ---
+    SOSIALISASI_LIHAT = "sosialisasi_lihat", "Melihat jadwal dan laporan sosialisasi kebijakan kependudukan"
+    SOSIALISASI_KELOLA = "sosialisasi_kelola", "Merencanakan dan melaksanakan sosialisasi kebijakan kependudukan (PIAK)"
+    # --- end PIAK sosialisasi
 
     # --- layanan online: the loket verifies applications made from a citizen's account (PELITA 3) ---
     VERIFIKASI_ONLINE = "verifikasi_online", "Memverifikasi permohonan online dan unggahan persyaratannya (FO)"
@@ -365,6 +369,16 @@ for _role in (Role.KADIS, Role.SEKRETARIS, Role.KABID, Role.KASI, Role.ADMIN):
 TABLE[Role.KASI][A.LAPORAN_IKM] = K
 del _role
 # --- end IKM
+# --- PIAK sosialisasi kebijakan kependudukan (Lumajang): the Kasi PIAK plans, prepares, writes to the
+# kecamatan, runs it and drafts the report (steps 1-4 and the nota dinas); the report reaches the
+# Kadis through the naskah chain (step 5: the Kabid's paraf, the Kadis signs); the Kabid PIAK, the
+# ADB and the leaders read ---
+TABLE[Role.KASI] |= {A.SOSIALISASI_LIHAT: B, A.SOSIALISASI_KELOLA: B}
+TABLE[Role.KABID] |= {A.SOSIALISASI_LIHAT: B}
+TABLE[Role.ADB] |= {A.SOSIALISASI_LIHAT: B}
+TABLE[Role.SEKRETARIS] |= {A.SOSIALISASI_LIHAT: K}
+TABLE[Role.KADIS] |= {A.SOSIALISASI_LIHAT: K}
+# --- end PIAK sosialisasi
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

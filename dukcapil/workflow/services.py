@@ -7,7 +7,7 @@ items, in one transaction. ``record_transition`` does the same without the user 
 system (a Celery task, the sweep) and for services that checked already.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -150,14 +150,27 @@ def record_act(
 
 def record_checked(
     *, model: type[WorkflowRecord], pk: int, method: str, user, label: str, expected_status: str | None = None,
-    lock_label: str = "Berkas",
+    lock_label: str = "Berkas", related: Sequence[str] = (),
 ) -> WorkflowRecord:  # fmt: skip
     """The row under lock, once the page's state (409), the FSM state (409) and the table (403)
     allow ``method``; inside the caller's transaction.atomic()."""
-    record = record_lock(model, pk, label=lock_label)
+    record = record_lock(model, pk, related=related, label=lock_label)
     check_expected(record, expected_status)
     check_allowed(record, method, user, label)
     return record
+
+
+def record_checker(
+    model: type[WorkflowRecord], *, labels: dict[str, str], lock_label: str, related: Sequence[str] = ()
+) -> Callable[..., WorkflowRecord]:
+    """``record_checked`` bound to one record type: ``check(user, pk, method, expected_status)``, the
+    refusal naming the action by its label in ``labels`` (a process's buttons)."""
+
+    def check(user, pk: int, method: str, expected_status: str | None = None) -> WorkflowRecord:
+        return record_checked(model=model, pk=pk, method=method, user=user, label=labels.get(method, method),
+                              expected_status=expected_status, lock_label=lock_label, related=related)  # fmt: skip
+
+    return check
 
 
 def move_work_items(records: Iterable[WorkflowRecord], at: datetime, ct: ContentType | None = None) -> None:

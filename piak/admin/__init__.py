@@ -9,5 +9,6 @@ from . import (  # noqa: F401
     pengaduan,
     permintaan_data,
     publikasi,
+    sosialisasi,
     update_data,
 )

@@ -6,10 +6,8 @@ from django.utils import timezone
 from dukcapil.models import Layanan, User
 
 from ..models.gangguan import Helpdesk, KategoriGangguan, Penanganan, PrioritasGangguan, Rekanan
-
-
-def _text(rows: int = 3, **attrs) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, **attrs})
+from .common import AksiForm as _Aksi
+from .common import text as _text
 
 
 class LaporForm(forms.Form):
@@ -34,10 +32,6 @@ class LaporForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("mulai", timezone.localtime().replace(second=0, microsecond=0))
-
-
-class _Aksi(forms.Form):
-    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class TriaseForm(_Aksi):

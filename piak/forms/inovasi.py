@@ -6,14 +6,9 @@ from django.utils import timezone
 from dukcapil.models import User
 
 from ..models.inovasi import JenisInovasi
-
-
-def _text(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-def _date(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
+from .common import AksiForm as _Aksi
+from .common import date_field as _date
+from .common import text as _text
 
 
 class UsulForm(forms.Form):
@@ -22,10 +17,6 @@ class UsulForm(forms.Form):
     jenis = forms.ChoiceField(label="Jenis inovasi", choices=JenisInovasi.choices)
     cakupan = forms.CharField(label="Cakupan (layanan, wilayah, sasaran)", max_length=300)
     target = _date("Target selesai")
-
-
-class _Aksi(forms.Form):
-    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class TimForm(_Aksi):

@@ -5,14 +5,9 @@ from django import forms
 from django.utils import timezone
 
 from ..models.update_data import JenisMasalah, KanalKonfirmasi, KanalPermohonan
-
-
-def _text(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-def _tanggal(label: str) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+from .common import AksiForm as _Aksi
+from .common import date_field as _tanggal
+from .common import text as _text
 
 
 class PermohonanForm(forms.Form):
@@ -28,10 +23,6 @@ class PermohonanForm(forms.Form):
         label="Bukti (fotokopi KK, tangkapan layar; PDF/JPG/PNG)", required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )  # fmt: skip
-
-
-class _Aksi(forms.Form):
-    expected_status = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class _Bertanggal(_Aksi):

@@ -9,4 +9,5 @@ from .operasional import *  # noqa: F403
 from .pengaduan import *  # noqa: F403
 from .permintaan_data import *  # noqa: F403
 from .publikasi import *  # noqa: F403
+from .sosialisasi import *  # noqa: F403
 from .update_data import *  # noqa: F403

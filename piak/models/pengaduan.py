@@ -71,7 +71,8 @@ TERJAWAB = (S.DIJAWAB, S.SELESAI)
 
 
 class JawabanTerkunci(BerkasConflict):
-    """An answer the citizen has received cannot be changed (409)."""
+    """An answer the citizen has received cannot be changed (409): the services refuse it and the
+    admin shows such rows read-only."""
 
 
 def _penjawab_permission(instance, user) -> bool:
@@ -129,20 +130,6 @@ class Pengaduan(FSMModelMixin, WorkflowRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("piak:pengaduan-detail", args=[self.pk])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        row = super().from_db(db, field_names, values)
-        row._tersimpan = (row.__dict__.get("status"), row.__dict__.get("jawaban"))
-        return row
-
-    def save(self, *args, **kwargs) -> None:
-        """The model refuses to rewrite an answer the citizen has received, whoever calls it."""
-        status, jawaban = getattr(self, "_tersimpan", (None, None))
-        if status in TERJAWAB and jawaban is not None and self.jawaban != jawaban:
-            raise JawabanTerkunci(f"Jawaban {self.nomor_tiket} sudah disampaikan dan tidak dapat diubah.")
-        super().save(*args, **kwargs)
-        self._tersimpan = (self.status, self.jawaban)
 
     @transition(field="status", source=S.BARU, target=S.DITRIASE, permission=requires(Aksi.PENGADUAN_KELOLA))
     def triase(self) -> None:

@@ -16,7 +16,11 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import User
 from dukcapil.services import next_serial
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
-from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
+from dukcapil.workflow.services import (
+    move_work_items,
+    record_checker,
+    record_transition,
+)
 from pendaftaran.blangko import stok_terima
 from pendaftaran.models import MutasiBlangko, StokBlangko
 from sekretariat.services.surat_masuk import _first_card, _notify
@@ -115,11 +119,7 @@ def permintaan_catat(*, user: User, data: PermintaanData) -> PermintaanBlangko:
     return permintaan
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> PermintaanBlangko:
-    permintaan = record_lock(PermintaanBlangko, pk, label="Permintaan blangko")
-    check_expected(permintaan, expected_status)
-    check_allowed(permintaan, method, user, LABEL[method])
-    return permintaan
+_acting = record_checker(PermintaanBlangko, labels=LABEL, lock_label="Permintaan blangko")
 
 
 def _quantities(items: list[ItemPermintaanBlangko], jumlah: dict[str, int], alasan: dict[str, str]) -> dict:

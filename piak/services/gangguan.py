@@ -23,19 +23,18 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, Layanan, User
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from dukcapil.workflow.services import (
-    check_allowed,
-    check_expected,
     move_work_items,
+    record_checker,
     record_lock,
     record_transition,
 )
-from sekretariat.models import JenisNaskah, StatusNaskah
-from sekretariat.services.keuangan import sop_minutes
+from sekretariat.models import StatusNaskah
 from sekretariat.services.naskah import naskah_buat, naskah_bulanan_buat
 from sekretariat.services.surat_masuk import _first_card, _note, _notify, _open_named
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.gangguan import Gangguan, Helpdesk, LaporanMonitoring, Penanganan, Rekanan, StatusGangguan
+from .common import jenis_naskah, stage_minutes
 
 S = StatusGangguan
 BIDANG_PIAK = "piak"
@@ -54,8 +53,7 @@ LABEL = {
 
 
 def standar_waktu() -> dict[str, int]:
-    minutes = sop_minutes(SOP_SLUG)
-    return {stage: minutes[step] for stage, step in SOP_STEP.items() if step in minutes}
+    return stage_minutes(SOP_SLUG, SOP_STEP)
 
 
 @dataclass(frozen=True)
@@ -99,11 +97,7 @@ def gangguan_lapor(*, user: User, data: LaporData) -> Gangguan:
     return gangguan
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> Gangguan:
-    gangguan = record_lock(Gangguan, pk, label="Laporan gangguan")
-    check_expected(gangguan, expected_status)
-    check_allowed(gangguan, method, user, LABEL[method])
-    return gangguan
+_acting = record_checker(Gangguan, labels=LABEL, lock_label="Laporan gangguan")
 
 
 def gangguan_triase(
@@ -233,9 +227,7 @@ JENIS_SPJ = "spj-perbaikan-jaringan"
 def gangguan_spj_ajukan(*, user: User, pk: int) -> Gangguan:
     """The Kasi drafts the rekanan's repair report and its SPJ as a naskah (konsep) whose route is
     Kabid → Sekretaris, then the Kadis (Bintan «Pemeliharaan Sistem Jarkomdat SIAK» steps 3–6)."""
-    jenis = JenisNaskah.objects.filter(kode=JENIS_SPJ).first()
-    if jenis is None:
-        raise BerkasInvalid(f"Jenis naskah «{JENIS_SPJ}» belum tersedia.")
+    jenis = jenis_naskah(JENIS_SPJ)
     with transaction.atomic():
         gangguan = record_lock(Gangguan, pk, label="Laporan gangguan")
         if not can(user, Aksi.GANGGUAN_MONITORING, gangguan.bidang_id):

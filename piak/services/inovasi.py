@@ -20,14 +20,18 @@ from dukcapil.documents.common import format_tanggal
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, User
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
-from sekretariat.models import JenisNaskah, StatusNaskah
-from sekretariat.services.keuangan import sop_minutes
+from dukcapil.workflow.services import (
+    move_work_items,
+    record_checker,
+    record_lock,
+)
+from sekretariat.models import StatusNaskah
 from sekretariat.services.naskah import naskah_buat
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.inovasi import Inovasi, StatusInovasi
+from .common import invalid, jenis_naskah, stage_minutes, transition_with
 
 S = StatusInovasi
 BIDANG_PIAK = "piak"
@@ -50,12 +54,7 @@ LABEL = {
 
 
 def standar_waktu() -> dict[str, int]:
-    minutes = sop_minutes(SOP_SLUG)
-    return {stage: minutes[step] for stage, step in SOP_STEP.items() if step in minutes}
-
-
-def _invalid(field: str, message: str) -> BerkasInvalid:
-    return BerkasInvalid(message, fields={field: [message]})
+    return stage_minutes(SOP_SLUG, SOP_STEP)
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def inovasi_usul(*, user: User, data: UsulData) -> Inovasi:
     if not data.nama.strip() or not data.latar_belakang.strip():
         raise BerkasInvalid("Judul dan latar belakang inovasi wajib diisi.")
     if data.target < timezone.localdate():
-        raise _invalid("target", "Target selesai tidak boleh sebelum hari ini.")
+        raise invalid("target", "Target selesai tidak boleh sebelum hari ini.")
     now = timezone.now()
     with transaction.atomic():
         inovasi = Inovasi.objects.create(
@@ -95,18 +94,7 @@ def inovasi_usul(*, user: User, data: UsulData) -> Inovasi:
     return inovasi
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> Inovasi:
-    inovasi = record_lock(Inovasi, pk, label="Program inovasi")
-    check_expected(inovasi, expected_status)
-    check_allowed(inovasi, method, user, LABEL[method])
-    return inovasi
-
-
-def _set(inovasi: Inovasi, method: str, user: User, note: str, **fields) -> Inovasi:
-    for name, value in fields.items():
-        setattr(inovasi, name, value)
-    record_transition(inovasi, method, user, note, update_fields=list(fields))
-    return inovasi
+_acting = record_checker(Inovasi, labels=LABEL, lock_label="Program inovasi")
 
 
 def inovasi_bentuk_tim(
@@ -114,16 +102,17 @@ def inovasi_bentuk_tim(
 ) -> Inovasi:
     """The Tim Inovasi (staff of the office) and its SK (step 2)."""
     if not tim:
-        raise _invalid("tim", "Pilih sedikitnya satu anggota tim.")
+        raise invalid("tim", "Pilih sedikitnya satu anggota tim.")
     if not sk_nomor.strip():
-        raise _invalid("sk_nomor", "Nomor SK tim wajib diisi.")
+        raise invalid("sk_nomor", "Nomor SK tim wajib diisi.")
     if sk_tanggal > timezone.localdate():
-        raise _invalid("sk_tanggal", "Tanggal SK tidak boleh di masa depan.")
+        raise invalid("sk_tanggal", "Tanggal SK tidak boleh di masa depan.")
     with transaction.atomic():
         inovasi = _acting(user, pk, "bentuk_tim", expected_status)
         inovasi.tim.set(tim)
         note = f"SK Tim {sk_nomor.strip()}, {len(tim)} anggota"
-        return _set(inovasi, "bentuk_tim", user, note, sk_tim_nomor=sk_nomor.strip()[:100], sk_tim_tanggal=sk_tanggal)
+        fields = {"sk_tim_nomor": sk_nomor.strip()[:100], "sk_tim_tanggal": sk_tanggal}
+        return transition_with(inovasi, "bentuk_tim", user, note, **fields)
 
 
 def inovasi_ajukan(*, user: User, pk: int, berkas, catatan: str = "", expected_status: str | None = None) -> Inovasi:
@@ -135,21 +124,21 @@ def inovasi_ajukan(*, user: User, pk: int, berkas, catatan: str = "", expected_s
     with transaction.atomic():
         inovasi = _acting(user, pk, "ajukan", expected_status)
         inovasi.rancangan.save(f"{inovasi.nomor.lower()}-rancangan", berkas, save=False)
-        return _set(inovasi, "ajukan", user, _note(catatan), rancangan=inovasi.rancangan)
+        return transition_with(inovasi, "ajukan", user, _note(catatan), rancangan=inovasi.rancangan)
 
 
 def inovasi_setujui(*, user: User, pk: int, catatan: str = "", expected_status: str | None = None) -> Inovasi:
     with transaction.atomic():
-        return _set(_acting(user, pk, "setujui", expected_status), "setujui", user, _note(catatan))
+        return transition_with(_acting(user, pk, "setujui", expected_status), "setujui", user, _note(catatan))
 
 
 def inovasi_kembalikan(*, user: User, pk: int, alasan: str, expected_status: str | None = None) -> Inovasi:
     """The Kadis returns the design to the Tim with what to change."""
     note = _note(alasan)
     if not note:
-        raise _invalid("alasan", "Tulis apa yang perlu diperbaiki pada rancangan.")
+        raise invalid("alasan", "Tulis apa yang perlu diperbaiki pada rancangan.")
     with transaction.atomic():
-        return _set(_acting(user, pk, "kembalikan", expected_status), "kembalikan", user, note)
+        return transition_with(_acting(user, pk, "kembalikan", expected_status), "kembalikan", user, note)
 
 
 def inovasi_pengadaan(
@@ -169,7 +158,7 @@ def inovasi_pengadaan(
         inovasi = _acting(user, pk, "pengadaan", expected_status)
         note = f"Rekanan {rekanan.strip()}, kontrak {kontrak_nomor.strip()}"
         fields = {"rekanan": rekanan.strip()[:200], "kontrak_nomor": kontrak_nomor.strip()[:100]}
-        return _set(inovasi, "pengadaan", user, note, **fields)
+        return transition_with(inovasi, "pengadaan", user, note, **fields)
 
 
 def inovasi_terima(
@@ -177,13 +166,14 @@ def inovasi_terima(
 ) -> Inovasi:
     """PIAK receives the delivered application (steps 5–6): its date and the BAST number."""
     if not bast_nomor.strip():
-        raise _invalid("bast_nomor", "Nomor BAST wajib diisi.")
+        raise invalid("bast_nomor", "Nomor BAST wajib diisi.")
     if tanggal > timezone.localdate():
-        raise _invalid("tanggal", "Tanggal diterima tidak boleh di masa depan.")
+        raise invalid("tanggal", "Tanggal diterima tidak boleh di masa depan.")
     with transaction.atomic():
         inovasi = _acting(user, pk, "terima", expected_status)
         note = f"BAST {bast_nomor.strip()}"
-        return _set(inovasi, "terima", user, note, diterima_tanggal=tanggal, bast_nomor=bast_nomor.strip()[:100])
+        fields = {"diterima_tanggal": tanggal, "bast_nomor": bast_nomor.strip()[:100]}
+        return transition_with(inovasi, "terima", user, note, **fields)
 
 
 def inovasi_sosialisasikan(
@@ -192,15 +182,15 @@ def inovasi_sosialisasikan(
     """PIAK socialises the innovation (step 7): when, where and to whom."""
     note = _note(uraian)
     if not note:
-        raise _invalid("uraian", "Tulis pelaksanaan sosialisasi (sasaran, lokasi, peserta).")
+        raise invalid("uraian", "Tulis pelaksanaan sosialisasi (sasaran, lokasi, peserta).")
     with transaction.atomic():
         inovasi = _acting(user, pk, "sosialisasikan", expected_status)
-        return _set(inovasi, "sosialisasikan", user, note, sosialisasi=note, sosialisasi_tanggal=tanggal)
+        return transition_with(inovasi, "sosialisasikan", user, note, sosialisasi=note, sosialisasi_tanggal=tanggal)
 
 
 def inovasi_selesaikan(*, user: User, pk: int, catatan: str = "", expected_status: str | None = None) -> Inovasi:
     with transaction.atomic():
-        return _set(_acting(user, pk, "selesaikan", expected_status), "selesaikan", user, _note(catatan))
+        return transition_with(_acting(user, pk, "selesaikan", expected_status), "selesaikan", user, _note(catatan))
 
 
 def isi_nota_dinas(inovasi: Inovasi) -> str:
@@ -229,9 +219,7 @@ def isi_nota_dinas(inovasi: Inovasi) -> str:
 def inovasi_nota_dinas(*, user: User, pk: int) -> Inovasi:
     """The Nota Dinas Laporan Pelaksanaan of a finished programme, drafted as a naskah (konsep)
     whose route the jenis sets (Kabid's paraf, the Kadis signs)."""
-    jenis = JenisNaskah.objects.filter(kode=JENIS_NOTA).first()
-    if jenis is None:
-        raise BerkasInvalid(f"Jenis naskah «{JENIS_NOTA}» belum tersedia.")
+    jenis = jenis_naskah(JENIS_NOTA)
     with transaction.atomic():
         inovasi = record_lock(Inovasi, pk, label="Program inovasi")
         if not can(user, Aksi.INOVASI_KELOLA, inovasi.bidang_id):

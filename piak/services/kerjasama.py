@@ -15,7 +15,7 @@ from dukcapil.choices import Role
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, User
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
+from dukcapil.workflow.services import record_checker, record_lock, record_transition
 from sekretariat.models import Instansi
 from sekretariat.services.surat_masuk import _first_card, _note, _notify
 from sekretariat.uploads import periksa_pindaian
@@ -118,11 +118,7 @@ def kerjasama_usulkan(*, user: User, data: UsulanData, diperpanjang_dari: Kerjas
     return pks
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> Kerjasama:
-    pks = record_lock(Kerjasama, pk, related=("lembaga",), label="Kerja sama")
-    check_expected(pks, expected_status)
-    check_allowed(pks, method, user, LABEL[method])
-    return pks
+_acting = record_checker(Kerjasama, labels=LABEL, lock_label="Kerja sama", related=("lembaga",))
 
 
 def kerjasama_aksi(

@@ -22,6 +22,7 @@ from dukcapil.workflow.services import (
     check_allowed,
     check_expected,
     move_work_items,
+    record_checked,
     record_lock,
     record_transition,
 )
@@ -156,9 +157,8 @@ def laporan_aksi(
     if method == "kembalikan" and not note:
         raise BerkasInvalid("Tulis apa yang harus diperbaiki.", fields={"catatan": ["Catatan wajib diisi."]})
     with transaction.atomic():
-        laporan = record_lock(LaporanPerkembangan, pk, label="Laporan")
-        check_expected(laporan, expected_status)
-        check_allowed(laporan, method, user, LABEL[method])
+        laporan = record_checked(model=LaporanPerkembangan, pk=pk, method=method, user=user, label=LABEL[method],
+                                 expected_status=expected_status, lock_label="Laporan")  # fmt: skip
         if method == "ajukan" and not laporan.analisis.strip():
             raise BerkasInvalid(
                 "Tulis analisis data agregat sebelum mengajukan.", fields={"analisis": ["Analisis wajib diisi."]}

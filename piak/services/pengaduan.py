@@ -23,17 +23,29 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.hari_kerja import add_hari_kerja
 from dukcapil.models import SOP, Bidang, User
 from dukcapil.workflow.models import WorkItem
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import check_allowed, check_expected, open_items, record_lock, record_transition
+from dukcapil.workflow.services import (
+    open_items,
+    record_checker,
+    record_transition,
+)
 from sekretariat.services.keuangan import sop_minutes
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
 
-from ..models import ISI_MAX, KategoriPengaduan, Pengaduan, SaluranPengaduan, StatusPengaduan
+from ..models import (
+    ISI_MAX,
+    TERJAWAB,
+    JawabanTerkunci,
+    KategoriPengaduan,
+    Pengaduan,
+    SaluranPengaduan,
+    StatusPengaduan,
+)
 
 BIDANG_PIAK = "piak"
 SOP_SLUG = "p6-5-pelayanan-informasi-dan-pengaduan-masyarakat"
@@ -176,11 +188,19 @@ LABEL = {
 }
 
 
-def _mulai(pk: int, user: User, method: str, expected_status: str | None) -> Pengaduan:
-    p = record_lock(Pengaduan, pk, label="Pengaduan")
-    check_expected(p, expected_status)
-    check_allowed(p, method, user, LABEL[method])
-    return p
+_acting = record_checker(Pengaduan, labels=LABEL, lock_label="Pengaduan")
+
+
+def _acting_jawab(user: User, pk: int, expected_status: str | None) -> Pengaduan:
+    """The ticket under lock for (re)writing its answer: an answer the citizen has received is
+    theirs, nobody rewrites it (409 saying so, before the generic state check)."""
+    try:
+        return _acting(user, pk, "ajukan_jawaban", expected_status)
+    except BerkasConflict:
+        nomor = Pengaduan.objects.filter(pk=pk, status__in=TERJAWAB).values_list("nomor_tiket", flat=True).first()
+        if nomor:
+            raise JawabanTerkunci(f"Jawaban {nomor} sudah disampaikan dan tidak dapat diubah.") from None
+        raise
 
 
 def pengaduan_triase(
@@ -190,7 +210,7 @@ def pengaduan_triase(
     if kategori not in KategoriPengaduan.values:
         raise BerkasInvalid("Kategori tidak dikenal.", fields={"kategori": ["Pilih kategori."]})
     with transaction.atomic():
-        p = _mulai(pk, user, "triase", expected_status)
+        p = _acting(user, pk, "triase", expected_status)
         p.kategori = kategori
         p.bidang_penjawab = bidang_penjawab
         p.tenggat = add_hari_kerja(timezone.localdate(), tenggat_hari_kerja())
@@ -209,7 +229,7 @@ def pengaduan_jawab(*, user: User, pk: int, jawaban: str, expected_status: str |
         message = terlalu_panjang("Jawaban", len(jawaban))
         raise BerkasInvalid(message, fields={"jawaban": [message]})
     with transaction.atomic():
-        p = _mulai(pk, user, "ajukan_jawaban", expected_status)
+        p = _acting_jawab(user, pk, expected_status)
         p.jawaban = jawaban
         p.penjawab = user
         record_transition(p, "ajukan_jawaban", user, "", update_fields=["jawaban", "penjawab"])
@@ -222,7 +242,7 @@ def pengaduan_setujui(*, user: User, pk: int, expected_status: str | None = None
     from dukcapil.notifikasi.services import kirim_email
 
     with transaction.atomic():
-        p = _mulai(pk, user, "setujui", expected_status)
+        p = _acting(user, pk, "setujui", expected_status)
         p.dijawab_pada = timezone.now()
         record_transition(p, "setujui", user, _note(catatan), update_fields=["dijawab_pada"])
         if p.email:
@@ -244,7 +264,7 @@ def pengaduan_kembalikan(*, user: User, pk: int, catatan: str, expected_status: 
     if not note:
         raise BerkasInvalid("Tulis apa yang harus diperbaiki.", fields={"catatan": ["Catatan wajib diisi."]})
     with transaction.atomic():
-        p = _mulai(pk, user, "kembalikan", expected_status)
+        p = _acting(user, pk, "kembalikan", expected_status)
         record_transition(p, "kembalikan", user, note)
         _ke_bidang_penjawab(p)
     return p
@@ -252,7 +272,7 @@ def pengaduan_kembalikan(*, user: User, pk: int, catatan: str, expected_status: 
 
 def pengaduan_tutup(*, user: User, pk: int, expected_status: str | None = None, catatan: str = "") -> Pengaduan:
     with transaction.atomic():
-        p = _mulai(pk, user, "tutup", expected_status)
+        p = _acting(user, pk, "tutup", expected_status)
         p.ditutup_pada = timezone.now()
         record_transition(p, "tutup", user, _note(catatan), update_fields=["ditutup_pada"])
     return p

@@ -15,7 +15,14 @@ from django.utils.html import escape
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import User
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import check_allowed, check_expected, move_work_items, record_lock, record_transition
+from dukcapil.workflow.services import (
+    check_allowed,
+    check_expected,
+    move_work_items,
+    record_checker,
+    record_lock,
+    record_transition,
+)
 from sekretariat.models import Disposisi, JenisNaskah, Naskah, StatusNaskah, SuratMasuk
 from sekretariat.services.naskah import naskah_buat, naskah_buat_balasan
 from sekretariat.services.surat_masuk import _first_card, _note
@@ -98,11 +105,7 @@ def permintaan_buka(*, user: User, data: PermintaanBaru) -> PermintaanData:
     return case
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> PermintaanData:
-    case = record_lock(PermintaanData, pk, related=("lembaga", "surat"), label="Permintaan data")
-    check_expected(case, expected_status)
-    check_allowed(case, method, user, LABEL.get(method, method))
-    return case
+_acting = record_checker(PermintaanData, labels=LABEL, lock_label="Permintaan data", related=("lembaga", "surat"))
 
 
 def alasan_tanpa_pks(case: PermintaanData, today=None) -> str:

@@ -13,7 +13,7 @@ from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Bidang, User
 from dukcapil.workflow.models import WorkItem
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import check_allowed, check_expected, record_lock, record_transition
+from dukcapil.workflow.services import check_expected, record_checker, record_lock, record_transition
 from sekretariat.services.surat_masuk import _first_card, _note, _notify
 from sekretariat.uploads import periksa_pindaian
 
@@ -28,6 +28,8 @@ LABEL = {
     "kembalikan": "Kembalikan ke tim pengelola",
     "terbitkan": "Catat posting",
 }
+
+_acting = record_checker(Publikasi, labels=LABEL, lock_label="Publikasi")
 MAKS_GAMBAR = 6
 
 
@@ -92,9 +94,7 @@ def publikasi_aksi(
     if method == "kembalikan" and not note:
         raise BerkasInvalid("Tulis apa yang harus diperbaiki.", fields={"catatan": ["Catatan wajib diisi."]})
     with transaction.atomic():
-        pub = record_lock(Publikasi, pk, label="Publikasi")
-        check_expected(pub, expected_status)
-        check_allowed(pub, method, user, LABEL[method])
+        pub = _acting(user, pk, method, expected_status)
         record_transition(pub, method, user, note)
         if method == "kembalikan" and pub.dibuat_oleh_id:
             _notify(
@@ -120,9 +120,7 @@ def publikasi_terbitkan(
             "Tanggal posting tidak boleh di masa depan.", fields={"tanggal": ["Tanggal di masa depan."]}
         )
     with transaction.atomic():
-        pub = record_lock(Publikasi, pk, label="Publikasi")
-        check_expected(pub, expected_status)
-        check_allowed(pub, "terbitkan", user, LABEL["terbitkan"])
+        pub = _acting(user, pk, "terbitkan", expected_status)
         pub.tanggal_terbit, pub.tautan = tanggal, tautan
         note = f"Diposting di {pub.get_kanal_display()}: {tautan}"
         record_transition(pub, "terbitkan", user, note, update_fields=["tanggal_terbit", "tautan"])

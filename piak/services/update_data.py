@@ -19,12 +19,12 @@ from dukcapil.models import Bidang, User
 from dukcapil.nik import clean_nik
 from dukcapil.notifikasi.services import kirim_email
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
-from dukcapil.workflow.services import move_work_items, record_checked, record_transition
-from sekretariat.services.keuangan import sop_minutes
+from dukcapil.workflow.services import move_work_items, record_checker, record_transition
 from sekretariat.services.surat_masuk import _first_card, _note
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.update_data import KanalKonfirmasi, PermohonanUpdateData, StatusUpdateData
+from .common import invalid, stage_minutes, transition_with
 
 S = StatusUpdateData
 BIDANG_PIAK = "piak"
@@ -43,24 +43,21 @@ LABEL = {
 
 
 def standar_waktu() -> dict[str, int]:
-    minutes = sop_minutes(SOP_SLUG)
-    return {stage: minutes[step] for stage, step in SOP_STEP.items() if step in minutes}
+    return stage_minutes(SOP_SLUG, SOP_STEP)
 
 
 def _required(value: str, field: str, message: str) -> str:
     note = _note(value)
     if not note:
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, message)
     return note
 
 
 def _not_future(value: date | None, field: str, label: str) -> date:
     if value is None:
-        message = f"Isi {label}."
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, f"Isi {label}.")
     if value > timezone.localdate():
-        message = f"{label.capitalize()} tidak boleh di masa depan."
-        raise BerkasInvalid(message, fields={field: [message]})
+        raise invalid(field, f"{label.capitalize()} tidak boleh di masa depan.")
     return value
 
 
@@ -120,11 +117,7 @@ def update_data_terima(*, user: User, data: PermohonanData) -> PermohonanUpdateD
     return permohonan
 
 
-def _acting(user: User, pk: int, method: str, expected_status: str | None) -> PermohonanUpdateData:
-    return record_checked(
-        model=PermohonanUpdateData, pk=pk, method=method, user=user, label=LABEL[method],
-        expected_status=expected_status, lock_label="Permohonan update data",
-    )  # fmt: skip
+_acting = record_checker(PermohonanUpdateData, labels=LABEL, lock_label="Permohonan update data")
 
 
 def update_data_verifikasi(
@@ -134,15 +127,9 @@ def update_data_verifikasi(
     (the documents or the data do not support it) is refused and the pemohon is told why."""
     note = _required(temuan, "temuan", "Tulis temuan verifikasi terhadap database kependudukan.")
     method = "verifikasi" if sesuai else "tolak"
+    fields = {"temuan": note} | ({} if sesuai else {"alasan_tolak": note})
     with transaction.atomic():
-        permohonan = _acting(user, pk, method, expected_status)
-        permohonan.temuan = note
-        fields = ["temuan"]
-        if not sesuai:
-            permohonan.alasan_tolak = note
-            fields.append("alasan_tolak")
-        record_transition(permohonan, method, user, note, update_fields=fields)
-    return permohonan
+        return transition_with(_acting(user, pk, method, expected_status), method, user, note, **fields)
 
 
 def update_data_ajukan(
@@ -151,14 +138,10 @@ def update_data_ajukan(
     """The petugas sends the update to the Ditjen Dukcapil: its ticket or letter number and date."""
     nomor = _required(nomor_tiket, "nomor_tiket", "Catat nomor tiket/surat pengajuan ke Ditjen.")[:60]
     tanggal = _not_future(tanggal, "tanggal", "tanggal pengajuan")
+    note = f"Diajukan ke Ditjen Dukcapil, tiket/surat {nomor}"
     with transaction.atomic():
         permohonan = _acting(user, pk, "ajukan", expected_status)
-        permohonan.nomor_tiket, permohonan.diajukan_tanggal = nomor, tanggal
-        record_transition(
-            permohonan, "ajukan", user, f"Diajukan ke Ditjen Dukcapil, tiket/surat {nomor}",
-            update_fields=["nomor_tiket", "diajukan_tanggal"],
-        )  # fmt: skip
-    return permohonan
+        return transition_with(permohonan, "ajukan", user, note, nomor_tiket=nomor, diajukan_tanggal=tanggal)
 
 
 def update_data_hasil(
@@ -169,15 +152,9 @@ def update_data_hasil(
     note = _required(keterangan, "keterangan", message)
     tanggal = _not_future(tanggal, "tanggal", "tanggal hasil")
     method = "hasil_update" if diupdate else "hasil_tolak"
+    fields = {"hasil_ditjen": note, "hasil_tanggal": tanggal} | ({} if diupdate else {"alasan_tolak": note})
     with transaction.atomic():
-        permohonan = _acting(user, pk, method, expected_status)
-        permohonan.hasil_ditjen, permohonan.hasil_tanggal = note, tanggal
-        fields = ["hasil_ditjen", "hasil_tanggal"]
-        if not diupdate:
-            permohonan.alasan_tolak = note
-            fields.append("alasan_tolak")
-        record_transition(permohonan, method, user, note, update_fields=fields)
-    return permohonan
+        return transition_with(_acting(user, pk, method, expected_status), method, user, note, **fields)
 
 
 def update_data_konfirmasi(

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,8 +32,8 @@ from ..forms.gangguan import (
 from ..models.gangguan import Penanganan, StatusGangguan
 from ..selectors import gangguan as sel
 from ..services import gangguan as svc
+from .common import filtered_page
 
-PER_HALAMAN = 50
 FORMS = {
     "triase": TriaseForm,
     "tangani": TugaskanForm,
@@ -56,13 +55,8 @@ def _petugas_piak():
 
 @login_required
 def gangguan_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")[:20]
-    q = request.GET.get("q", "").strip()[:100]
-    page = Paginator(sel.gangguan_list(request.user, status=status, q=q), PER_HALAMAN).get_page(request.GET.get("page"))
     context = {
-        "page": page,
-        "status": status,
-        "q": q,
+        **filtered_page(request, lambda **f: sel.gangguan_list(request.user, **f)),
         "statuses": StatusGangguan.choices,
         "semua": sel.boleh_rekap(request.user),
         "can_lapor": can(request.user, Aksi.GANGGUAN_LAPOR),

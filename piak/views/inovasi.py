@@ -3,7 +3,6 @@ kartu kendali, the design download and the nota dinas laporan pelaksanaan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,14 +11,15 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
+from sekretariat.views import submit
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import inovasi as f
 from ..models.inovasi import StatusInovasi
 from ..selectors import inovasi as sel
 from ..services import inovasi as svc
+from .common import filtered_page
 
-PER_HALAMAN = 50
 FORMS = {
     "bentuk_tim": f.TimForm,
     "ajukan": f.RancanganForm,
@@ -47,13 +47,8 @@ def _form(method: str, *args, **kwargs):
 def inovasi_list(request: HttpRequest) -> HttpResponse:
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK)
-    status = request.GET.get("status", "")[:20]
-    q = request.GET.get("q", "").strip()[:100]
-    page = Paginator(sel.inovasi_list(request.user, status=status, q=q), PER_HALAMAN).get_page(request.GET.get("page"))
     context = {
-        "page": page,
-        "status": status,
-        "q": q,
+        **filtered_page(request, lambda **f: sel.inovasi_list(request.user, **f)),
         "statuses": StatusInovasi.choices,
         "can_usul": can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
     }
@@ -65,18 +60,14 @@ def inovasi_usul(request: HttpRequest) -> HttpResponse:
     if not can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK):
         return _forbidden(request, "Hanya Bidang PIAK yang mengusulkan inovasi layanan.")
     form = f.UsulForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                inovasi = svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, form.cleaned_data))
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Inovasi diusulkan dengan nomor {inovasi.nomor}.")
-                return redirect(inovasi.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, data)),
+        lambda inovasi: f"Inovasi diusulkan dengan nomor {inovasi.nomor}.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "piak/inovasi/usul.html", {"form": form}, status=status)
 
 

@@ -12,6 +12,7 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import AksesDataPribadi
 from dukcapil.views import from_form
 from dukcapil.workflow.access import access_log_record
+from sekretariat.views import submit
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms.update_data import AjukanForm, HasilForm, KonfirmasiForm, PermohonanForm, VerifikasiForm
@@ -50,20 +51,14 @@ def update_data_baru(request: HttpRequest) -> HttpResponse:
     if not sel.boleh_olah(request.user):
         return _forbidden(request, "Hanya petugas Bidang PIAK yang menerima permohonan update data.")
     form = PermohonanForm(request.POST or None, request.FILES or None)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                permohonan = svc.update_data_terima(
-                    user=request.user, data=from_form(svc.PermohonanData, form.cleaned_data)
-                )
-            except BerkasError as exc:
-                _apply(form, exc)
-                status = exc.http_status
-            else:
-                messages.success(request, f"Permohonan update data diterima dengan nomor {permohonan.nomor}.")
-                return redirect(permohonan.get_absolute_url())
+    status = submit(
+        request,
+        form,
+        lambda data: svc.update_data_terima(user=request.user, data=from_form(svc.PermohonanData, data)),
+        lambda permohonan: f"Permohonan update data diterima dengan nomor {permohonan.nomor}.",
+    )
+    if not isinstance(status, int):
+        return status
     return render(request, "piak/update_data/baru.html", {"form": form}, status=status)
 
 

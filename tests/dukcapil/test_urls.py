@@ -354,6 +354,8 @@ def demo_objects() -> dict:
         # IKM (dukcapil/ikm/demo.py): a resi's invitation not yet answered, last semester's report
         "undangan_ikm": UndanganIKM.objects.filter(dijawab_pada=None).order_by("pk").first(),
         "laporan_ikm": LaporanIKM.objects.order_by("pk").first(),
+        # PIAK sosialisasi (piak/demo_sosialisasi.py): an event with its material uploaded
+        "sosialisasi": piak_models.Sosialisasi.objects.exclude(materi="").order_by("pk").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -470,6 +472,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **piak_update_data_table(d),
         **warga_table(d),
         **ikm_table(d),
+        **piak_sosialisasi_table(d),
     }
 
 
@@ -882,6 +885,20 @@ def ikm_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "laporan-baru": [(reverse(n + "laporan-baru"), Grant(Aksi.LAPORAN_IKM))],
         n + "laporan-detail": [(reverse(n + "laporan-detail", args=[lap.pk]), lihat)],
         n + "laporan-pdf": [(reverse(n + "laporan-pdf", args=[lap.pk]), AnyGrant((Aksi.LIHAT_IKM,), None, 403, 302))],
+    }
+
+
+def piak_sosialisasi_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Sosialisasi kebijakan kependudukan: PIAK and the leaders read; the Kasi and Kabid PIAK plan and act."""
+    s = d["sosialisasi"]
+    n = "piak:sosialisasi-"
+    lihat, kelola = Grant(Aksi.SOSIALISASI_LIHAT, PIAK), Grant(Aksi.SOSIALISASI_KELOLA, PIAK)
+    return {
+        n + "list": [(reverse(n + "list"), lihat)],
+        n + "rencana": [(reverse(n + "rencana"), kelola)],
+        n + "detail": [(reverse(n + "detail", args=[s.pk]), lihat)],
+        n + "aksi": [(reverse(n + "aksi", args=[s.pk, "batalkan"]), POST_ONLY)],
+        n + "berkas": [(reverse(n + "berkas", args=[s.pk, "materi"]), lihat)],
     }
 
 

@@ -1,16 +1,18 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin import AdminSite
 from django.contrib.auth.hashers import check_password
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
+from dukcapil.exceptions import BerkasForbidden, BerkasInvalid
 from dukcapil.hari_kerja import add_hari_kerja
 from dukcapil.models import Bidang
 from dukcapil.notifikasi.models import PesanKeluar
 from dukcapil.selectors import work_items
 from dukcapil.workflow.models import KartuKendali
+from piak.admin.pengaduan import PengaduanAdmin
 from piak.models import JawabanTerkunci, Pengaduan, StatusPengaduan
 from piak.services import pengaduan as svc
 
@@ -104,17 +106,31 @@ def test_no_email_when_the_citizen_gave_none(o):
     assert not PesanKeluar.objects.exists()
 
 
-def test_a_closed_answer_cannot_be_edited_by_the_service_or_the_model(o):
+def test_a_closed_answer_cannot_be_edited_by_the_service_or_in_admin(o, rf):
     p = answered(o)
     p = svc.pengaduan_tutup(user=o["adb"], pk=p.pk)
     assert p.status == S.SELESAI
-    with pytest.raises(BerkasConflict):
+    with pytest.raises(JawabanTerkunci) as refused:
         svc.pengaduan_jawab(user=o["kasi"], pk=p.pk, jawaban="Diubah setelah ditutup.")
-    row = Pengaduan.objects.get(pk=p.pk)
-    row.jawaban = "Diubah langsung di model."
-    with pytest.raises(JawabanTerkunci):
-        row.save(update_fields=["jawaban"])
+    assert refused.value.message == f"Jawaban {p.nomor_tiket} sudah disampaikan dan tidak dapat diubah."
+    assert refused.value.http_status == 409
+    # the admin shows a closed ticket read-only: no field of it is on the form
+    admin = PengaduanAdmin(Pengaduan, AdminSite())
+    request = rf.get("/")
+    request.user = o["kadis"]
+    readonly = admin.get_readonly_fields(request, Pengaduan.objects.get(pk=p.pk))
+    assert {"jawaban", "status", "nama", "kontak", "email"} <= set(readonly)
     assert Pengaduan.objects.get(pk=p.pk).jawaban == "Blangko sudah tersedia; silakan ambil besok."
+
+
+def test_admin_corrects_an_open_tickets_contact_but_never_its_answer_or_state(o, rf):
+    p = svc.pengaduan_buat(user=None, data=data()).pengaduan
+    admin = PengaduanAdmin(Pengaduan, AdminSite())
+    request = rf.get("/")
+    request.user = o["kadis"]
+    readonly = set(admin.get_readonly_fields(request, p))
+    assert {"jawaban", "status", "bidang_penjawab"} <= readonly
+    assert not {"nama", "kontak", "email"} & readonly
 
 
 def test_bad_input_is_refused_with_a_message_and_nothing_saved(o):
