@@ -1,6 +1,7 @@
 """The citizen's account (``Warga``), a pending sign-up with its one-time code, the layanan offered
 online, and the online application (``PermohonanOnline``) with its uploaded persyaratan."""
 
+import os
 import uuid
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import LazyObject
+from django.utils.functional import cached_property
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from dukcapil.models import Berkas, Layanan, Persyaratan
@@ -20,12 +21,14 @@ from dukcapil.workflow.permissions import Aksi, requires
 USERNAME_PREFIX = "warga+"
 
 
-class PrivateStorage(LazyObject):
+class PrivateStorage(FileSystemStorage):
     """Uploads live under MEDIA_ROOT/private: never under STATIC_ROOT, never served by whitenoise or
-    a /media/ route; only the upload view (owner or the layanan's loket) reads them."""
+    a /media/ route; only the upload view (owner or the layanan's loket) reads them. The place follows
+    MEDIA_ROOT (Django resets it when the setting changes), so migrations hold no machine's path."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.MEDIA_ROOT / "private", base_url=None)
+    @cached_property
+    def base_location(self):
+        return os.path.join(self._value_or_setting(self._location, settings.MEDIA_ROOT), "private")
 
 
 private_storage = PrivateStorage()

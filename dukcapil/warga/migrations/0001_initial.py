@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
             name='UnggahanPersyaratan',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(max_length=200, storage=django.core.files.storage.FileSystemStorage(base_url=None, location=pathlib.PurePosixPath('/work/wt-online/var/test-media/private')), upload_to=dukcapil.warga.models._upload_path, verbose_name='berkas')),
+                ('berkas', models.FileField(max_length=200, storage=dukcapil.warga.models.PrivateStorage(), upload_to=dukcapil.warga.models._upload_path, verbose_name='berkas')),
                 ('jenis', models.CharField(max_length=4, verbose_name='jenis')),
                 ('ukuran', models.PositiveIntegerField(verbose_name='ukuran (byte)')),
                 ('sha256', models.CharField(max_length=64)),
