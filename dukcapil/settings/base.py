@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "pencatatan_sipil",
     "piak",
     "sekretariat",
+    "dukcapil.kinerja",
 ]
 
 MIDDLEWARE = [

@@ -158,6 +158,11 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
 
+    # --- kinerja layanan (issue 18): SLA dashboards, the late list, the monthly report ---
+    LIHAT_KINERJA = "lihat_kinerja", "Melihat kinerja layanan dan daftar berkas terlambat"
+    LAPORAN_KINERJA = "laporan_kinerja", "Menyusun laporan kinerja pelayanan bulanan (Kasubag)"
+    # --- end kinerja layanan
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -346,6 +351,14 @@ TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
 TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
+# --- kinerja layanan (issue 18): the Kadis and the Sekretariat see every bidang, the Kabid and the
+# Kasi their own; the Kasubag (perencanaan dan pelaporan) draws the monthly report up for the Kadis ---
+TABLE[Role.KADIS] |= {A.LIHAT_KINERJA: K}
+TABLE[Role.SEKRETARIS] |= {A.LIHAT_KINERJA: K}
+TABLE[Role.KABID] |= {A.LIHAT_KINERJA: B}
+TABLE[Role.KASI] |= {A.LIHAT_KINERJA: B}
+TABLE[Role.KASUBAG] |= {A.LIHAT_KINERJA: K, A.LAPORAN_KINERJA: K}
+# --- end kinerja layanan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
