@@ -438,7 +438,11 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
     class Meta:
         verbose_name = "berkas"
         verbose_name_plural = "berkas"
-        indexes = [models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx")]
+        indexes = [
+            models.Index(fields=["bidang", "status", "status_sejak"], name="berkas_inbox_idx"),
+            # kinerja: berkas masuk per period (dukcapil.kinerja.selectors)
+            models.Index(fields=["dibuat_pada", "bidang"], name="berkas_dibuat_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["kunci_subjek"],

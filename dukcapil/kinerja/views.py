@@ -205,11 +205,8 @@ def _bulan(request: HttpRequest) -> tuple[int, int, str]:
 
 @login_required
 def laporan(request: HttpRequest) -> HttpResponse:
-    if not (
-        can(request.user, Aksi.LAPORAN_KINERJA)
-        or (sel.boleh_lihat(request.user) and sel.bidang_scope(request.user) is None)
-    ):
-        return _denied(request, "Laporan kinerja pelayanan bulanan untuk Kasubag, Sekretaris dan Kadis.")
+    if not sel.boleh_lihat(request.user):
+        return _denied(request)
     tahun, bulan, error = _bulan(request)
     context = {
         "tahun": tahun,

@@ -460,6 +460,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **anjab_table(d),
         **piak_distribusi_blangko_table(d),
         **piak_update_data_table(d),
+        **kinerja_table(d),
     }
 
 
@@ -802,6 +803,24 @@ def piak_update_data_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "update-data-detail": [(reverse(n + "update-data-detail", args=[p.pk]), lihat)],
         n + "update-data-aksi": [(reverse(n + "update-data-aksi", args=[p.pk, "verifikasi"]), POST_ONLY)],
         n + "update-data-bukti": [(reverse(n + "update-data-bukti", args=[p.pk]), olah)],
+    }
+
+
+def kinerja_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Kinerja layanan: whoever holds «lihat kinerja» (Kadis, Sekretariat: every bidang; Kabid, Kasi: own)."""
+    n = "kinerja:"
+    lihat = Grant(Aksi.LIHAT_KINERJA)
+    return {
+        n + "dashboard": [(reverse(n + "dashboard"), lihat)],
+        n + "api": [(reverse(n + "api"), lihat)],
+        n + "terlambat": [(reverse(n + "terlambat"), lihat)],
+        n + "ekspor": [
+            (reverse(n + "ekspor", args=["layanan", "csv"]), lihat),
+            (reverse(n + "ekspor", args=["terlambat", "xlsx"]), lihat),
+        ],
+        n + "laporan": [(reverse(n + "laporan"), lihat)],
+        n + "laporan-pdf": [(reverse(n + "laporan-pdf"), AnyGrant((Aksi.LIHAT_KINERJA,), status=302))],
+        n + "laporan-ajukan": [(reverse(n + "laporan-ajukan"), POST_ONLY)],
     }
 
 

@@ -192,8 +192,14 @@ def test_only_the_kasubag_submits_the_report(client, month):
     assert not LaporanKinerja.objects.exists()
 
 
-def test_kasi_may_not_open_the_monthly_report_page(client, month):
-    assert as_(client, month["team"]["kasi"]).get(reverse("kinerja:laporan")).status_code == 403
+def test_monthly_report_page(client, month):
+    assert as_(client, month["team"]["op1"]).get(reverse("kinerja:laporan")).status_code == 403
+    kasi = as_(client, month["team"]["kasi"]).get(reverse("kinerja:laporan"), {"bulan": "2026-03"})
+    assert kasi.status_code == 200
+    assert "Maret 2026" in kasi.content.decode()
+    assert 'id="ajukan-laporan"' not in kasi.content.decode()  # the Kasubag submits it
     kasubag = as_(client, month["team"]["kasubag"]).get(reverse("kinerja:laporan"), {"bulan": "2026-03"})
-    assert kasubag.status_code == 200
-    assert "Maret 2026" in kasubag.content.decode()
+    assert 'id="ajukan-laporan"' in kasubag.content.decode()
+    future = client.get(reverse("kinerja:laporan"), {"bulan": "2099-01"})
+    assert future.status_code == 400
+    assert "Bulan tidak valid" in future.content.decode()
