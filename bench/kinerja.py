@@ -36,10 +36,10 @@ INSERT INTO dukcapil_berkas (nomor_registrasi, layanan_id, bidang_id, pemohon_ni
     persyaratan_kurang, catatan, standar_waktu, tenggat, jangka_waktu_hari_kerja, dibuat_pada,
     dibuat_oleh_id, alur, kategori_batal)
 SELECT 'KIN-' || lpad(i::text, 8, '0'), l.id, l.bidang_id, lpad(i::text, 16, '3'), 'PEMOHON ' || i,
-       DATE '1980-01-01' + (i % 9000), CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END, '', '',
-       CASE WHEN i % 10 < 7 THEN 'siap_diambil' WHEN i % 10 = 7 THEN 'dibatalkan' ELSE 'verifikasi' END,
+       DATE '1980-01-01' + (i %% 9000), CASE WHEN i %% 2 = 0 THEN 'L' ELSE 'P' END, '', '',
+       CASE WHEN i %% 10 < 7 THEN 'siap_diambil' WHEN i %% 10 = 7 THEN 'dibatalkan' ELSE 'verifikasi' END,
        t.dibuat, '[]', '', '{"baru": 15, "diterima": 60, "verifikasi": 30}', (t.dibuat + interval '7 days')::date, 5,
-       t.dibuat, %(loket)s, 'entri_dulu', CASE WHEN i % 10 = 7 THEN 'persyaratan' ELSE '' END
+       t.dibuat, %(loket)s, 'entri_dulu', CASE WHEN i %% 10 = 7 THEN 'persyaratan' ELSE '' END
   FROM generate_series(%(lo)s, %(hi)s) i
   CROSS JOIN LATERAL (SELECT now() - (i::bigint * %(spread)s) * interval '1 second' AS dibuat) t
   JOIN (SELECT id, bidang_id, row_number() OVER (ORDER BY id) - 1 AS n FROM dukcapil_layanan

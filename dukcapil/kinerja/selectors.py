@@ -105,12 +105,20 @@ def ringkasan_layanan(p: Periode) -> list[dict]:
     median and p90 duration (jam) of the finished ones."""
     where, params = _where(p)
     sql = f"""
-        WITH b AS (
-            SELECT b.id, b.layanan_id, b.status, b.dibuat_pada, b.tenggat,
-                   (SELECT min(k.waktu) FROM dukcapil_kartukendali k
-                     WHERE k.content_type_id = %s AND k.object_id = b.id AND k.ke_status = %s) AS selesai_pada
+        WITH b AS MATERIALIZED (
+            SELECT b.id, b.layanan_id, b.status, b.dibuat_pada, b.tenggat
               FROM dukcapil_berkas b
              WHERE b.dibuat_pada >= %s AND b.dibuat_pada < %s {where}
+        ), s AS (
+            -- a berkas is finished at its first hand-off into «siap diambil», never before it was registered
+            SELECT k.object_id, min(k.waktu) AS selesai_pada
+              FROM dukcapil_kartukendali k
+             WHERE k.content_type_id = %s AND k.ke_status = %s AND k.waktu >= %s
+             GROUP BY k.object_id
+        ), b2 AS MATERIALIZED (
+            SELECT b.*, s.selesai_pada,
+                   extract(epoch FROM s.selesai_pada - b.dibuat_pada) / 3600 AS jam
+              FROM b LEFT JOIN s ON s.object_id = b.id
         )
         SELECT l.kode, l.nama,
                count(*) AS masuk,
@@ -123,14 +131,14 @@ def ringkasan_layanan(p: Periode) -> list[dict]:
                    AS median_jam,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b.selesai_pada - b.dibuat_pada) / 3600)
                    AS p90_jam
-          FROM b JOIN dukcapil_layanan l ON l.id = b.layanan_id
+          FROM b2 b JOIN dukcapil_layanan l ON l.id = b.layanan_id
          GROUP BY l.kode, l.nama
          ORDER BY l.nama
     """
     rows = _rows(
         sql,
-        [_ct_berkas(), Status.SIAP_DIAMBIL, p.mulai, p.akhir, *params, Status.DIBATALKAN, Status.MENUNGGU_BLANGKO,
-         timezone.get_current_timezone_name()],
+        [p.mulai, p.akhir, *params, _ct_berkas(), Status.SIAP_DIAMBIL, p.mulai,
+         Status.DIBATALKAN, Status.MENUNGGU_BLANGKO, timezone.get_current_timezone_name()],
     )  # fmt: skip
     for r in rows:
         r["proses"] = r["masuk"] - r["selesai"] - r["batal"]
@@ -149,22 +157,27 @@ def total(rows: list[dict]) -> dict:
 
 # --- kartu kendali: steps, officers, counters -----------------------------------------------
 
-_MENIT = "extract(epoch FROM k.waktu - k.mulai) / 60"
-_STANDAR = "(b.standar_waktu ->> k.dari_status)::numeric"
-
 
 def _kartu(p: Periode, select: str, group: str, extra_where: str = "", extra: list | None = None) -> list[dict]:
+    """Hand-offs that ended in the period, grouped: ``select``/``group`` name the columns of ``r``
+    (layanan_id, tahap, pelaku_id, transisi, menit, standar)."""
     where, params = _where(p)
     sql = f"""
+        WITH r AS MATERIALIZED (
+            SELECT b.layanan_id, k.dari_status AS tahap, k.pelaku_id, k.transisi,
+                   extract(epoch FROM k.waktu - k.mulai) / 60 AS menit,
+                   (b.standar_waktu ->> k.dari_status)::numeric AS standar
+              FROM dukcapil_kartukendali k
+              JOIN dukcapil_berkas b ON b.id = k.object_id
+             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where} {extra_where}
+        )
         SELECT {select},
                count(*) AS jumlah,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY {_MENIT}) AS median_menit,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY {_MENIT}) AS p90_menit,
-               count(*) FILTER (WHERE {_STANDAR} IS NOT NULL) AS berstandar,
-               count(*) FILTER (WHERE {_MENIT} > {_STANDAR}) AS lewat
-          FROM dukcapil_kartukendali k
-          JOIN dukcapil_berkas b ON b.id = k.object_id
-         WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where} {extra_where}
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY menit) AS median_menit,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY menit) AS p90_menit,
+               count(standar) AS berstandar,
+               count(*) FILTER (WHERE menit > standar) AS lewat
+          FROM r
          GROUP BY {group}
     """
     rows = _rows(sql, [_ct_berkas(), p.mulai, p.akhir, *params, *(extra or [])])
@@ -178,9 +191,8 @@ def per_tahap(p: Periode) -> list[dict]:
     """Per layanan and SOP step: hand-offs, median and p90 minutes against the SOP's standard minutes."""
     rows = _kartu(
         p,
-        "b.layanan_id, k.dari_status AS tahap, "
-        f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {_STANDAR}) AS standar_menit",
-        "b.layanan_id, k.dari_status",
+        "layanan_id, tahap, percentile_cont(0.5) WITHIN GROUP (ORDER BY standar) AS standar_menit",
+        "layanan_id, tahap",
     )
     nama = dict(Layanan.objects.filter(pk__in={r["layanan_id"] for r in rows}).values_list("pk", "nama"))
     for r in rows:
@@ -206,7 +218,7 @@ def _nama_pelaku(rows: list[dict]) -> None:
 
 def per_petugas(p: Periode) -> list[dict]:
     """Per officer (the kartu kendali's pelaku): hand-offs, median and p90 minutes, share over the standard."""
-    rows = _kartu(p, "k.pelaku_id", "k.pelaku_id")
+    rows = _kartu(p, "pelaku_id", "pelaku_id")
     _nama_pelaku(rows)
     return sorted(rows, key=lambda r: (-r["jumlah"], r["petugas"]))
 
@@ -217,9 +229,9 @@ def per_loket(p: Periode) -> list[dict]:
     stands for the loket."""
     rows = _kartu(
         p,
-        "k.pelaku_id, count(*) FILTER (WHERE k.transisi = 'accept') AS diterima, "
-        "count(*) FILTER (WHERE k.transisi = 'return_to_pemohon') AS dikembalikan",
-        "k.pelaku_id",
+        "pelaku_id, count(*) FILTER (WHERE transisi = 'accept') AS diterima, "
+        "count(*) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan",
+        "pelaku_id",
         "AND k.dari_status = ANY(%s)",
         [[Status.BARU, Status.DIKEMBALIKAN]],
     )

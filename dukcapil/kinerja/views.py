@@ -54,7 +54,11 @@ def _grafik(layanan: list[dict], tahap: list[dict], petugas: list[dict], pengemb
             "tepat": [r["persen_tepat"] for r in layanan],
         },
         "tahap": {
-            "labels": [f"{r['layanan']}: {r['tahap_label']}" for r in tahap if r["standar_menit"]],
+            "labels": [
+                r["tahap_label"] if len({x["layanan"] for x in tahap}) == 1 else f"{r['tahap_label']} ({r['layanan']})"
+                for r in tahap
+                if r["standar_menit"]
+            ],
             "median": [r["median_menit"] for r in tahap if r["standar_menit"]],
             "standar": [r["standar_menit"] for r in tahap if r["standar_menit"]],
         },

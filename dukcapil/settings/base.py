@@ -160,6 +160,10 @@ DATABASES = {
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # PostgreSQL's JIT compiles any query its planner thinks costly: on the kinerja aggregates that
+    # compilation took ~0.9 s of a 1.5 s query (bench/kinerja.py); an OLTP office system gains nothing from it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "dukcapil.User"
 LOGIN_URL = "login"

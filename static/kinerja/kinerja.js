@@ -53,7 +53,18 @@
         responsive: true,
         maintainAspectRatio: false,
         layout: { padding: { right: 48 } },
-        scales: { x: { beginAtZero: true } },
+        scales: {
+          x: { beginAtZero: true },
+          y: {
+            ticks: {
+              // long step names are cut on the axis; the tooltip and the table keep them whole
+              callback: function (value) {
+                var label = String(this.getLabelForValue(value));
+                return label.length > 42 ? label.slice(0, 41) + "…" : label;
+              },
+            },
+          },
+        },
         plugins: { legend: { display: datasets.length > 1 } },
       },
       plugins: [labelValues],

@@ -2,12 +2,15 @@
 holds the late berkas, and exports the list; the Kadis sees the late counts per bidang and goes
 down into one; the Kasubag prints the monthly report and sends it up as a naskah for the Kadis."""
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from dukcapil.kinerja.models import LaporanKinerja
 from tests.kinerja.helpers import build_month, open_items
 
-from .conftest import no_traceback
+from .conftest import SHOTS, no_traceback
 
 pytestmark = pytest.mark.e2e
 
@@ -57,9 +60,12 @@ def test_dashboards_late_list_and_monthly_report(desks, e2e_team):
 
     s = desks(t["kasubag"])
     s.goto("/kinerja/laporan/?bulan=2026-03", "laporan bulanan")
-    with s.page.expect_download() as download:
-        s.page.click("#cetak-laporan")
-    assert download.value.suggested_filename == "laporan-kinerja-2026-03.pdf"
+    pdf = s.page.request.get(s.page.get_attribute("#cetak-laporan", "href"))
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    (SHOTS / "laporan-kinerja.pdf").write_bytes(pdf.body())
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.body())).pages)
+    assert "LAPORAN KINERJA PELAYANAN MARET 2026" in text
+    assert "Waktu per tahap SOP dibanding standar" in text
     s.submit(s.page.locator("#ajukan-laporan"), "naskah laporan")
     laporan = LaporanKinerja.objects.get(tahun=2026, bulan=3)
     assert s.page.url.endswith(laporan.naskah.get_absolute_url())
