@@ -3,8 +3,8 @@
     .venv/bin/python bench/kinerja.py [--berkas 1000000] [--runs 20]
 
 Creates (once, or again with --rebuild) the database dukcapil_bench_kinerja with --berkas berkas
-spread over the last two years and three kartu kendali rows each (accept, entry, document
-finished or verification), written with SQL ``generate_series`` inserts, plus an open work item
+spread over the last two years and three kartu kendali rows each (accept, entry, then document
+finished, cancelled or verified), written with SQL ``generate_series`` inserts, plus an open work item
 for every berkas still in the back office. Then times every dashboard (all the selectors a page
 runs) for the Kadis (every bidang) and a Kabid (one bidang), over this month and over the last
 twelve months, and the late list; prints each p50/p95 and ends with one line
@@ -37,8 +37,8 @@ INSERT INTO dukcapil_berkas (nomor_registrasi, layanan_id, bidang_id, pemohon_ni
     dibuat_oleh_id, alur, kategori_batal)
 SELECT 'KIN-' || lpad(i::text, 8, '0'), l.id, l.bidang_id, lpad(i::text, 16, '3'), 'PEMOHON ' || i,
        DATE '1980-01-01' + (i %% 9000), CASE WHEN i %% 2 = 0 THEN 'L' ELSE 'P' END, '', '',
-       CASE WHEN i %% 10 < 7 THEN 'siap_diambil' WHEN i %% 10 = 7 THEN 'dibatalkan' ELSE 'verifikasi' END,
-       t.dibuat, '[]', '', '{"baru": 15, "diterima": 60, "verifikasi": 30}', (t.dibuat + interval '7 days')::date, 5,
+       CASE WHEN i %% 10 < 7 THEN 'siap_diambil' WHEN i %% 10 = 7 THEN 'dibatalkan' ELSE 'validasi' END,
+       t.dibuat, '[]', '', '{"baru": 15, "diterima": 60, "verifikasi": 30, "validasi": 30}', (t.dibuat + interval '7 days')::date, 5,
        t.dibuat, %(loket)s, 'entri_dulu', CASE WHEN i %% 10 = 7 THEN 'persyaratan' ELSE '' END
   FROM generate_series(%(lo)s, %(hi)s) i
   CROSS JOIN LATERAL (SELECT now() - (i::bigint * %(spread)s) * interval '1 second' AS dibuat) t
@@ -52,25 +52,21 @@ INSERT INTO dukcapil_kartukendali (content_type_id, object_id, transisi, dari_st
 SELECT %(ct)s, b.id, s.transisi, s.dari, s.ke, s.pelaku, b.dibuat_pada + s.mulai, b.dibuat_pada + s.selesai, s.catatan
   FROM dukcapil_berkas b
   CROSS JOIN LATERAL (VALUES
-      (1, CASE WHEN b.status = 'dibatalkan' THEN 'return_to_pemohon' ELSE 'accept' END, 'baru',
-          CASE WHEN b.status = 'dibatalkan' THEN 'dikembalikan' ELSE 'diterima' END, %(loket)s,
-          interval '0', interval '1 minute' * (5 + b.id %% 20),
-          CASE WHEN b.status = 'dibatalkan' THEN 'Persyaratan belum lengkap: Surat pengantar RT/RW' ELSE '' END),
-      (2, CASE WHEN b.status = 'dibatalkan' THEN 'cancel' ELSE 'complete_entry' END,
-          CASE WHEN b.status = 'dibatalkan' THEN 'dikembalikan' ELSE 'diterima' END,
-          CASE WHEN b.status = 'dibatalkan' THEN 'dibatalkan' ELSE 'verifikasi' END,
-          (ARRAY[%(op1)s, %(op2)s, %(kasi)s])[1 + b.id %% 3],
+      ('accept', 'baru', 'diterima', %(loket)s::bigint, interval '0', interval '1 minute' * (5 + b.id %% 20), ''),
+      ('complete_entry', 'diterima', 'verifikasi', (ARRAY[%(op1)s, %(op2)s]::bigint[])[1 + b.id %% 2],
           interval '30 minutes', interval '30 minutes' + interval '1 minute' * (20 + b.id %% 150), ''),
-      (3, 'mark_printed', 'cetak', 'siap_diambil', NULL::bigint,
-          interval '1 day', interval '1 day' + interval '1 hour' * (b.id %% 200), '')
-  ) AS s(n, transisi, dari, ke, pelaku, mulai, selesai, catatan)
- WHERE b.id BETWEEN %(lo)s AND %(hi)s AND (s.n < 3 OR b.status = 'siap_diambil')
+      (CASE b.status WHEN 'siap_diambil' THEN 'mark_printed' WHEN 'dibatalkan' THEN 'cancel' ELSE 'verify' END,
+          CASE b.status WHEN 'siap_diambil' THEN 'cetak' ELSE 'verifikasi' END, b.status,
+          CASE b.status WHEN 'siap_diambil' THEN NULL ELSE %(kasi)s::bigint END,
+          interval '1 day', interval '1 day' + interval '1 minute' * (10 + b.id %% 600), '')
+  ) AS s(transisi, dari, ke, pelaku, mulai, selesai, catatan)
+ WHERE b.id BETWEEN %(lo)s AND %(hi)s
 """
 
 ITEMS = """
 INSERT INTO dukcapil_workitem (content_type_id, object_id, bidang_id, aksi, status, sejak, standar_menit, tenggat)
-SELECT %(ct)s, b.id, b.bidang_id, 'verifikasi', 'verifikasi', b.dibuat_pada + interval '3 hours', 30, b.tenggat
-  FROM dukcapil_berkas b WHERE b.status = 'verifikasi' AND b.id BETWEEN %(lo)s AND %(hi)s
+SELECT %(ct)s, b.id, b.bidang_id, 'validasi', 'validasi', b.dibuat_pada + interval '1 day 3 hours', 30, b.tenggat
+  FROM dukcapil_berkas b WHERE b.status = 'validasi' AND b.id BETWEEN %(lo)s AND %(hi)s
 """
 
 
