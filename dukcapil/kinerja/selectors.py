@@ -244,28 +244,27 @@ def pengembalian(p: Periode) -> list[dict]:
     a berkas back for correction, each category of cancellation."""
     where, params = _where(p)
     sql = f"""
-        SELECT jenis, alasan, count(*) AS jumlah FROM (
-            SELECT 'pemohon' AS jenis,
-                   unnest(string_to_array(substring(split_part(k.catatan, E'\\n', 1)
-                                                    FROM 'Persyaratan belum lengkap: (.*)$'), '; ')) AS alasan
+        WITH k AS MATERIALIZED (
+            SELECT k.transisi, k.dari_status, k.catatan, b.kategori_batal
               FROM dukcapil_kartukendali k JOIN dukcapil_berkas b ON b.id = k.object_id
              WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s
-               AND k.transisi = 'return_to_pemohon' {where}
+               AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {where}
+        )
+        SELECT jenis, alasan, count(*) AS jumlah FROM (
+            SELECT 'pemohon' AS jenis,
+                   unnest(string_to_array(substring(split_part(catatan, E'\\n', 1)
+                                                    FROM 'Persyaratan belum lengkap: (.*)$'), '; ')) AS alasan
+              FROM k WHERE transisi = 'return_to_pemohon'
             UNION ALL
-            SELECT 'perbaikan', k.dari_status
-              FROM dukcapil_kartukendali k JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s AND k.transisi = 'send_back' {where}
+            SELECT 'perbaikan', dari_status FROM k WHERE transisi = 'send_back'
             UNION ALL
-            SELECT 'batal', b.kategori_batal
-              FROM dukcapil_kartukendali k JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s AND k.transisi = 'cancel' {where}
+            SELECT 'batal', kategori_batal FROM k WHERE transisi = 'cancel'
         ) alasan
         WHERE alasan IS NOT NULL
         GROUP BY jenis, alasan
         ORDER BY count(*) DESC, jenis, alasan
     """
-    base = [_ct_berkas(), p.mulai, p.akhir]
-    rows = _rows(sql, [*base, *params, *base, *params, *base, *params])
+    rows = _rows(sql, [_ct_berkas(), p.mulai, p.akhir, *params])
     for r in rows:
         if r["jenis"] == "pemohon":
             r["jenis_label"], r["alasan_label"] = "Dikembalikan ke pemohon (persyaratan kurang)", r["alasan"]
