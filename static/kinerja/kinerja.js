@@ -60,7 +60,7 @@
               // long step names are cut on the axis; the tooltip and the table keep them whole
               callback: function (value) {
                 var label = String(this.getLabelForValue(value));
-                return label.length > 42 ? label.slice(0, 41) + "…" : label;
+                return label.length > 32 ? label.slice(0, 31) + "…" : label;
               },
             },
           },
