@@ -38,7 +38,8 @@ INSERT INTO dukcapil_berkas (nomor_registrasi, layanan_id, bidang_id, pemohon_ni
 SELECT 'KIN-' || lpad(i::text, 8, '0'), l.id, l.bidang_id, lpad(i::text, 16, '3'), 'PEMOHON ' || i,
        DATE '1980-01-01' + (i %% 9000), CASE WHEN i %% 2 = 0 THEN 'L' ELSE 'P' END, '', '',
        CASE WHEN i %% 10 < 7 THEN 'siap_diambil' WHEN i %% 10 = 7 THEN 'dibatalkan' ELSE 'validasi' END,
-       t.dibuat, '[]', '', '{"baru": 15, "diterima": 60, "verifikasi": 30, "validasi": 30}', (t.dibuat + interval '7 days')::date, 5,
+       t.dibuat, '[]', '', '{"baru": 15, "diterima": 60, "verifikasi": 30, "validasi": 30}',
+       (t.dibuat + interval '7 days')::date, 5,
        t.dibuat, %(loket)s, 'entri_dulu', CASE WHEN i %% 10 = 7 THEN 'persyaratan' ELSE '' END
   FROM generate_series(%(lo)s, %(hi)s) i
   CROSS JOIN LATERAL (SELECT now() - (i::bigint * %(spread)s) * interval '1 second' AS dibuat) t
@@ -130,7 +131,7 @@ def dashboards():
     from django.utils import timezone
 
     from dukcapil.kinerja import selectors as sel
-    from dukcapil.kinerja.tables import TABEL
+    from dukcapil.kinerja.tables import TABEL, dashboard
     from dukcapil.models import Bidang
 
     today = timezone.localdate()
@@ -140,9 +141,7 @@ def dashboards():
 
     def page(p):
         def run():
-            for kode, tabel in TABEL.items():
-                if kode != "statistik":
-                    tabel.rows(p)
+            dashboard(p)
             sel.terlambat_jumlah(p)
 
         return run

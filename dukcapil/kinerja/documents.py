@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from ..documents.common import FONT, FONT_BOLD, KopFlowable, format_tanggal
 from ..documents_builders import office_header
 from . import selectors as sel
-from .tables import TABEL, angka, persen
+from .tables import TABEL, angka, dashboard, persen
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -91,7 +91,7 @@ def _hbars(labels: list[str], series: list[list[float]], names: list[str], fmt: 
 
 def render_laporan(p: sel.Periode, judul: str) -> bytes:
     """The report for ``p`` (every figure from the selectors, as the dashboard shows them)."""
-    data = {kode: t.rows(p) for kode, t in TABEL.items() if kode != "statistik"}
+    data = dashboard(p)
     jumlah = sel.total(data["layanan"])
     story: list = [KopFlowable(office_header()), Spacer(1, 6)]
     story.append(Paragraph(escape(f"LAPORAN KINERJA PELAYANAN {judul.upper()}"), _TITLE))

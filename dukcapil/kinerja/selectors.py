@@ -158,53 +158,77 @@ def total(rows: list[dict]) -> dict:
 # --- kartu kendali: steps, officers, counters -----------------------------------------------
 
 
-def _kartu(p: Periode, select: str, group: str, extra_where: str = "", extra: list | None = None) -> list[dict]:
-    """Hand-offs that ended in the period, grouped: ``select``/``group`` name the columns of ``r``
-    (layanan_id, tahap, pelaku_id, transisi, menit, standar)."""
+# GROUPING(layanan_id, tahap, pelaku_id, loket): a bit is set for each column a row is not grouped by
+_SET_TAHAP, _SET_PETUGAS, _SET_LOKET = 0b0011, 0b1101, 0b1100
+
+
+def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
+    """Hand-offs that ended in the period, in one scan, grouped three ways (GROUPING SETS):
+    ``tahap`` per layanan and SOP step, ``petugas`` per officer (the pelaku), ``loket`` per officer
+    at the counter (steps «baru» and «dikembalikan»: accepted, returned, time from opening the intake
+    to the decision; no counter number is recorded, so the officer stands for the loket). Each row:
+    hand-offs, median and p90 minutes, how many had a standard and how many went over it."""
     where, params = _where(p)
     sql = f"""
         WITH r AS MATERIALIZED (
             SELECT b.layanan_id, k.dari_status AS tahap, k.pelaku_id, k.transisi,
+                   k.dari_status = ANY(%s) AS loket,
                    extract(epoch FROM k.waktu - k.mulai) / 60 AS menit,
                    (b.standar_waktu ->> k.dari_status)::numeric AS standar
               FROM dukcapil_kartukendali k
               JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where} {extra_where}
+             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where}
         )
-        SELECT {select},
+        SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket,
                count(*) AS jumlah,
                percentile_cont(0.5) WITHIN GROUP (ORDER BY menit) AS median_menit,
                percentile_cont(0.9) WITHIN GROUP (ORDER BY menit) AS p90_menit,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY standar) AS standar_menit,
                count(standar) AS berstandar,
-               count(*) FILTER (WHERE menit > standar) AS lewat
+               count(*) FILTER (WHERE menit > standar) AS lewat,
+               count(*) FILTER (WHERE transisi = 'accept') AS diterima,
+               count(*) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan
           FROM r
-         GROUP BY {group}
+         GROUP BY GROUPING SETS ((layanan_id, tahap), (pelaku_id), (pelaku_id, loket))
     """
-    rows = _rows(sql, [_ct_berkas(), p.mulai, p.akhir, *params, *(extra or [])])
+    rows = _rows(sql, [[Status.BARU, Status.DIKEMBALIKAN], _ct_berkas(), p.mulai, p.akhir, *params])
     for r in rows:
         r["median_menit"], r["p90_menit"] = _num(r["median_menit"]), _num(r["p90_menit"])
+        r["standar_menit"] = _num(r["standar_menit"])
         r["persen_lewat"] = persen(r["lewat"], r["berstandar"])
-    return rows
-
-
-def per_tahap(p: Periode) -> list[dict]:
-    """Per layanan and SOP step: hand-offs, median and p90 minutes against the SOP's standard minutes."""
-    rows = _kartu(
-        p,
-        "layanan_id, tahap, percentile_cont(0.5) WITHIN GROUP (ORDER BY standar) AS standar_menit",
-        "layanan_id, tahap",
-    )
-    nama = dict(Layanan.objects.filter(pk__in={r["layanan_id"] for r in rows}).values_list("pk", "nama"))
-    for r in rows:
+    tahap = [r for r in rows if r["g"] == _SET_TAHAP]
+    petugas = [r for r in rows if r["g"] == _SET_PETUGAS]
+    loket = [r for r in rows if r["g"] == _SET_LOKET and r["loket"]]
+    nama = dict(Layanan.objects.filter(pk__in={r["layanan_id"] for r in tahap}).values_list("pk", "nama"))
+    for r in tahap:
         r["layanan"] = nama[r["layanan_id"]]
         r["tahap_label"] = STATUS_LABEL.get(r["tahap"], r["tahap"])
-        r["standar_menit"] = _num(r["standar_menit"])
         r["rasio"] = (
             round(r["median_menit"] / r["standar_menit"], 2)
             if r["standar_menit"] and r["median_menit"] is not None
             else None
         )
-    return sorted(rows, key=lambda r: (r["layanan"], -(r["rasio"] or 0), r["tahap"]))
+    _nama_pelaku(petugas + loket)
+    return {
+        "tahap": sorted(tahap, key=lambda r: (r["layanan"], -(r["rasio"] or 0), r["tahap"])),
+        "petugas": sorted(petugas, key=lambda r: (-r["jumlah"], r["petugas"])),
+        "loket": sorted(loket, key=lambda r: (-r["jumlah"], r["petugas"])),
+    }
+
+
+def per_tahap(p: Periode) -> list[dict]:
+    """Per layanan and SOP step: hand-offs, median and p90 minutes against the SOP's standard minutes."""
+    return kartu_kendali(p)["tahap"]
+
+
+def per_petugas(p: Periode) -> list[dict]:
+    """Per officer (the kartu kendali's pelaku): hand-offs, median and p90 minutes, share over the standard."""
+    return kartu_kendali(p)["petugas"]
+
+
+def per_loket(p: Periode) -> list[dict]:
+    """The counter: per petugas loket, berkas accepted and returned, and the time to decide."""
+    return kartu_kendali(p)["loket"]
 
 
 def _nama_pelaku(rows: list[dict]) -> None:
@@ -214,29 +238,6 @@ def _nama_pelaku(rows: list[dict]) -> None:
     for r in rows:
         u = users.get(r["pelaku_id"])
         r["petugas"] = (u.get_full_name() or u.username) if u else "Sistem"
-
-
-def per_petugas(p: Periode) -> list[dict]:
-    """Per officer (the kartu kendali's pelaku): hand-offs, median and p90 minutes, share over the standard."""
-    rows = _kartu(p, "pelaku_id", "pelaku_id")
-    _nama_pelaku(rows)
-    return sorted(rows, key=lambda r: (-r["jumlah"], r["petugas"]))
-
-
-def per_loket(p: Periode) -> list[dict]:
-    """The counter (loket): per petugas who received berkas, how many accepted and returned, and the
-    time from opening the intake to the decision. No counter number is recorded, so the officer
-    stands for the loket."""
-    rows = _kartu(
-        p,
-        "pelaku_id, count(*) FILTER (WHERE transisi = 'accept') AS diterima, "
-        "count(*) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan",
-        "pelaku_id",
-        "AND k.dari_status = ANY(%s)",
-        [[Status.BARU, Status.DIKEMBALIKAN]],
-    )
-    _nama_pelaku(rows)
-    return sorted(rows, key=lambda r: (-r["jumlah"], r["petugas"]))
 
 
 def pengembalian(p: Periode) -> list[dict]:

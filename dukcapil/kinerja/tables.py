@@ -80,3 +80,9 @@ TABEL: dict[str, Tabel] = {
         ),
     )
 }  # fmt: skip
+
+
+def dashboard(p: sel.Periode) -> dict[str, list[dict]]:
+    """The rows of every dashboard table for ``p`` (the hand-off tables from one scan)."""
+    kartu = sel.kartu_kendali(p)
+    return {"layanan": sel.ringkasan_layanan(p), **kartu, "pengembalian": sel.pengembalian(p)}

@@ -21,6 +21,7 @@ from . import selectors as sel
 from . import services as svc
 from .forms import FilterKinerjaForm
 from .tables import TABEL, angka
+from .tables import dashboard as dashboard_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_HALAMAN = 50
@@ -81,7 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["errors"] = _errors(form)
         return render(request, "kinerja/dashboard.html", context, status=400)
     p = form.periode()
-    data = {kode: tabel.rows(p) for kode, tabel in TABEL.items() if kode != "statistik"}
+    data = dashboard_rows(p)
     context |= {
         "periode": p,
         "query": form.query(),
@@ -107,9 +108,9 @@ def api(request: HttpRequest) -> JsonResponse:
         return JsonResponse(errors, status=400)
     p = form.periode()
     body = {"dari": p.dari.isoformat(), "sampai": p.sampai.isoformat(), "terlambat": sel.terlambat_jumlah(p)}
-    for kode, tabel in TABEL.items():
-        if kode != "statistik":
-            body[kode] = [dict(zip(tabel.kolom, tabel.cells(r), strict=True)) for r in tabel.rows(p)]
+    for kode, rows in dashboard_rows(p).items():
+        tabel = TABEL[kode]
+        body[kode] = [dict(zip(tabel.kolom, tabel.cells(r), strict=True)) for r in rows]
     return JsonResponse(body)
 
 
