@@ -7,4 +7,4 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   PGPASSWORD="$REPLICATION_PASSWORD" pg_basebackup -h db -U replikator -D "$PGDATA" -R -X stream -P
   chmod 0700 "$PGDATA"
 fi
-exec postgres -c hot_standby=on -c max_standby_streaming_delay=30s
+exec postgres -c hot_standby=on -c max_standby_streaming_delay=30s -c jit=off

@@ -451,7 +451,8 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
             models.Index(fields=["status", "id"], name="berkas_status_id_idx"),
             # ringkasan: open berkas counted per state, layanan and bidang from the index alone
             models.Index(fields=["status", "layanan", "bidang"], condition=OPEN_BERKAS, name="berkas_ringkasan_idx"),
-            models.Index(fields=["dibuat_pada"], name="berkas_dibuat_idx"),
+            # kinerja: berkas masuk per period (dukcapil.kinerja.selectors)
+            models.Index(fields=["dibuat_pada", "bidang"], name="berkas_dibuat_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

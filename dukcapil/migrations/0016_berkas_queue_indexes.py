@@ -26,8 +26,4 @@ class Migration(migrations.Migration):
             model_name='berkas',
             index=models.Index(condition=models.Q(('status__in', ['diserahkan', 'dibatalkan']), _negated=True), fields=['status', 'layanan', 'bidang'], name='berkas_ringkasan_idx'),
         ),
-        migrations.AddIndex(
-            model_name='berkas',
-            index=models.Index(fields=['dibuat_pada'], name='berkas_dibuat_idx'),
-        ),
     ]

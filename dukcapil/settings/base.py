@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pencatatan_sipil",
     "piak",
     "sekretariat",
+    "dukcapil.kinerja",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,13 @@ if env_bool("DB_PGBOUNCER", False):
     # server-side cursors (which outlive a transaction) and no session state
     for _alias in DATABASES.values():
         _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+for _alias in DATABASES.values():
+    if _alias["ENGINE"].endswith("postgresql") and not env_bool("DB_PGBOUNCER", False):
+        # PostgreSQL's JIT compiles any query its planner thinks costly: on the kinerja aggregates
+        # that compilation took ~0.9 s of a 1.5 s query (bench/kinerja.py); an OLTP office system
+        # gains nothing from it. (PgBouncer refuses this startup option: docker-compose.yml sets
+        # jit=off on the servers instead.)
+        _alias.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "dukcapil.User"
 LOGIN_URL = "login"

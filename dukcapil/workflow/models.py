@@ -97,7 +97,11 @@ class KartuKendali(RecordLink):
         verbose_name = "kartu kendali"
         verbose_name_plural = "kartu kendali"
         ordering = ["content_type", "object_id", "waktu", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "waktu"], name="kartu_kendali_record_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "waktu"], name="kartu_kendali_record_idx"),
+            # kinerja: hand-offs per period (dukcapil.kinerja.selectors)
+            models.Index(fields=["content_type", "waktu"], name="kartu_kendali_waktu_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.content_type_id}/{self.object_id}: {self.dari_status} → {self.ke_status}"

@@ -170,6 +170,11 @@ class Aksi(models.TextChoices):
     LAPORAN_IKM = "laporan_ikm", "Menyusun laporan IKM semester dan analisisnya (Kasi)"
     # --- end IKM
 
+    # --- kinerja layanan (issue 18): SLA dashboards, the late list, the monthly report ---
+    LIHAT_KINERJA = "lihat_kinerja", "Melihat kinerja layanan dan daftar berkas terlambat"
+    LAPORAN_KINERJA = "laporan_kinerja", "Menyusun laporan kinerja pelayanan bulanan (Kasubag)"
+    # --- end kinerja layanan
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -379,6 +384,14 @@ TABLE[Role.ADB] |= {A.SOSIALISASI_LIHAT: B}
 TABLE[Role.SEKRETARIS] |= {A.SOSIALISASI_LIHAT: K}
 TABLE[Role.KADIS] |= {A.SOSIALISASI_LIHAT: K}
 # --- end PIAK sosialisasi
+# --- kinerja layanan (issue 18): the Kadis and the Sekretariat see every bidang, the Kabid and the
+# Kasi their own; the Kasubag (perencanaan dan pelaporan) draws the monthly report up for the Kadis ---
+TABLE[Role.KADIS] |= {A.LIHAT_KINERJA: K}
+TABLE[Role.SEKRETARIS] |= {A.LIHAT_KINERJA: K}
+TABLE[Role.KABID] |= {A.LIHAT_KINERJA: B}
+TABLE[Role.KASI] |= {A.LIHAT_KINERJA: B}
+TABLE[Role.KASUBAG] |= {A.LIHAT_KINERJA: K, A.LAPORAN_KINERJA: K}
+# --- end kinerja layanan
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

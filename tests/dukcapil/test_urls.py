@@ -473,6 +473,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **warga_table(d),
         **ikm_table(d),
         **piak_sosialisasi_table(d),
+        **kinerja_table(d),
     }
 
 
@@ -899,6 +900,24 @@ def piak_sosialisasi_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "detail": [(reverse(n + "detail", args=[s.pk]), lihat)],
         n + "aksi": [(reverse(n + "aksi", args=[s.pk, "batalkan"]), POST_ONLY)],
         n + "berkas": [(reverse(n + "berkas", args=[s.pk, "materi"]), lihat)],
+    }
+
+
+def kinerja_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """Kinerja layanan: whoever holds «lihat kinerja» (Kadis, Sekretariat: every bidang; Kabid, Kasi: own)."""
+    n = "kinerja:"
+    lihat = Grant(Aksi.LIHAT_KINERJA)
+    return {
+        n + "dashboard": [(reverse(n + "dashboard"), lihat)],
+        n + "api": [(reverse(n + "api"), lihat)],
+        n + "terlambat": [(reverse(n + "terlambat"), lihat)],
+        n + "ekspor": [
+            (reverse(n + "ekspor", args=["layanan", "csv"]), lihat),
+            (reverse(n + "ekspor", args=["terlambat", "xlsx"]), lihat),
+        ],
+        n + "laporan": [(reverse(n + "laporan"), lihat)],
+        n + "laporan-pdf": [(reverse(n + "laporan-pdf"), AnyGrant((Aksi.LIHAT_KINERJA,), status=302))],
+        n + "laporan-ajukan": [(reverse(n + "laporan-ajukan"), POST_ONLY)],
     }
 
 
