@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from dukcapil.db_router import replica_reads
 from sekretariat.documents.registers import register_xlsx
 
 from ..cetakan.views import cetak
@@ -72,6 +73,7 @@ def _grafik(layanan: list[dict], tahap: list[dict], petugas: list[dict], pengemb
 
 
 @login_required
+@replica_reads  # figures for reading: the replica's second of lag does not matter
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
         form = _filter(request)
@@ -97,6 +99,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@replica_reads  # figures for reading: the replica's second of lag does not matter
 def api(request: HttpRequest) -> JsonResponse:
     """The dashboard's figures as JSON: 400 with field errors on bad input, 403 without the grant."""
     try:
@@ -129,6 +132,7 @@ def _baris_terlambat(r: dict) -> list:
 
 
 @login_required
+@replica_reads  # figures for reading: the replica's second of lag does not matter
 def terlambat(request: HttpRequest) -> HttpResponse:
     """Open items past their step's deadline or their tenggat, oldest first, with who holds them.
     The Kadis (every bidang) first sees the counts per bidang, each a link down to its list."""
@@ -171,6 +175,7 @@ def _kirim(judul: str, kolom, rows, nama: str, fmt: str, keterangan: str) -> Htt
 
 
 @login_required
+@replica_reads  # figures for reading: the replica's second of lag does not matter
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Any table of the dashboard (or the late list) as CSV or XLSX, for the same filter."""
     if tabel not in TABEL and tabel != "terlambat":
