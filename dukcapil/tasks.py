@@ -66,9 +66,16 @@ def sweep_pending_documents() -> int:
 
 @shared_task(name="dukcapil.tasks.kirim_pesan", **RETRY)
 def kirim_pesan(self, pesan_id: int) -> bool:
-    from .notifikasi.services import deliver
+    """Send one outbox row; after a temporary failure the task comes back when the row's backoff
+    ends (``coba_lagi_pada``). Eager (no broker) and past max_retries, the sweep takes over."""
+    from .notifikasi.services import Hasil, kirim, retry_countdown
 
-    return deliver(pesan_id)
+    hasil = kirim(pesan_id)
+    if hasil == Hasil.DITUNDA and not self.request.is_eager and self.request.retries < self.max_retries:
+        countdown = retry_countdown(pesan_id)
+        if countdown is not None:
+            raise self.retry(countdown=countdown)
+    return hasil == Hasil.TERKIRIM
 
 
 @shared_task(name="dukcapil.tasks.sweep_outbox")
