@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from .models import PesanKeluar
-from .services import kabari_warga
+from .services import kabari_warga, kanal_telepon
 
 PERISTIWA = ("diterima", "dikembalikan", "siap_diambil", "selesai")
 
@@ -43,8 +43,8 @@ def pesan_berkas(berkas, peristiwa: str) -> tuple[str, str]:
 def berkas_kabari(berkas, peristiwa: str) -> list[PesanKeluar]:
     """Tell the pemohon (the email and telephone given at the counter) what just happened to the
     berkas; outbox rows in the caller's transaction (the one that ran the transition)."""
-    if not (berkas.pemohon_email or berkas.pemohon_telepon):
-        return []
+    if not (berkas.pemohon_email or (berkas.pemohon_telepon and kanal_telepon())):
+        return []  # no channel reaches the pemohon (phone gateways off): nothing to write
     subjek, isi = pesan_berkas(berkas, peristiwa)
     return kabari_warga(
         email=berkas.pemohon_email, telepon=berkas.pemohon_telepon, subjek=subjek, isi=isi, record=berkas
