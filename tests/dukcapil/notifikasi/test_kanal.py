@@ -132,7 +132,7 @@ class Refusing(BaseEmailBackend):
         (ConnectionRefusedError(111, "Connection refused"), GagalSementara),
         (smtplib.SMTPServerDisconnected("Connection unexpectedly closed"), GagalSementara),
         (smtplib.SMTPDataError(451, b"try again later"), GagalSementara),
-        (smtplib.SMTPRecipientsRefused({"x@contoh.id": (550, b"no such user")}), GagalPermanen),
+        (smtplib.SMTPRecipientsRefused({"x@contoh.example": (550, b"no such user")}), GagalPermanen),
         (smtplib.SMTPDataError(554, b"rejected"), GagalPermanen),
         (smtplib.SMTPAuthenticationError(535, b"bad credentials"), GagalSementara),
     ],
@@ -140,13 +140,13 @@ class Refusing(BaseEmailBackend):
 def test_email_failures_are_told_apart(settings, error, expected):
     Refusing.error = error
     settings.EMAIL_BACKEND = f"{__name__}.Refusing"
-    pesan = PesanKeluar.objects.create(kanal="email", kepada=["x@contoh.id"], subjek="S", isi="I")
+    pesan = PesanKeluar.objects.create(kanal="email", kepada=["x@contoh.example"], subjek="S", isi="I")
     with pytest.raises(expected):
         kanal_for("email").send(pesan)
 
 
 @pytest.mark.django_db
 def test_email_goes_through_django_mail():
-    pesan = PesanKeluar.objects.create(kanal="email", kepada=["x@contoh.id"], subjek="Subjek", isi="Isi")
+    pesan = PesanKeluar.objects.create(kanal="email", kepada=["x@contoh.example"], subjek="Subjek", isi="Isi")
     kanal_for("email").send(pesan)
-    assert [(m.to, m.subject, m.body) for m in mail.outbox] == [(["x@contoh.id"], "Subjek", "Isi")]
+    assert [(m.to, m.subject, m.body) for m in mail.outbox] == [(["x@contoh.example"], "Subjek", "Isi")]

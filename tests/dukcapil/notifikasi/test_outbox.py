@@ -55,8 +55,8 @@ def broker_down():
 
 def test_disabled_phone_channels_write_no_rows(settings):
     settings.WHATSAPP_GATEWAY_URL = settings.SMS_GATEWAY_URL = ""
-    rows = kabari_warga(email="budi@contoh.id", telepon="081277001234", subjek="Berkas diterima", isi="Isi")
-    assert [(r.kanal, r.kepada) for r in rows] == [("email", ["budi@contoh.id"])]
+    rows = kabari_warga(email="budi@contoh.example", telepon="081277001234", subjek="Berkas diterima", isi="Isi")
+    assert [(r.kanal, r.kepada) for r in rows] == [("email", ["budi@contoh.example"])]
     assert PesanKeluar.objects.count() == 1
 
 
@@ -78,7 +78,7 @@ def test_a_landline_gets_no_phone_message(whatsapp_on, caplog):
 
 def test_a_nik_in_a_citizen_message_is_refused():
     with pytest.raises(ValueError, match="tidak boleh memuat NIK"):
-        kabari_warga(email="budi@contoh.id", subjek="Berkas", isi="NIK Anda 2102011708850001 sudah terdaftar")
+        kabari_warga(email="budi@contoh.example", subjek="Berkas", isi="NIK Anda 2102011708850001 sudah terdaftar")
     assert not PesanKeluar.objects.exists()
 
 
@@ -137,7 +137,7 @@ def test_a_message_is_written_only_if_the_change_commits(whatsapp_on, http):
         pass
 
     with committed(), pytest.raises(Batal), transaction.atomic():
-        kabari_warga(email="budi@contoh.id", telepon="081277001234", subjek="S", isi="I")
+        kabari_warga(email="budi@contoh.example", telepon="081277001234", subjek="S", isi="I")
         raise Batal
     assert not PesanKeluar.objects.exists()
     assert mail.outbox == [] and len(http.calls) == 0
@@ -149,7 +149,7 @@ def test_mail_server_and_broker_down_delay_but_never_lose(client, team, whatsapp
     http.post(WA_URL, json={"status": "ok"})
     client.force_login(team["loket"])
     layanan = Layanan.objects.get(kode="kk")
-    data = intake_data(layanan, email="budi@contoh.id", telepon="081277001234")
+    data = intake_data(layanan, email="budi@contoh.example", telepon="081277001234")
 
     # when the counter registers a berkas: the request commits and answers normally
     with caplog.at_level("WARNING", logger="dukcapil.tasks"), committed():
@@ -177,7 +177,7 @@ def test_mail_server_and_broker_down_delay_but_never_lose(client, team, whatsapp
     smtp_down()
     assert sweep_outbox(now=email.coba_lagi_pada) == 1
     assert sweep_outbox(now=email.coba_lagi_pada + timedelta(hours=1)) == 0
-    assert [m.to for m in mail.outbox] == [["budi@contoh.id"]]
+    assert [m.to for m in mail.outbox] == [["budi@contoh.example"]]
     assert berkas.nomor_registrasi in mail.outbox[0].body
     assert len(http.calls) == 1
     assert set(PesanKeluar.objects.values_list("status", flat=True)) == {"terkirim"}
@@ -187,6 +187,6 @@ def test_mail_server_and_broker_down_delay_but_never_lose(client, team, whatsapp
 
 
 def test_a_fresh_message_is_left_to_its_task(settings):
-    kirim_email(["a@contoh.id"], subjek="Baru", isi="x")
+    kirim_email(["a@contoh.example"], subjek="Baru", isi="x")
     assert sweep_outbox(now=timezone.now()) == 0  # its task may still be on the way
     assert mail.outbox == []

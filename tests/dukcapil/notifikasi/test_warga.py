@@ -7,20 +7,31 @@ import pytest
 from django.core import mail
 
 from dukcapil import services
-from dukcapil.choices import Status
-from dukcapil.models import Layanan, PesanKeluar
-from tests.factories import PATH, act, committed, enter_kk, pemohon, serahkan, sign, wajib_ids
+from dukcapil.choices import Alur, Status
+from dukcapil.models import Berkas, Layanan, PesanKeluar
+from tests.factories import (
+    PATH,
+    act,
+    committed,
+    enter_kk,
+    pemohon,
+    register_service,
+    serahkan,
+    sign,
+    to_pickup,
+    wajib_ids,
+)
 
 from .conftest import WA_URL
 
 pytestmark = pytest.mark.django_db
 
-STATUS_URL = "https://dukcapil.contoh.go.id/cek-status/"
+STATUS_URL = "https://dukcapil.contoh.example/cek-status/"
 
 
 @pytest.fixture(autouse=True)
 def _public_url(settings):
-    settings.PUBLIC_BASE_URL = "https://dukcapil.contoh.go.id"
+    settings.PUBLIC_BASE_URL = "https://dukcapil.contoh.example"
 
 
 def daftar(loket, *, complete: bool = True, **kontak):
@@ -48,12 +59,12 @@ def assert_nothing_personal(berkas, text: str) -> None:
 
 def test_registered_berkas_tells_the_pemohon_by_email_and_whatsapp(team, whatsapp_on, http):
     http.post(WA_URL, json={"status": "ok"})
-    berkas = daftar(team["loket"], email="budi@contoh.id", telepon="081277001234")
+    berkas = daftar(team["loket"], email="budi@contoh.example", telepon="081277001234")
 
     rows = messages(berkas)
     assert [(r.kanal, r.status) for r in rows] == [("email", "terkirim"), ("whatsapp", "terkirim")]
     (email,) = mail.outbox
-    assert email.to == ["budi@contoh.id"]
+    assert email.to == ["budi@contoh.example"]
     assert email.subject == f"Berkas {berkas.nomor_registrasi} diterima"
     assert berkas.layanan.nama in email.body
     assert STATUS_URL in email.body
@@ -68,7 +79,7 @@ def test_registered_berkas_tells_the_pemohon_by_email_and_whatsapp(team, whatsap
 
 
 def test_a_returned_berkas_lists_what_to_bring(team):
-    berkas = daftar(team["loket"], complete=False, email="budi@contoh.id")
+    berkas = daftar(team["loket"], complete=False, email="budi@contoh.example")
     assert berkas.status == Status.DIKEMBALIKAN
     (email,) = mail.outbox
     assert email.subject == f"Berkas {berkas.nomor_registrasi} dikembalikan: persyaratan belum lengkap"
@@ -85,7 +96,7 @@ def test_a_returned_berkas_lists_what_to_bring(team):
 
 
 def test_ready_and_handed_over_are_told_once_each(team):
-    berkas = daftar(team["loket"], email="budi@contoh.id")
+    berkas = daftar(team["loket"], email="budi@contoh.example")
     enter_kk(berkas, team["operator"])
     for action, role in PATH:
         berkas = act(berkas, action, team[role])
@@ -122,7 +133,49 @@ def test_a_phone_only_pemohon_gets_nothing_while_the_gateways_are_off(team):
 
 
 def test_a_refused_registration_writes_no_message(team):
-    berkas = daftar(team["loket"], email="budi@contoh.id")
+    berkas = daftar(team["loket"], email="budi@contoh.example")
     with pytest.raises(services.DuplicateBerkas):
-        daftar(team["loket"], email="budi@contoh.id")  # the same family's KK again
+        daftar(team["loket"], email="budi@contoh.example")  # the same family's KK again
     assert len(messages(berkas)) == 1 and PesanKeluar.objects.count() == 1
+
+
+def test_sent_back_by_manual_verification_the_pemohon_is_told_without_the_internal_note(team, warga):
+    Layanan.objects.filter(kode="skpln").update(alur=Alur.VERIFIKASI_DULU)  # as Probolinggo P.4.4
+    person = warga[0].anggota.get(hubungan="ISTRI")
+    berkas = register_service("skpln", person, team["loket"])
+    Berkas.objects.filter(pk=berkas.pk).update(pemohon_email="siti@contoh.example")  # the counter had it
+    assert berkas.status == Status.VERIFIKASI
+
+    note = f"Paspor atas NIK {person.nik} tidak terbaca; minta fotokopi baru."
+    berkas = act(berkas, "koreksi", team["kasi"], note=note)
+    assert berkas.status == Status.DIKEMBALIKAN
+    (email,) = mail.outbox
+    assert email.subject == f"Berkas {berkas.nomor_registrasi} dikembalikan: persyaratan belum lengkap"
+    assert "Petugas loket akan menjelaskan apa yang perlu dilengkapi." in email.body
+    assert "Paspor" not in email.body  # the Kasi's note stays in the office
+    assert_nothing_personal(berkas, email.body)
+
+
+def test_a_card_waiting_for_blangko_is_announced_when_the_blangko_arrives(team, warga):
+    from pendaftaran.blangko import blangko_receive
+    from pendaftaran.layanan import permohonan_update
+    from pendaftaran.models import StokBlangko
+
+    StokBlangko.objects.filter(jenis="ktp-el").update(jumlah=0)
+    person = warga[1].anggota.get(hubungan="KEPALA KELUARGA")
+    berkas = register_service("ktp-el-cetak", person, team["loket"])
+    Berkas.objects.filter(pk=berkas.pk).update(pemohon_email="andi@contoh.example")
+
+    def enter(b):
+        permohonan_update(berkas_id=b.pk, user=team["operator"], data={"catatan_cek_data": "Data cocok"})
+
+    berkas = to_pickup(berkas, team, enter)
+    assert berkas.status == Status.MENUNGGU_BLANGKO
+    assert [m.subject for m in mail.outbox] == []  # registered before the address was known; no blangko yet
+
+    with committed():
+        blangko_receive(jenis="ktp-el", jumlah=5, user=team["operator"], keterangan="BAST 13/2026")
+    (siap,) = mail.outbox
+    assert siap.subject == f"Dokumen berkas {berkas.nomor_registrasi} siap diambil"
+    assert "KTP-el hanya diserahkan kepada pemiliknya sendiri" in siap.body
+    assert_nothing_personal(berkas, siap.body)
