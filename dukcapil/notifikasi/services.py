@@ -111,14 +111,19 @@ def deliver(pesan_id: int) -> bool:
     return kirim(pesan_id) == Hasil.TERKIRIM
 
 
-def kirim(pesan_id: int) -> Hasil:
+def kirim(pesan_id: int, *, due_by: datetime | None = None) -> Hasil:
     """Send one queued message through its channel, under the row's lock (skip_locked): a task, its
     retry and the sweep never send one message twice. A temporary failure sets the next attempt
     (backoff); a permanent one, or the last allowed attempt, ends it «gagal». A phone message that
-    fails for good is queued on the next phone channel (WhatsApp → SMS), in the same transaction."""
+    fails for good is queued on the next phone channel (WhatsApp → SMS), in the same transaction.
+
+    ``due_by`` (the sweep, a task's retry): skip a message whose next attempt is later than that,
+    e.g. one that a concurrent sender has just tried again and put back to wait."""
     with transaction.atomic():
         pesan = PesanKeluar.objects.select_for_update(skip_locked=True).filter(pk=pesan_id).first()
         if pesan is None or pesan.status != PesanKeluar.Status.ANTRE:
+            return Hasil.DILEWATI
+        if due_by is not None and pesan.coba_lagi_pada is not None and pesan.coba_lagi_pada > due_by:
             return Hasil.DILEWATI
         now = timezone.now()
         pesan.percobaan += 1
@@ -183,7 +188,7 @@ def sweep_outbox(*, now: datetime | None = None) -> int:
     for pk, kanal in due.order_by("dibuat", "pk").values_list("pk", "kanal")[:500]:
         if kanal in down:
             continue
-        hasil = kirim(pk)
+        hasil = kirim(pk, due_by=now)
         sent += hasil == Hasil.TERKIRIM
         if hasil == Hasil.DITUNDA:
             down.add(kanal)

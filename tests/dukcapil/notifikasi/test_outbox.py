@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from dukcapil.models import Berkas, Layanan, PesanKeluar
 from dukcapil.notifikasi.services import (
+    Hasil,
     deliver,
     jeda_coba_lagi,
     kabari_warga,
+    kirim,
     kirim_email,
     sweep_outbox,
 )
@@ -190,3 +192,15 @@ def test_a_fresh_message_is_left_to_its_task(settings):
     kirim_email(["a@contoh.example"], subjek="Baru", isi="x")
     assert sweep_outbox(now=timezone.now()) == 0  # its task may still be on the way
     assert mail.outbox == []
+
+
+def test_a_sender_that_finds_the_message_put_back_to_wait_leaves_it(whatsapp_on, http):
+    # a sweep selected the row, but another sender tried it first and set a later attempt
+    http.post(WA_URL, body="sibuk", status=503)
+    (pesan,) = kabari_warga(telepon="081277001234", subjek="S", isi="I")
+    assert kirim(pesan.pk) == Hasil.DITUNDA
+    pesan.refresh_from_db()
+    assert kirim(pesan.pk, due_by=pesan.coba_lagi_pada - timedelta(seconds=1)) == Hasil.DILEWATI
+    assert len(http.calls) == 1
+    assert kirim(pesan.pk, due_by=pesan.coba_lagi_pada) == Hasil.DITUNDA
+    assert len(http.calls) == 2
