@@ -88,3 +88,12 @@ def test_the_outbox_cannot_be_edited_in_admin(admin_client, outbox):
     change = admin_client.get(reverse("admin:dukcapil_pesankeluar_change", args=[outbox["wa"].pk]))
     assert change.status_code == 200
     assert "+62812****1234" in change.content.decode() and "+6281277001234" not in change.content.decode()
+
+
+def test_outbox_list_query_count_is_flat(admin_client, django_assert_num_queries):
+    for i in range(30):
+        kabari_warga(email=f"warga{i}@contoh.example", subjek=f"Berkas {i} diterima", isi="x")
+    admin_client.get(reverse(CHANGELIST))
+    with django_assert_num_queries(6):  # the same for 30 rows as for 1: nothing per row
+        page = admin_client.get(reverse(CHANGELIST), {"status__exact": "antre"})
+    assert page.content.decode().count("wa***@contoh.example") == 30
