@@ -177,3 +177,6 @@ class Sms(HttpGateway):
     kode = "sms"
     label = "SMS"
     prefix = "SMS"
+
+    def text(self, pesan) -> str:
+        return pesan.isi_singkat or pesan.isi

@@ -61,6 +61,8 @@ class PesanKeluar(TentangRecord):
     kepada = models.JSONField("kepada", default=list)
     subjek = models.CharField("subjek", max_length=200)
     isi = models.TextField("isi")
+    # SMS only: a short text (one or two SMS), when the caller gave one; else the SMS carries ``isi``
+    isi_singkat = models.CharField("isi singkat (SMS)", max_length=320, blank=True)
     lampiran = models.ManyToManyField("dukcapil.Dokumen", verbose_name="lampiran", blank=True, related_name="+")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
     percobaan = models.PositiveSmallIntegerField("percobaan", default=0)

@@ -38,12 +38,16 @@ def notify(recipients, *, judul: str, pesan: str, url: str, record=None, email: 
     return rows
 
 
-def _antrekan(kanal: str, kepada: list[str], *, subjek: str, isi: str, lampiran=(), **tentang) -> PesanKeluar:
+def _antrekan(
+    kanal: str, kepada: list[str], *, subjek: str, isi: str, isi_singkat: str = "", lampiran=(), **tentang
+) -> PesanKeluar:
     """One outbox row in the caller's transaction; its task is published after commit (a broker
     outage is logged and swallowed: the sweep sends the row later)."""
     from ..tasks import kirim_pesan
 
-    pesan = PesanKeluar.objects.create(kanal=kanal, kepada=kepada, subjek=subjek[:200], isi=isi, **tentang)
+    pesan = PesanKeluar.objects.create(
+        kanal=kanal, kepada=kepada, subjek=subjek[:200], isi=isi, isi_singkat=isi_singkat[:320], **tentang
+    )
     if lampiran:
         pesan.lampiran.set(lampiran)
     kirim_pesan.delay_on_commit(pesan.pk)
@@ -66,15 +70,18 @@ def kanal_telepon() -> list[Kanal]:
     return [kanal for kanal in found if kanal.aktif()]
 
 
-def kabari_warga(*, email: str = "", telepon: str = "", subjek: str, isi: str, record=None) -> list[PesanKeluar]:
+def kabari_warga(
+    *, email: str = "", telepon: str = "", subjek: str, isi: str, record=None, isi_singkat: str = ""
+) -> list[PesanKeluar]:
     """Tell a citizen (a pemohon, a pelapor, a ticket holder) something, through the outbox.
 
     One email row when an address is given, and one row for the first phone channel that is
     switched on (WhatsApp, else SMS; a permanent WhatsApp failure falls back to SMS). A channel
     whose gateway is not configured gets no row. Rows are written in the caller's transaction.
     The text must carry no NIK (refused: ValueError) and no document: a citizen follows the
-    public status link for those."""
-    if _NIK.search(subjek) or _NIK.search(isi):
+    public status link for those. ``isi_singkat``: the text an SMS carries instead of ``isi``.
+    """
+    if any(_NIK.search(text) for text in (subjek, isi, isi_singkat)):
         raise ValueError("Pesan untuk warga tidak boleh memuat NIK.")
     rows = []
     if email.strip():
@@ -85,7 +92,9 @@ def kabari_warga(*, email: str = "", telepon: str = "", subjek: str, isi: str, r
         if nomor is None:  # not a mobile number: no phone channel reaches it (the number is not logged)
             logger.info("no %s message for %s: not a mobile number", kanal.kode, _tentang_log(record))
         else:
-            rows.append(_antrekan(kanal.kode, [nomor], subjek=subjek, isi=isi, **_tentang(record)))
+            rows.append(
+                _antrekan(kanal.kode, [nomor], subjek=subjek, isi=isi, isi_singkat=isi_singkat, **_tentang(record))
+            )
     return rows
 
 
@@ -164,7 +173,9 @@ def _cadangan(pesan: PesanKeluar) -> PesanKeluar | None:
     for kode in settings.NOTIFIKASI_KANAL_TELEPON[position + 1 :]:
         if kode in aktif:
             tentang = {"content_type_id": pesan.content_type_id, "object_id": pesan.object_id}
-            return _antrekan(kode, pesan.kepada, subjek=pesan.subjek, isi=pesan.isi, **tentang)
+            return _antrekan(
+                kode, pesan.kepada, subjek=pesan.subjek, isi=pesan.isi, isi_singkat=pesan.isi_singkat, **tentang
+            )
     return None
 
 

@@ -1,7 +1,8 @@
 """What a citizen hears about their berkas, and when: registered, returned, ready, handed over.
 
 The texts are templates in Bahasa Indonesia, ``templates/notifikasi/warga/<peristiwa>.txt``: the
-first line is the subject, the rest the message. They name the berkas by its nomor registrasi and
+first line is the subject, the rest the message (email, WhatsApp); ``sms/<peristiwa>.txt`` is the
+one-SMS version. They name the berkas by its nomor registrasi and
 the layanan only: no NIK, no name (a mistyped number or address must reveal nothing about the
 person), no document; the citizen follows the public status page (nomor + NIK) for the rest.
 """
@@ -17,8 +18,9 @@ from .services import kabari_warga, kanal_telepon
 PERISTIWA = ("diterima", "dikembalikan", "siap_diambil", "selesai")
 
 
-def pesan_berkas(berkas, peristiwa: str) -> tuple[str, str]:
-    """(subjek, isi) of the message for this berkas and event, rendered in Indonesian."""
+def pesan_berkas(berkas, peristiwa: str) -> tuple[str, str, str]:
+    """(subjek, isi, isi_singkat) of the message for this berkas and event, in Indonesian; the short
+    text (``sms/<peristiwa>.txt``) is what an SMS carries."""
     from ..documents_builders import office_header
 
     if peristiwa not in PERISTIWA:
@@ -36,8 +38,9 @@ def pesan_berkas(berkas, peristiwa: str) -> tuple[str, str]:
     }
     with translation.override("id"):
         text = render_to_string(f"notifikasi/warga/{peristiwa}.txt", context)
+        singkat = render_to_string(f"notifikasi/warga/sms/{peristiwa}.txt", context)
     subjek, _, isi = text.strip().partition("\n")
-    return subjek.strip(), isi.strip()
+    return subjek.strip(), isi.strip(), " ".join(singkat.split())
 
 
 def berkas_kabari(berkas, peristiwa: str) -> list[PesanKeluar]:
@@ -45,7 +48,12 @@ def berkas_kabari(berkas, peristiwa: str) -> list[PesanKeluar]:
     berkas; outbox rows in the caller's transaction (the one that ran the transition)."""
     if not (berkas.pemohon_email or (berkas.pemohon_telepon and kanal_telepon())):
         return []  # no channel reaches the pemohon (phone gateways off): nothing to write
-    subjek, isi = pesan_berkas(berkas, peristiwa)
+    subjek, isi, singkat = pesan_berkas(berkas, peristiwa)
     return kabari_warga(
-        email=berkas.pemohon_email, telepon=berkas.pemohon_telepon, subjek=subjek, isi=isi, record=berkas
+        email=berkas.pemohon_email,
+        telepon=berkas.pemohon_telepon,
+        subjek=subjek,
+        isi=isi,
+        isi_singkat=singkat,
+        record=berkas,
     )

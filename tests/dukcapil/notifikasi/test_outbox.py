@@ -1,6 +1,7 @@
 """The outbox across channels: rows written with the change, retried with backoff, each sent once,
 surviving a mail server outage and a broker outage at commit."""
 
+import json
 import socket
 from datetime import timedelta
 
@@ -126,12 +127,14 @@ def test_an_invalid_whatsapp_number_falls_back_to_sms_once(whatsapp_on, sms_on, 
     http.post(WA_URL, json={"error": "nomor tidak terdaftar di WhatsApp"}, status=400)
     http.post(SMS_URL, json={"status": "ok"})
     with committed():
-        (wa,) = kabari_warga(telepon="081277001234", subjek="Berkas diterima", isi="Isi")
+        (wa,) = kabari_warga(telepon="081277001234", subjek="Berkas diterima", isi="Isi panjang", isi_singkat="Singkat")
     wa.refresh_from_db()
     assert (wa.status, wa.percobaan) == (PesanKeluar.Status.GAGAL, 1)
     sms = PesanKeluar.objects.get(kanal="sms")
-    assert (sms.status, sms.kepada, sms.isi) == (PesanKeluar.Status.TERKIRIM, ["+6281277001234"], "Isi")
+    assert (sms.status, sms.kepada, sms.isi_singkat) == (PesanKeluar.Status.TERKIRIM, ["+6281277001234"], "Singkat")
     assert [c.request.url for c in http.calls] == [WA_URL, SMS_URL]
+    assert "Isi panjang" in json.loads(http.calls[0].request.body)["message"]
+    assert json.loads(http.calls[1].request.body)["message"] == "Singkat"
 
 
 def test_a_message_is_written_only_if_the_change_commits(whatsapp_on, http):

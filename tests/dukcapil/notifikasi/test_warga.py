@@ -22,7 +22,7 @@ from tests.factories import (
     wajib_ids,
 )
 
-from .conftest import WA_URL
+from .conftest import SMS_URL, WA_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +179,17 @@ def test_a_card_waiting_for_blangko_is_announced_when_the_blangko_arrives(team, 
     assert siap.subject == f"Dokumen berkas {berkas.nomor_registrasi} siap diambil"
     assert "KTP-el hanya diserahkan kepada pemiliknya sendiri" in siap.body
     assert_nothing_personal(berkas, siap.body)
+
+
+def test_by_sms_the_pemohon_gets_the_short_text(team, sms_on, http):
+    http.post(SMS_URL, json={"status": "ok"})
+    berkas = daftar(team["loket"], telepon="0812 7700 1234")
+    (sms,) = messages(berkas)
+    assert (sms.kanal, sms.status, sms.kepada) == ("sms", "terkirim", ["+6281277001234"])
+    (call,) = http.calls
+    text = json.loads(call.request.body)["message"]
+    assert text == sms.isi_singkat
+    assert text.startswith(f"Dukcapil Kabupaten Bintan: berkas {berkas.nomor_registrasi} (")
+    assert text.endswith(f"diterima. Cek status: {STATUS_URL}")
+    assert len(text) < len(sms.isi) and len(text) <= 320  # at most two SMS
+    assert_nothing_personal(berkas, text)
