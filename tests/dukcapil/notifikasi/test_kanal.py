@@ -150,3 +150,13 @@ def test_email_goes_through_django_mail():
     pesan = PesanKeluar.objects.create(kanal="email", kepada=["x@contoh.example"], subjek="Subjek", isi="Isi")
     kanal_for("email").send(pesan)
     assert [(m.to, m.subject, m.body) for m in mail.outbox] == [(["x@contoh.example"], "Subjek", "Isi")]
+
+
+def test_the_system_check_ties_channel_classes_to_the_outbox_choices(monkeypatch):
+    from dukcapil import checks
+    from dukcapil.notifikasi import kanal
+
+    assert checks.channels_have_classes() == []
+    monkeypatch.setitem(kanal._KANAL, "telegram", kanal.Kanal())
+    monkeypatch.delitem(kanal._KANAL, "sms")
+    assert sorted(e.id for e in checks.channels_have_classes()) == ["dukcapil.E010", "dukcapil.E011", "dukcapil.E012"]
