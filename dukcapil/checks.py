@@ -54,3 +54,28 @@ def secret_key_not_public(app_configs=None, **kwargs) -> list[checks.CheckMessag
             )
         ]
     return []
+
+
+@checks.register()
+def channels_have_classes(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Every outbox channel (PesanKeluar.Kanal) has a class in dukcapil.notifikasi.kanal, and back."""
+    from django.conf import settings
+
+    from .notifikasi import kanal
+    from .notifikasi.models import PesanKeluar
+
+    registered = set(kanal.registered())
+    errors = [
+        checks.Error(f"PesanKeluar.Kanal {kode!r} has no channel class.", id="dukcapil.E010")
+        for kode in sorted(set(PesanKeluar.Kanal.values) - registered)
+    ]
+    errors += [
+        checks.Error(f"Channel class {kode!r} is not a PesanKeluar.Kanal choice.", id="dukcapil.E011")
+        for kode in sorted(registered - set(PesanKeluar.Kanal.values))
+    ]
+    errors += [
+        checks.Error(f"NOTIFIKASI_KANAL_TELEPON names unknown channel {kode!r}.", id="dukcapil.E012")
+        for kode in settings.NOTIFIKASI_KANAL_TELEPON
+        if kode not in registered or kode == PesanKeluar.Kanal.EMAIL
+    ]
+    return errors

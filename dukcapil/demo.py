@@ -148,6 +148,8 @@ def register_family(index: int, users: dict[str, User], complete: bool = True) -
             tanggal_lahir=head.tanggal_lahir,
             jenis_kelamin="L",
             telepon=f"08127700{index:04d}",
+            # an address on every other pemohon: the outbox (admin → Pesan keluar) shows their messages
+            email=f"pemohon{index}@contoh.example" if index % 2 == 0 else "",
         ),
         persyaratan_ids=wajib if complete else wajib[:-2],
         user=users["loket"],

@@ -492,6 +492,7 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
 
     def signing_completed(self, stored: dict, system, note: str) -> None:
         """After TTE: the kind's follow-up (revocations), then printing — or waiting for a blangko."""
+        from .notifikasi.warga import berkas_kabari
         from .registry import get_kind, signed_hooks
         from .workflow.services import record_transition
 
@@ -505,6 +506,7 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
             record_transition(self, "wait_for_blangko", system, note)
         else:
             record_transition(self, "mark_printed", system, note)
+            berkas_kabari(self, "siap_diambil")
 
     # Transitions. Side effects (kartu kendali, tasks) live in dukcapil.services.
 

@@ -28,6 +28,7 @@ from .models import (
     User,
 )
 from .nik import clean_nik, nik_mismatches
+from .notifikasi.warga import berkas_kabari
 from .penduduk import household_niks
 from .persyaratan import persyaratan_wajib
 from .registry import get_kind
@@ -182,9 +183,11 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
         run_transition(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
+        berkas_kabari(berkas, "dikembalikan")
     else:
         wait = bool(kind.needs_confirmation and kind.needs_confirmation(berkas))
         run_transition(berkas, "accept", user, note, wait)
+        berkas_kabari(berkas, "diterima")
         from .tasks import produce_resi
 
         produce_resi.delay_on_commit(berkas.pk)
@@ -356,6 +359,8 @@ def berkas_transition(
             with transaction.atomic():
                 extra = (kategori,) if spec.method == "cancel" else ()
                 record_transition(berkas, spec.method, user, note, *extra, update_fields=_SAVED)
+                if berkas.status == Status.DIKEMBALIKAN:  # manual verification first: back to the pemohon
+                    berkas_kabari(berkas, "dikembalikan")
                 if spec.method == "cancel" and kind.on_cancel is not None:
                     kind.on_cancel(berkas, user, note)
                 if berkas.status == Status.TTE and kind.apply_effects is not None:
@@ -506,6 +511,7 @@ def berkas_serahkan(
                 f"Diserahkan kepada {penerima.nama.strip().upper()} ({Pengambilan.Hubungan(penerima.hubungan).label})."
             )
             run_transition(berkas, "hand_over", user, note)
+            berkas_kabari(berkas, "selesai")
         else:
             raise BerkasConflict(
                 f"Berkas berstatus «{berkas.get_status_display()}»; belum ada dokumen yang dapat diserahkan."

@@ -2,6 +2,7 @@
 
 import functools
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
@@ -66,9 +67,20 @@ def sweep_pending_documents() -> int:
 
 @shared_task(name="dukcapil.tasks.kirim_pesan", **RETRY)
 def kirim_pesan(self, pesan_id: int) -> bool:
-    from .notifikasi.services import deliver
+    """Send one outbox row; after a temporary failure the task comes back when the row's backoff
+    ends (``coba_lagi_pada``). Eager (no broker) and past max_retries, the sweep takes over."""
+    from django.utils import timezone
 
-    return deliver(pesan_id)
+    from .notifikasi.services import Hasil, kirim, retry_countdown
+
+    # a retry comes when the row's backoff ends (to the second); a first run sends whatever is queued
+    due_by = timezone.now() + timedelta(seconds=1) if self.request.retries else None
+    hasil = kirim(pesan_id, due_by=due_by)
+    if hasil == Hasil.DITUNDA and not self.request.is_eager and self.request.retries < self.max_retries:
+        countdown = retry_countdown(pesan_id)
+        if countdown is not None:
+            raise self.retry(countdown=countdown)
+    return hasil == Hasil.TERKIRIM
 
 
 @shared_task(name="dukcapil.tasks.sweep_outbox")

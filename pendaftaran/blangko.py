@@ -17,6 +17,7 @@ from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.kinds import kind_for
 from dukcapil.models import Berkas, User
+from dukcapil.notifikasi.warga import berkas_kabari
 from dukcapil.workflow.permissions import Aksi, can
 
 from .models import JENIS_KARTU, MutasiBlangko, PermohonanPenduduk, StokBlangko
@@ -196,6 +197,7 @@ def stok_terima(*, jenis: str, jumlah: int, user: User, keterangan: str = "") ->
             berkas_services.run_transition(
                 berkas, "print_after_restock", user, "Blangko tersedia; kartu dicetak dan siap diambil."
             )
+            berkas_kabari(berkas, "siap_diambil")
             printed.append(berkas)
     return mutasi, printed
 

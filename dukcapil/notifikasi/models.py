@@ -42,27 +42,44 @@ class Notifikasi(TentangRecord):
 
 
 class PesanKeluar(TentangRecord):
-    """One email waiting to be sent, sent, or given up on (the outbox)."""
+    """One message (email, WhatsApp, SMS) waiting to be sent, sent, or given up on (the outbox)."""
 
     class Status(models.TextChoices):
         ANTRE = "antre", "Menunggu dikirim"
         TERKIRIM = "terkirim", "Terkirim"
         GAGAL = "gagal", "Gagal (tidak dicoba lagi)"
 
+    class Kanal(models.TextChoices):
+        """Each value has a class in ``dukcapil.notifikasi.kanal`` (a system check holds it)."""
+
+        EMAIL = "email", "Email"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        SMS = "sms", "SMS"
+
+    kanal = models.CharField("kanal", max_length=10, choices=Kanal.choices, default=Kanal.EMAIL)
+    # email: the addresses; whatsapp/sms: one number in E.164 (+628…)
     kepada = models.JSONField("kepada", default=list)
     subjek = models.CharField("subjek", max_length=200)
     isi = models.TextField("isi")
+    # SMS only: a short text (one or two SMS), when the caller gave one; else the SMS carries ``isi``
+    isi_singkat = models.CharField("isi singkat (SMS)", max_length=320, blank=True)
     lampiran = models.ManyToManyField("dukcapil.Dokumen", verbose_name="lampiran", blank=True, related_name="+")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.ANTRE)
     percobaan = models.PositiveSmallIntegerField("percobaan", default=0)
     galat_terakhir = models.CharField("galat terakhir", max_length=300, blank=True)
     dicoba_pada = models.DateTimeField("terakhir dicoba", null=True, blank=True)
+    # after a failed attempt: not before this time (exponential backoff); the sweep respects it
+    coba_lagi_pada = models.DateTimeField("dicoba lagi pada", null=True, blank=True)
     terkirim_pada = models.DateTimeField("terkirim pada", null=True, blank=True)
 
     class Meta(TentangRecord.Meta):
-        verbose_name = verbose_name_plural = "pesan keluar (email)"
+        verbose_name = verbose_name_plural = "pesan keluar"
         indexes = [
             models.Index(fields=["dibuat"], condition=models.Q(status="antre"), name="pesankeluar_antre_idx"),
+            models.Index(
+                fields=["coba_lagi_pada"], condition=models.Q(status="antre"), name="pesankeluar_coba_lagi_idx"
+            ),
+            models.Index(fields=["status", "kanal", "dibuat"], name="pesankeluar_status_idx"),
         ]
 
     def __str__(self) -> str:

@@ -272,10 +272,27 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Dukcapil <noreply@localhost>")
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
-# The email outbox (dukcapil.notifikasi): a queued message is sent again by the sweep after this
-# long, and given up (status «gagal», visible in the admin) after this many attempts.
-EMAIL_RETRY_AFTER = timedelta(minutes=int(env("EMAIL_RETRY_AFTER_MINUTES", "2")))
-EMAIL_MAX_ATTEMPTS = int(env("EMAIL_MAX_ATTEMPTS", "20"))
+# The outbox (dukcapil.notifikasi): a queued message whose task was lost is sent by the sweep after
+# RETRY_AFTER; a failed attempt is tried again after BACKOFF, doubling each time up to BACKOFF_MAX;
+# after MAX_ATTEMPTS (or at once, when the channel refuses it for good) it is «gagal» in the admin.
+NOTIFIKASI_RETRY_AFTER = timedelta(
+    minutes=int(env("NOTIFIKASI_RETRY_AFTER_MINUTES", env("EMAIL_RETRY_AFTER_MINUTES", "2")))
+)
+NOTIFIKASI_MAX_ATTEMPTS = int(env("NOTIFIKASI_MAX_ATTEMPTS", env("EMAIL_MAX_ATTEMPTS", "20")))
+NOTIFIKASI_BACKOFF = timedelta(seconds=int(env("NOTIFIKASI_BACKOFF_SECONDS", "60")))
+NOTIFIKASI_BACKOFF_MAX = timedelta(seconds=int(env("NOTIFIKASI_BACKOFF_MAX_SECONDS", str(6 * 3600))))
+# Messages to citizens by phone (dukcapil.notifikasi.kanal): the first channel here whose gateway
+# is configured carries them; a permanent failure there (number not on WhatsApp) falls back to the
+# next. A gateway without URL is off: no rows are written for it.
+NOTIFIKASI_KANAL_TELEPON = env_list("NOTIFIKASI_KANAL_TELEPON", "whatsapp,sms")
+WHATSAPP_GATEWAY_URL = env("WHATSAPP_GATEWAY_URL", "")
+WHATSAPP_GATEWAY_TOKEN = env("WHATSAPP_GATEWAY_TOKEN", "")
+WHATSAPP_GATEWAY_SENDER = env("WHATSAPP_GATEWAY_SENDER", "")
+WHATSAPP_GATEWAY_TIMEOUT = float(env("WHATSAPP_GATEWAY_TIMEOUT", "10"))
+SMS_GATEWAY_URL = env("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = env("SMS_GATEWAY_TOKEN", "")
+SMS_GATEWAY_SENDER = env("SMS_GATEWAY_SENDER", "")
+SMS_GATEWAY_TIMEOUT = float(env("SMS_GATEWAY_TIMEOUT", "10"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

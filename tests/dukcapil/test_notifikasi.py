@@ -88,7 +88,7 @@ def test_mail_server_down_then_up_sends_each_message_once(people, settings):
     assert "refused" in pesan.galat_terakhir
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    later = timezone.now() + settings.EMAIL_RETRY_AFTER + timedelta(seconds=1)
+    later = timezone.now() + settings.NOTIFIKASI_RETRY_AFTER + timedelta(seconds=1)
     assert sweep_outbox(now=later) == 2
     assert sweep_outbox(now=later) == 0
     assert sorted(m.subject for m in mail.outbox) == ["Dua", "Satu"]
@@ -96,7 +96,7 @@ def test_mail_server_down_then_up_sends_each_message_once(people, settings):
 
 def test_a_message_is_given_up_after_the_configured_attempts(people, settings):
     settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
-    settings.EMAIL_MAX_ATTEMPTS = 2
+    settings.NOTIFIKASI_MAX_ATTEMPTS = 2
     pesan = kirim_email(["a@instansi.example"], subjek="Satu", isi="x")
     deliver(pesan.pk)
     deliver(pesan.pk)
