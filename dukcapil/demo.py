@@ -436,6 +436,14 @@ def _seed_piak(users: dict[str, User]) -> int:
     return made
 
 
+def _seed_antrian(users: dict[str, User]) -> int:
+    """The queue's lines, lokets and tickets (dukcapil/antrian/demo.py), while there is no ticket."""
+    from .antrian.demo import build_antrian_demo
+    from .antrian.models import Tiket
+
+    return 0 if Tiket.objects.exists() else len(build_antrian_demo(users))
+
+
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     for slug in settings.SOP_FALLBACK_OFFICES:
         if slug != settings.OFFICE_SLUG:
@@ -454,6 +462,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
     created += _seed_sekretariat(users)
     created += _seed_piak(users)
+    created += _seed_antrian(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

@@ -60,6 +60,7 @@ urlpatterns = [
     path("capil/", include("pencatatan_sipil.urls")),
     path("sekretariat/", include("sekretariat.urls")),
     path("piak/", include("piak.urls")),
+    path("antrian/", include("dukcapil.antrian.urls")),
     path("api/v1/", include("dukcapil.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),

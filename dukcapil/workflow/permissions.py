@@ -158,6 +158,11 @@ class Aksi(models.TextChoices):
     UPDATE_DATA_OLAH = "update_data_olah", "Menerima, memverifikasi dan mengajukan update data ke Ditjen (PIAK)"
     # --- end PIAK update data
 
+    # --- antrian: kiosk/online tickets called at a loket (dukcapil/antrian/) ---
+    PANGGIL_ANTRIAN = "panggil_antrian", "Memanggil dan melayani antrian di loket (front office)"
+    STATISTIK_ANTRIAN = "statistik_antrian", "Melihat statistik antrian (waktu tunggu dan layanan)"
+    # --- end antrian
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -346,6 +351,14 @@ TABLE[Role.KASI] |= {A.UPDATE_DATA_LIHAT: B, A.UPDATE_DATA_OLAH: B}
 TABLE[Role.KABID] |= {A.UPDATE_DATA_LIHAT: B}
 TABLE[Role.KADIS] |= {A.UPDATE_DATA_LIHAT: K}
 # --- end PIAK update data
+# --- antrian: the front office calls its bidang's lokets; the counters' supervisors and the leaders
+# read the waiting and service times of the whole waiting room ---
+TABLE[Role.PETUGAS_LOKET] |= {A.PANGGIL_ANTRIAN: B, A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KASI] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KABID] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KADIS] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.ADMIN] |= {A.STATISTIK_ANTRIAN: K}
+# --- end antrian
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}
