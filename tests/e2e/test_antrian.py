@@ -1,0 +1,109 @@
+"""The queue in the browser: a citizen takes a ticket at the kiosk (it prints itself), the front
+office calls it at loket 1, the waiting-room display shows it and announces it (chime, then the
+text in Bahasa Indonesia); the display loses its connection, misses a recall and the next call, and
+announces both in order when it is back."""
+
+import pytest
+
+from dukcapil.antrian import services as svc
+from dukcapil.antrian.models import Loket, StatusTiket, Tiket
+from dukcapil.choices import Role
+from dukcapil.models import Bidang
+from tests.factories import staff
+
+from .conftest import no_traceback
+
+pytestmark = pytest.mark.e2e
+
+# The browser's print dialog and speech engine stand in as recorders: the page calls them as it
+# would on the kiosk and the TV; the test reads what they were asked to do.
+RECORDERS = """
+window.__dicetak = 0;
+window.print = function () { window.__dicetak += 1; };
+window.__ucapan = [];
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  speak: function (u) { if (u.text) { window.__ucapan.push([u.text, u.lang]); } setTimeout(function () { if (u.onend) { u.onend(); } }, 50); },
+  getVoices: function () { return []; }, cancel: function () {}
+}});
+"""
+
+
+@pytest.fixture
+def antrian_e2e(transactional_db, catalogue, settings, monkeypatch):
+    from dukcapil.antrian.antrian_data import load
+    from dukcapil.antrian.models import JalurAntrian
+
+    load()  # the default lines (a flushed database gets them back at its post_migrate)
+    settings.ANTRIAN_LAYAR_INTERVAL_MS = 400
+    monkeypatch.setattr(svc, "alasan_tutup", lambda *args, **kwargs: None)  # open whatever the hour
+    a = JalurAntrian.objects.get(huruf="A")
+    loket = Loket.objects.create(nomor=1, nama="Pendaftaran Penduduk", bidang=Bidang.objects.get(kode="pendaftaran"))
+    loket.jalur.set([a])
+    return {"a": a, "loket": loket, "fo": staff(Role.PETUGAS_LOKET, bidang="pendaftaran", first_name="Rina")}
+
+
+def spoken(desk) -> list:
+    return desk.page.evaluate("window.__ucapan")
+
+
+def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(desks, antrian_e2e):
+    loket = antrian_e2e["loket"]
+    tv = desks(None, name="layar")
+    tv.context.add_init_script(RECORDERS)
+    tv.goto("/antrian/layar/", "layar kosong")
+    tv.page.get_by_role("button", name="Aktifkan suara").click()
+    assert tv.page.get_attribute("#layar", "data-suara") == "aktif"
+
+    # the citizen taps line A at the kiosk; the ticket page prints itself once
+    kiosk = desks(None, name="kios")
+    kiosk.context.add_init_script(RECORDERS)
+    kiosk.goto("/antrian/kiosk/", "kios")
+    kiosk.submit(kiosk.page.locator("button.jalur[data-jalur='A']"), "tiket tercetak")
+    no_traceback(kiosk)
+    assert kiosk.page.locator("#kode-tiket").inner_text() == "A001"
+    assert "0 orang menunggu di depan Anda" in kiosk.text()
+    kiosk.page.wait_for_function("window.__dicetak === 1")
+    tiket = Tiket.objects.get()
+    assert str(tiket.token) in kiosk.page.url
+    # a second citizen takes A002 and walks away: the kiosk returns to its start screen by itself
+    kiosk.goto("/antrian/kiosk/", "kios lagi")
+    kiosk.submit(kiosk.page.locator("button.jalur[data-jalur='A']"), "tiket kedua")
+    assert kiosk.page.locator("#kode-tiket").inner_text() == "A002"
+
+    # the front office calls the next number at loket 1
+    fo = desks(antrian_e2e["fo"])
+    fo.goto(f"/antrian/loket/{loket.pk}/", "konsol loket")
+    fo.submit(fo.page.get_by_role("button", name="Panggil berikutnya"), "A001 dipanggil")
+    no_traceback(fo)
+    assert fo.page.locator("#tiket-aktif").inner_text() == "A001"
+
+    # the display shows it and announces it
+    tv.page.wait_for_function("document.getElementById('kode-dipanggil').textContent === 'A001'")
+    tv.page.wait_for_function("window.__ucapan.length === 1")
+    tv.shot("A001 di layar")
+    assert tv.page.locator("#loket-dipanggil").inner_text() == "Loket 1"
+    assert spoken(tv) == [["Nomor antrian A 0 0 1, silakan menuju loket 1", "id-ID"]]
+    assert tv.page.get_attribute("#terakhir-diucapkan", "data-teks") == "Nomor antrian A 0 0 1, silakan menuju loket 1"
+    assert tv.page.locator("#papan li[data-loket='1'] .tv-papan-kode").inner_text() == "A001"
+
+    # the display loses its connection; the officer recalls A001, skips it and calls A002
+    tv.context.set_offline(True)
+    fo.submit(fo.page.get_by_role("button", name="Panggil ulang"), "panggil ulang")
+    fo.submit(fo.page.get_by_role("button", name="Lewati (tidak hadir)"), "dilewati")
+    fo.submit(fo.page.get_by_role("button", name="Panggil berikutnya"), "A002 dipanggil")
+    assert fo.page.locator("#tiket-aktif").inner_text() == "A002"
+    tv.page.wait_for_selector("#status-sambungan:not([hidden])")
+    tv.shot("sambungan terputus")
+    tv.context.set_offline(False)
+
+    # back online: both missed calls, in order, one after the other
+    tv.page.wait_for_function("window.__ucapan.length === 3", timeout=20_000)
+    tv.shot("A002 di layar")
+    assert [text for text, _lang in spoken(tv)[1:]] == [
+        "Nomor antrian A 0 0 1, silakan menuju loket 1",
+        "Nomor antrian A 0 0 2, silakan menuju loket 1",
+    ]
+    assert tv.page.locator("#kode-dipanggil").inner_text() == "A002"
+    assert tv.page.locator("#riwayat li .kode").all_inner_texts()[:3] == ["A002", "A001", "A001"]
+    assert Tiket.objects.get(nomor=1).status == StatusTiket.DILEWATI
+    assert tiket.nik == ""
