@@ -22,7 +22,10 @@ window.__dicetak = 0;
 window.print = function () { window.__dicetak += 1; };
 window.__ucapan = [];
 Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
-  speak: function (u) { if (u.text) { window.__ucapan.push([u.text, u.lang]); } setTimeout(function () { if (u.onend) { u.onend(); } }, 50); },
+  speak: function (u) {
+    if (u.text) { window.__ucapan.push([u.text, u.lang]); }
+    setTimeout(function () { if (u.onend) { u.onend(); } }, 50);
+  },
   getVoices: function () { return []; }, cancel: function () {}
 }});
 """
