@@ -244,21 +244,26 @@ def _kabari_segera(tiket: Tiket) -> None:
     )  # fmt: skip
 
 
+def _refuse_open_ticket(loket: Loket, today: date) -> None:
+    """One ticket at a time at a loket: the one called or being served is finished or skipped first."""
+    open_here = (
+        Tiket.objects.filter(loket=loket, tanggal=today, status__in=[S.DIPANGGIL, S.DILAYANI])
+        .select_related("jalur")
+        .first()
+    )
+    if open_here is not None:
+        raise BerkasConflict(
+            f"Tiket {open_here.kode} masih «{open_here.get_status_display().lower()}» di loket {loket.nomor}: "
+            "selesaikan atau lewati dulu sebelum memanggil nomor lain."
+        )
+
+
 def tiket_panggil_berikut(*, loket_id: int, user: User, now: datetime | None = None) -> Tiket:
     """Call the oldest waiting ticket of today in the lines this loket serves."""
     now = now or timezone.now()
     with transaction.atomic():
         loket = _loket(loket_id, user)
-        open_here = (
-            Tiket.objects.filter(loket=loket, tanggal=_local(now).date(), status__in=[S.DIPANGGIL, S.DILAYANI])
-            .select_related("jalur")
-            .first()
-        )
-        if open_here is not None:
-            raise BerkasConflict(
-                f"Tiket {open_here.kode} masih «{open_here.get_status_display().lower()}» di loket {loket.nomor}: "
-                "selesaikan atau lewati dulu sebelum memanggil nomor berikutnya."
-            )
+        _refuse_open_ticket(loket, _local(now).date())
         jalur_ids = list(loket.jalur.values_list("pk", flat=True))
         tiket = (
             Tiket.objects.select_for_update(skip_locked=True)
@@ -303,6 +308,8 @@ def tiket_aksi(
         if method == "panggil":  # a skipped ticket is called again to this loket, if it serves the line
             if not loket.jalur.filter(pk=tiket.jalur_id).exists():
                 raise BerkasConflict(f"Loket {loket.nomor} tidak melayani jalur {tiket.jalur.nama}.")
+            if tiket.status == S.DILEWATI:
+                _refuse_open_ticket(loket, tiket.tanggal)
             tiket.loket = loket
         elif tiket.loket_id != loket.pk:
             raise BerkasConflict(f"Tiket {tiket.kode} sedang ditangani loket lain.")

@@ -182,9 +182,14 @@ def test_console_refusals_403_and_409(antrian):
     with pytest.raises(BerkasConflict, match="tidak dapat dilakukan"):
         svc.tiket_aksi(tiket_id=t.pk, loket_id=loket1.pk, aksi="selesai", user=antrian["fo1"], now=pada(9, 1))
     # calling next while a ticket is still open at the loket
-    kiosk(antrian["a"], at=pada(8, 40))
+    a2 = kiosk(antrian["a"], at=pada(8, 40))
     with pytest.raises(BerkasConflict, match="A001 masih «dipanggil» di loket 1"):
         svc.tiket_panggil_berikut(loket_id=loket1.pk, user=antrian["fo1"], now=pada(9, 2))
+    # or calling a skipped ticket back while another is open there
+    assert svc.tiket_panggil_berikut(loket_id=antrian["loket"][2].pk, user=antrian["fo2"], now=pada(9, 2)) == a2
+    svc.tiket_aksi(tiket_id=a2.pk, loket_id=antrian["loket"][2].pk, aksi="lewati", user=antrian["fo2"], now=pada(9, 3))
+    with pytest.raises(BerkasConflict, match="A001 masih «dipanggil» di loket 1"):
+        svc.tiket_aksi(tiket_id=a2.pk, loket_id=loket1.pk, aksi="panggil", user=antrian["fo1"], now=pada(9, 4))
     assert Tiket.objects.get(pk=t.pk).status == S.DIPANGGIL
 
 

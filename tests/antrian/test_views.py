@@ -189,7 +189,7 @@ def test_display_endpoint_with_pinned_queries(client, antrian, jam, django_asser
 # --- statistics ------------------------------------------------------------------------------------
 
 
-def test_statistics_page_and_xlsx(client, antrian, jam):
+def test_statistics_page_and_xlsx(client, antrian, jam, django_assert_num_queries):
     t = issue(antrian["a"])
     loket, fo = antrian["loket"][1], antrian["fo1"]
     svc.tiket_panggil_berikut(loket_id=loket.pk, user=fo, now=pada(8, 10))
@@ -198,7 +198,10 @@ def test_statistics_page_and_xlsx(client, antrian, jam):
     client.force_login(antrian["kabid"])
     query = {"mulai": (SELASA.date() - timedelta(days=1)).isoformat(), "sampai": SELASA.date().isoformat()}
 
-    page = client.get(reverse("antrian:statistik"), query).content.decode()
+    client.get(reverse("antrian:statistik"), query)
+    # session, user, groups; three grouped statistics queries; the header's notification count and bidang
+    with django_assert_num_queries(8):
+        page = client.get(reverse("antrian:statistik"), query).content.decode()
     assert "<td>10,0</td>" in page and "<td>7,5</td>" in page  # waited 10 min, served 7.5 min
 
     xlsx = client.get(reverse("antrian:statistik-xlsx"), query)
