@@ -46,7 +46,7 @@ def antrian_e2e(transactional_db, catalogue, settings, monkeypatch):
 
 
 def spoken(desk) -> list:
-    return desk.page.evaluate("window.__ucapan")
+    return desk.page.evaluate("() => window.__ucapan")
 
 
 def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(desks, antrian_e2e):
@@ -65,7 +65,7 @@ def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(
     no_traceback(kiosk)
     assert kiosk.page.locator("#kode-tiket").inner_text() == "A001"
     assert "0 orang menunggu di depan Anda" in kiosk.text()
-    kiosk.page.wait_for_function("window.__dicetak === 1")
+    kiosk.page.wait_for_function("() => window.__dicetak === 1")
     tiket = Tiket.objects.get()
     assert str(tiket.token) in kiosk.page.url
     # a second citizen takes A002 and walks away: the kiosk returns to its start screen by itself
@@ -81,8 +81,8 @@ def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(
     assert fo.page.locator("#tiket-aktif").inner_text() == "A001"
 
     # the display shows it and announces it
-    tv.page.wait_for_function("document.getElementById('kode-dipanggil').textContent === 'A001'")
-    tv.page.wait_for_function("window.__ucapan.length === 1")
+    tv.page.wait_for_function("() => document.getElementById('kode-dipanggil').textContent === 'A001'")
+    tv.page.wait_for_function("() => window.__ucapan.length === 1")
     tv.shot("A001 di layar")
     assert tv.page.locator("#loket-dipanggil").inner_text() == "Loket 1"
     assert spoken(tv) == [["Nomor antrian A 0 0 1, silakan menuju loket 1", "id-ID"]]
@@ -100,7 +100,7 @@ def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(
     tv.context.set_offline(False)
 
     # back online: both missed calls, in order, one after the other
-    tv.page.wait_for_function("window.__ucapan.length === 3", timeout=20_000)
+    tv.page.wait_for_function("() => window.__ucapan.length === 3", timeout=20_000)
     tv.shot("A002 di layar")
     assert [text for text, _lang in spoken(tv)[1:]] == [
         "Nomor antrian A 0 0 1, silakan menuju loket 1",
