@@ -110,3 +110,51 @@ def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(
     assert tv.page.locator("#riwayat li .kode").all_inner_texts()[:3] == ["A002", "A001", "A001"]
     assert Tiket.objects.get(nomor=1).status == StatusTiket.DILEWATI
     assert tiket.nik == ""
+
+
+def test_online_ticket_serving_with_the_intake_links_and_statistics(desks, antrian_e2e, warga):
+    from dukcapil.models import Layanan
+    from pendaftaran.models import Penduduk
+
+    layanan = Layanan.objects.filter(bidang__kode="pendaftaran", sop__isnull=False).exclude(jenis_berkas="")
+    antrian_e2e["a"].layanan.set(layanan.order_by("kode")[:2])
+    nik = Penduduk.objects.order_by("pk").values_list("nik", flat=True).first()
+
+    # the citizen takes a number on the website
+    warga_desk = desks(None, name="warga")
+    warga_desk.goto("/antrian/ambil/", "form online")
+    page = warga_desk.page
+    page.select_option("#id_jalur", str(antrian_e2e["a"].pk))
+    page.fill("#id_nik", "2102015708850099")
+    page.fill("#id_email", "warga@example.com")
+    warga_desk.submit(page.get_by_role("button", name="Ambil nomor"), "nik tidak terverifikasi")
+    assert "NIK tidak dapat diverifikasi" in warga_desk.text()
+    page.fill("#id_nik", nik)
+    warga_desk.submit(page.get_by_role("button", name="Ambil nomor"), "tiket online")
+    no_traceback(warga_desk)
+    assert page.locator("#kode-tiket").inner_text() == "A001" and nik not in page.url and nik not in warga_desk.text()
+    assert "0 orang menunggu" in warga_desk.text()
+
+    # the front office calls and serves it; the intake of the line's layanan is one click away
+    fo = desks(antrian_e2e["fo"])
+    fo.goto("/antrian/loket/", "daftar loket")
+    fo.page.get_by_role("link", name="Loket 1").click()
+    fo.submit(fo.page.get_by_role("button", name="Panggil berikutnya"), "dipanggil")
+    fo.submit(fo.page.get_by_role("button", name="Mulai layani"), "dilayani")
+    no_traceback(fo)
+    links = fo.page.locator("ul.layanan-tiket a")
+    assert links.count() == 2 and links.first.get_attribute("href").startswith("/loket/")
+    fo.submit(fo.page.get_by_role("button", name="Selesai"), "selesai")
+    assert Tiket.objects.get().status == StatusTiket.SELESAI
+
+    warga_desk.goto(Tiket.objects.get().get_absolute_url(), "tiket selesai")
+    assert "Selesai" in warga_desk.text()
+
+    # statistics: the range is checked, the table and the XLSX link are there
+    kabid = desks(staff(Role.KABID, bidang="pendaftaran", first_name="Sri"))
+    kabid.goto("/antrian/statistik/?mulai=2026-11-05&sampai=2026-11-01", "rentang salah")
+    assert "Tanggal akhir tidak boleh sebelum tanggal mulai." in kabid.text()
+    kabid.goto("/antrian/statistik/", "statistik")
+    no_traceback(kabid)
+    assert "A Pendaftaran Penduduk" in kabid.page.locator("#stat-jalur-total").inner_text()
+    assert kabid.page.get_by_role("link", name="Unduh XLSX").count() == 1
