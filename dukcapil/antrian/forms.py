@@ -59,10 +59,10 @@ MAKS_HARI = 366
 class RentangForm(forms.Form):
     mulai = forms.DateField(
         label="Dari tanggal",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Tanggal mulai tidak valid.", "required": "Isi tanggal mulai."},
     )
-    sampai = forms.DateField(label="Sampai tanggal", widget=forms.DateInput(attrs={"type": "date"}),
+    sampai = forms.DateField(label="Sampai tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                              error_messages={"invalid": "Tanggal akhir tidak valid.",
                                              "required": "Isi tanggal akhir."})  # fmt: skip
 

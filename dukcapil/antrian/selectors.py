@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Aggregate, Count, DurationField, F, Q, QuerySet
+from django.db.models import Aggregate, Case, Count, DurationField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from dukcapil.workflow.permissions import Aksi, bidang_filter
@@ -146,7 +146,13 @@ class Persentil(Aggregate):
         super().__init__(expression, fraksi=float(fraksi), **extra)
 
 
-TUNGGU = F("dipanggil_pada") - F("antre_sejak")
+# a ticket called before its queueing moment (an online ticket called before the opening hour)
+# waited nothing, not a negative time
+TUNGGU = Case(
+    When(dipanggil_pada__lt=F("antre_sejak"), then=Value(timedelta(0))),
+    default=F("dipanggil_pada") - F("antre_sejak"),
+    output_field=DurationField(),
+)
 LAYANAN = F("selesai_pada") - F("dilayani_pada")
 
 

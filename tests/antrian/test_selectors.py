@@ -98,6 +98,14 @@ def test_statistics_median_and_p90_match_the_hand_computed_values(antrian):
     assert sel.menit(a["tunggu_p90"]) == "9,2" and sel.menit(None) == "-"
 
 
+def test_a_ticket_called_before_its_queueing_moment_waited_zero_minutes(antrian):
+    # an online ticket for today queues from the 08:00 opening; the officer calls it at 07:50
+    svc.tiket_terbitkan(jalur=antrian["a"], tanggal=SELASA.date(), sumber=SumberTiket.KIOSK, now=pada(7, 0))
+    call(antrian, 1, "fo1", pada(7, 50))
+    row = sel.statistik(SELASA.date(), SELASA.date())["jalur_harian"][0]
+    assert (row["tunggu_median"], row["tunggu_p90"]) == (timedelta(0), timedelta(0))
+
+
 def test_statistics_leave_out_days_outside_the_range(antrian):
     issue(antrian["a"], 0)
     issue(antrian["a"], 0, day=SELASA + timedelta(days=1))
