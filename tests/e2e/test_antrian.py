@@ -122,7 +122,9 @@ def test_online_ticket_serving_with_the_intake_links_and_statistics(desks, antri
 
     # the citizen takes a number on the website
     warga_desk = desks(None, name="warga")
+    warga_desk.page.set_viewport_size({"width": 390, "height": 844})  # the citizen's phone
     warga_desk.goto("/antrian/ambil/", "form online")
+    assert warga_desk.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     page = warga_desk.page
     page.select_option("#id_jalur", str(antrian_e2e["a"].pk))
     page.fill("#id_nik", "2102015708850099")
@@ -134,6 +136,7 @@ def test_online_ticket_serving_with_the_intake_links_and_statistics(desks, antri
     no_traceback(warga_desk)
     assert page.locator("#kode-tiket").inner_text() == "A001" and nik not in page.url and nik not in warga_desk.text()
     assert "0 orang menunggu" in warga_desk.text()
+    assert warga_desk.page.evaluate("() => document.documentElement.scrollWidth") <= 390
 
     # the front office calls and serves it; the intake of the line's layanan is one click away
     fo = desks(antrian_e2e["fo"])
