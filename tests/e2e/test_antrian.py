@@ -38,6 +38,7 @@ def antrian_e2e(transactional_db, catalogue, settings, monkeypatch):
 
     load()  # the default lines (a flushed database gets them back at its post_migrate)
     settings.ANTRIAN_LAYAR_INTERVAL_MS = 400
+    settings.ANTRIAN_KIOSK_DIAM_DETIK = 3
     monkeypatch.setattr(svc, "alasan_tutup", lambda *args, **kwargs: None)  # open whatever the hour
     a = JalurAntrian.objects.get(huruf="A")
     loket = Loket.objects.create(nomor=1, nama="Pendaftaran Penduduk", bidang=Bidang.objects.get(kode="pendaftaran"))
@@ -72,6 +73,9 @@ def test_kiosk_ticket_called_at_the_loket_is_shown_and_announced_on_the_display(
     kiosk.goto("/antrian/kiosk/", "kios lagi")
     kiosk.submit(kiosk.page.locator("button.jalur[data-jalur='A']"), "tiket kedua")
     assert kiosk.page.locator("#kode-tiket").inner_text() == "A002"
+    kiosk.page.wait_for_url("**/antrian/kiosk/", timeout=10_000)
+    kiosk.shot("kembali ke awal")
+    assert kiosk.page.locator("button.jalur").count() == 2
 
     # the front office calls the next number at loket 1
     fo = desks(antrian_e2e["fo"])
