@@ -72,7 +72,6 @@ def _tiket_context(request: HttpRequest, tiket: Tiket) -> dict:
         "di_depan": sel.di_depan(tiket) if tiket.status == StatusTiket.MENUNGGU else None,
         "tanggal": tanggal_id(tiket.tanggal),
         "qr": segno.make(url, error="m").svg_data_uri(scale=3, border=2),
-        "kode_pendek": str(tiket.token)[:8].upper(),
         "diam": settings.ANTRIAN_KIOSK_DIAM_DETIK,
     }
 
