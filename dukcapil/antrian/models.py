@@ -128,7 +128,7 @@ class Tiket(FSMModelMixin, models.Model):
     class Meta:
         verbose_name = "tiket antrian"
         verbose_name_plural = "tiket antrian"
-        ordering = ["tanggal", "jalur__urutan", "nomor"]
+        ordering = ["tanggal", "jalur_id", "nomor"]  # no join: a locking read locks only the ticket
         constraints = [
             models.UniqueConstraint(fields=["jalur", "tanggal", "nomor"], name="antrian_tiket_nomor_unik"),
             # one live online ticket per NIK per line per day (a cancelled one frees the place)

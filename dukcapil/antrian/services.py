@@ -192,7 +192,7 @@ def _isi_tiket(tiket: Tiket) -> str:
 def tiket_batal(*, token, now: datetime | None = None) -> Tiket:
     """The ticket's holder gives it up (the token page: only who holds the link reaches it)."""
     with transaction.atomic():
-        tiket = Tiket.objects.select_for_update().filter(token=token).first()
+        tiket = Tiket.objects.select_for_update(of=("self",)).select_related("jalur").filter(token=token).first()
         if tiket is None:
             raise BerkasInvalid("Tiket tidak ditemukan.")
         if tiket.status not in (S.MENUNGGU, S.DILEWATI):
@@ -333,7 +333,7 @@ def tiket_tautkan_berkas(*, berkas: Berkas, user: User) -> Tiket | None:
     """Called by berkas registration (dukcapil.services): a berkas registered by an officer while
     they are serving a ticket belongs to that ticket (the first berkas of the visit)."""
     tiket = (
-        Tiket.objects.select_for_update()
+        Tiket.objects.select_for_update(of=("self",))
         .filter(petugas=user, status=S.DILAYANI, tanggal=timezone.localdate(), berkas__isnull=True)
         .first()
     )
