@@ -100,8 +100,10 @@
       ucap.setAttribute("data-jumlah", String((parseInt(ucap.getAttribute("data-jumlah"), 10) || 0) + 1));
       if (!suaraAktif) { window.setTimeout(selesai, 1500); return; }
       bel.currentTime = 0;
-      var lanjut = function () { bicara(p.teks); };
+      var sudah = false;
+      var lanjut = function () { if (!sudah) { sudah = true; bicara(p.teks); } };
       bel.onended = lanjut;
+      window.setTimeout(lanjut, 4000); // a chime that never ends (a stalled audio device) must not stop the queue
       bel.play().catch(lanjut);
     }
 
