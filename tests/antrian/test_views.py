@@ -215,3 +215,13 @@ def test_statistics_page_and_xlsx(client, antrian, jam, django_assert_num_querie
     assert client.get(reverse("antrian:statistik"), {"mulai": "kemarin", "sampai": ""}).status_code == 400
     client.force_login(antrian["operator"])
     assert client.get(reverse("antrian:statistik")).status_code == 403
+
+
+def test_hostile_input_on_the_online_form_never_breaks_it(client, antrian, warga, jam, monkeypatch):
+    from tests.test_form_fuzz import fuzz
+
+    monkeypatch.setattr(views, "AMBIL_LIMIT", 10_000)
+    valid = form(antrian["a"], nik_of_register(), telepon="081234567890")
+    fields = ["jalur", "tanggal", "nik", "telepon", "email"]
+    refused = fuzz(client, reverse("antrian:ambil"), valid, fields, Tiket.objects.count)
+    assert refused > 50 and Tiket.objects.count() == 1  # the one valid submission, then its duplicates refused
