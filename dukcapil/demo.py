@@ -447,6 +447,14 @@ def _seed_ikm(users: dict[str, User]) -> int:
     return 0 if ResponIKM.objects.exists() else len(build_ikm_demo(users))
 
 
+def _seed_antrian(users: dict[str, User]) -> int:
+    """The queue's lines, lokets and tickets (dukcapil/antrian/demo.py), while there is no ticket."""
+    from .antrian.demo import build_antrian_demo
+    from .antrian.models import Tiket
+
+    return 0 if Tiket.objects.exists() else len(build_antrian_demo(users))
+
+
 def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
     for slug in settings.SOP_FALLBACK_OFFICES:
         if slug != settings.OFFICE_SLUG:
@@ -469,6 +477,7 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
 
     created += len(build_warga_demo(users, DEMO_PASSWORD))
     created += _seed_ikm(users)
+    created += _seed_antrian(users)
     statuses = set(Berkas.objects.values_list("status", flat=True))
     expected = {s for s in Status.values if s != Status.BARU and (with_worker or s != Status.CETAK)}
     missing = expected - statuses

@@ -294,6 +294,10 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
         berkas.persyaratan_diserahkan.set(ids)
         kind.create_detail(berkas=berkas, **(detail or {}))
         _apply_checklist(berkas, user, ids, note)
+        # a queue ticket the officer is serving now gets this berkas (antrian statistics per layanan)
+        from .antrian.services import tiket_tautkan_berkas
+
+        tiket_tautkan_berkas(berkas=berkas, user=user)
     return berkas
 
 

@@ -63,6 +63,7 @@ urlpatterns = [
     path("warga/", include("dukcapil.warga.urls")),
     path("ikm/", include("dukcapil.ikm.urls")),
     path("kinerja/", include("dukcapil.kinerja.urls")),
+    path("antrian/", include("dukcapil.antrian.urls")),
     path("api/v1/", include("dukcapil.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "piak",
     "sekretariat",
     "dukcapil.kinerja",
+    "dukcapil.antrian",
 ]
 
 MIDDLEWARE = [
@@ -387,3 +388,13 @@ PIAK_BATAS_UJI_PEMULIHAN_HARI = int(env("PIAK_BATAS_UJI_PEMULIHAN_HARI", "90"))
 # Anjab/ABK (sekretariat/models/anjab.py): waktu kerja efektif per year, 1.250 jam = 75.000 menit
 # (PermenPAN-RB 1/2020); set in minutes.
 ANJAB_WAKTU_KERJA_EFEKTIF_MENIT = int(env("ANJAB_WAKTU_KERJA_EFEKTIF_MENIT", "75000"))
+
+# --- antrian (dukcapil/antrian/) ---
+# the ticket this many places behind the one just called gets «segera dipanggil» (once)
+ANTRIAN_KABARI_SEGERA = int(env("ANTRIAN_KABARI_SEGERA", "3"))
+# online tickets: today or the next N working days of the office calendar
+ANTRIAN_ONLINE_HARI_KERJA = int(env("ANTRIAN_ONLINE_HARI_KERJA", "5"))
+# a kiosk left mid-flow returns to its start screen after this many seconds without a tap
+ANTRIAN_KIOSK_DIAM_DETIK = int(env("ANTRIAN_KIOSK_DIAM_DETIK", "30"))
+# the waiting-room display asks for new calls this often (short polling)
+ANTRIAN_LAYAR_INTERVAL_MS = int(env("ANTRIAN_LAYAR_INTERVAL_MS", "2000"))

@@ -175,6 +175,11 @@ class Aksi(models.TextChoices):
     LAPORAN_KINERJA = "laporan_kinerja", "Menyusun laporan kinerja pelayanan bulanan (Kasubag)"
     # --- end kinerja layanan
 
+    # --- antrian: kiosk/online tickets called at a loket (dukcapil/antrian/) ---
+    PANGGIL_ANTRIAN = "panggil_antrian", "Memanggil dan melayani antrian di loket (front office)"
+    STATISTIK_ANTRIAN = "statistik_antrian", "Melihat statistik antrian (waktu tunggu dan layanan)"
+    # --- end antrian
+
 
 class Lingkup(Enum):
     BIDANG = "bidang"
@@ -392,6 +397,14 @@ TABLE[Role.KABID] |= {A.LIHAT_KINERJA: B}
 TABLE[Role.KASI] |= {A.LIHAT_KINERJA: B}
 TABLE[Role.KASUBAG] |= {A.LIHAT_KINERJA: K, A.LAPORAN_KINERJA: K}
 # --- end kinerja layanan
+# --- antrian: the front office calls its bidang's lokets; the counters' supervisors and the leaders
+# read the waiting and service times of the whole waiting room ---
+TABLE[Role.PETUGAS_LOKET] |= {A.PANGGIL_ANTRIAN: B, A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KASI] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KABID] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.KADIS] |= {A.STATISTIK_ANTRIAN: K}
+TABLE[Role.ADMIN] |= {A.STATISTIK_ANTRIAN: K}
+# --- end antrian
 del A, B, K
 
 _LABEL_TO_ROLE = {role.label: role for role in Role}

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from dukcapil.antrian.models import Loket, Tiket
 from dukcapil.cetakan.models import Cetakan
 from dukcapil.choices import Role, Status
 from dukcapil.demo import DEMO_USERS, seed_demo
@@ -356,6 +357,10 @@ def demo_objects() -> dict:
         "laporan_ikm": LaporanIKM.objects.order_by("pk").first(),
         # PIAK sosialisasi (piak/demo_sosialisasi.py): an event with its material uploaded
         "sosialisasi": piak_models.Sosialisasi.objects.exclude(materi="").order_by("pk").first(),
+        # the queue (dukcapil/antrian/demo.py): a waiting ticket, a loket of each service bidang
+        "tiket_antrian": Tiket.objects.filter(status="menunggu", sumber="kiosk").order_by("pk").first(),
+        "loket_antrian": Loket.objects.filter(bidang__kode=PENDAFTARAN).order_by("nomor").first(),
+        "loket_antrian_capil": Loket.objects.filter(bidang__kode=CAPIL).order_by("nomor").first(),
         # a document produced on request (a register the Agendaris printed), ready to download
         "cetakan": Cetakan.objects.create(
             diminta_oleh=User.objects.get(username="agendaris"),
@@ -474,6 +479,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         **ikm_table(d),
         **piak_sosialisasi_table(d),
         **kinerja_table(d),
+        **antrian_table(d),
     }
 
 
@@ -918,6 +924,32 @@ def kinerja_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         n + "laporan": [(reverse(n + "laporan"), lihat)],
         n + "laporan-pdf": [(reverse(n + "laporan-pdf"), AnyGrant((Aksi.LIHAT_KINERJA,), status=302))],
         n + "laporan-ajukan": [(reverse(n + "laporan-ajukan"), POST_ONLY)],
+    }
+
+
+def antrian_table(d: dict) -> dict[str, list[tuple[str, object]]]:
+    """The queue: kiosk, online form, ticket page and display are public (no personal data); the
+    console is the front office's of the loket's bidang; statistics for the counters and leaders."""
+    n = "antrian:"
+    t, l1, l3 = d["tiket_antrian"], d["loket_antrian"], d["loket_antrian_capil"]
+    statistik = Grant(Aksi.STATISTIK_ANTRIAN)
+    return {
+        n + "kiosk": [(reverse(n + "kiosk"), Public())],
+        n + "kiosk-tiket": [(reverse(n + "kiosk-tiket", args=[t.token]), Public())],
+        n + "ambil": [(reverse(n + "ambil"), Public())],
+        n + "tiket": [(reverse(n + "tiket", args=[t.token]), Public())],
+        n + "tiket-batal": [(reverse(n + "tiket-batal", args=[t.token]), Public(405))],
+        n + "loket-list": [(reverse(n + "loket-list"), Grant(Aksi.PANGGIL_ANTRIAN))],
+        n + "loket": [
+            (reverse(n + "loket", args=[l1.pk]), Grant(Aksi.PANGGIL_ANTRIAN, PENDAFTARAN)),
+            (reverse(n + "loket", args=[l3.pk]), Grant(Aksi.PANGGIL_ANTRIAN, CAPIL)),
+        ],
+        n + "loket-panggil": [(reverse(n + "loket-panggil", args=[l1.pk]), POST_ONLY)],
+        n + "loket-aksi": [(reverse(n + "loket-aksi", args=[l1.pk, t.pk, "layani"]), POST_ONLY)],
+        n + "layar": [(reverse(n + "layar"), Public())],
+        n + "layar-panggilan": [(reverse(n + "layar-panggilan"), Public())],
+        n + "statistik": [(reverse(n + "statistik"), statistik)],
+        n + "statistik-xlsx": [(reverse(n + "statistik-xlsx"), statistik)],
     }
 
 
