@@ -176,7 +176,9 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
     return PemohonData(**{**pemohon.__dict__, "nik": nik, "nama": pemohon.nama.strip().upper()})
 
 
-def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str) -> None:
+def _apply_checklist(
+    berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, kabari_diterima: bool = True
+) -> None:
     kind = get_kind(berkas.layanan.jenis_berkas)
     facts = kind.persyaratan_facts(berkas) if kind.persyaratan_facts else {}
     missing = [p.nama for p in persyaratan_wajib(berkas.layanan, facts) if p.pk not in persyaratan_ids]
@@ -187,7 +189,8 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
     else:
         wait = bool(kind.needs_confirmation and kind.needs_confirmation(berkas))
         run_transition(berkas, "accept", user, note, wait)
-        berkas_kabari(berkas, "diterima")
+        if kabari_diterima:
+            berkas_kabari(berkas, "diterima")
         from .tasks import produce_resi
 
         produce_resi.delay_on_commit(berkas.pk)
@@ -216,8 +219,12 @@ def berkas_register(
     note: str = "",
     started_at: datetime | None = None,
     intake_token: uuid.UUID | None = None,
+    kabari_diterima: bool = True,
 ) -> Berkas:
     """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned.
+
+    ``kabari_diterima=False``: the caller tells the pemohon of the acceptance itself (an online
+    application's message points to the citizen's account); a return is still told here.
 
     The same intake_token registers once: a double click returns the berkas already made. Another
     intake for a subject that has an open berkas of the layanan (the kind's subject key) is refused
@@ -238,7 +245,9 @@ def berkas_register(
     if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
         started_at = now
     try:
-        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
+        return _register(
+            layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, kabari_diterima
+        )
     except (IntegrityError, DuplicateBerkas) as exc:
         # the other click of a double click won the race (its berkas has this intake_token)
         existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
@@ -270,7 +279,9 @@ def _refuse_open_duplicate(key: str | None) -> None:
         )
 
 
-def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
+def _register(
+    layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, kabari_diterima=True
+) -> Berkas:
     jangka = catalogue.jangka_waktu_hari_kerja(layanan)
     with transaction.atomic():
         berkas = Berkas(
@@ -293,7 +304,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
         berkas.save()
         berkas.persyaratan_diserahkan.set(ids)
         kind.create_detail(berkas=berkas, **(detail or {}))
-        _apply_checklist(berkas, user, ids, note)
+        _apply_checklist(berkas, user, ids, note, kabari_diterima)
         # a queue ticket the officer is serving now gets this berkas (antrian statistics per layanan)
         from .antrian.services import tiket_tautkan_berkas
 

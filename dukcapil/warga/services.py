@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dukcapil import services as berkas_services
+from dukcapil.choices import Status
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import Layanan, Persyaratan, User
 from dukcapil.notifikasi.services import kabari_warga
@@ -432,18 +433,21 @@ def permohonan_terima(
             detail=form.cleaned_data if form is not None else None,
             note=f"Permohonan online {permohonan.nomor_permohonan}. {catatan}".strip(),
             intake_token=permohonan.token,
+            kabari_diterima=False,  # told below, with the link to the citizen's account
         )
         permohonan.diperiksa_oleh = user
         record_transition(permohonan, "terima", user, catatan, berkas, update_fields=["berkas", "diperiksa_oleh"])
-        kabari_warga(
-            email=permohonan.email,
-            telepon=permohonan.telepon,
-            subjek=f"Permohonan {permohonan.nomor_permohonan} diterima",
-            isi=f"Permohonan {permohonan.layanan.nama} Anda telah diverifikasi dan diterima dengan nomor registrasi "
-            f"{berkas.nomor_registrasi}. Resi (lembar penerimaan permohonan) tersedia di akun Anda.\n\n"
-            + _link("warga:permohonan", permohonan.nomor_permohonan),
-            record=permohonan,
-        )
+        # a berkas the counter's rules returned (a conditional persyaratan) was told as «dikembalikan»
+        if berkas.status != Status.DIKEMBALIKAN:
+            kabari_warga(
+                email=permohonan.email,
+                telepon=permohonan.telepon,
+                subjek=f"Permohonan {permohonan.nomor_permohonan} diterima",
+                isi=f"Permohonan {permohonan.layanan.nama} Anda telah diverifikasi dan diterima dengan nomor "
+                f"registrasi {berkas.nomor_registrasi}. Resi (lembar penerimaan permohonan) tersedia di akun Anda.\n\n"
+                + _link("warga:permohonan", permohonan.nomor_permohonan),
+                record=permohonan,
+            )
     return permohonan
 
 

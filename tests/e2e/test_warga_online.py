@@ -1,17 +1,24 @@
 """Layanan online in the browser (Pekanbaru PELITA 3): a citizen signs up with the code from the
 email (read from the outbox), applies for akta perceraian + KK + KTP-el with uploads, the front office
 of Pencatatan Sipil returns it naming the KK, the citizen replaces the KK and resubmits, the officer
-sees what changed and accepts it, and the citizen sees the nomor registrasi and downloads the resi."""
+sees what changed and accepts it, and the citizen sees the nomor registrasi and downloads the resi;
+once the Kadis has signed, the citizen downloads the signed KK from the account."""
 
 import re
+import threading
+from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from dukcapil.models import Berkas, Layanan
 from dukcapil.notifikasi.models import PesanKeluar
 from dukcapil.warga.data import load
 from dukcapil.warga.models import PermohonanOnline, StatusOnline
 from pendaftaran.models import Penduduk
+from pendaftaran.services import permohonan_kk_update
+from tests.factories import sign, to_tte
+from tests.pencatatan_sipil.test_paket import ALAMAT_BARU, _enter_akta_and_ktp, _row
 
 from .conftest import no_traceback
 
@@ -26,7 +33,8 @@ def test_sign_up_apply_with_uploads_return_fix_accept_and_resi(desks, e2e_team, 
     from pypdf import PdfWriter
 
     load()
-    person = Penduduk.objects.filter(hubungan="KEPALA KELUARGA").select_related("keluarga").order_by("pk").first()
+    # the wife leaves the family's KK after the divorce (PELITA 3: akta perceraian, her own KK, KTP-el)
+    person = Penduduk.objects.filter(hubungan="ISTRI").select_related("keluarga").order_by("pk").first()
     pdf = tmp_path / "pindaian.pdf"
     writer = PdfWriter()
     writer.add_blank_page(width=300, height=400)
@@ -99,3 +107,34 @@ def test_sign_up_apply_with_uploads_return_fix_accept_and_resi(desks, e2e_team, 
         page.get_by_role("link", name="Unduh PDF").first.click()
     assert download.value.suggested_filename == f"{berkas.nomor_registrasi}-resi.pdf"
     assert PesanKeluar.objects.filter(kepada=[EMAIL], subjek__contains="diterima").exists()
+
+    # the berkas goes its way (entry, Kasi, Kabid, the Kadis's TTE); the citizen downloads the signed KK
+    capil = e2e_team["capil"]
+    suami = person.keluarga.anggota.get(hubungan="KEPALA KELUARGA")
+
+    def enter(b):
+        _enter_akta_and_ktp(b, capil, suami, person)
+        leavers = [_row(person, hubungan="KEPALA KELUARGA", status_perkawinan="CERAI HIDUP")]
+        permohonan_kk_update(berkas_id=b.pk, user=capil["operator"], data=ALAMAT_BARU, anggota=leavers)
+
+    ready = to_tte(berkas, capil, enter)
+
+    # pyhanko signs with asyncio.run: not in this thread, where Playwright's event loop runs
+    def sign_here():
+        try:
+            sign([ready], capil["kadis"])
+        finally:
+            connection.close()
+
+    signer = threading.Thread(target=sign_here)
+    signer.start()
+    signer.join()
+    ready.refresh_from_db()
+    assert ready.status == "siap_diambil", ready.status
+    citizen.goto(f"/warga/permohonan/{permohonan.nomor_permohonan}/", "dokumen bertanda tangan")
+    assert "diambil di kantor" in citizen.text().lower()  # the KTP-el is a card: collected at the office
+    with page.expect_download() as download:
+        page.locator(f"a[href='/warga/permohonan/{permohonan.nomor_permohonan}/dokumen/kk/']").click()
+    assert download.value.suggested_filename == f"{berkas.nomor_registrasi}-kk.pdf"
+    signed = Path(download.value.path()).read_bytes()
+    assert signed.startswith(b"%PDF") and b"/ByteRange" in signed  # a PAdES signature
