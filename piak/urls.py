@@ -18,6 +18,26 @@ from .views import laporan_penduduk as lapduk
 
 app_name = "piak"
 
+
+def chain_paths(prefix: str, views, create: str, *files: tuple[str, str]) -> list:
+    """The routes of a PIAK record kind with a status chain: ``<prefix>/`` the list, ``<prefix>/<create>/``
+    the form that opens one, ``<prefix>/<pk>/`` its page, ``<prefix>/<pk>/aksi/<aksi>/`` its actions and
+    one route per ``(route, view)`` of ``files`` (downloads). Views are ``<kind>_<what>`` in ``views``,
+    names ``<prefix>-<what>``."""
+    kind = prefix.replace("-", "_")
+
+    def route(url: str, what: str):
+        return path(f"{prefix}/{url}", getattr(views, f"{kind}_{what}"), name=f"{prefix}-{what.replace('_', '-')}")
+
+    return [
+        route("", "list"),
+        route(f"{create}/", create),
+        route("<int:pk>/", "detail"),
+        route("<int:pk>/aksi/<slug:aksi>/", "aksi"),
+        *(route(f"<int:pk>/{url}", what) for url, what in files),
+    ]
+
+
 urlpatterns: list = [
     # laporan perkembangan kependudukan (semester) and the monthly report to DP3AK
     path("laporan-penduduk/", lapduk.laporan_list, name="laporan-penduduk"),
@@ -60,21 +80,14 @@ urlpatterns: list = [
     path("publikasi/<int:pk>/gambar/<int:gambar_id>/", publikasi.gambar, name="publikasi-gambar"),
     path("publikasi/<int:pk>/<slug:aksi>/", publikasi.aksi, name="publikasi-aksi"),
     # gangguan SIAK, jaringan dan perangkat
-    path("gangguan/", gangguan.gangguan_list, name="gangguan-list"),
-    path("gangguan/lapor/", gangguan.gangguan_lapor, name="gangguan-lapor"),
-    path("gangguan/<int:pk>/", gangguan.gangguan_detail, name="gangguan-detail"),
-    path("gangguan/<int:pk>/aksi/<slug:aksi>/", gangguan.gangguan_aksi, name="gangguan-aksi"),
+    *chain_paths("gangguan", gangguan, "lapor"),
     path("gangguan/<int:pk>/laporan-rekanan/", gangguan.gangguan_rekanan_berkas, name="gangguan-rekanan-berkas"),
     path("gangguan/monitoring/", gangguan.monitoring, name="gangguan-monitoring"),
     path("gangguan/monitoring/xlsx/", gangguan.monitoring_xlsx, name="gangguan-monitoring-xlsx"),
     path("gangguan/monitoring/ajukan/", gangguan.monitoring_ajukan, name="gangguan-monitoring-ajukan"),
     # --- end gangguan
     # inovasi layanan (P.6.6)
-    path("inovasi/", inovasi.inovasi_list, name="inovasi-list"),
-    path("inovasi/usul/", inovasi.inovasi_usul, name="inovasi-usul"),
-    path("inovasi/<int:pk>/", inovasi.inovasi_detail, name="inovasi-detail"),
-    path("inovasi/<int:pk>/aksi/<slug:aksi>/", inovasi.inovasi_aksi, name="inovasi-aksi"),
-    path("inovasi/<int:pk>/rancangan/", inovasi.inovasi_rancangan, name="inovasi-rancangan"),
+    *chain_paths("inovasi", inovasi, "usul", ("rancangan/", "rancangan")),
     # --- end inovasi
     # operasional: backup log, buku tamu ruang server, akses database, inventaris perangkat SIAK
     path("operasional/backup/", operasional.backup_list, name="operasional-backup"),
@@ -108,17 +121,9 @@ urlpatterns: list = [
     path("distribusi-blangko/<int:pk>/bast/", blangko.bast, name="distribusi-blangko-bast"),
     # --- end distribusi blangko
     # update data kependudukan (P.6.7)
-    path("update-data/", update_data.update_data_list, name="update-data-list"),
-    path("update-data/baru/", update_data.update_data_baru, name="update-data-baru"),
-    path("update-data/<int:pk>/", update_data.update_data_detail, name="update-data-detail"),
-    path("update-data/<int:pk>/aksi/<slug:aksi>/", update_data.update_data_aksi, name="update-data-aksi"),
-    path("update-data/<int:pk>/bukti/", update_data.update_data_bukti, name="update-data-bukti"),
+    *chain_paths("update-data", update_data, "baru", ("bukti/", "bukti")),
     # --- end update data
     # sosialisasi kebijakan kependudukan (Lumajang)
-    path("sosialisasi/", sosialisasi.sosialisasi_list, name="sosialisasi-list"),
-    path("sosialisasi/rencana/", sosialisasi.sosialisasi_rencana, name="sosialisasi-rencana"),
-    path("sosialisasi/<int:pk>/", sosialisasi.sosialisasi_detail, name="sosialisasi-detail"),
-    path("sosialisasi/<int:pk>/aksi/<slug:aksi>/", sosialisasi.sosialisasi_aksi, name="sosialisasi-aksi"),
-    path("sosialisasi/<int:pk>/berkas/<slug:berkas>/", sosialisasi.sosialisasi_berkas, name="sosialisasi-berkas"),
+    *chain_paths("sosialisasi", sosialisasi, "rencana", ("berkas/<slug:berkas>/", "berkas")),
     # --- end sosialisasi
 ]

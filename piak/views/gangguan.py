@@ -16,7 +16,7 @@ from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from sekretariat.documents.registers import register_xlsx
-from sekretariat.views import submit
+from sekretariat.views import form_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms.gangguan import (
@@ -67,18 +67,15 @@ def gangguan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def gangguan_lapor(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, Aksi.GANGGUAN_LAPOR):
-        return _forbidden(request, "Peran Anda tidak dapat melaporkan gangguan.")
-    form = LaporForm(request.POST or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.gangguan_lapor(user=request.user, data=from_form(svc.LaporData, data)),
-        lambda gangguan: f"Gangguan dilaporkan dengan nomor {gangguan.nomor}.",
+        allowed=can(request.user, Aksi.GANGGUAN_LAPOR),
+        refusal="Peran Anda tidak dapat melaporkan gangguan.",
+        form=LaporForm(request.POST or None),
+        save=lambda data: svc.gangguan_lapor(user=request.user, data=from_form(svc.LaporData, data)),
+        pesan=lambda gangguan: f"Gangguan dilaporkan dengan nomor {gangguan.nomor}.",
+        template="piak/gangguan/lapor.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "piak/gangguan/lapor.html", {"form": form}, status=status)
 
 
 def _detail(
@@ -102,7 +99,7 @@ def _detail(
         )
     now = timezone.now()
     context = {
-        "g": gangguan,
+        "r": gangguan,
         "tindakan": tindakan,
         "rekanan_form": rekanan_form,
         "can_spj": rekanan_form is not None

@@ -11,7 +11,7 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from sekretariat.views import submit
+from sekretariat.views import form_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import inovasi as f
@@ -57,18 +57,15 @@ def inovasi_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def inovasi_usul(request: HttpRequest) -> HttpResponse:
-    if not can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK):
-        return _forbidden(request, "Hanya Bidang PIAK yang mengusulkan inovasi layanan.")
-    form = f.UsulForm(request.POST or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, data)),
-        lambda inovasi: f"Inovasi diusulkan dengan nomor {inovasi.nomor}.",
+        allowed=can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
+        refusal="Hanya Bidang PIAK yang mengusulkan inovasi layanan.",
+        form=f.UsulForm(request.POST or None),
+        save=lambda data: svc.inovasi_usul(user=request.user, data=from_form(svc.UsulData, data)),
+        pesan=lambda inovasi: f"Inovasi diusulkan dengan nomor {inovasi.nomor}.",
+        template="piak/inovasi/usul.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "piak/inovasi/usul.html", {"form": form}, status=status)
 
 
 def _detail(request: HttpRequest, inovasi, status: int = 200, forms: dict | None = None, error: str = ""):
@@ -79,7 +76,7 @@ def _detail(request: HttpRequest, inovasi, status: int = 200, forms: dict | None
         if _allowed(inovasi, method, request.user)
     }
     context = {
-        "i": inovasi,
+        "r": inovasi,
         "tindakan": tindakan,
         "label": svc.LABEL,
         "can_nota": inovasi.status == StatusInovasi.SELESAI

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from dukcapil.exceptions import BerkasError
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from sekretariat.views import submit
+from sekretariat.views import form_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import sosialisasi as f
@@ -46,18 +46,15 @@ def sosialisasi_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sosialisasi_rencana(request: HttpRequest) -> HttpResponse:
-    if not can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK):
-        return _forbidden(request, "Hanya Bidang PIAK yang merencanakan sosialisasi kebijakan kependudukan.")
-    form = f.RencanaForm(request.POST or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.sosialisasi_rencanakan(user=request.user, data=from_form(svc.RencanaData, data)),
-        lambda sos: f"Rencana sosialisasi dicatat dengan nomor {sos.nomor}.",
+        allowed=can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK),
+        refusal="Hanya Bidang PIAK yang merencanakan sosialisasi kebijakan kependudukan.",
+        form=f.RencanaForm(request.POST or None),
+        save=lambda data: svc.sosialisasi_rencanakan(user=request.user, data=from_form(svc.RencanaData, data)),
+        pesan=lambda sos: f"Rencana sosialisasi dicatat dengan nomor {sos.nomor}.",
+        template="piak/sosialisasi/rencana.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "piak/sosialisasi/rencana.html", {"form": form}, status=status)
 
 
 def _detail(request: HttpRequest, sos, status: int = 200, forms: dict | None = None, error: str = ""):
@@ -76,7 +73,7 @@ def _detail(request: HttpRequest, sos, status: int = 200, forms: dict | None = N
         and (sos.surat_tugas is None or sos.surat_tugas.status == "ditarik")
     )
     context = {
-        "s": sos,
+        "r": sos,
         "tindakan": tindakan,
         "label": svc.LABEL,
         "tombol": [(m, svc.LABEL[m]) for m in RANTAI if _allowed(sos, m, request.user)],

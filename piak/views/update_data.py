@@ -12,7 +12,7 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import AksesDataPribadi
 from dukcapil.views import from_form
 from dukcapil.workflow.access import access_log_record
-from sekretariat.views import submit
+from sekretariat.views import form_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms.update_data import AjukanForm, HasilForm, KonfirmasiForm, PermohonanForm, VerifikasiForm
@@ -48,18 +48,15 @@ def update_data_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def update_data_baru(request: HttpRequest) -> HttpResponse:
-    if not sel.boleh_olah(request.user):
-        return _forbidden(request, "Hanya petugas Bidang PIAK yang menerima permohonan update data.")
-    form = PermohonanForm(request.POST or None, request.FILES or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.update_data_terima(user=request.user, data=from_form(svc.PermohonanData, data)),
-        lambda permohonan: f"Permohonan update data diterima dengan nomor {permohonan.nomor}.",
+        allowed=sel.boleh_olah(request.user),
+        refusal="Hanya petugas Bidang PIAK yang menerima permohonan update data.",
+        form=PermohonanForm(request.POST or None, request.FILES or None),
+        save=lambda data: svc.update_data_terima(user=request.user, data=from_form(svc.PermohonanData, data)),
+        pesan=lambda permohonan: f"Permohonan update data diterima dengan nomor {permohonan.nomor}.",
+        template="piak/update_data/baru.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "piak/update_data/baru.html", {"form": form}, status=status)
 
 
 def _detail(request: HttpRequest, permohonan, status: int = 200, forms: dict | None = None, error: str = ""):
@@ -81,7 +78,7 @@ def _detail(request: HttpRequest, permohonan, status: int = 200, forms: dict | N
             konteks=f"permohonan update data {permohonan.nomor}",
         )
     context = {
-        "p": permohonan,
+        "r": permohonan,
         "olah": olah,
         "register_shown": register_shown,
         "penduduk": penduduk,

@@ -3,9 +3,15 @@
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from dukcapil.exceptions import BerkasError
+
+
+def forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    """The 403 page with the reason in Indonesian."""
+    return render(request, "dukcapil/error.html", {"message": message}, status=403)
 
 
 def apply_errors(form, exc: BerkasError) -> None:
@@ -45,3 +51,16 @@ def simpan_form(request, form, save: Callable, pesan: str):
         return exc.http_status
     messages.success(request, pesan)
     return redirect(record.get_absolute_url())
+
+
+def form_page(
+    request: HttpRequest, *, allowed: bool, refusal: str, form, save: Callable, pesan: Callable | str, template: str
+) -> HttpResponse:
+    """A page with one form that creates a record: 403 with ``refusal`` when the user may not, else
+    ``submit`` (a redirect to the new record) or the page again with the status it returns."""
+    if not allowed:
+        return forbidden(request, refusal)
+    status = submit(request, form, save, pesan)
+    if not isinstance(status, int):
+        return status
+    return render(request, template, {"form": form}, status=status)

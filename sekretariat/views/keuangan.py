@@ -16,7 +16,7 @@ from ..selectors import keuangan as sel
 from ..selectors.surat_masuk import Periode
 from ..services import keuangan as svc
 from ..services.keuangan import DPA_KOLOM
-from . import submit
+from . import form_page
 from .surat_masuk import _allowed, _apply, _export, _forbidden
 
 RUPIAH_KOLOM = ["No. SPP", "Jenis", "Tanggal", "Sub kegiatan", "Uraian", "Nilai (Rp)", "No. SPM", "No. SP2D", "Status"]
@@ -71,18 +71,15 @@ def spp_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def spp_baru(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, Aksi.SPP_SIAPKAN):
-        return _forbidden(request, "Hanya PPTK yang dapat menyiapkan SPP.")
-    form = SppForm(request.POST or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.spp_siapkan(user=request.user, data=svc.SppData(**data)),
-        lambda spp: f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.",
+        allowed=can(request.user, Aksi.SPP_SIAPKAN),
+        refusal="Hanya PPTK yang dapat menyiapkan SPP.",
+        form=SppForm(request.POST or None),
+        save=lambda data: svc.spp_siapkan(user=request.user, data=svc.SppData(**data)),
+        pesan=lambda spp: f"SPP {spp.nomor} disiapkan dan menunggu diajukan Bendahara.",
+        template="sekretariat/keuangan/spp_form.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "sekretariat/keuangan/spp_form.html", {"form": form}, status=status)
 
 
 # the buttons of the SPP page: slug → (transition, what the form asks for)

@@ -21,7 +21,7 @@ from ..selectors import keuangan as keu_sel
 from ..selectors import spj as sel
 from ..selectors.surat_masuk import Periode
 from ..services import spj as svc
-from . import submit
+from . import form_page, submit
 from .keuangan import record_page
 from .surat_masuk import _allowed, _apply, _forbidden
 
@@ -183,18 +183,15 @@ def spj_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def spj_baru(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, Aksi.SPJ_SUSUN):
-        return _forbidden(request, "Hanya Bendahara Pengeluaran atau PPTK yang dapat menyusun SPJ.")
-    form = SpjForm(request.POST or None)
-    status = submit(
+    return form_page(
         request,
-        form,
-        lambda data: svc.spj_susun(user=request.user, data=svc.SpjData(**data)),
-        lambda spj: f"SPJ {spj.nomor} dicatat. Lampirkan buktinya, lalu ajukan ke PPK.",
+        allowed=can(request.user, Aksi.SPJ_SUSUN),
+        refusal="Hanya Bendahara Pengeluaran atau PPTK yang dapat menyusun SPJ.",
+        form=SpjForm(request.POST or None),
+        save=lambda data: svc.spj_susun(user=request.user, data=svc.SpjData(**data)),
+        pesan=lambda spj: f"SPJ {spj.nomor} dicatat. Lampirkan buktinya, lalu ajukan ke PPK.",
+        template="sekretariat/spj/spj_form.html",
     )
-    if not isinstance(status, int):
-        return status
-    return render(request, "sekretariat/spj/spj_form.html", {"form": form}, status=status)
 
 
 def _spj_page(request: HttpRequest, spj, status: int = 200, **extra) -> HttpResponse:

@@ -25,18 +25,8 @@ from ..models.naskah import JenisNaskah
 from ..selectors import naskah as naskah_sel
 from ..selectors import surat_masuk as sel
 from ..services import surat_masuk as svc
-
-
-def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "dukcapil/error.html", {"message": message}, status=403)
-
-
-def _apply(form, exc: BerkasError) -> None:
-    for field, errors in exc.fields.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
-    if not exc.fields:
-        form.add_error(None, exc.message)
+from . import apply_errors as _apply
+from . import forbidden as _forbidden
 
 
 @login_required
