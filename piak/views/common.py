@@ -1,7 +1,14 @@
 """Pieces the PIAK screens share."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from dukcapil.exceptions import BerkasError
+from sekretariat.views import apply_errors, forbidden
 
 PER_HALAMAN = 50
 
@@ -13,3 +20,35 @@ def filtered_page(request: HttpRequest, rows, *, per_page: int = PER_HALAMAN) ->
     q = request.GET.get("q", "").strip()[:100]
     page = Paginator(rows(status=status, q=q), per_page).get_page(request.GET.get("page"))
     return {"page": page, "status": status, "q": q}
+
+
+def berkas_response(stored, missing: str) -> FileResponse:
+    """An uploaded file of a record as a download; 404 with ``missing`` when none was uploaded."""
+    if not stored:
+        raise Http404(missing)
+    return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
+
+
+def list_page(request: HttpRequest, template: str, rows, refusal: str = "", **context) -> HttpResponse:
+    """A chain record kind's list: 403 with ``refusal`` when given (the user may not read the kind), else
+    the filtered page of ``rows(status=, q=)`` with ``context``."""
+    if refusal:
+        return forbidden(request, refusal)
+    return render(request, template, {**filtered_page(request, rows), **context})
+
+
+def aksi_post(request: HttpRequest, record, aksi: str, form, run: Callable, page: Callable, pesan: Callable):
+    """The POST of one action form on a chain record. An invalid form: the record's page again (400)
+    with the form; ``run(cleaned_data)`` refused: the page with the service's reasons and its status;
+    else the message ``pesan(what run returned)`` and a redirect to the record's page.
+    ``page(request, record, status, forms, error)`` renders the record's page."""
+    if not form.is_valid():
+        return page(request, record, 400, {aksi: form}, "Periksa isian.")
+    try:
+        result = run(dict(form.cleaned_data))
+    except BerkasError as exc:
+        record.refresh_from_db()
+        apply_errors(form, exc)
+        return page(request, record, exc.http_status, {aksi: form}, exc.message)
+    messages.success(request, pesan(result))
+    return redirect(record.get_absolute_url())

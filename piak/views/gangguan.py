@@ -17,7 +17,7 @@ from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from sekretariat.documents.registers import register_xlsx
 from sekretariat.views import form_page
-from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
+from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms.gangguan import (
     BukaKembaliForm,
@@ -32,7 +32,7 @@ from ..forms.gangguan import (
 from ..models.gangguan import Penanganan, StatusGangguan
 from ..selectors import gangguan as sel
 from ..services import gangguan as svc
-from .common import filtered_page
+from .common import aksi_post, berkas_response, list_page
 
 FORMS = {
     "triase": TriaseForm,
@@ -55,14 +55,15 @@ def _petugas_piak():
 
 @login_required
 def gangguan_list(request: HttpRequest) -> HttpResponse:
-    context = {
-        **filtered_page(request, lambda **f: sel.gangguan_list(request.user, **f)),
-        "statuses": StatusGangguan.choices,
-        "semua": sel.boleh_rekap(request.user),
-        "can_lapor": can(request.user, Aksi.GANGGUAN_LAPOR),
-        "now": timezone.now(),
-    }
-    return render(request, "piak/gangguan/list.html", context)
+    return list_page(
+        request,
+        "piak/gangguan/list.html",
+        lambda **f: sel.gangguan_list(request.user, **f),
+        statuses=StatusGangguan.choices,
+        semua=sel.boleh_rekap(request.user),
+        can_lapor=can(request.user, Aksi.GANGGUAN_LAPOR),
+        now=timezone.now(),
+    )
 
 
 @login_required
@@ -166,33 +167,24 @@ def gangguan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         return redirect(gangguan.spj_naskah.get_absolute_url())
     if aksi == "rekanan":
         form = RekananLaporanForm(request.POST, request.FILES)
-    elif aksi == "tangani":
-        form = TugaskanForm(request.POST, petugas=_petugas_piak())
+        label = "Laporan rekanan dicatat"
     else:
-        form = FORMS[aksi](request.POST)
-    if not form.is_valid():
-        return _detail(request, gangguan, 400, {aksi: form}, "Periksa isian.")
-    try:
+        form = TugaskanForm(request.POST, petugas=_petugas_piak()) if aksi == "tangani" else FORMS[aksi](request.POST)
+        label = f"{svc.LABEL[aksi]}: berhasil"
+
+    def run(data: dict):
         if aksi == "rekanan":
-            svc.gangguan_laporan_rekanan(user=request.user, pk=pk, **form.cleaned_data)
-        else:
-            _run(request.user, pk, aksi, form.cleaned_data)
-    except BerkasError as exc:
-        gangguan.refresh_from_db()
-        _apply(form, exc)
-        return _detail(request, gangguan, exc.http_status, {aksi: form}, exc.message)
-    label = "Laporan rekanan dicatat" if aksi == "rekanan" else f"{svc.LABEL[aksi]}: berhasil"
-    messages.success(request, f"{gangguan.nomor}: {label}.")
-    return redirect(gangguan.get_absolute_url())
+            return svc.gangguan_laporan_rekanan(user=request.user, pk=pk, **data)
+        return _run(request.user, pk, aksi, data)
+
+    return aksi_post(request, gangguan, aksi, form, run, _detail, lambda _: f"{gangguan.nomor}: {label}.")
 
 
 @login_required
 def gangguan_rekanan_berkas(request: HttpRequest, pk: int) -> FileResponse:
     gangguan = sel.gangguan_for(request.user, pk)
-    if not gangguan.laporan_rekanan or not sel.boleh_rekap(request.user):
-        raise Http404("Laporan rekanan belum diunggah.")
-    name = gangguan.laporan_rekanan.name.rsplit("/", 1)[-1]
-    return FileResponse(gangguan.laporan_rekanan.open("rb"), filename=name)
+    stored = gangguan.laporan_rekanan if sel.boleh_rekap(request.user) else None
+    return berkas_response(stored, "Laporan rekanan belum diunggah.")
 
 
 # --- laporan berkala monitoring -----------------------------------------------------------------

@@ -12,13 +12,13 @@ from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from sekretariat.views import form_page
-from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
+from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms import inovasi as f
 from ..models.inovasi import StatusInovasi
 from ..selectors import inovasi as sel
 from ..services import inovasi as svc
-from .common import filtered_page
+from .common import aksi_post, berkas_response, list_page
 
 FORMS = {
     "bentuk_tim": f.TimForm,
@@ -45,14 +45,14 @@ def _form(method: str, *args, **kwargs):
 
 @login_required
 def inovasi_list(request: HttpRequest) -> HttpResponse:
-    if not sel.boleh_lihat(request.user):
-        return _forbidden(request, TOLAK)
-    context = {
-        **filtered_page(request, lambda **f: sel.inovasi_list(request.user, **f)),
-        "statuses": StatusInovasi.choices,
-        "can_usul": can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
-    }
-    return render(request, "piak/inovasi/list.html", context)
+    return list_page(
+        request,
+        "piak/inovasi/list.html",
+        lambda **f: sel.inovasi_list(request.user, **f),
+        "" if sel.boleh_lihat(request.user) else TOLAK,
+        statuses=StatusInovasi.choices,
+        can_usul=can_in_bidang(request.user, Aksi.INOVASI_KELOLA, sel.BIDANG_PIAK),
+    )
 
 
 @login_required
@@ -119,24 +119,19 @@ def inovasi_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
             return _detail(request, inovasi, exc.http_status, error=exc.message)
         messages.success(request, "Nota dinas laporan pelaksanaan disusun sebagai konsep naskah.")
         return redirect(inovasi.nota_dinas.get_absolute_url())
-    form = _form(aksi, request.POST, request.FILES)
-    if not form.is_valid():
-        return _detail(request, inovasi, 400, {aksi: form}, "Periksa isian.")
-    try:
-        _run(request.user, pk, aksi, dict(form.cleaned_data))
-    except BerkasError as exc:
-        inovasi.refresh_from_db()
-        _apply(form, exc)
-        return _detail(request, inovasi, exc.http_status, {aksi: form}, exc.message)
-    messages.success(request, f"{inovasi.nomor}: {svc.LABEL[aksi]} berhasil.")
-    return redirect(inovasi.get_absolute_url())
+    return aksi_post(
+        request,
+        inovasi,
+        aksi,
+        _form(aksi, request.POST, request.FILES),
+        lambda data: _run(request.user, pk, aksi, data),
+        _detail,
+        lambda _: f"{inovasi.nomor}: {svc.LABEL[aksi]} berhasil.",
+    )
 
 
 @login_required
 def inovasi_rancangan(request: HttpRequest, pk: int) -> FileResponse:
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK)
-    inovasi = sel.inovasi_for(request.user, pk)
-    if not inovasi.rancangan:
-        raise Http404("Rancangan belum diunggah.")
-    return FileResponse(inovasi.rancangan.open("rb"), filename=inovasi.rancangan.name.rsplit("/", 1)[-1])
+    return berkas_response(sel.inovasi_for(request.user, pk).rancangan, "Rancangan belum diunggah.")

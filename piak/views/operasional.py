@@ -69,6 +69,19 @@ def _simpan(request: HttpRequest, form, judul: str, simpan: Callable[[dict], obj
     return render(request, "piak/operasional/form.html", context, status=status)
 
 
+def _catat_pada(request: HttpRequest, ambil: Callable[[], object], hilang: str, form_class, judul: str,
+                simpan: Callable[[dict], object], kembali: str) -> HttpResponse:  # fmt: skip
+    """A dated entry on one register row (a restore test, a device check): Kasi/ADB only, 404 with
+    ``hilang`` when ``ambil()`` finds no row, else the form (dated today) through ``_simpan``."""
+    if refused := _tolak(request, kelola=True):
+        return refused
+    objek = ambil()
+    if objek is None:
+        raise Http404(hilang)
+    form = form_class(request.POST or None, initial={"tanggal": timezone.localdate()})
+    return _simpan(request, form, judul, simpan, kembali, objek=objek)
+
+
 def _fields(form, data: dict) -> dict:
     """The model fields of a ModelForm's clean data (an empty upload left out)."""
     return {name: data[name] for name in form.Meta.fields if not (name == "pakta" and not data.get(name))}
@@ -103,17 +116,10 @@ def backup_baru(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def backup_uji(request: HttpRequest, pk: int) -> HttpResponse:
-    if refused := _tolak(request, kelola=True):
-        return refused
-    backup = sel.backup_detail(request.user, pk)
-    if backup is None:
-        raise Http404("Backup tidak ditemukan.")
-    form = f.UjiForm(request.POST or None, initial={"tanggal": timezone.localdate()})
-    return _simpan(
-        request, form, "Verifikasi pemulihan (restore)",
-        lambda d: svc.backup_uji_catat(user=request.user, backup_pk=pk, **d),
-        "piak:operasional-backup", objek=backup,
-    )  # fmt: skip
+    return _catat_pada(request, lambda: sel.backup_detail(request.user, pk), "Backup tidak ditemukan.", f.UjiForm,
+                       "Verifikasi pemulihan (restore)",
+                       lambda d: svc.backup_uji_catat(user=request.user, backup_pk=pk, **d),
+                       "piak:operasional-backup")  # fmt: skip
 
 
 @login_required
@@ -272,15 +278,10 @@ def perangkat_baru(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def perangkat_periksa(request: HttpRequest, pk: int) -> HttpResponse:
-    if refused := _tolak(request, kelola=True):
-        return refused
-    perangkat = sel.perangkat_detail(request.user, pk)
-    if perangkat is None:
-        raise Http404("Perangkat tidak ditemukan.")
-    form = f.PeriksaForm(request.POST or None, initial={"tanggal": timezone.localdate()})
-    return _simpan(request, form, "Pemeriksaan kondisi perangkat",
-                   lambda d: svc.perangkat_periksa(user=request.user, perangkat_pk=pk, **d),
-                   "piak:operasional-perangkat", objek=perangkat)  # fmt: skip
+    return _catat_pada(request, lambda: sel.perangkat_detail(request.user, pk), "Perangkat tidak ditemukan.",
+                       f.PeriksaForm, "Pemeriksaan kondisi perangkat",
+                       lambda d: svc.perangkat_periksa(user=request.user, perangkat_pk=pk, **d),
+                       "piak:operasional-perangkat")  # fmt: skip
 
 
 @login_required

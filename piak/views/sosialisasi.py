@@ -17,7 +17,7 @@ from ..forms import sosialisasi as f
 from ..models.sosialisasi import StatusSosialisasi
 from ..selectors import sosialisasi as sel
 from ..services import sosialisasi as svc
-from .common import filtered_page
+from .common import berkas_response, list_page
 
 S = StatusSosialisasi
 # the actions with a form of their own; «laporkan» is a button of the chain (_rantai_tindakan.html)
@@ -34,14 +34,14 @@ BERKAS = {"materi": "materi", "daftar-hadir": "daftar_hadir"}
 
 @login_required
 def sosialisasi_list(request: HttpRequest) -> HttpResponse:
-    if not sel.boleh_lihat(request.user):
-        return _forbidden(request, TOLAK)
-    context = {
-        **filtered_page(request, lambda **f: sel.sosialisasi_list(request.user, **f)),
-        "statuses": S.choices,
-        "can_rencana": can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK),
-    }
-    return render(request, "piak/sosialisasi/list.html", context)
+    return list_page(
+        request,
+        "piak/sosialisasi/list.html",
+        lambda **f: sel.sosialisasi_list(request.user, **f),
+        "" if sel.boleh_lihat(request.user) else TOLAK,
+        statuses=S.choices,
+        can_rencana=can_in_bidang(request.user, Aksi.SOSIALISASI_KELOLA, sel.BIDANG_PIAK),
+    )
 
 
 @login_required
@@ -140,7 +140,4 @@ def sosialisasi_berkas(request: HttpRequest, pk: int, berkas: str) -> FileRespon
         raise Http404("Berkas tidak dikenal.")
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK)
-    stored = getattr(sel.sosialisasi_for(request.user, pk), BERKAS[berkas])
-    if not stored:
-        raise Http404("Berkas belum diunggah.")
-    return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
+    return berkas_response(getattr(sel.sosialisasi_for(request.user, pk), BERKAS[berkas]), "Berkas belum diunggah.")

@@ -1,24 +1,23 @@
 """Screens of update data kependudukan (P.6.7): the list (NIK masked), the request form, and a
 request with the register's current values for PIAK's check (access-logged) and its actions."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from dukcapil.exceptions import BerkasError
 from dukcapil.models import AksesDataPribadi
 from dukcapil.views import from_form
 from dukcapil.workflow.access import access_log_record
 from sekretariat.views import form_page
-from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
+from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms.update_data import AjukanForm, HasilForm, KonfirmasiForm, PermohonanForm, VerifikasiForm
 from ..models.update_data import StatusUpdateData
 from ..selectors import update_data as sel
 from ..services import update_data as svc
+from .common import aksi_post, berkas_response
 
 PER_HALAMAN = 50
 # form key → (form, the transition that tells whether it may be shown)
@@ -114,26 +113,19 @@ def update_data_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         raise Http404("Tindakan tidak dikenal.")
     if not sel.boleh_lihat(request.user):
         return _forbidden(request, TOLAK_LIHAT)
-    permohonan = sel.update_data_for(request.user, pk)
-    form = FORMS[aksi][0](request.POST)
-    if not form.is_valid():
-        return _detail(request, permohonan, 400, {aksi: form}, "Periksa isian.")
-    try:
-        permohonan = _run(request.user, pk, aksi, dict(form.cleaned_data))
-    except BerkasError as exc:
-        permohonan.refresh_from_db()
-        _apply(form, exc)
-        return _detail(request, permohonan, exc.http_status, {aksi: form}, exc.message)
-    messages.success(request, f"{permohonan.nomor}: {permohonan.get_status_display().lower()}.")
-    return redirect(permohonan.get_absolute_url())
+    return aksi_post(
+        request,
+        sel.update_data_for(request.user, pk),
+        aksi,
+        FORMS[aksi][0](request.POST),
+        lambda data: _run(request.user, pk, aksi, data),
+        _detail,
+        lambda permohonan: f"{permohonan.nomor}: {permohonan.get_status_display().lower()}.",
+    )
 
 
 @login_required
 def update_data_bukti(request: HttpRequest, pk: int) -> FileResponse:
     if not sel.boleh_olah(request.user):
         return _forbidden(request, "Bukti permohonan hanya untuk petugas Bidang PIAK.")
-    permohonan = sel.update_data_for(request.user, pk)
-    if not permohonan.bukti:
-        raise Http404("Bukti belum diunggah.")
-    name = permohonan.bukti.name.rsplit("/", 1)[-1]
-    return FileResponse(permohonan.bukti.open("rb"), filename=name)
+    return berkas_response(sel.update_data_for(request.user, pk).bukti, "Bukti belum diunggah.")
