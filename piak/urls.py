@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from dukcapil.routes import record_paths
+
 from .views import distribusi_blangko as blangko
 from .views import (
     gangguan,
@@ -20,22 +22,23 @@ app_name = "piak"
 
 
 def chain_paths(prefix: str, views, create: str, *files: tuple[str, str]) -> list:
-    """The routes of a PIAK record kind with a status chain: ``<prefix>/`` the list, ``<prefix>/<create>/``
-    the form that opens one, ``<prefix>/<pk>/`` its page, ``<prefix>/<pk>/aksi/<aksi>/`` its actions and
-    one route per ``(route, view)`` of ``files`` (downloads). Views are ``<kind>_<what>`` in ``views``,
-    names ``<prefix>-<what>``."""
-    kind = prefix.replace("-", "_")
+    """The routes of a PIAK record kind with a status chain (``record_paths``): the list, the form
+    ``<prefix>/<create>/``, the page, ``<prefix>/<pk>/aksi/<aksi>/`` and the downloads ``files``."""
+    return record_paths(
+        f"{prefix}/", prefix, views, prefix.replace("-", "_"), create=create, aksi="aksi/<slug:aksi>/", files=files
+    )
 
-    def route(url: str, what: str):
-        return path(f"{prefix}/{url}", getattr(views, f"{kind}_{what}"), name=f"{prefix}-{what.replace('_', '-')}")
 
-    return [
-        route("", "list"),
-        route(f"{create}/", create),
-        route("<int:pk>/", "detail"),
-        route("<int:pk>/aksi/<slug:aksi>/", "aksi"),
-        *(route(f"<int:pk>/{url}", what) for url, what in files),
-    ]
+def operasional_paths(url: str, kind: str, aksi: str) -> list:
+    """The routes of an operasional register: ``operasional/<url>/`` the list, ``catat/`` a new row,
+    ``xlsx/`` the export and ``<pk>/<aksi>/`` the one entry on a row. Views ``<kind>_<what>``
+    (``_baru`` for catat), names ``operasional-<kind>[-<what>]``."""
+
+    def route(rest: str, what: str):
+        name = f"operasional-{kind}" + ("" if what == "list" else f"-{what}")
+        return path(f"operasional/{url}/{rest}", getattr(operasional, f"{kind}_{what}"), name=name)
+
+    return [route("", "list"), route("catat/", "baru"), route("xlsx/", "xlsx"), route(f"<int:pk>/{aksi}/", aksi)]
 
 
 urlpatterns: list = [
@@ -90,26 +93,10 @@ urlpatterns: list = [
     *chain_paths("inovasi", inovasi, "usul", ("rancangan/", "rancangan")),
     # --- end inovasi
     # operasional: backup log, buku tamu ruang server, akses database, inventaris perangkat SIAK
-    path("operasional/backup/", operasional.backup_list, name="operasional-backup"),
-    path("operasional/backup/catat/", operasional.backup_baru, name="operasional-backup-baru"),
-    path("operasional/backup/xlsx/", operasional.backup_xlsx, name="operasional-backup-xlsx"),
-    path("operasional/backup/<int:pk>/uji/", operasional.backup_uji, name="operasional-backup-uji"),
-    path("operasional/ruang-server/", operasional.kunjungan_list, name="operasional-kunjungan"),
-    path("operasional/ruang-server/catat/", operasional.kunjungan_baru, name="operasional-kunjungan-baru"),
-    path("operasional/ruang-server/xlsx/", operasional.kunjungan_xlsx, name="operasional-kunjungan-xlsx"),
-    path(
-        "operasional/ruang-server/<int:pk>/keluar/", operasional.kunjungan_keluar, name="operasional-kunjungan-keluar"
-    ),
-    path("operasional/akses-database/", operasional.akses_list, name="operasional-akses"),
-    path("operasional/akses-database/catat/", operasional.akses_baru, name="operasional-akses-baru"),
-    path("operasional/akses-database/xlsx/", operasional.akses_xlsx, name="operasional-akses-xlsx"),
-    path("operasional/akses-database/<int:pk>/pakta/", operasional.akses_pakta, name="operasional-akses-pakta"),
-    path("operasional/perangkat/", operasional.perangkat_list, name="operasional-perangkat"),
-    path("operasional/perangkat/catat/", operasional.perangkat_baru, name="operasional-perangkat-baru"),
-    path("operasional/perangkat/xlsx/", operasional.perangkat_xlsx, name="operasional-perangkat-xlsx"),
-    path(
-        "operasional/perangkat/<int:pk>/periksa/", operasional.perangkat_periksa, name="operasional-perangkat-periksa"
-    ),
+    *operasional_paths("backup", "backup", "uji"),
+    *operasional_paths("ruang-server", "kunjungan", "keluar"),
+    *operasional_paths("akses-database", "akses", "pakta"),
+    *operasional_paths("perangkat", "perangkat", "periksa"),
     # --- end operasional
     # distribusi blangko, ribbon, film dan cleaning kit ke kecamatan
     path("distribusi-blangko/", blangko.daftar, name="distribusi-blangko"),

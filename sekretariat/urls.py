@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from dukcapil.routes import record_paths
+
 from .views import anjab as anjab_views
 from .views import bmd as bmd_views
 from .views import cuti as cuti_views
@@ -93,32 +95,17 @@ urlpatterns += [
 
 # --- keuangan (SPP → SPM → SP2D, DPA, realisasi) ---
 urlpatterns += [
-    path("keuangan/spp/", keu.spp_list, name="spp-list"),
-    path("keuangan/spp/baru/", keu.spp_baru, name="spp-baru"),
-    path("keuangan/spp/<int:pk>/", keu.spp_detail, name="spp-detail"),
-    path("keuangan/spp/<int:pk>/<slug:aksi>/", keu.spp_aksi, name="spp-aksi"),
+    *record_paths("keuangan/spp/", "spp", keu, "spp", create="baru"),
     path("keuangan/dpa/", keu.dpa, name="dpa"),
     path("keuangan/realisasi/", keu.realisasi, name="realisasi"),
 ]
 # --- end keuangan ---
 # --- SPJ dan daftar gaji (keuangan, issue 15) ---
 urlpatterns += [
-    path("keuangan/spj/", spj.spj_list, name="spj-list"),
-    path("keuangan/spj/baru/", spj.spj_baru, name="spj-baru"),
-    path("keuangan/spj/<int:pk>/", spj.spj_detail, name="spj-detail"),
-    path("keuangan/spj/<int:pk>/bukti/", spj.spj_bukti, name="spj-bukti"),
-    path("keuangan/spj/<int:pk>/pdf/", spj.spj_cetak, name="spj-cetak"),
-    path("keuangan/spj/<int:pk>/<slug:aksi>/", spj.spj_aksi, name="spj-aksi"),
+    *record_paths("keuangan/spj/", "spj", spj, "spj", create="baru", files=(("bukti/", "bukti"), ("pdf/", "cetak"))),
     path("keuangan/spj/bukti/<int:pk>/", spj.spj_bukti_unduh, name="spj-bukti-unduh"),
-    path("keuangan/spj-fungsional/", spj.fungsional_list, name="spj-fungsional-list"),
-    path("keuangan/spj-fungsional/<int:pk>/", spj.fungsional_detail, name="spj-fungsional-detail"),
-    path("keuangan/spj-fungsional/<int:pk>/pdf/", spj.fungsional_cetak, name="spj-fungsional-cetak"),
-    path("keuangan/spj-fungsional/<int:pk>/<slug:aksi>/", spj.fungsional_aksi, name="spj-fungsional-aksi"),
-    path("keuangan/gaji/", gaji.daftar_list, name="daftar-gaji-list"),
-    path("keuangan/gaji/<int:pk>/", gaji.daftar_detail, name="daftar-gaji-detail"),
-    path("keuangan/gaji/<int:pk>/pdf/", gaji.daftar_cetak, name="daftar-gaji-cetak"),
-    path("keuangan/gaji/<int:pk>/pph21/", gaji.daftar_pph21, name="daftar-gaji-pph21"),
-    path("keuangan/gaji/<int:pk>/<slug:aksi>/", gaji.daftar_aksi, name="daftar-gaji-aksi"),
+    *record_paths("keuangan/spj-fungsional/", "spj-fungsional", spj, "fungsional", files=(("pdf/", "cetak"),)),
+    *record_paths("keuangan/gaji/", "daftar-gaji", gaji, "daftar", files=(("pdf/", "cetak"), ("pph21/", "pph21"))),
 ]
 
 # --- perencanaan dan pelaporan (calendar) ---
@@ -151,16 +138,12 @@ urlpatterns += [
     path("bmd/barang/<int:pk>/ubah/", bmd_views.barang_ubah, name="barang-ubah"),
     path("bmd/barang/<int:pk>/mutasi/", bmd_views.barang_mutasi, name="barang-mutasi"),
     path("bmd/b/<uuid:token>/", bmd_views.barang_qr, name="barang-qr"),
-    path("bmd/usulan/", bmd_views.usulan_list, name="usulan-bmd-list"),
-    path("bmd/usulan/<int:pk>/", bmd_views.usulan_detail, name="usulan-bmd-detail"),
-    path("bmd/usulan/<int:pk>/<slug:aksi>/", bmd_views.usulan_aksi, name="usulan-bmd-aksi"),
+    *record_paths("bmd/usulan/", "usulan-bmd", bmd_views, "usulan"),
 ]
 # --- end bmd ---
 # --- anjab (Anjab/ABK, program pengembangan SDM; P1.2.3) ---
 urlpatterns += [
-    path("anjab/", anjab_views.putaran_list, name="anjab-list"),
-    path("anjab/<int:pk>/", anjab_views.putaran_detail, name="anjab-detail"),
-    path("anjab/<int:pk>/<slug:aksi>/", anjab_views.putaran_aksi, name="anjab-aksi"),
+    *record_paths("anjab/", "anjab", anjab_views, "putaran"),
     path("anjab/isian/<int:pk>/", anjab_views.isian_detail, name="anjab-isian"),
     path("anjab/isian/<int:pk>/<slug:aksi>/", anjab_views.isian_aksi, name="anjab-isian-aksi"),
     path("program-sdm/", anjab_views.program_list, name="program-sdm-list"),
