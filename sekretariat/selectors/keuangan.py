@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
+from operator import or_
 
 from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
@@ -16,20 +18,25 @@ def boleh_lihat(user) -> bool:
     return can(user, Aksi.KEUANGAN_LIHAT)
 
 
-def spp_list(periode: Periode, status: str = "") -> QuerySet[Spp]:
-    qs = _in_period(Spp.objects.select_related("sub_kegiatan", "disiapkan_oleh"), "tanggal", periode)
+def register_rows(qs: QuerySet, periode: Periode, status: str, statuses, cari: tuple[str, ...]) -> QuerySet:
+    """A keuangan register's rows: ``tanggal`` in the period, the search text in any of the ``cari``
+    fields, the status when it is one of ``statuses``; newest first."""
+    qs = _in_period(qs, "tanggal", periode)
     if periode.q:
-        q = periode.q
-        qs = qs.filter(
-            Q(nomor_sipd__icontains=q)
-            | Q(nomor_spm__icontains=q)
-            | Q(nomor_sp2d__icontains=q)
-            | Q(uraian__icontains=q)
-            | Q(sub_kegiatan__nama__icontains=q)
-        )
-    if status in StatusSpp.values:
+        qs = qs.filter(reduce(or_, (Q(**{f"{name}__icontains": periode.q}) for name in cari)))
+    if status in statuses:
         qs = qs.filter(status=status)
     return qs.order_by("-tanggal", "-pk")
+
+
+def spp_list(periode: Periode, status: str = "") -> QuerySet[Spp]:
+    return register_rows(
+        Spp.objects.select_related("sub_kegiatan", "disiapkan_oleh"),
+        periode,
+        status,
+        StatusSpp.values,
+        ("nomor_sipd", "nomor_spm", "nomor_sp2d", "uraian", "sub_kegiatan__nama"),
+    )
 
 
 def spp_for(user, pk: int) -> Spp:

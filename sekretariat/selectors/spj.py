@@ -12,26 +12,20 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 
 from ..models import AngkaFungsional, SpjAdministratif, SpjFungsional, StatusSpj, SubKegiatanDpa
-from .keuangan import boleh_lihat
-from .surat_masuk import Periode, _in_period, timeline
+from .keuangan import boleh_lihat, register_rows
+from .surat_masuk import Periode, timeline
 
 SPJ_REALISASI = Q(status=StatusSpj.DITANDATANGANI)
 
 
 def spj_list(periode: Periode, status: str = "") -> QuerySet[SpjAdministratif]:
-    qs = _in_period(SpjAdministratif.objects.select_related("spp", "sub_kegiatan", "disusun_oleh"), "tanggal", periode)
-    if periode.q:
-        q = periode.q
-        qs = qs.filter(
-            Q(nomor_spj__icontains=q)
-            | Q(uraian__icontains=q)
-            | Q(kode_rekening__icontains=q)
-            | Q(spp__nomor_sp2d__icontains=q)
-            | Q(sub_kegiatan__nama__icontains=q)
-        )
-    if status in StatusSpj.values:
-        qs = qs.filter(status=status)
-    return qs.order_by("-tanggal", "-pk")
+    return register_rows(
+        SpjAdministratif.objects.select_related("spp", "sub_kegiatan", "disusun_oleh"),
+        periode,
+        status,
+        StatusSpj.values,
+        ("nomor_spj", "uraian", "kode_rekening", "spp__nomor_sp2d", "sub_kegiatan__nama"),
+    )
 
 
 def spj_for(user, pk: int) -> SpjAdministratif:
