@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 
+from dukcapil.choices import JenisKelamin
 from dukcapil.forms import DATE_WIDGET
 from dukcapil.validators import NamaField, masalah_tanggal_lampau, validate_tanggal_lampau
 from pendaftaran.choices import Agama
@@ -50,7 +51,7 @@ def _saksi(n: int) -> NamaField:
 
 class KelahiranForm(_Form):
     nama_anak = NamaField(label="Nama anak")
-    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices)
     tempat_lahir = forms.CharField(label="Tempat kelahiran (kabupaten/kota)", max_length=100)
     tanggal_lahir = _date("Tanggal lahir")
     pukul = forms.TimeField(label="Pukul", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
@@ -72,7 +73,7 @@ class KelahiranForm(_Form):
 class LahirMatiForm(_Form):
     tanggal_peristiwa = _date("Tanggal lahir mati")
     tempat_peristiwa = forms.CharField(label="Tempat (kabupaten/kota)", max_length=100)
-    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices)
     lama_kandungan = forms.IntegerField(label="Lama dalam kandungan (minggu)", min_value=20, max_value=45)
     penolong = forms.ChoiceField(label="Penolong kelahiran", choices=PENOLONG)
     nik_ibu = _nik("NIK ibu")

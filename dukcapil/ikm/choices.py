@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from dukcapil.choices import JenisKelamin  # the same list as the register's; re-exported here
+
 
 @dataclass(frozen=True)
 class Unsur:
@@ -87,11 +89,6 @@ class KelompokUmur(models.TextChoices):
     SAMPAI_45 = "36-45", "36–45 tahun"
     SAMPAI_55 = "46-55", "46–55 tahun"
     LEBIH_55 = "56+", "56 tahun ke atas"
-
-
-class JenisKelamin(models.TextChoices):
-    L = "L", "Laki-laki"
-    P = "P", "Perempuan"
 
 
 class Pendidikan(models.TextChoices):

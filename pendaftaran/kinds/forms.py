@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 
+from dukcapil.choices import JenisKelamin
 from dukcapil.forms import DATE_WIDGET
 from dukcapil.validators import NamaField, validate_tanggal_lampau
 
@@ -114,7 +115,7 @@ class PerpanjanganForm(RujukanForm):
 class SkttForm(WnaForm):
     nik = forms.CharField(label="NIK orang asing (dari SIAK)", max_length=16)
     nama = NamaField(label="Nama lengkap (sesuai paspor)")
-    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=JenisKelamin.choices)
     tempat_lahir = forms.CharField(label="Tempat lahir", max_length=100)
     tanggal_lahir = forms.DateField(label="Tanggal lahir", widget=DATE_WIDGET, validators=[validate_tanggal_lampau])
     agama = forms.ChoiceField(label="Agama", choices=Agama.choices)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from dukcapil.choices import JenisKelamin
 from dukcapil.workflow.models import WorkflowRecord
 from dukcapil.workflow.permissions import Aksi, requires
 
@@ -105,7 +106,7 @@ class Pegawai(models.Model):
     nama = models.CharField("nama", max_length=150)
     gelar_belakang = models.CharField("gelar belakang", max_length=60, blank=True)
     tanggal_lahir = models.DateField("tanggal lahir")
-    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=[("L", "Laki-laki"), ("P", "Perempuan")])
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
     status = models.CharField("status", max_length=4, choices=StatusPegawai.choices, default=StatusPegawai.PNS)
     tmt_cpns = models.DateField("TMT CPNS/PPPK")
     golongan = models.ForeignKey(Golongan, verbose_name="pangkat/golongan", on_delete=models.PROTECT)
