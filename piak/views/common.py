@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from dukcapil.exceptions import BerkasError
@@ -20,13 +20,6 @@ def filtered_page(request: HttpRequest, rows, *, per_page: int = PER_HALAMAN) ->
     q = request.GET.get("q", "").strip()[:100]
     page = Paginator(rows(status=status, q=q), per_page).get_page(request.GET.get("page"))
     return {"page": page, "status": status, "q": q}
-
-
-def berkas_response(stored, missing: str) -> FileResponse:
-    """An uploaded file of a record as a download; 404 with ``missing`` when none was uploaded."""
-    if not stored:
-        raise Http404(missing)
-    return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1])
 
 
 def list_page(request: HttpRequest, template: str, rows, refusal: str = "", **context) -> HttpResponse:

@@ -16,7 +16,7 @@ from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
 from sekretariat.documents.registers import register_xlsx
-from sekretariat.views import form_page
+from sekretariat.views import berkas_response, form_page
 from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms.gangguan import (
@@ -32,7 +32,7 @@ from ..forms.gangguan import (
 from ..models.gangguan import Penanganan, StatusGangguan
 from ..selectors import gangguan as sel
 from ..services import gangguan as svc
-from .common import aksi_post, berkas_response, list_page
+from .common import aksi_post, list_page
 
 FORMS = {
     "triase": TriaseForm,

@@ -11,14 +11,14 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from sekretariat.views import form_page
+from sekretariat.views import berkas_response, form_page
 from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms import inovasi as f
 from ..models.inovasi import StatusInovasi
 from ..selectors import inovasi as sel
 from ..services import inovasi as svc
-from .common import aksi_post, berkas_response, list_page
+from .common import aksi_post, list_page
 
 FORMS = {
     "bentuk_tim": f.TimForm,

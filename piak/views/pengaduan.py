@@ -16,6 +16,7 @@ from dukcapil.errors import too_many_requests
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
 from sekretariat.services.perencanaan import BULAN
+from sekretariat.views import berkas_response
 from sekretariat.views.keuangan import record_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
@@ -166,10 +167,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def lampiran(request: HttpRequest, pk: int) -> FileResponse:
-    p = sel.pengaduan_for(request.user, pk)
-    if not p.lampiran:
-        raise Http404("Tidak ada lampiran.")
-    return FileResponse(p.lampiran.open("rb"), as_attachment=True, filename=p.lampiran.name.rsplit("/", 1)[-1])
+    return berkas_response(sel.pengaduan_for(request.user, pk).lampiran, "Tidak ada lampiran.", as_attachment=True)
 
 
 AKSI = {"triase", "jawab", "setujui", "kembalikan", "tutup"}

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from dukcapil.exceptions import BerkasError
 from dukcapil.workflow.permissions import Aksi, can_in_bidang
+from sekretariat.views import berkas_response
 from sekretariat.views.keuangan import record_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
@@ -78,7 +79,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def gambar(request: HttpRequest, pk: int, gambar_id: int) -> FileResponse:
     pub = sel.publikasi_for(request.user, pk)
     row = get_object_or_404(pub.gambar, pk=gambar_id)
-    return FileResponse(row.berkas.open("rb"), filename=row.berkas.name.rsplit("/", 1)[-1])
+    return berkas_response(row.berkas)
 
 
 @login_required

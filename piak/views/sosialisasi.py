@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST
 from dukcapil.exceptions import BerkasError
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
-from sekretariat.views import form_page
+from sekretariat.views import berkas_response, form_page
 from sekretariat.views.surat_masuk import _allowed, _apply, _forbidden
 
 from ..forms import sosialisasi as f
 from ..models.sosialisasi import StatusSosialisasi
 from ..selectors import sosialisasi as sel
 from ..services import sosialisasi as svc
-from .common import berkas_response, list_page
+from .common import list_page
 
 S = StatusSosialisasi
 # the actions with a form of their own; «laporkan» is a button of the chain (_rantai_tindakan.html)

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST
 from dukcapil.models import AksesDataPribadi
 from dukcapil.views import from_form
 from dukcapil.workflow.access import access_log_record
-from sekretariat.views import form_page
+from sekretariat.views import berkas_response, form_page
 from sekretariat.views.surat_masuk import _allowed, _forbidden
 
 from ..forms.update_data import AjukanForm, HasilForm, KonfirmasiForm, PermohonanForm, VerifikasiForm
 from ..models.update_data import StatusUpdateData
 from ..selectors import update_data as sel
 from ..services import update_data as svc
-from .common import aksi_post, berkas_response
+from .common import aksi_post
 
 PER_HALAMAN = 50
 # form key → (form, the transition that tells whether it may be shown)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from dukcapil.exceptions import BerkasError
@@ -12,6 +12,14 @@ from dukcapil.exceptions import BerkasError
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:
     """The 403 page with the reason in Indonesian."""
     return render(request, "dukcapil/error.html", {"message": message}, status=403)
+
+
+def berkas_response(stored, missing: str = "Berkas tidak ada.", **options) -> FileResponse:
+    """An uploaded file of a record as a download under its own name; 404 with ``missing`` when none
+    was uploaded. ``options`` go to ``FileResponse`` (``as_attachment``)."""
+    if not stored:
+        raise Http404(missing)
+    return FileResponse(stored.open("rb"), filename=stored.name.rsplit("/", 1)[-1], **options)
 
 
 def apply_errors(form, exc: BerkasError) -> None:

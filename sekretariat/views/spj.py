@@ -21,7 +21,7 @@ from ..selectors import keuangan as keu_sel
 from ..selectors import spj as sel
 from ..selectors.surat_masuk import Periode
 from ..services import spj as svc
-from . import form_page, submit
+from . import berkas_response, form_page, submit
 from .keuangan import record_page
 from .surat_masuk import _allowed, _apply, _forbidden
 
@@ -223,7 +223,7 @@ def spj_bukti(request: HttpRequest, pk: int) -> HttpResponse:
 def spj_bukti_unduh(request: HttpRequest, pk: int) -> FileResponse:
     bukti = get_object_or_404(BuktiSpj.objects.select_related("spj"), pk=pk)
     sel.spj_for(request.user, bukti.spj_id)  # 404 for who may not see the SPJ
-    return FileResponse(bukti.berkas.open("rb"), filename=bukti.berkas.name.rsplit("/", 1)[-1])
+    return berkas_response(bukti.berkas)
 
 
 @login_required
