@@ -32,6 +32,12 @@ TTE_CAPTION = (
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
+# the data tables of the reports: thin grey grid, a grey header row (``repeatRows=1``), cells from the top
+DATA_TABLE_STYLE = (
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+)
 FONT_ITALIC = "Helvetica-Oblique"
 
 

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dukcapil.documents.common import FONT, FONT_BOLD, KopFlowable, format_tanggal
+from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, KopFlowable, format_tanggal
 from dukcapil.documents_builders import office_header
 
 from .hitung import MUTU, format_angka
@@ -93,15 +93,7 @@ def _table(header: list[str], rows: list[list]) -> Table:
         widths = None
     table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
+        TableStyle([*DATA_TABLE_STYLE, ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
     )
     return table
 
@@ -172,7 +164,8 @@ def render_laporan_pdf(laporan) -> bytes:
 def render_hasil_xlsx(h) -> bytes:
     """One sheet per table of the results page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from sekretariat.documents.registers import table_sheet
 
     from .selectors import snapshot
 
@@ -180,13 +173,7 @@ def render_hasil_xlsx(h) -> bytes:
     wb.remove(wb.active)
     for n, (title, header, rows) in enumerate(tabel(snapshot(h)), start=1):
         ws = wb.create_sheet(f"{n}. {title}"[:31].replace("/", "-"))
-        ws.append([f"IKM {h.periode}" + (f" – {h.layanan_nama}" if h.layanan_nama else "")])
-        ws.append([title])
-        ws.append(header)
-        for cell in ws[3]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
+        table_sheet(ws, f"IKM {h.periode}" + (f" – {h.layanan_nama}" if h.layanan_nama else ""), title, header, rows)
         ws.column_dimensions["A"].width = 40
         ws.column_dimensions["B"].width = 30
     if h.saran:

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dukcapil.documents.common import FONT, FONT_BOLD, KopFlowable, format_tanggal
+from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, KopFlowable, format_tanggal
 from dukcapil.documents.letter import Penandatangan, signature_block
 from dukcapil.documents_builders import office_header
 from dukcapil.registry import RenderedDocument
@@ -193,16 +193,7 @@ def _table(header: list[str], rows: list[list], widths: list[float] | None = Non
     body = [[Paragraph(escape(str(c)), _CELL) for c in header]]
     body += [[Paragraph(escape(_n(c) if isinstance(c, int) else str(c)), _CELL) for c in row] for row in rows]
     table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-            ]
-        )
-    )
+    table.setStyle(TableStyle([*DATA_TABLE_STYLE, ("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
     return table
 
 
@@ -283,7 +274,8 @@ def render_signed(laporan, *, verification_url: str, signer) -> RenderedDocument
 def render_xlsx(laporan) -> bytes:
     """One sheet per table of the report (sheet names within Excel's 31 characters)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from sekretariat.documents.registers import table_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -294,13 +286,7 @@ def render_xlsx(laporan) -> bytes:
             name = name[:29] + f"{len(used):02d}"
         used.add(name)
         ws = wb.create_sheet(name)
-        ws.append([laporan.judul])
-        ws.append([title])
-        ws.append(header)
-        for cell in ws[3]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            ws.append(row)
+        table_sheet(ws, laporan.judul, title, header, rows)
         ws.column_dimensions["A"].width = 42
         ws.column_dimensions["B"].width = 24
     buffer = BytesIO()

@@ -87,10 +87,8 @@ def register_pdf(
     return buffer.getvalue()
 
 
-def register_xlsx(judul: str, keterangan: str, kolom: Sequence[str], rows: Sequence[Sequence]) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = judul[:31]
+def table_sheet(ws, judul: str, keterangan: str, kolom: Sequence[str], rows) -> None:
+    """A table on the sheet ``ws``: the title, a line under it, the column names in bold, the rows."""
     ws.append([judul])
     ws.append([keterangan])
     ws.append(list(kolom))
@@ -98,6 +96,13 @@ def register_xlsx(judul: str, keterangan: str, kolom: Sequence[str], rows: Seque
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(list(row))
+
+
+def register_xlsx(judul: str, keterangan: str, kolom: Sequence[str], rows: Sequence[Sequence]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = judul[:31]
+    table_sheet(ws, judul, keterangan, kolom, rows)
     ws["A1"].font = Font(bold=True, size=13)
     ws.freeze_panes = "A4"
     for index, _ in enumerate(kolom):
