@@ -65,19 +65,20 @@ def _jawab(request, form: SurveiForm, *, saluran: str, token: str | None = None)
     return redirect("ikm:terima-kasih")
 
 
-def _survei_page(request, form, status: int, **context) -> HttpResponse:
+def _survei_page(request, form, saluran: str, token: str | None = None, **context) -> HttpResponse:
+    """A questionnaire page: on POST the answer through ``_jawab`` (a redirect, or the status to show
+    the form again with), else the empty form."""
+    result = _jawab(request, form, saluran=saluran, token=token) if request.method == "POST" else 200
+    if not isinstance(result, int):
+        return result
     context.setdefault("action", request.path)
-    return render(request, "ikm/survei.html", {"form": form, **context}, status=status)
+    return render(request, "ikm/survei.html", {"form": form, **context}, status=result)
 
 
 @never_cache
 def survei(request: HttpRequest) -> HttpResponse:
     """The questionnaire behind the QR at the desk: the citizen names the layanan."""
-    form = SurveiForm(request.POST or None)
-    result = _jawab(request, form, saluran=Saluran.LOKET) if request.method == "POST" else 200
-    if not isinstance(result, int):
-        return result
-    return _survei_page(request, form, result)
+    return _survei_page(request, SurveiForm(request.POST or None), Saluran.LOKET)
 
 
 @never_cache
@@ -89,20 +90,13 @@ def survei_resi(request: HttpRequest, token: str) -> HttpResponse:
     if undangan.dijawab_pada is not None:
         return render(request, "ikm/terima_kasih.html", {"sudah": True, "pesan": svc.SUDAH_DIISI}, status=200)
     form = SurveiForm(request.POST or None, dengan_layanan=False)
-    result = _jawab(request, form, saluran=Saluran.RESI, token=token) if request.method == "POST" else 200
-    if not isinstance(result, int):
-        return result
-    return _survei_page(request, form, result, layanan=layanan)
+    return _survei_page(request, form, Saluran.RESI, token, layanan=layanan)
 
 
 @never_cache
 def kiosk(request: HttpRequest) -> HttpResponse:
     """The kiosk tablet: a full-screen questionnaire that starts again after an answer or when idle."""
-    form = SurveiForm(request.POST or None)
-    result = _jawab(request, form, saluran=Saluran.KIOS) if request.method == "POST" else 200
-    if not isinstance(result, int):
-        return result
-    return render(request, "ikm/survei.html", {"form": form, "kiosk": True, "action": request.path}, status=result)
+    return _survei_page(request, SurveiForm(request.POST or None), Saluran.KIOS, kiosk=True)
 
 
 def terima_kasih(request: HttpRequest) -> HttpResponse:

@@ -18,6 +18,7 @@ from dukcapil.exceptions import BerkasError
 from dukcapil.models import AksesDataPribadi, Dokumen
 from dukcapil.nik import mask_nik
 from dukcapil.selectors import public_status_lookup
+from dukcapil.views import _apply_errors
 from dukcapil.workflow.access import access_log_record
 from dukcapil.workflow.permissions import Aksi, can
 
@@ -50,16 +51,6 @@ def warga_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _apply_errors(form, exc: BerkasError) -> None:
-    placed = False
-    for field, errors in exc.fields.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
-            placed = True
-    if not placed:
-        form.add_error(None, exc.message)
 
 
 def _limited(request: HttpRequest, scope: str, limit: int = DAFTAR_LIMIT) -> HttpResponse | None:
