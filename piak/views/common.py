@@ -45,3 +45,14 @@ def aksi_post(request: HttpRequest, record, aksi: str, form, run: Callable, page
         return page(request, record, exc.http_status, {aksi: form}, exc.message)
     messages.success(request, pesan(result))
     return redirect(record.get_absolute_url())
+
+
+def naskah_post(request: HttpRequest, record, susun: Callable, page: Callable, pesan: str) -> HttpResponse:
+    """A button that drafts a naskah from the record: ``susun()`` (the service; returns the naskah)
+    refused: the record's page with the reason and its status; else ``pesan`` and the naskah's page."""
+    try:
+        naskah = susun()
+    except BerkasError as exc:
+        return page(request, record, exc.http_status, error=exc.message)
+    messages.success(request, pesan)
+    return redirect(naskah.get_absolute_url())

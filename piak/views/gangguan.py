@@ -32,7 +32,7 @@ from ..forms.gangguan import (
 from ..models.gangguan import Penanganan, StatusGangguan
 from ..selectors import gangguan as sel
 from ..services import gangguan as svc
-from .common import aksi_post, list_page
+from .common import aksi_post, list_page, naskah_post
 
 FORMS = {
     "triase": TriaseForm,
@@ -159,12 +159,10 @@ def gangguan_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         raise Http404("Tindakan tidak dikenal.")
     gangguan = sel.gangguan_for(request.user, pk)
     if aksi == "spj":
-        try:
-            gangguan = svc.gangguan_spj_ajukan(user=request.user, pk=pk)
-        except BerkasError as exc:
-            return _detail(request, gangguan, exc.http_status, error=exc.message)
-        messages.success(request, "Laporan hasil perbaikan dan SPJ disusun sebagai konsep naskah.")
-        return redirect(gangguan.spj_naskah.get_absolute_url())
+        pesan = "Laporan hasil perbaikan dan SPJ disusun sebagai konsep naskah."
+        return naskah_post(
+            request, gangguan, lambda: svc.gangguan_spj_ajukan(user=request.user, pk=pk).spj_naskah, _detail, pesan
+        )
     if aksi == "rekanan":
         form = RekananLaporanForm(request.POST, request.FILES)
         label = "Laporan rekanan dicatat"

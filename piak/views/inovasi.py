@@ -1,13 +1,11 @@
 """Screens of inovasi layanan: the list, the proposal form, a programme with its actions and
 kartu kendali, the design download and the nota dinas laporan pelaksanaan."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from dukcapil.exceptions import BerkasError
 from dukcapil.models import User
 from dukcapil.views import from_form
 from dukcapil.workflow.permissions import Aksi, can, can_in_bidang
@@ -18,7 +16,7 @@ from ..forms import inovasi as f
 from ..models.inovasi import StatusInovasi
 from ..selectors import inovasi as sel
 from ..services import inovasi as svc
-from .common import aksi_post, list_page
+from .common import aksi_post, list_page, naskah_post
 
 FORMS = {
     "bentuk_tim": f.TimForm,
@@ -113,12 +111,10 @@ def inovasi_aksi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         return _forbidden(request, TOLAK)
     inovasi = sel.inovasi_for(request.user, pk)
     if aksi == "nota-dinas":
-        try:
-            inovasi = svc.inovasi_nota_dinas(user=request.user, pk=pk)
-        except BerkasError as exc:
-            return _detail(request, inovasi, exc.http_status, error=exc.message)
-        messages.success(request, "Nota dinas laporan pelaksanaan disusun sebagai konsep naskah.")
-        return redirect(inovasi.nota_dinas.get_absolute_url())
+        pesan = "Nota dinas laporan pelaksanaan disusun sebagai konsep naskah."
+        return naskah_post(
+            request, inovasi, lambda: svc.inovasi_nota_dinas(user=request.user, pk=pk).nota_dinas, _detail, pesan
+        )
     return aksi_post(
         request,
         inovasi,
