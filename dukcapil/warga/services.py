@@ -5,7 +5,7 @@ import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -115,15 +115,20 @@ def _jam(when) -> str:
     return timezone.localtime(when).strftime("%H.%M")
 
 
+def _pendaftaran_locked(pendaftaran_id: int) -> tuple[PendaftaranWarga, datetime, datetime | None]:
+    """The sign-up locked for this request (inside its transaction), now, and until when its code
+    attempts are exhausted (None when they are not)."""
+    pendaftaran = PendaftaranWarga.objects.select_for_update().filter(pk=pendaftaran_id).first()
+    if pendaftaran is None:
+        raise BerkasInvalid("Pendaftaran tidak ditemukan; silakan mendaftar lagi.")
+    return pendaftaran, timezone.now(), _locked_until(pendaftaran)
+
+
 def warga_kirim_ulang_kode(*, pendaftaran_id: int) -> PendaftaranWarga:
     """A new code (the old one stops working): not sooner than WARGA_OTP_JEDA_KIRIM after the last,
     not while the attempts are exhausted (until the wait is over), at most 5 per sign-up."""
     with transaction.atomic():
-        pendaftaran = PendaftaranWarga.objects.select_for_update().filter(pk=pendaftaran_id).first()
-        if pendaftaran is None:
-            raise BerkasInvalid("Pendaftaran tidak ditemukan; silakan mendaftar lagi.")
-        now = timezone.now()
-        until = _locked_until(pendaftaran)
+        pendaftaran, now, until = _pendaftaran_locked(pendaftaran_id)
         if until is not None and now < until:
             raise BerkasConflict(f"Terlalu banyak percobaan. Kode baru dapat diminta setelah pukul {_jam(until)} WIB.")
         if now < pendaftaran.kode_dibuat + settings.WARGA_OTP_JEDA_KIRIM:
@@ -146,11 +151,7 @@ def warga_verifikasi_kode(*, pendaftaran_id: int, kode: str) -> Warga:
     a wrong one counts an attempt (kept even though the answer is an error)."""
     refused = None
     with transaction.atomic():
-        pendaftaran = PendaftaranWarga.objects.select_for_update().filter(pk=pendaftaran_id).first()
-        if pendaftaran is None:
-            raise BerkasInvalid("Pendaftaran tidak ditemukan; silakan mendaftar lagi.")
-        now = timezone.now()
-        until = _locked_until(pendaftaran)
+        pendaftaran, now, until = _pendaftaran_locked(pendaftaran_id)
         if until is not None:
             wait = f"setelah pukul {_jam(until)} WIB" if now < until else "sekarang"
             raise BerkasConflict(f"Terlalu banyak percobaan kode yang salah. Minta kode baru {wait}.")
