@@ -24,23 +24,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
 from dukcapil.exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from dukcapil.models import User
-from dukcapil.workflow.models import WorkItem
 from dukcapil.workflow.permissions import Aksi, can
-from dukcapil.workflow.services import open_items, record_lock
+from dukcapil.workflow.services import record_lock
 
 from ..models import BarisDaftarGaji, DaftarGaji, GajiPokok, Pegawai, ProfilGaji, StatusDaftarGaji, TunjanganUmum
 from ..models.kepegawaian import StatusPegawai
 from .keuangan import _bidang
 from .spj import _act as spj_act
 from .spj import _return as spj_return
-from .spj import standar_waktu
-from .surat_masuk import _first_card, _note
+from .spj import bulanan_buka, standar_waktu
+from .surat_masuk import _note
 
 SOP_SLUG = "penyusunan-daftar-gaji"
 G = StatusDaftarGaji
@@ -149,24 +146,17 @@ def daftar_gaji_susun(*, user: User, tahun: int, bulan: int) -> DaftarGaji:
             f"Daftar gaji {ada.periode} sudah ada ({ada.get_status_display()}); satu daftar gaji untuk satu bulan."
         )
         raise BerkasInvalid(message, fields={"bulan": [message]})
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            daftar = DaftarGaji.objects.create(
-                bidang=bidang,
-                tahun=tahun,
-                bulan=bulan,
-                disusun_oleh=user,
-                status_sejak=now,
-                standar_waktu=standar_waktu(SOP_SLUG, SOP_STEP_STATUS),
-            )
-            BarisDaftarGaji.objects.bulk_create(_susun_baris(daftar))
-            _first_card(daftar, "susun", user, "Daftar gaji disusun dari data pegawai.")
-            WorkItem.objects.bulk_create(open_items(daftar, now, ContentType.objects.get_for_model(daftar)))
-    except IntegrityError:
-        message = "Daftar gaji bulan ini sudah ada; satu daftar gaji untuk satu bulan."
-        raise BerkasInvalid(message, fields={"bulan": [message]}) from None
-    return daftar
+    message = "Daftar gaji bulan ini sudah ada; satu daftar gaji untuk satu bulan."
+    return bulanan_buka(
+        DaftarGaji,
+        user=user,
+        bidang=bidang,
+        periode=(tahun, bulan),
+        standar=standar_waktu(SOP_SLUG, SOP_STEP_STATUS),
+        isi=lambda daftar: BarisDaftarGaji.objects.bulk_create(_susun_baris(daftar)),
+        catatan="Daftar gaji disusun dari data pegawai.",
+        sudah_ada=BerkasInvalid(message, fields={"bulan": [message]}),
+    )
 
 
 def _konsep_terkunci(user: User, pk: int) -> DaftarGaji:

@@ -237,23 +237,40 @@ def spj_fungsional_susun(*, user: User, tahun: int, bulan: int) -> SpjFungsional
         raise _tolak("bulan", "SPJ fungsional hanya untuk bulan yang sudah berjalan.")
     if SpjFungsional.objects.filter(tahun=tahun, bulan=bulan).exists():
         raise _tolak("bulan", "SPJ fungsional bulan ini sudah ada.")
+    return bulanan_buka(
+        SpjFungsional,
+        user=user,
+        bidang=bidang,
+        periode=(tahun, bulan),
+        standar=standar_waktu(SOP_SLUG, FUNGSIONAL_STEP_STATUS),
+        isi=_tulis_baris,
+        catatan="SPJ fungsional disusun.",
+        sudah_ada=_tolak("bulan", "SPJ fungsional bulan ini sudah ada."),
+    )
+
+
+def bulanan_buka(model, *, user: User, bidang, periode: tuple[int, int], standar, isi, catatan: str, sudah_ada):
+    """A month's record (one a month: ``sudah_ada`` when the month's row exists) in one transaction:
+    created with the SOP's minutes ``standar``, filled by ``isi(record)``, the kartu
+    kendali's first row and its work items."""
     now = timezone.now()
+    tahun, bulan = periode
     try:
         with transaction.atomic():
-            spj = SpjFungsional.objects.create(
+            record = model.objects.create(
                 bidang=bidang,
                 tahun=tahun,
                 bulan=bulan,
                 disusun_oleh=user,
                 status_sejak=now,
-                standar_waktu=standar_waktu(SOP_SLUG, FUNGSIONAL_STEP_STATUS),
+                standar_waktu=standar,
             )
-            _tulis_baris(spj)
-            _first_card(spj, "susun", user, "SPJ fungsional disusun.")
-            WorkItem.objects.bulk_create(open_items(spj, now, ContentType.objects.get_for_model(spj)))
+            isi(record)
+            _first_card(record, "susun", user, catatan)
+            WorkItem.objects.bulk_create(open_items(record, now, ContentType.objects.get_for_model(record)))
     except IntegrityError:
-        raise _tolak("bulan", "SPJ fungsional bulan ini sudah ada.") from None
-    return spj
+        raise sudah_ada from None
+    return record
 
 
 F = StatusSpjFungsional
