@@ -36,9 +36,10 @@ def work_items(user) -> QuerySet[WorkItem]:
     return WorkItem.objects.filter(held, selesai_pada__isnull=True).order_by("sejak", "pk")
 
 
-def inbox(user, limit: int = 200) -> list["InboxRow"]:
-    """The kotak masuk: every record type side by side, oldest first (one query per record type)."""
-    items = list(work_items(user)[:limit])
+def inbox(user, limit: int = 100, offset: int = 0) -> list["InboxRow"]:
+    """The kotak masuk: every record type side by side, oldest first (one query per record type);
+    ``offset`` for its later pages."""
+    items = list(work_items(user)[offset : offset + limit])
     records_of(items, {Berkas: Berkas.objects.select_related("layanan", "bidang")})
     return inbox_rows([i.record for i in items if i.record is not None])
 
