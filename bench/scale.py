@@ -140,7 +140,9 @@ def build(keluarga: int, berkas: int) -> None:
             )
             took = time.monotonic() - started
             print(f"berkas: {berkas - have} with 3 kartu kendali each in {took:.0f} s", flush=True)
-            cur.execute("ANALYZE")
+            # what autovacuum does after a bulk load in production: statistics, and the visibility
+            # map that lets counts be read from an index alone (index-only scans)
+            cur.execute("VACUUM ANALYZE")
 
 
 def timed(client, method: str, url: str, reps: int, data=None, **extra) -> tuple[float, float, int, int]:

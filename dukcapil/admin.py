@@ -2,10 +2,12 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db import models
+from django.core.paginator import Paginator
+from django.db import connections, models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
+from django.utils.functional import cached_property
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import LangkahSOPForm
@@ -32,6 +34,40 @@ from .models import (
 from .sop_export import sop_csv, sop_xlsx
 
 
+class LargeTablePaginator(Paginator):
+    """Page counts that do not read millions of rows.
+
+    A whole table is counted from PostgreSQL's own statistics (``pg_class.reltuples``, kept by
+    autovacuum's ANALYZE: an estimate, shown as such by the size of the number); a filtered or
+    searched list is counted up to ``cap`` rows (``SELECT count(*) FROM (… LIMIT cap)``), so a
+    status filter over a million berkas stops counting at the cap. Small tables and other databases
+    get the exact count."""
+
+    cap = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        queryset = self.object_list
+        if not hasattr(queryset, "query"):
+            return super().count
+        if not queryset.query.where:
+            estimate = self._estimate(queryset)
+            if estimate is not None and estimate > self.cap:
+                return estimate
+        return queryset.order_by()[: self.cap].count()
+
+    @staticmethod
+    def _estimate(queryset) -> int | None:
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            table = queryset.model._meta.db_table
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
+            row = cursor.fetchone()
+        return row[0] if row and row[0] > 0 else None
+
+
 class IndexedSearchMixin:
     """Admin search answered from indexes at register size (millions of rows).
 
@@ -41,6 +77,7 @@ class IndexedSearchMixin:
     found. No full count of the table on any page."""
 
     show_full_result_count = False
+    paginator = LargeTablePaginator
 
     def exact_search(self, term: str) -> models.Q | None:
         return None

@@ -46,19 +46,29 @@ def search_berkas(user, query: str, limit: int = SEARCH_LIMIT) -> SearchResult:
         return SearchResult(query, "", [])
     if is_sixteen_digits(query):
         digits = query.replace(" ", "")
-        kind, match = (
-            "nik",
-            Q(pemohon_nik=digits)
-            | Q(permohonan_kk__nomor_kk=digits)
-            | Q(permohonan_kk__keluarga__nomor_kk=digits)
-            | Q(permohonan_kk__keluarga_asal__nomor_kk=digits),
-        )
+        kind, match = "nik", _nik_or_kk(digits)
     elif _NOMOR.fullmatch(query.upper()) and any(c.isdigit() for c in query):
         kind, match = "nomor", Q(nomor_registrasi=query.upper())
     else:
         kind, match = "nama", _name_match(query)
     rows = berkas_visible_to(user).filter(match).select_related("layanan").order_by("-dibuat_pada", "-pk")[:limit]
     return SearchResult(query, kind, list(rows))
+
+
+def _nik_or_kk(digits: str) -> Q:
+    """The pemohon's NIK, or the nomor KK a KK berkas makes, changes or splits from.
+
+    The KK berkas are resolved first, each through an index (families by nomor KK, then the
+    permohonan by nomor, family or family left), so the final OR is over literal ids: an OR across
+    the joins made PostgreSQL walk every berkas of the bidang newest first (0.7 s at 1M berkas)."""
+    permohonan = Berkas._meta.get_field("permohonan_kk").related_model
+    keluarga = permohonan._meta.get_field("keluarga").related_model
+    families = list(keluarga.objects.filter(nomor_kk=digits).values_list("pk", flat=True))
+    kk = Q(nomor_kk=digits)
+    if families:
+        kk |= Q(keluarga_id__in=families) | Q(keluarga_asal_id__in=families)
+    berkas_ids = list(permohonan.objects.filter(kk).values_list("berkas_id", flat=True)[: SEARCH_LIMIT * 20])
+    return Q(pemohon_nik=digits) | Q(pk__in=berkas_ids) if berkas_ids else Q(pemohon_nik=digits)
 
 
 def _name_match(query: str) -> Q:

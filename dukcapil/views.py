@@ -53,18 +53,28 @@ def from_form(cls, data: dict, names: dict[str, str] | None = None):
     return cls(**{f.name: data[names.get(f.name, f.name)] for f in fields(cls)})
 
 
-INBOX_LIMIT = 200  # rows shown; the heading counts every item that waits
+INBOX_LIMIT = 100  # rows per page; the heading counts every item that waits
 
 
 def render_inbox(request: HttpRequest, *, limit: int | None = None, status: int = 200, **extra) -> HttpResponse:
-    """The kotak masuk page; the TTE batch view shows it again with its error and the ticked berkas."""
+    """The kotak masuk page (``?halaman=N`` for the older-first pages after the first); the TTE batch
+    view shows it again with its error and the ticked berkas."""
     limit = limit or INBOX_LIMIT
-    rows = selectors.inbox(request.user, limit=limit)
+    halaman = request.GET.get("halaman", "")
+    page = int(halaman) if halaman.isdigit() and 0 < int(halaman) < 10_000 else 1
+    offset = (page - 1) * limit
+    rows = selectors.inbox(request.user, limit=limit, offset=offset)
     can_sign = can(request.user, Aksi.TTE)
+    # all that wait, not the shown slice: counted only when there may be more (one more query)
+    total = selectors.work_items(request.user).count() if len(rows) >= limit or offset else len(rows)
     context = {
         "rows": rows,
-        # all that wait, not the shown slice: counted only when the slice is full (one more query)
-        "total": selectors.work_items(request.user).count() if len(rows) >= limit else len(rows),
+        "total": total,
+        "halaman": page,
+        "pertama": offset + 1,
+        "terakhir": offset + len(rows),
+        "sebelumnya": page - 1 if page > 1 else None,
+        "berikutnya": page + 1 if offset + len(rows) < total else None,
         "overdue": sum(1 for r in rows if r.overdue),
         "colours": STATUS_COLOURS,
         "can_sign": can_sign,

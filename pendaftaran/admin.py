@@ -52,7 +52,10 @@ class KeluargaAdmin(IndexedSearchMixin, ReadOnlyFieldsMixin, SimpleHistoryAdmin)
     def exact_search(self, term: str) -> Q | None:
         if not (term.isdigit() and len(term) == 16):
             return None
-        return Q(nomor_kk=term) | Q(pk__in=Penduduk.objects.filter(nik=term).values("keluarga_id"))
+        # the member's family resolved first: a literal id list lets PostgreSQL OR two index scans,
+        # where a subquery in the OR reads every family
+        families = list(Penduduk.objects.filter(nik=term).order_by().values_list("keluarga_id", flat=True))
+        return Q(nomor_kk=term) | Q(pk__in=families)
 
     inlines = [PendudukInline]
 
@@ -70,7 +73,8 @@ class PendudukAdmin(IndexedSearchMixin, ReadOnlyFieldsMixin, SimpleHistoryAdmin)
         """A NIK or a nomor KK: two unique-index lookups, never an OR across the Keluarga join."""
         if not (term.isdigit() and len(term) == 16):
             return None
-        return Q(nik=term) | Q(keluarga_id__in=Keluarga.objects.filter(nomor_kk=term).values("pk"))
+        families = list(Keluarga.objects.filter(nomor_kk=term).values_list("pk", flat=True))
+        return Q(nik=term) | Q(keluarga_id__in=families)
 
     def text_search(self, term: str) -> Q | None:
         """Part of a name: UPPER(nama) LIKE, answered by the trigram index (pendaftaran migration)."""

@@ -324,6 +324,10 @@ class PermohonanKK(models.Model):
     class Meta:
         verbose_name = "permohonan KK"
         verbose_name_plural = "permohonan KK"
+        indexes = [
+            # staff search by nomor KK (dukcapil.search): the KK a berkas makes (its family: the FK indexes)
+            models.Index(fields=["nomor_kk"], condition=~models.Q(nomor_kk=""), name="permohonankk_nomor_kk_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"KK {self.berkas_id}"

@@ -333,3 +333,20 @@ def test_resubmit_from_the_berkas_page(client, team):
         {"persyaratan": [], "expected_status": "dikembalikan"},
     )
     assert again.status_code == 409
+
+
+def test_inbox_pages_go_on_to_the_newer_items_oldest_first(client, team, monkeypatch):
+    monkeypatch.setattr("dukcapil.views.INBOX_LIMIT", 2)
+    made = [berkas_in(Status.VERIFIKASI, team, seq=seq) for seq in range(1, 6)]
+    client.force_login(team["kasi"])
+    first = client.get(reverse("kotak-masuk")).content.decode()
+    assert 'href="?halaman=2">lebih baru »</a>' in first and "lebih lama" not in first
+    second = client.get(reverse("kotak-masuk"), {"halaman": 2}).content.decode()
+    heading = re.search(r'<p class="muted" id="jumlah-menunggu">(.*?)</p>', second, re.S).group(1)
+    assert heading.startswith("5 berkas menunggu Anda; halaman 2: yang ke-3 sampai ke-4")
+    shown = [b.nomor_registrasi for b in made if b.nomor_registrasi in second]
+    assert shown == [made[2].nomor_registrasi, made[3].nomor_registrasi]
+    last = client.get(reverse("kotak-masuk"), {"halaman": 3}).content.decode()
+    assert made[4].nomor_registrasi in last and "lebih baru" not in last and 'href="?halaman=2">« lebih lama' in last
+    nonsense = client.get(reverse("kotak-masuk"), {"halaman": "x"})
+    assert nonsense.status_code == 200 and made[0].nomor_registrasi in nonsense.content.decode()

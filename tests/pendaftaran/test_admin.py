@@ -53,3 +53,33 @@ def test_keluarga_search_by_a_member_nik_finds_the_family(admin_client, warga):
     url = reverse("admin:pendaftaran_keluarga_changelist")
     assert _listed(admin_client, url, person.nik) == [person.keluarga.nomor_kk]
     assert _listed(admin_client, url, person.keluarga.nomor_kk) == [person.keluarga.nomor_kk]
+
+
+def test_a_filtered_list_is_counted_up_to_the_cap_and_pages_still_work(admin_client, warga, monkeypatch):
+    from dukcapil.admin import LargeTablePaginator
+
+    monkeypatch.setattr(LargeTablePaginator, "cap", 2)
+    total = Penduduk.objects.filter(status="aktif").count()
+    assert total > 2
+    page = admin_client.get(reverse("admin:pendaftaran_penduduk_changelist"), {"status__exact": "aktif"})
+    assert page.context["cl"].result_count == 2  # counted no further than the cap
+    assert len(page.context["cl"].result_list) == total  # every row still listed (one page of 100)
+
+
+def test_the_whole_table_is_counted_from_postgresql_statistics_when_it_is_large(admin_client, warga, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dukcapil.admin import LargeTablePaginator
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE pendaftaran_penduduk")
+        cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'pendaftaran_penduduk'::regclass")
+        estimate = cursor.fetchone()[0]
+    assert estimate == Penduduk.objects.count()  # ANALYZE of a small table counts every row
+    monkeypatch.setattr(LargeTablePaginator, "cap", estimate - 1)
+    with CaptureQueriesContext(connection) as ctx:
+        page = admin_client.get(reverse("admin:pendaftaran_penduduk_changelist"))
+    assert page.context["cl"].result_count == estimate
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and "pendaftaran_penduduk" in q["sql"]]
+    assert counts == []  # the table itself was not counted
