@@ -432,8 +432,7 @@ def permohonan_terima(
             user=user,
             detail=form.cleaned_data if form is not None else None,
             note=f"Permohonan online {permohonan.nomor_permohonan}. {catatan}".strip(),
-            intake_token=permohonan.token,
-            kabari_diterima=False,  # told below, with the link to the citizen's account
+            intake_token=permohonan.token,  # «diterima» is told below, with the link (berkas_diterima_dari_sini)
         )
         permohonan.diperiksa_oleh = user
         record_transition(permohonan, "terima", user, catatan, berkas, update_fields=["berkas", "diperiksa_oleh"])
@@ -490,6 +489,15 @@ def permohonan_kembalikan(
             record=permohonan,
         )
     return permohonan
+
+
+def berkas_diterima_dari_sini(berkas, peristiwa: str) -> bool:
+    """The teller hook (``registry.register_teller``): the acceptance of a berkas registered from an
+    online application (its intake token is the application's) is told by ``permohonan_terima``,
+    with the link to the citizen's account, not by the counter's standard message."""
+    if peristiwa != "diterima" or berkas.intake_token is None:
+        return False
+    return PermohonanOnline.objects.filter(token=berkas.intake_token).exists()
 
 
 def kabari_dokumen_ditandatangani(berkas) -> None:
