@@ -115,7 +115,7 @@ class PendudukKind(ServiceKind):
             self.check_subject(person, berkas)
             permohonan.penduduk = person
             permohonan.keluarga = person.keluarga
-        permohonan.save()
+        permohonan.save(force_insert=True)  # its key is the new berkas: no UPDATE tried first
         return permohonan
 
     def check_subject(self, person: Penduduk, berkas: Berkas) -> None:
