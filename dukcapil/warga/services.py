@@ -492,12 +492,14 @@ def permohonan_kembalikan(
 
 
 def berkas_diterima_dari_sini(berkas, peristiwa: str) -> bool:
-    """The teller hook (``registry.register_teller``): the acceptance of a berkas registered from an
-    online application (its intake token is the application's) is told by ``permohonan_terima``,
-    with the link to the citizen's account, not by the counter's standard message."""
+    """The teller hook (``registry.register_teller``): the acceptance of a berkas being registered
+    from an online application (its intake token is the application's, not linked to a berkas yet)
+    is told by ``permohonan_terima``, with the link to the citizen's account, not by the counter's
+    standard message. A later acceptance at the counter (the missing items brought in) is the
+    counter's to tell."""
     if peristiwa != "diterima" or berkas.intake_token is None:
         return False
-    return PermohonanOnline.objects.filter(token=berkas.intake_token).exists()
+    return PermohonanOnline.objects.filter(token=berkas.intake_token, berkas__isnull=True).exists()
 
 
 def kabari_dokumen_ditandatangani(berkas) -> None:
