@@ -18,6 +18,8 @@ class DukcapilConfig(AppConfig):
             checks,  # noqa: F401 (registers the system checks)
             paket,
         )
+        from .notifikasi import warga
         from .registry import register
 
         register(paket.KIND)
+        warga.register_hooks()

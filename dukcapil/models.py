@@ -491,22 +491,21 @@ class Berkas(FSMModelMixin, Signable, WorkflowRecord):
         return self.pemohon_nama
 
     def signing_completed(self, stored: dict, system, note: str) -> None:
-        """After TTE: the kind's follow-up (revocations), then printing — or waiting for a blangko."""
-        from .notifikasi.warga import berkas_kabari
+        """After TTE: the kind's follow-up (revocations), then printing — or waiting for a blangko —,
+        then the registered signed hooks (the pemohon's «siap diambil», the online applicant's link)."""
         from .registry import get_kind, signed_hooks
         from .workflow.services import record_transition
 
         kind = get_kind(self.layanan.jenis_berkas)
         if kind.after_signed is not None:
             kind.after_signed(self, stored, system)
-        for hook in signed_hooks():
-            hook(self)
         if kind.take_blangko is not None and not kind.take_blangko(self, system):
             note += " Stok blangko habis; dicetak setelah blangko datang."
             record_transition(self, "wait_for_blangko", system, note)
         else:
             record_transition(self, "mark_printed", system, note)
-            berkas_kabari(self, "siap_diambil")
+        for hook in signed_hooks():
+            hook(self)
 
     # Transitions. Side effects (kartu kendali, tasks) live in dukcapil.services.
 

@@ -129,15 +129,43 @@ def inbox_notices(user) -> list[InboxNotice]:
     return [n for notice in _INBOX_NOTICES.values() if (n := notice(user)) is not None]
 
 
-# Called after a berkas's documents are signed (in the transaction that stores them), e.g. to tell
-# the citizen of an online application that the documents are in the account.
+# Hooks the core calls at points of a berkas's life, registered by the apps that act there (in their
+# AppConfig.ready), so the core never imports them. Each list keeps the order of registration.
+
+# After a berkas's documents are signed and its state moved on («siap diambil», or waiting for a
+# blangko), in the transaction that stores them: tell the pemohon, the online applicant, …
 _SIGNED_HOOKS: dict[str, Callable] = {}
+# After a berkas is registered (accepted or returned), in the registration's transaction: a queue
+# ticket the officer is serving gets the berkas, …
+_REGISTERED_HOOKS: dict[str, Callable] = {}
+# Who tells the pemohon of an event ("diterima", …) when it is not the office's standard message: an
+# app that answers True sends its own (an online application's message points to the account).
+_TELLER_HOOKS: dict[str, Callable] = {}
 
 
 def register_signed_hook(key: str, hook: Callable) -> None:
-    """``hook(berkas)`` runs after the berkas's documents are signed and stored."""
+    """``hook(berkas)`` runs after the berkas's documents are signed and stored and its state moved on."""
     _SIGNED_HOOKS[key] = hook
 
 
 def signed_hooks() -> list[Callable]:
     return list(_SIGNED_HOOKS.values())
+
+
+def register_registered_hook(key: str, hook: Callable) -> None:
+    """``hook(berkas=, user=)`` runs after the berkas is registered by ``user``, in the same transaction."""
+    _REGISTERED_HOOKS[key] = hook
+
+
+def registered_hooks() -> list[Callable]:
+    return list(_REGISTERED_HOOKS.values())
+
+
+def register_teller(key: str, hook: Callable) -> None:
+    """``hook(berkas, peristiwa) -> bool``: True when the app itself tells the pemohon of this event."""
+    _TELLER_HOOKS[key] = hook
+
+
+def told_elsewhere(berkas, peristiwa: str) -> bool:
+    """Whether a registered app tells the pemohon of ``peristiwa`` itself (the standard message is not sent)."""
+    return any(hook(berkas, peristiwa) for hook in _TELLER_HOOKS.values())

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -31,7 +31,7 @@ from .nik import clean_nik, nik_mismatches
 from .notifikasi.warga import berkas_kabari
 from .penduduk import household_niks
 from .persyaratan import persyaratan_wajib
-from .registry import get_kind
+from .registry import get_kind, registered_hooks
 from .workflow.permissions import Aksi, can, transition_actions
 from .workflow.services import check_allowed, check_expected, record_lock, record_transition
 
@@ -141,11 +141,16 @@ def run_transition(berkas: Berkas, method: str, user: User, note: str, *args) ->
 
 
 def next_serial(key: str) -> int:
-    """The next number of a named counter, under a row lock: concurrent callers never share one."""
-    counter, _ = NomorUrut.objects.select_for_update().get_or_create(kunci=key)
-    counter.terakhir += 1
-    counter.save(update_fields=["terakhir"])
-    return counter.terakhir
+    """The next number of a named counter in one statement (an upsert that holds the row's lock to
+    the end of the transaction): concurrent callers never share one, a rollback gives it back."""
+    table = connection.ops.quote_name(NomorUrut._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (kunci, terakhir) VALUES (%s, 1) "  # noqa: S608 (the table name is ours)
+            f"ON CONFLICT (kunci) DO UPDATE SET terakhir = {table}.terakhir + 1 RETURNING terakhir",
+            [key],
+        )
+        return cursor.fetchone()[0]
 
 
 def _next_nomor(prefix: str, day: date) -> str:
@@ -176,21 +181,20 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
     return PemohonData(**{**pemohon.__dict__, "nik": nik, "nama": pemohon.nama.strip().upper()})
 
 
-def _apply_checklist(
-    berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, kabari_diterima: bool = True
-) -> None:
+def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, created: bool = False) -> None:
+    """Accept or return the berkas on its persyaratan; ``created``: registered in this transaction."""
     kind = get_kind(berkas.layanan.jenis_berkas)
     facts = kind.persyaratan_facts(berkas) if kind.persyaratan_facts else {}
     missing = [p.nama for p in persyaratan_wajib(berkas.layanan, facts) if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
-        run_transition(berkas, "return_to_pemohon", user, "\n".join(filter(None, [reason, note])), missing)
+        note = "\n".join(filter(None, [reason, note]))
+        record_transition(berkas, "return_to_pemohon", user, note, missing, update_fields=_SAVED, created=created)
         berkas_kabari(berkas, "dikembalikan")
     else:
         wait = bool(kind.needs_confirmation and kind.needs_confirmation(berkas))
-        run_transition(berkas, "accept", user, note, wait)
-        if kabari_diterima:
-            berkas_kabari(berkas, "diterima")
+        record_transition(berkas, "accept", user, note, wait, update_fields=_SAVED, created=created)
+        berkas_kabari(berkas, "diterima")
         from .tasks import produce_resi
 
         produce_resi.delay_on_commit(berkas.pk)
@@ -219,12 +223,13 @@ def berkas_register(
     note: str = "",
     started_at: datetime | None = None,
     intake_token: uuid.UUID | None = None,
-    kabari_diterima: bool = True,
 ) -> Berkas:
     """Register a berkas at the counter: accepted if every wajib persyaratan is there, else returned.
 
-    ``kabari_diterima=False``: the caller tells the pemohon of the acceptance itself (an online
-    application's message points to the citizen's account); a return is still told here.
+    The pemohon is told of the acceptance (or the return) here, unless an app registered as the
+    teller of that event for this berkas tells them itself (``registry.register_teller``: an online
+    application's message points to the citizen's account). The registration hooks
+    (``registry.register_registered_hook``: the queue ticket being served) run in its transaction.
 
     The same intake_token registers once: a double click returns the berkas already made. Another
     intake for a subject that has an open berkas of the layanan (the kind's subject key) is refused
@@ -245,9 +250,7 @@ def berkas_register(
     if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
         started_at = now
     try:
-        return _register(
-            layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, kabari_diterima
-        )
+        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
     except (IntegrityError, DuplicateBerkas) as exc:
         # the other click of a double click won the race (its berkas has this intake_token)
         existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
@@ -279,9 +282,7 @@ def _refuse_open_duplicate(key: str | None) -> None:
         )
 
 
-def _register(
-    layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, kabari_diterima=True
-) -> Berkas:
+def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
     jangka = catalogue.jangka_waktu_hari_kerja(layanan)
     with transaction.atomic():
         berkas = Berkas(
@@ -298,17 +299,16 @@ def _register(
             dibuat_pada=started_at,
             status_sejak=started_at,
         )
+        # a subject with an open berkas of the layanan: the partial unique index refuses the insert
+        # (IntegrityError, then DuplicateBerkas naming the other berkas in berkas_register)
         berkas.kunci_subjek = kind.key_of_subject(berkas, detail or {})
-        _refuse_open_duplicate(berkas.kunci_subjek)
         berkas._history_user = user
         berkas.save()
-        berkas.persyaratan_diserahkan.set(ids)
+        berkas.persyaratan_diserahkan.add(*ids)  # a new berkas: nothing to compare with, one insert
         kind.create_detail(berkas=berkas, **(detail or {}))
-        _apply_checklist(berkas, user, ids, note, kabari_diterima)
-        # a queue ticket the officer is serving now gets this berkas (antrian statistics per layanan)
-        from .antrian.services import tiket_tautkan_berkas
-
-        tiket_tautkan_berkas(berkas=berkas, user=user)
+        _apply_checklist(berkas, user, ids, note, created=True)
+        for hook in registered_hooks():
+            hook(berkas=berkas, user=user)
     return berkas
 
 
@@ -355,44 +355,47 @@ def berkas_transition(
     if spec is None:
         raise BerkasInvalid(f"Tindakan «{action}» tidak dikenal.")
     note = (note or "").strip()
-    with transaction.atomic():
-        berkas = lock_berkas(berkas_id)
-        if not any(can(user, aksi, berkas.bidang_id) for aksi in spec.aksi):
-            raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}».")
-        _check_expected(berkas, expected_status)
-        check_allowed(berkas, spec.method, user, spec.label)
-        if spec.note_required and not note:
-            raise BerkasInvalid(
-                f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
-            )
-        kind = get_kind(berkas.layanan.jenis_berkas)
-        if spec.method == "complete_entry":
-            missing = kind.missing_data(berkas)
-            if missing:
-                raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
-        try:
-            with transaction.atomic():
-                extra = (kategori,) if spec.method == "cancel" else ()
-                record_transition(berkas, spec.method, user, note, *extra, update_fields=_SAVED)
-                if berkas.status == Status.DIKEMBALIKAN:  # manual verification first: back to the pemohon
-                    berkas_kabari(berkas, "dikembalikan")
-                if spec.method == "cancel" and kind.on_cancel is not None:
-                    kind.on_cancel(berkas, user, note)
-                if berkas.status == Status.TTE and kind.apply_effects is not None:
-                    # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
-                    kind.apply_effects(berkas, user)
-        except EffectsConflict as conflict:
-            refused = conflict
-            _return_after_conflict(berkas_id, kind, user, conflict)
-        else:
-            return berkas
-    raise refused
+    try:
+        with transaction.atomic():
+            berkas = lock_berkas(berkas_id)
+            if not any(can(user, aksi, berkas.bidang_id) for aksi in spec.aksi):
+                raise BerkasForbidden(f"Peran Anda tidak berwenang: «{spec.label}».")
+            _check_expected(berkas, expected_status)
+            check_allowed(berkas, spec.method, user, spec.label)
+            if spec.note_required and not note:
+                raise BerkasInvalid(
+                    f"{spec.note_label} wajib diisi.", fields={"catatan": [f"{spec.note_label} wajib diisi."]}
+                )
+            kind = get_kind(berkas.layanan.jenis_berkas)
+            if spec.method == "complete_entry":
+                missing = kind.missing_data(berkas)
+                if missing:
+                    raise BerkasInvalid("Data belum lengkap: " + "; ".join(missing), fields={"data": missing})
+            seen = berkas.status
+            extra = (kategori,) if spec.method == "cancel" else ()
+            record_transition(berkas, spec.method, user, note, *extra, update_fields=_SAVED)
+            if berkas.status == Status.DIKEMBALIKAN:  # manual verification first: back to the pemohon
+                berkas_kabari(berkas, "dikembalikan")
+            if spec.method == "cancel" and kind.on_cancel is not None:
+                kind.on_cancel(berkas, user, note)
+            if berkas.status == Status.TTE and kind.apply_effects is not None:
+                # approved: the register changes now, in this transaction, so the Kadis signs what is recorded
+                kind.apply_effects(berkas, user)
+    except EffectsConflict as conflict:
+        # the whole transaction rolled back (no savepoint on the common path); the refusal is recorded in a new one
+        with transaction.atomic():
+            _return_after_conflict(berkas_id, kind, user, conflict, seen)
+        raise
+    return berkas
 
 
-def _return_after_conflict(berkas_id: int, kind, user: User, conflict: EffectsConflict) -> None:
+def _return_after_conflict(berkas_id: int, kind, user: User, conflict: EffectsConflict, seen: str) -> None:
     """The approval was refused: the berkas goes back to the operator with the conflict as its note,
-    and its entry is rebased on the register as it is now (nothing of the other change is lost)."""
+    and its entry is rebased on the register as it is now (nothing of the other change is lost).
+    Unless someone acted on it since (its state is no longer ``seen``): their action stands."""
     berkas = lock_berkas(berkas_id)
+    if berkas.status != seen:
+        return
     if kind.rebase is not None:
         kind.rebase(berkas, conflict)
     if berkas.status in (Status.VERIFIKASI, Status.VALIDASI, Status.TTE):
@@ -501,7 +504,10 @@ def berkas_serahkan(
         if not (can(user, Aksi.SERAHKAN, berkas.bidang_id)):
             raise BerkasForbidden("Peran Anda tidak berwenang menyerahkan dokumen.")
         _check_expected(berkas, expected_status)
-        if Pengambilan.objects.filter(berkas=berkas).exists():
+        # handed over: «diserahkan», or a cancelled berkas (it stays «dibatalkan») with its pengambilan
+        if berkas.status == Status.DISERAHKAN or (
+            berkas.status == Status.DIBATALKAN and Pengambilan.objects.filter(berkas=berkas).exists()
+        ):
             raise BerkasConflict(f"Berkas {berkas.nomor_registrasi} sudah diserahkan sebelumnya.")
         kind = get_kind(berkas.layanan.jenis_berkas)
         if berkas.status == Status.DIBATALKAN:

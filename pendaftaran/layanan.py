@@ -40,7 +40,7 @@ def permohonan_create(
 
 
 def persyaratan_facts(berkas: Berkas) -> dict:
-    permohonan = PermohonanPenduduk.objects.select_related("berkas").get(berkas=berkas)
+    permohonan = berkas.permohonan_penduduk  # at registration, the detail just opened (no query)
     return kind_of(permohonan).persyaratan_facts(permohonan)
 
 

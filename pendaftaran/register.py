@@ -319,7 +319,8 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
     people = {p.nik: p for p in Penduduk.objects.select_for_update(of=("self",)).filter(nik__in=staged_niks)}
     for a in staged:
         values = {f: getattr(a, f) for f in PERSON_FIELDS}
-        values.update(keluarga=keluarga.nomor_kk, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
+        # the family itself (logged by its nomor): no lookup by number per member
+        values.update(keluarga=keluarga, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
         person = people.get(a.nik)
         if person is None:
             register_create_person(nik=a.nik, values=values, berkas=berkas, user=user)

@@ -61,12 +61,14 @@ def permohonan_kk_create(
 
 
 def kk_persyaratan_facts(berkas: Berkas) -> dict:
-    permohonan = PermohonanKK.objects.get(berkas=berkas)
+    permohonan = berkas.permohonan_kk  # at registration, the detail just opened (no query)
     return kind_of(permohonan).persyaratan_facts(permohonan)
 
 
 def apply_kk_effects(berkas: Berkas, user: User) -> None:
-    apply_permohonan_kk(PermohonanKK.objects.select_for_update(of=("self",)).get(berkas=berkas), user)
+    permohonan = PermohonanKK.objects.select_for_update(of=("self",)).get(berkas=berkas)
+    permohonan.berkas = berkas  # the locked berkas being approved: not read again
+    apply_permohonan_kk(permohonan, user)
 
 
 def rebase_kk(berkas: Berkas, conflict) -> None:

@@ -16,4 +16,9 @@ class AntrianConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from dukcapil.registry import register_registered_hook
+
+        from .services import tiket_tautkan_berkas
+
+        register_registered_hook("antrian.tiket", tiket_tautkan_berkas)
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="antrian-defaults")

@@ -330,8 +330,9 @@ def tiket_aksi(
 
 
 def tiket_tautkan_berkas(*, berkas: Berkas, user: User) -> Tiket | None:
-    """Called by berkas registration (dukcapil.services): a berkas registered by an officer while
-    they are serving a ticket belongs to that ticket (the first berkas of the visit)."""
+    """A registration hook (``registry.register_registered_hook``, run by dukcapil.services): a
+    berkas registered by an officer while they are serving a ticket belongs to that ticket (the
+    first berkas of the visit)."""
     tiket = (
         Tiket.objects.select_for_update(of=("self",))
         .filter(petugas=user, status=S.DILAYANI, tanggal=timezone.localdate(), berkas__isnull=True)

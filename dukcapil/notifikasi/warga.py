@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from ..registry import register_signed_hook, told_elsewhere
 from .models import PesanKeluar
 from .services import kabari_warga, kanal_telepon
 
@@ -45,9 +46,13 @@ def pesan_berkas(berkas, peristiwa: str) -> tuple[str, str, str]:
 
 def berkas_kabari(berkas, peristiwa: str) -> list[PesanKeluar]:
     """Tell the pemohon (the email and telephone given at the counter) what just happened to the
-    berkas; outbox rows in the caller's transaction (the one that ran the transition)."""
+    berkas; outbox rows in the caller's transaction (the one that ran the transition). Nothing when
+    an app registered as the teller of this event for this berkas sends its own message
+    (``registry.register_teller``: an online application is told with the link to the account)."""
     if not (berkas.pemohon_email or (berkas.pemohon_telepon and kanal_telepon())):
         return []  # no channel reaches the pemohon (phone gateways off): nothing to write
+    if told_elsewhere(berkas, peristiwa):
+        return []
     subjek, isi, singkat = pesan_berkas(berkas, peristiwa)
     return kabari_warga(
         email=berkas.pemohon_email,
@@ -57,3 +62,17 @@ def berkas_kabari(berkas, peristiwa: str) -> list[PesanKeluar]:
         isi_singkat=singkat,
         record=berkas,
     )
+
+
+def kabari_siap_diambil(berkas) -> None:
+    """After signing: the pemohon hears that the documents are printed and ready (not while the
+    berkas waits for a blangko: that message goes when the blangko arrives)."""
+    from ..choices import Status
+
+    if berkas.status == Status.SIAP_DIAMBIL:
+        berkas_kabari(berkas, "siap_diambil")
+
+
+def register_hooks() -> None:
+    """Called once from the core's AppConfig.ready: the pemohon's messages after signing."""
+    register_signed_hook("notifikasi.siap_diambil", kabari_siap_diambil)

@@ -17,11 +17,12 @@ class WargaConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from dukcapil.registry import register_signed_hook
+        from dukcapil.registry import register_signed_hook, register_teller
 
         from . import cetakan  # noqa: F401 (registers the konsep shown to the applicant)
-        from .services import kabari_dokumen_ditandatangani
+        from .services import berkas_diterima_dari_sini, kabari_dokumen_ditandatangani
 
         register_signed_hook("warga.dokumen", kabari_dokumen_ditandatangani)
+        register_teller("warga.diterima", berkas_diterima_dari_sini)
 
         post_migrate.connect(load_defaults, sender=self, dispatch_uid="warga-defaults")

@@ -433,8 +433,7 @@ def permohonan_terima(
             user=user,
             detail=form.cleaned_data if form is not None else None,
             note=f"Permohonan online {permohonan.nomor_permohonan}. {catatan}".strip(),
-            intake_token=permohonan.token,
-            kabari_diterima=False,  # told below, with the link to the citizen's account
+            intake_token=permohonan.token,  # «diterima» is told below, with the link (berkas_diterima_dari_sini)
         )
         permohonan.diperiksa_oleh = user
         record_transition(permohonan, "terima", user, catatan, berkas, update_fields=["berkas", "diperiksa_oleh"])
@@ -491,6 +490,17 @@ def permohonan_kembalikan(
             record=permohonan,
         )
     return permohonan
+
+
+def berkas_diterima_dari_sini(berkas, peristiwa: str) -> bool:
+    """The teller hook (``registry.register_teller``): the acceptance of a berkas being registered
+    from an online application (its intake token is the application's, not linked to a berkas yet)
+    is told by ``permohonan_terima``, with the link to the citizen's account, not by the counter's
+    standard message. A later acceptance at the counter (the missing items brought in) is the
+    counter's to tell."""
+    if peristiwa != "diterima" or berkas.intake_token is None:
+        return False
+    return PermohonanOnline.objects.filter(token=berkas.intake_token, berkas__isnull=True).exists()
 
 
 def kabari_dokumen_ditandatangani(berkas) -> None:

@@ -91,16 +91,25 @@ def _card(record: WorkflowRecord, method: str, user, note: str, at: datetime, ct
 
 
 def record_transition(
-    record: WorkflowRecord, method: str, user, note: str = "", *args, update_fields: Sequence[str] = ()
+    record: WorkflowRecord,
+    method: str,
+    user,
+    note: str = "",
+    *args,
+    update_fields: Sequence[str] = (),
+    created: bool = False,
 ) -> KartuKendali:
-    """Run a transition the caller has checked (or the system runs), record it and save."""
+    """Run a transition the caller has checked (or the system runs), record it and save.
+
+    ``created``: the record was inserted in this transaction (its first transition): it holds no
+    open work item yet, so none is closed."""
     at = timezone.now()
     ct = ContentType.objects.get_for_model(record)
     card = _card(record, method, user, note, at, ct, *args)
     card.save()
     record._history_user = user
     record.save(update_fields=[*BASE_FIELDS, *update_fields])
-    move_work_items([record], at, ct)
+    move_work_items([record], at, ct, close=not created)
     forget_public_answers([record])
     return card
 
@@ -173,16 +182,22 @@ def record_checker(
     return check
 
 
-def move_work_items(records: Iterable[WorkflowRecord], at: datetime, ct: ContentType | None = None) -> None:
-    """Close what the records were waiting for and open what their new state waits for."""
+def move_work_items(
+    records: Iterable[WorkflowRecord], at: datetime, ct: ContentType | None = None, *, close: bool = True
+) -> None:
+    """Close what the records were waiting for and open what their new state waits for (one
+    statement each, none when there is nothing to open)."""
     records = list(records)
     if not records:
         return
     ct = ct or ContentType.objects.get_for_model(records[0])
-    WorkItem.objects.filter(content_type=ct, object_id__in=[r.pk for r in records], selesai_pada__isnull=True).update(
-        selesai_pada=at
-    )
-    WorkItem.objects.bulk_create([item for r in records for item in open_items(r, at, ct)])
+    if close:
+        WorkItem.objects.filter(
+            content_type=ct, object_id__in=[r.pk for r in records], selesai_pada__isnull=True
+        ).update(selesai_pada=at)
+    opened = [item for r in records for item in open_items(r, at, ct)]
+    if opened:
+        WorkItem.objects.bulk_create(opened)
 
 
 def open_items(record: WorkflowRecord, at: datetime, ct: ContentType) -> list[WorkItem]:

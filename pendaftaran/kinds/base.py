@@ -115,7 +115,7 @@ class PendudukKind(ServiceKind):
             self.check_subject(person, berkas)
             permohonan.penduduk = person
             permohonan.keluarga = person.keluarga
-        permohonan.save()
+        permohonan.save(force_insert=True)  # its key is the new berkas: no UPDATE tried first
         return permohonan
 
     def check_subject(self, person: Penduduk, berkas: Berkas) -> None:
@@ -257,7 +257,7 @@ class KKKind(ServiceKind):
             alasan=self.intake_alasan(alasan),
         )
         if not self.asks_nomor_kk:
-            permohonan.save()
+            permohonan.save(force_insert=True)  # its key is the new berkas: no UPDATE tried first
             return permohonan
         nomor_kk = (nomor_kk or "").strip()
         if not re.fullmatch(r"\d{16}", nomor_kk):
@@ -274,7 +274,7 @@ class KKKind(ServiceKind):
         for field in ADDRESS_FIELDS:
             setattr(permohonan, field, getattr(keluarga, field))
         self.attach(permohonan, keluarga)
-        permohonan.save()
+        permohonan.save(force_insert=True)
         self.stage_family(permohonan, members)
         return permohonan
 

@@ -157,6 +157,23 @@ def test_accept_registers_the_berkas_and_the_resi_appears_in_the_account(
     assert resi.status_code == 200 and resi["Content-Type"] == "application/pdf"
 
 
+def test_a_later_acceptance_of_the_berkas_at_the_counter_is_told_by_the_counter(
+    client, akun, pelita3, loket_capil, django_capture_on_commit_callbacks
+):
+    """warga is the teller of the application's acceptance only (registry.register_teller); once the
+    berkas is linked, an acceptance at the counter (missing items brought in) is the counter's message."""
+    from dukcapil.notifikasi.warga import berkas_kabari
+
+    permohonan = submitted(akun, pelita3)
+    with django_capture_on_commit_callbacks(execute=True):
+        verify(client, loket_capil, permohonan, "terima")
+    permohonan.refresh_from_db()
+    berkas = permohonan.berkas
+    told = berkas_kabari(berkas, "diterima")
+    assert told
+    assert all(berkas.nomor_registrasi in p.isi for p in told)
+
+
 def test_return_names_the_items_then_the_citizen_fixes_and_resubmits(client, akun, pelita3, loket_capil):
     permohonan = submitted(akun, pelita3)
     kk = next(p for p in syarat(pelita3) if p.nama == "KK")
