@@ -26,6 +26,7 @@ from django.utils import timezone
 from ..choices import KategoriBatal, Status
 from ..models import Berkas, Bidang, Layanan
 from ..workflow.permissions import TABLE, Aksi, Lingkup, grants
+from . import rekap
 
 TOLAK = "Peran Anda tidak berwenang melihat kinerja layanan."
 STATUS_LABEL = dict(Status.choices)
@@ -100,46 +101,53 @@ def _num(value) -> float | None:
 # --- per layanan ---------------------------------------------------------------------------
 
 
+def _saring(p: Periode, alias: str) -> str:
+    """The scope of ``p`` on a row with ``bidang_id`` and ``layanan_id`` (named parameters of ``_bagian``)."""
+    sql = ""
+    if p.bidang_ids is not None:
+        sql += f" AND {alias}.bidang_id = ANY(%(bidang_ids)s)"
+    if p.layanan_id is not None:
+        sql += f" AND {alias}.layanan_id = %(layanan_id)s"
+    return sql
+
+
+def _bagian(p: Periode, tabel: str, *, berkas: bool = False) -> tuple[str, dict]:
+    """The rows of ``p`` in the shape of roll-up ``tabel``: its rolled-up days plus the live days
+    computed by the same SQL (``rekap``), as a subquery ``r`` to aggregate over."""
+    live = rekap.hari_live(p.dari, p.sampai, berkas=berkas)
+    sql = f"""(
+        SELECT {rekap.KOLOM[tabel]} FROM {tabel} r
+         WHERE r.tanggal BETWEEN %(dari)s AND %(sampai)s AND r.tanggal <> ALL(%(hari)s::date[]) {_saring(p, "r")}
+        UNION ALL
+        ({rekap.SQL[tabel].format(where=_saring(p, "b"))})
+    ) r"""
+    params = rekap.params(live, dari=p.dari, sampai=p.sampai, bidang_ids=list(p.bidang_ids or []),
+                          layanan_id=p.layanan_id)  # fmt: skip
+    return sql, params
+
+
 def ringkasan_layanan(p: Periode) -> list[dict]:
     """Per layanan: masuk, selesai, dibatalkan, dalam proses, menunggu blangko, on-time share,
     median and p90 duration (jam) of the finished ones."""
-    where, params = _where(p)
+    bagian, params = _bagian(p, "kinerja_rekapberkas", berkas=True)
     sql = f"""
-        WITH b AS MATERIALIZED (
-            SELECT b.id, b.layanan_id, b.status, b.dibuat_pada, b.tenggat
-              FROM dukcapil_berkas b
-             WHERE b.dibuat_pada >= %s AND b.dibuat_pada < %s {where}
-        ), s AS (
-            -- a berkas is finished at its first hand-off into «siap diambil», never before it was registered
-            SELECT k.object_id, min(k.waktu) AS selesai_pada
-              FROM dukcapil_kartukendali k
-             WHERE k.content_type_id = %s AND k.ke_status = %s AND k.waktu >= %s
-             GROUP BY k.object_id
-        ), b2 AS MATERIALIZED (
-            SELECT b.*, s.selesai_pada,
-                   extract(epoch FROM s.selesai_pada - b.dibuat_pada) / 3600 AS jam
-              FROM b LEFT JOIN s ON s.object_id = b.id
+        WITH r AS MATERIALIZED (SELECT * FROM {bagian}),
+        jumlah AS (
+            SELECT layanan_id, sum(masuk) AS masuk, sum(selesai) AS selesai, sum(batal) AS batal,
+                   sum(menunggu_blangko) AS menunggu_blangko, sum(bertenggat) AS bertenggat, sum(tepat) AS tepat
+              FROM r GROUP BY layanan_id
+        ), durasi AS (
+            SELECT layanan_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY j) AS median_jam,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY j) AS p90_jam
+              FROM r CROSS JOIN LATERAL unnest(r.jam) j GROUP BY layanan_id
         )
-        SELECT l.kode, l.nama,
-               count(*) AS masuk,
-               count(b.selesai_pada) AS selesai,
-               count(*) FILTER (WHERE b.status = %s) AS batal,
-               count(*) FILTER (WHERE b.status = %s) AS menunggu_blangko,
-               count(*) FILTER (WHERE b.selesai_pada IS NOT NULL AND b.tenggat IS NOT NULL) AS bertenggat,
-               count(*) FILTER (WHERE (b.selesai_pada AT TIME ZONE %s)::date <= b.tenggat) AS tepat,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.selesai_pada - b.dibuat_pada) / 3600)
-                   AS median_jam,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b.selesai_pada - b.dibuat_pada) / 3600)
-                   AS p90_jam
-          FROM b2 b JOIN dukcapil_layanan l ON l.id = b.layanan_id
-         GROUP BY l.kode, l.nama
+        SELECT l.kode, l.nama, j.masuk::int, j.selesai::int, j.batal::int, j.menunggu_blangko::int,
+               j.bertenggat::int, j.tepat::int, d.median_jam, d.p90_jam
+          FROM jumlah j JOIN dukcapil_layanan l ON l.id = j.layanan_id
+          LEFT JOIN durasi d ON d.layanan_id = j.layanan_id
          ORDER BY l.nama
     """
-    rows = _rows(
-        sql,
-        [p.mulai, p.akhir, *params, _ct_berkas(), Status.SIAP_DIAMBIL, p.mulai,
-         Status.DIBATALKAN, Status.MENUNGGU_BLANGKO, timezone.get_current_timezone_name()],
-    )  # fmt: skip
+    rows = _rows(sql, params)
     for r in rows:
         r["proses"] = r["masuk"] - r["selesai"] - r["batal"]
         r["persen_tepat"] = persen(r["tepat"], r["bertenggat"])
@@ -168,16 +176,12 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
     at the counter (steps «baru» and «dikembalikan»: accepted, returned, time from opening the intake
     to the decision; no counter number is recorded, so the officer stands for the loket). Each row:
     hand-offs, median and p90 minutes, how many had a standard and how many went over it."""
-    where, params = _where(p)
+    bagian, params = _bagian(p, "kinerja_rekapkartu")
     sql = f"""
         WITH r AS MATERIALIZED (
-            SELECT b.layanan_id, k.dari_status AS tahap, k.pelaku_id, k.transisi,
-                   k.dari_status = ANY(%s) AS loket,
-                   extract(epoch FROM k.waktu - k.mulai) / 60 AS menit,
-                   (b.standar_waktu ->> k.dari_status)::numeric AS standar
-              FROM dukcapil_kartukendali k
-              JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where}
+            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.tahap = ANY(%(loket)s) AS loket,
+                   m AS menit, r.standar
+              FROM {bagian} CROSS JOIN LATERAL unnest(r.menit) m
         )
         SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket,
                count(*) AS jumlah,
@@ -191,7 +195,7 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
           FROM r
          GROUP BY GROUPING SETS ((layanan_id, tahap), (pelaku_id), (pelaku_id, loket))
     """
-    rows = _rows(sql, [[Status.BARU, Status.DIKEMBALIKAN], _ct_berkas(), p.mulai, p.akhir, *params])
+    rows = _rows(sql, {**params, "loket": [Status.BARU, Status.DIKEMBALIKAN]})
     for r in rows:
         r["median_menit"], r["p90_menit"] = _num(r["median_menit"]), _num(r["p90_menit"])
         r["standar_menit"] = _num(r["standar_menit"])
@@ -243,29 +247,13 @@ def _nama_pelaku(rows: list[dict]) -> None:
 def pengembalian(p: Periode) -> list[dict]:
     """Returns by reason: each missing persyaratan of a return to the pemohon, each step that sent
     a berkas back for correction, each category of cancellation."""
-    where, params = _where(p)
+    bagian, params = _bagian(p, "kinerja_rekappengembalian")
     sql = f"""
-        WITH k AS MATERIALIZED (
-            SELECT k.transisi, k.dari_status, k.catatan, b.kategori_batal
-              FROM dukcapil_kartukendali k JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s
-               AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {where}
-        )
-        SELECT jenis, alasan, count(*) AS jumlah FROM (
-            SELECT 'pemohon' AS jenis,
-                   unnest(string_to_array(substring(split_part(catatan, E'\\n', 1)
-                                                    FROM 'Persyaratan belum lengkap: (.*)$'), '; ')) AS alasan
-              FROM k WHERE transisi = 'return_to_pemohon'
-            UNION ALL
-            SELECT 'perbaikan', dari_status FROM k WHERE transisi = 'send_back'
-            UNION ALL
-            SELECT 'batal', kategori_batal FROM k WHERE transisi = 'cancel'
-        ) alasan
-        WHERE alasan IS NOT NULL
-        GROUP BY jenis, alasan
-        ORDER BY count(*) DESC, jenis, alasan
+        SELECT jenis, alasan, sum(jumlah)::int AS jumlah FROM {bagian}
+         GROUP BY jenis, alasan
+         ORDER BY sum(jumlah) DESC, jenis, alasan
     """
-    rows = _rows(sql, [_ct_berkas(), p.mulai, p.akhir, *params])
+    rows = _rows(sql, params)
     for r in rows:
         if r["jenis"] == "pemohon":
             r["jenis_label"], r["alasan_label"] = "Dikembalikan ke pemohon (persyaratan kurang)", r["alasan"]

@@ -1,0 +1,148 @@
+"""Daily roll-ups of the kinerja figures: any period = the rolled-up days + the days read live.
+
+Each figure is computed per day by one SQL text below (``BERKAS``, ``KARTU``, ``PENGEMBALIAN``),
+grouped by day, bidang and layanan (and step, officer, reason). The same text fills the roll-up
+tables (``services.rekap_hitung``: per day, delete + insert in one transaction) and computes the
+live days, so rolled-up and live figures cannot disagree. Counts are sums; durations are kept per
+roll-up row as arrays (one element per berkas or hand-off), so median and p90 over ``unnest`` are
+exact.
+
+Which days are read live (``hari_live``):
+- today, and every day of the period without a roll-up (``RekapHari``);
+- a *dirty* day: the registration day of a berkas that had a kartu kendali row after that day was
+  rolled up (a berkas registered on day D and finished today changes D's «selesai» and durations;
+  every transition writes a kartu kendali row, so this catches every change of status).
+Hand-offs (``KARTU``, ``PENGEMBALIAN``) are rolled up by the day the hand-off ended: a kartu kendali
+row is never changed afterwards, so a closed day of hand-offs stays true.
+
+When a day is rolled up again: the beat task ``kinerja.rekap_harian`` (00:30 every night) rolls up
+yesterday, every day of the last ``HARI_ULANG`` days still without a roll-up, and every dirty day;
+``manage.py rekap_kinerja --dari … --sampai …`` backfills a range.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.utils import timezone
+
+from ..choices import Status
+from ..models import Berkas
+
+HARI_ULANG = 7
+
+# the days to compute, each one a [start, end) range in local time (an index range scan per day)
+_HARI = """JOIN unnest(%(hari)s::date[]) h(d)
+              ON {col} >= (h.d::timestamp AT TIME ZONE %(tz)s) AND {col} < ((h.d + 1)::timestamp AT TIME ZONE %(tz)s)"""
+
+BERKAS = f"""
+    SELECT h.d AS tanggal, b.bidang_id, b.layanan_id,
+           count(*) AS masuk,
+           count(s.selesai_pada) AS selesai,
+           count(*) FILTER (WHERE b.status = %(batal)s) AS batal,
+           count(*) FILTER (WHERE b.status = %(blangko)s) AS menunggu_blangko,
+           count(*) FILTER (WHERE s.selesai_pada IS NOT NULL AND b.tenggat IS NOT NULL) AS bertenggat,
+           count(*) FILTER (WHERE (s.selesai_pada AT TIME ZONE %(tz)s)::date <= b.tenggat) AS tepat,
+           coalesce(array_agg((extract(epoch FROM s.selesai_pada - b.dibuat_pada) / 3600)::float8)
+                    FILTER (WHERE s.selesai_pada IS NOT NULL), ARRAY[]::float8[]) AS jam
+      FROM dukcapil_berkas b
+      {_HARI.format(col="b.dibuat_pada")}
+      -- a berkas is finished at its first hand-off into «siap diambil», never before it was registered
+      LEFT JOIN LATERAL (
+            SELECT min(k.waktu) AS selesai_pada FROM dukcapil_kartukendali k
+             WHERE k.content_type_id = %(ct)s AND k.object_id = b.id AND k.ke_status = %(siap)s
+               AND k.waktu >= b.dibuat_pada
+      ) s ON true
+     WHERE true {{where}}
+     GROUP BY 1, 2, 3
+"""
+
+KARTU = f"""
+    SELECT h.d AS tanggal, b.bidang_id, b.layanan_id, k.dari_status AS tahap, k.pelaku_id,
+           CASE WHEN k.transisi IN ('accept', 'return_to_pemohon') THEN k.transisi ELSE 'lain' END AS transisi,
+           (b.standar_waktu ->> k.dari_status)::float8 AS standar,
+           array_agg((extract(epoch FROM k.waktu - k.mulai) / 60)::float8) AS menit
+      FROM dukcapil_kartukendali k
+      {_HARI.format(col="k.waktu")}
+      JOIN dukcapil_berkas b ON b.id = k.object_id
+     WHERE k.content_type_id = %(ct)s {{where}}
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+"""
+
+PENGEMBALIAN = f"""
+    WITH k AS MATERIALIZED (
+        SELECT h.d AS tanggal, b.bidang_id, b.layanan_id, k.transisi, k.dari_status, k.catatan, b.kategori_batal
+          FROM dukcapil_kartukendali k
+          {_HARI.format(col="k.waktu")}
+          JOIN dukcapil_berkas b ON b.id = k.object_id
+         WHERE k.content_type_id = %(ct)s AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {{where}}
+    )
+    SELECT tanggal, bidang_id, layanan_id, jenis, alasan, count(*) AS jumlah FROM (
+        SELECT tanggal, bidang_id, layanan_id, 'pemohon' AS jenis,
+               unnest(string_to_array(substring(split_part(catatan, E'\\n', 1)
+                                                FROM 'Persyaratan belum lengkap: (.*)$'), '; ')) AS alasan
+          FROM k WHERE transisi = 'return_to_pemohon'
+        UNION ALL
+        SELECT tanggal, bidang_id, layanan_id, 'perbaikan', dari_status FROM k WHERE transisi = 'send_back'
+        UNION ALL
+        SELECT tanggal, bidang_id, layanan_id, 'batal', kategori_batal FROM k WHERE transisi = 'cancel'
+    ) alasan
+    WHERE alasan IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5
+"""
+
+KOLOM = {
+    "kinerja_rekapberkas": "tanggal, bidang_id, layanan_id, masuk, selesai, batal, menunggu_blangko, bertenggat, "
+    "tepat, jam",
+    "kinerja_rekapkartu": "tanggal, bidang_id, layanan_id, tahap, pelaku_id, transisi, standar, menit",
+    "kinerja_rekappengembalian": "tanggal, bidang_id, layanan_id, jenis, alasan, jumlah",
+}
+SQL = {"kinerja_rekapberkas": BERKAS, "kinerja_rekapkartu": KARTU, "kinerja_rekappengembalian": PENGEMBALIAN}
+
+
+def params(hari: list[date], **extra) -> dict:
+    return {
+        "hari": hari,
+        "tz": timezone.get_current_timezone_name(),
+        "ct": ContentType.objects.get_for_model(Berkas).pk,
+        "siap": Status.SIAP_DIAMBIL,
+        "batal": Status.DIBATALKAN,
+        "blangko": Status.MENUNGGU_BLANGKO,
+        **extra,
+    }
+
+
+def _hari_antara(dari: date, sampai: date) -> list[date]:
+    return [dari + timedelta(days=i) for i in range((sampai - dari).days + 1)]
+
+
+def hari_live(dari: date, sampai: date, *, berkas: bool) -> list[date]:
+    """The days of [dari, sampai] read live: today and later, days without a roll-up, and (for the
+    berkas figures, ``berkas=True``) the dirty days (see the module docstring). One query."""
+    today = timezone.localdate()
+    semua = _hari_antara(dari, sampai)
+    lalu = [d for d in semua if d < today]
+    if not lalu:
+        return semua
+    dirty = ""
+    if berkas:
+        dirty = """
+        UNION
+        SELECT DISTINCT h.tanggal
+          FROM kinerja_rekaphari h
+          JOIN dukcapil_kartukendali k ON k.content_type_id = %(ct)s AND k.waktu >= h.dihitung_pada
+          JOIN dukcapil_berkas b ON b.id = k.object_id
+           AND b.dibuat_pada >= (h.tanggal::timestamp AT TIME ZONE %(tz)s)
+           AND b.dibuat_pada < ((h.tanggal + 1)::timestamp AT TIME ZONE %(tz)s)
+         WHERE h.tanggal = ANY(%(hari)s::date[])
+           AND k.waktu >= (SELECT min(dihitung_pada) FROM kinerja_rekaphari WHERE tanggal = ANY(%(hari)s::date[]))
+        """
+    sql = f"""
+        SELECT d FROM unnest(%(hari)s::date[]) d
+         WHERE NOT EXISTS (SELECT 1 FROM kinerja_rekaphari h WHERE h.tanggal = d)
+        {dirty}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params(lalu))
+        live = {row[0] for row in cursor.fetchall()}
+    return sorted(live | {d for d in semua if d >= today})
