@@ -20,7 +20,7 @@ from dukcapil.kinerja.services import rekap_hitung
 from dukcapil.models import Bidang
 from tests.factories import staff
 
-from .helpers import build_month, open_items
+from .helpers import build_gangguan, build_month, open_items
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +245,24 @@ def test_backfill_command_and_nightly_task(catalogue):
     kemarin = timezone.localdate() - timedelta(days=1)
     assert RekapHari.objects.filter(tanggal=kemarin).exists()
     assert not RekapHari.objects.filter(tanggal=timezone.localdate()).exists()
+
+
+def test_gangguan_figures_in_the_period_and_scoped_to_piak(catalogue):
+    """G1 reported 2 March 08:00, finished 14:00 (6 h, tenggat 2 March: on time); G2 reported 3 March
+    08:00, finished 5 March 08:00 (48 h, tenggat 4 March: late); G3 reported 4 March, still open; G4
+    reported in February (outside). Median (6 + 48) / 2 = 27 h, p90 = 6 + 0.9 × 42 = 43.8 h, on time 1 of 2."""
+    from piak.models import Gangguan
+
+    build_gangguan()
+    piak_bidang = Gangguan.objects.values_list("bidang_id", flat=True).first()
+    rows = sel.lainnya(sel.Periode(*MARET))
+    assert [r["kode"] for r in rows] == ["gangguan"]  # no naskah, disposisi or pengaduan in March
+    g = rows[0]
+    assert (g["masuk"], g["selesai"], g["terbuka"], g["tepat"], g["bertenggat"], g["persen_tepat"]) == (
+        3, 2, 1, 1, 2, 50.0,
+    )  # fmt: skip
+    assert (g["median_jam"], g["p90_jam"]) == (27.0, 43.8)
+    assert [r["kode"] for r in sel.lainnya(sel.Periode(*MARET, bidang_ids=(piak_bidang,)))] == ["gangguan"]
+    pendaftaran = Bidang.objects.get(kode="pendaftaran").pk
+    assert piak_bidang != pendaftaran
+    assert sel.lainnya(sel.Periode(*MARET, bidang_ids=(pendaftaran,))) == []
