@@ -20,7 +20,7 @@ yesterday, every day of the last ``HARI_ULANG`` days still without a roll-up, an
 ``manage.py rekap_kinerja --dari … --sampai …`` backfills a range.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -31,12 +31,8 @@ from ..models import Berkas
 
 HARI_ULANG = 7
 
-# the days to compute, each one a [start, end) range in local time (an index range scan per day)
-_HARI = """JOIN unnest(%(hari)s::date[]) h(d)
-              ON {col} >= (h.d::timestamp AT TIME ZONE %(tz)s) AND {col} < ((h.d + 1)::timestamp AT TIME ZONE %(tz)s)"""
-
-BERKAS = f"""
-    SELECT h.d AS tanggal, b.bidang_id, b.layanan_id,
+BERKAS = """
+    SELECT (b.dibuat_pada AT TIME ZONE %(tz)s)::date AS tanggal, b.bidang_id, b.layanan_id,
            count(*) AS masuk,
            count(s.selesai_pada) AS selesai,
            count(*) FILTER (WHERE b.status = %(batal)s) AS batal,
@@ -46,36 +42,36 @@ BERKAS = f"""
            coalesce(array_agg((extract(epoch FROM s.selesai_pada - b.dibuat_pada) / 3600)::float8)
                     FILTER (WHERE s.selesai_pada IS NOT NULL), ARRAY[]::float8[]) AS jam
       FROM dukcapil_berkas b
-      {_HARI.format(col="b.dibuat_pada")}
       -- a berkas is finished at its first hand-off into «siap diambil», never before it was registered
       LEFT JOIN LATERAL (
             SELECT min(k.waktu) AS selesai_pada FROM dukcapil_kartukendali k
              WHERE k.content_type_id = %(ct)s AND k.object_id = b.id AND k.ke_status = %(siap)s
                AND k.waktu >= b.dibuat_pada
       ) s ON true
-     WHERE true {{where}}
+     WHERE ({hari_b}) {where}
      GROUP BY 1, 2, 3
 """
 
-KARTU = f"""
-    SELECT h.d AS tanggal, b.bidang_id, b.layanan_id, k.dari_status AS tahap, k.pelaku_id,
+KARTU = """
+    SELECT (k.waktu AT TIME ZONE %(tz)s)::date AS tanggal, b.bidang_id, b.layanan_id, k.dari_status AS tahap,
+           k.pelaku_id,
            CASE WHEN k.transisi IN ('accept', 'return_to_pemohon') THEN k.transisi ELSE 'lain' END AS transisi,
            (b.standar_waktu ->> k.dari_status)::float8 AS standar,
            array_agg((extract(epoch FROM k.waktu - k.mulai) / 60)::float8) AS menit
       FROM dukcapil_kartukendali k
-      {_HARI.format(col="k.waktu")}
       JOIN dukcapil_berkas b ON b.id = k.object_id
-     WHERE k.content_type_id = %(ct)s {{where}}
+     WHERE k.content_type_id = %(ct)s AND ({hari_k}) {where}
      GROUP BY 1, 2, 3, 4, 5, 6, 7
 """
 
-PENGEMBALIAN = f"""
+PENGEMBALIAN = """
     WITH k AS MATERIALIZED (
-        SELECT h.d AS tanggal, b.bidang_id, b.layanan_id, k.transisi, k.dari_status, k.catatan, b.kategori_batal
+        SELECT (k.waktu AT TIME ZONE %(tz)s)::date AS tanggal, b.bidang_id, b.layanan_id, k.transisi,
+               k.dari_status, k.catatan, b.kategori_batal
           FROM dukcapil_kartukendali k
-          {_HARI.format(col="k.waktu")}
           JOIN dukcapil_berkas b ON b.id = k.object_id
-         WHERE k.content_type_id = %(ct)s AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {{where}}
+         WHERE k.content_type_id = %(ct)s AND ({hari_k})
+           AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {where}
     )
     SELECT tanggal, bidang_id, layanan_id, jenis, alasan, count(*) AS jumlah FROM (
         SELECT tanggal, bidang_id, layanan_id, 'pemohon' AS jenis,
@@ -98,6 +94,32 @@ KOLOM = {
     "kinerja_rekappengembalian": "tanggal, bidang_id, layanan_id, jenis, alasan, jumlah",
 }
 SQL = {"kinerja_rekapberkas": BERKAS, "kinerja_rekapkartu": KARTU, "kinerja_rekappengembalian": PENGEMBALIAN}
+
+
+def _rentang(hari: list[date]) -> list[tuple[date, date]]:
+    """Consecutive days merged: [(first, day after the last), ...]."""
+    out: list[list[date]] = []
+    for d in sorted(set(hari)):
+        if out and out[-1][1] == d:
+            out[-1][1] = d + timedelta(days=1)
+        else:
+            out.append([d, d + timedelta(days=1)])
+    return [(a, b) for a, b in out]
+
+
+def sql(tabel: str, hari: list[date], where: str = "") -> tuple[str, dict]:
+    """The per-day SQL of roll-up ``tabel`` over the days ``hari`` (each run of consecutive days one
+    range with its bounds as parameters, so the planner sees how few rows it reads), with ``where``."""
+    bounds, ranges = {}, {"b": [], "k": []}
+    for i, (a, b) in enumerate(_rentang(hari)):
+        bounds[f"hari_{i}_a"] = timezone.make_aware(datetime.combine(a, time.min))
+        bounds[f"hari_{i}_b"] = timezone.make_aware(datetime.combine(b, time.min))
+        for alias, col in (("b", "b.dibuat_pada"), ("k", "k.waktu")):
+            ranges[alias].append(f"{col} >= %(hari_{i}_a)s AND {col} < %(hari_{i}_b)s")
+    text = SQL[tabel].format(
+        where=where, hari_b=" OR ".join(ranges["b"]) or "false", hari_k=" OR ".join(ranges["k"]) or "false"
+    )
+    return text, bounds
 
 
 def params(hari: list[date], **extra) -> dict:

@@ -115,14 +115,15 @@ def _bagian(p: Periode, tabel: str, *, berkas: bool = False) -> tuple[str, dict]
     """The rows of ``p`` in the shape of roll-up ``tabel``: its rolled-up days plus the live days
     computed by the same SQL (``rekap``), as a subquery ``r`` to aggregate over."""
     live = rekap.hari_live(p.dari, p.sampai, berkas=berkas)
+    select, bounds = rekap.sql(tabel, live, _saring(p, "b"))
     sql = f"""(
         SELECT {rekap.KOLOM[tabel]} FROM {tabel} r
          WHERE r.tanggal BETWEEN %(dari)s AND %(sampai)s AND r.tanggal <> ALL(%(hari)s::date[]) {_saring(p, "r")}
         UNION ALL
-        ({rekap.SQL[tabel].format(where=_saring(p, "b"))})
+        ({select})
     ) r"""
     params = rekap.params(live, dari=p.dari, sampai=p.sampai, bidang_ids=list(p.bidang_ids or []),
-                          layanan_id=p.layanan_id)  # fmt: skip
+                          layanan_id=p.layanan_id, **bounds)  # fmt: skip
     return sql, params
 
 

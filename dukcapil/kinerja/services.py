@@ -94,10 +94,9 @@ def rekap_hitung(*, hari: list[date]) -> int:
             cursor.execute("SELECT 1 FROM kinerja_rekaphari WHERE tanggal = %s FOR UPDATE", [d])
             for tabel, kolom in rekap.KOLOM.items():
                 cursor.execute(f"DELETE FROM {tabel} WHERE tanggal = %s", [d])
-                cursor.execute(
-                    f"INSERT INTO {tabel} ({kolom}) SELECT {kolom} FROM ({rekap.SQL[tabel].format(where='')}) x",
-                    rekap.params([d]),
-                )
+                select, bounds = rekap.sql(tabel, [d])
+                insert = f"INSERT INTO {tabel} ({kolom}) SELECT {kolom} FROM ({select}) x"
+                cursor.execute(insert, rekap.params([d], **bounds))
             RekapHari.objects.update_or_create(tanggal=d, defaults={"dihitung_pada": timezone.now()})
     return len(set(hari))
 
