@@ -140,31 +140,31 @@ def _hari_antara(dari: date, sampai: date) -> list[date]:
 
 def hari_live(dari: date, sampai: date, *, berkas: bool) -> list[date]:
     """The days of [dari, sampai] read live: today and later, days without a roll-up, and (for the
-    berkas figures, ``berkas=True``) the dirty days (see the module docstring). One query."""
+    berkas figures, ``berkas=True``) the dirty days (see the module docstring). One query (two with
+    ``berkas``)."""
     today = timezone.localdate()
     semua = _hari_antara(dari, sampai)
     lalu = [d for d in semua if d < today]
     if not lalu:
         return semua
-    dirty = ""
-    if berkas:
-        dirty = """
-        UNION
-        SELECT DISTINCT h.tanggal
-          FROM kinerja_rekaphari h
-          JOIN dukcapil_kartukendali k ON k.content_type_id = %(ct)s AND k.waktu >= h.dihitung_pada
-          JOIN dukcapil_berkas b ON b.id = k.object_id
-           AND b.dibuat_pada >= (h.tanggal::timestamp AT TIME ZONE %(tz)s)
-           AND b.dibuat_pada < ((h.tanggal + 1)::timestamp AT TIME ZONE %(tz)s)
-         WHERE h.tanggal = ANY(%(hari)s::date[])
-           AND k.waktu >= (SELECT min(dihitung_pada) FROM kinerja_rekaphari WHERE tanggal = ANY(%(hari)s::date[]))
-        """
-    sql = f"""
-        SELECT d FROM unnest(%(hari)s::date[]) d
-         WHERE NOT EXISTS (SELECT 1 FROM kinerja_rekaphari h WHERE h.tanggal = d)
-        {dirty}
-    """
     with connection.cursor() as cursor:
-        cursor.execute(sql, params(lalu))
-        live = {row[0] for row in cursor.fetchall()}
+        cursor.execute(
+            """SELECT array_agg(d) FILTER (WHERE h.tanggal IS NULL), min(h.dihitung_pada)
+                 FROM unnest(%(hari)s::date[]) d LEFT JOIN kinerja_rekaphari h ON h.tanggal = d""",
+            params(lalu),
+        )
+        kosong, sejak = cursor.fetchone()
+        live = set(kosong or [])
+        if berkas and sejak is not None:
+            # the oldest roll-up's time as a value, so the planner reads the kartu kendali index from it
+            cursor.execute(
+                """SELECT DISTINCT h.tanggal
+                     FROM dukcapil_kartukendali k
+                     JOIN dukcapil_berkas b ON b.id = k.object_id
+                     JOIN kinerja_rekaphari h ON h.tanggal = (b.dibuat_pada AT TIME ZONE %(tz)s)::date
+                    WHERE k.content_type_id = %(ct)s AND k.waktu >= %(sejak)s AND k.waktu >= h.dihitung_pada
+                      AND h.tanggal = ANY(%(hari)s::date[])""",
+                params(lalu, sejak=sejak),
+            )
+            live |= {row[0] for row in cursor.fetchall()}
     return sorted(live | {d for d in semua if d >= today})

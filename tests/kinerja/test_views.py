@@ -33,7 +33,8 @@ def test_dashboard_shows_the_figures_and_charts(client, month, django_assert_num
     # session, user, groups (grants), filter choices, content type, the per-layanan table, the
     # hand-off tables in one scan (+ layanan and officer names), returns, each of these three after
     # one query for the days read live instead of from the roll-ups, naskah/disposisi/gangguan/
-    # pengaduan in one query, the late count, the menus: 17, however many berkas
+    # pengaduan in one query, the late count, the menus: 17, however many berkas (one more once
+    # roll-ups exist: the check for days changed since their roll-up)
     with django_assert_num_queries(17):
         response = c.get(reverse("kinerja:dashboard"), MARET)
     assert response.status_code == 200
