@@ -15,7 +15,7 @@ class LaporanKinerja(NaskahBulanan):
         return f"Laporan kinerja pelayanan {self.bulan:02d}/{self.tahun}"
 
 
-# --- daily roll-ups (see rekap.py): written only by ``rekap.rekap_hari``, read by the selectors ---
+# --- daily roll-ups (see rekap.py): written only by ``services.rekap_hitung``, read by the selectors ---
 
 
 class RekapHari(models.Model):
@@ -32,13 +32,25 @@ class RekapHari(models.Model):
         return f"Rekap kinerja {self.tanggal}"
 
 
-class RekapBerkas(models.Model):
-    """Berkas registered on ``tanggal`` per bidang and layanan: counts, and the duration (jam) of each
-    finished one so that median and p90 over any period stay exact."""
+class Rekap(models.Model):
+    """A roll-up row: one day (``tanggal``), one bidang and one layanan (plain ids: rows are rebuilt,
+    never edited)."""
 
     tanggal = models.DateField(db_index=True)
     bidang_id = models.BigIntegerField()
     layanan_id = models.BigIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.tanggal}"
+
+
+class RekapBerkas(Rekap):
+    """Berkas registered on ``tanggal``: counts, and the duration (jam) of each finished one so that
+    median and p90 over any period stay exact."""
+
     masuk = models.IntegerField()
     selesai = models.IntegerField()
     batal = models.IntegerField()
@@ -50,42 +62,30 @@ class RekapBerkas(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "rekap berkas harian"
 
-    def __str__(self) -> str:
-        return f"Rekap berkas {self.tanggal}"
 
+class RekapKartu(Rekap):
+    """Kartu kendali hand-offs that ended on ``tanggal``, per step, officer, kind of transition and SOP
+    standard: each distinct duration in whole minutes (``menit``) with how many took it (``jumlah``),
+    and how many went over the standard."""
 
-class RekapKartu(models.Model):
-    """Kartu kendali hand-offs that ended on ``tanggal``, per bidang, layanan, step, officer, kind of
-    transition and SOP standard: the duration (menit) of each, so percentiles stay exact."""
-
-    tanggal = models.DateField(db_index=True)
-    bidang_id = models.BigIntegerField()
-    layanan_id = models.BigIntegerField()
     tahap = models.CharField(max_length=40)
     pelaku_id = models.BigIntegerField(null=True)
     transisi = models.CharField(max_length=40)  # accept, return_to_pemohon or «lain»
     standar = models.FloatField(null=True)
-    menit = ArrayField(models.FloatField())
+    menit = ArrayField(models.IntegerField())
+    jumlah = ArrayField(models.IntegerField())
+    lewat = models.IntegerField()
 
     class Meta:
         verbose_name = verbose_name_plural = "rekap kartu kendali harian"
 
-    def __str__(self) -> str:
-        return f"Rekap kartu kendali {self.tanggal}"
 
+class RekapPengembalian(Rekap):
+    """Returns and cancellations on ``tanggal`` per reason."""
 
-class RekapPengembalian(models.Model):
-    """Returns and cancellations on ``tanggal`` per bidang, layanan and reason."""
-
-    tanggal = models.DateField(db_index=True)
-    bidang_id = models.BigIntegerField()
-    layanan_id = models.BigIntegerField()
     jenis = models.CharField(max_length=20)
     alasan = models.TextField()
     jumlah = models.IntegerField()
 
     class Meta:
         verbose_name = verbose_name_plural = "rekap pengembalian harian"
-
-    def __str__(self) -> str:
-        return f"Rekap pengembalian {self.tanggal}"

@@ -3,9 +3,10 @@
 Each figure is computed per day by one SQL text below (``BERKAS``, ``KARTU``, ``PENGEMBALIAN``),
 grouped by day, bidang and layanan (and step, officer, reason). The same text fills the roll-up
 tables (``services.rekap_hitung``: per day, delete + insert in one transaction) and computes the
-live days, so rolled-up and live figures cannot disagree. Counts are sums; durations are kept per
-roll-up row as arrays (one element per berkas or hand-off), so median and p90 over ``unnest`` are
-exact.
+live days, so rolled-up and live figures cannot disagree. Counts are sums; the durations of berkas
+are kept per roll-up row as an array (one element per berkas), so median and p90 over ``unnest`` are
+exact; hand-off durations as whole minutes with their counts (see ``KARTU``), median and p90 from
+the cumulative counts (``percentile_cont``'s interpolation, at most 30 s off the exact value).
 
 Which days are read live (``hari_live``):
 - today, and every day of the period without a roll-up (``RekapHari``);
@@ -52,15 +53,27 @@ BERKAS = """
      GROUP BY 1, 2, 3
 """
 
+# a hand-off's duration is counted in whole minutes (rounded: at most 30 s off, shown as minutes with
+# one decimal), so a roll-up row keeps each distinct minute once with its count (``menit``,
+# ``jumlah``): a year of hand-offs is a few hundred values per step or officer, not millions; «over the
+# standard» (``lewat``) is counted on the exact durations
 KARTU = """
-    SELECT (k.waktu AT TIME ZONE %(tz)s)::date AS tanggal, b.bidang_id, b.layanan_id, k.dari_status AS tahap,
-           k.pelaku_id,
-           CASE WHEN k.transisi IN ('accept', 'return_to_pemohon') THEN k.transisi ELSE 'lain' END AS transisi,
-           (b.standar_waktu ->> k.dari_status)::float8 AS standar,
-           array_agg((extract(epoch FROM k.waktu - k.mulai) / 60)::float8) AS menit
-      FROM dukcapil_kartukendali k
-      JOIN dukcapil_berkas b ON b.id = k.object_id
-     WHERE k.content_type_id = %(ct)s AND ({hari_k}) {where}
+    SELECT tanggal, bidang_id, layanan_id, tahap, pelaku_id, transisi, standar,
+           array_agg(m ORDER BY m) AS menit, array_agg(n ORDER BY m) AS jumlah, sum(lewat)::int AS lewat
+      FROM (
+        SELECT (k.waktu AT TIME ZONE %(tz)s)::date AS tanggal, b.bidang_id, b.layanan_id, k.dari_status AS tahap,
+               k.pelaku_id,
+               CASE WHEN k.transisi IN ('accept', 'return_to_pemohon') THEN k.transisi ELSE 'lain' END AS transisi,
+               (b.standar_waktu ->> k.dari_status)::float8 AS standar,
+               round(extract(epoch FROM k.waktu - k.mulai) / 60)::int AS m,
+               count(*)::int AS n,
+               count(*) FILTER (WHERE extract(epoch FROM k.waktu - k.mulai) / 60
+                                      > (b.standar_waktu ->> k.dari_status)::numeric) AS lewat
+          FROM dukcapil_kartukendali k
+          JOIN dukcapil_berkas b ON b.id = k.object_id
+         WHERE k.content_type_id = %(ct)s AND ({hari_k}) {where}
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+      ) x
      GROUP BY 1, 2, 3, 4, 5, 6, 7
 """
 
@@ -90,7 +103,7 @@ PENGEMBALIAN = """
 KOLOM = {
     "kinerja_rekapberkas": "tanggal, bidang_id, layanan_id, masuk, selesai, batal, menunggu_blangko, bertenggat, "
     "tepat, jam",
-    "kinerja_rekapkartu": "tanggal, bidang_id, layanan_id, tahap, pelaku_id, transisi, standar, menit",
+    "kinerja_rekapkartu": "tanggal, bidang_id, layanan_id, tahap, pelaku_id, transisi, standar, menit, jumlah, lewat",
     "kinerja_rekappengembalian": "tanggal, bidang_id, layanan_id, jenis, alasan, jumlah",
 }
 SQL = {"kinerja_rekapberkas": BERKAS, "kinerja_rekapkartu": KARTU, "kinerja_rekappengembalian": PENGEMBALIAN}

@@ -15,6 +15,7 @@ Scope: ``Aksi.LIHAT_KINERJA`` in the permissions table (the Kadis and the Sekret
 the Kabid and the Kasi their own).
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -178,27 +179,41 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
     to the decision; no counter number is recorded, so the officer stands for the loket). Each row:
     hand-offs, median and p90 minutes, how many had a standard and how many went over it."""
     bagian, params = _bagian(p, "kinerja_rekapkartu")
+    kunci = "g, layanan_id, tahap, pelaku_id, loket"
     sql = f"""
         WITH r AS MATERIALIZED (
-            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.tahap = ANY(%(loket)s) AS loket,
-                   m AS menit, r.standar
-              FROM {bagian} CROSS JOIN LATERAL unnest(r.menit) m
+            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.tahap = ANY(%(loket)s) AS loket, r.standar,
+                   x.m, x.n, CASE WHEN x.i = 1 THEN r.lewat ELSE 0 END AS lewat
+              FROM {bagian} CROSS JOIN LATERAL unnest(r.menit, r.jumlah) WITH ORDINALITY AS x(m, n, i)
+        ), a AS (
+            -- per group and distinct minute: how many hand-offs took it
+            SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket, m,
+                   sum(n) AS n, sum(n) FILTER (WHERE standar IS NOT NULL) AS berstandar,
+                   sum(n * standar) AS standar_n, sum(lewat) AS lewat,
+                   sum(n) FILTER (WHERE transisi = 'accept') AS diterima,
+                   sum(n) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan
+              FROM r
+             GROUP BY GROUPING SETS ((layanan_id, tahap, m), (pelaku_id, m), (pelaku_id, loket, m))
+        ), w AS (
+            SELECT a.*, sum(n) OVER (PARTITION BY {kunci} ORDER BY m) AS kum,
+                   sum(n) OVER (PARTITION BY {kunci}) AS total
+              FROM a
         )
-        SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket,
-               count(*) AS jumlah,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY menit) AS median_menit,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY menit) AS p90_menit,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY standar) AS standar_menit,
-               count(standar) AS berstandar,
-               count(*) FILTER (WHERE menit > standar) AS lewat,
-               count(*) FILTER (WHERE transisi = 'accept') AS diterima,
-               count(*) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan
-          FROM r
-         GROUP BY GROUPING SETS ((layanan_id, tahap), (pelaku_id), (pelaku_id, loket))
+        -- percentile_cont over the counted minutes: the values at positions floor and ceil of f × (total − 1)
+        SELECT {kunci}, sum(n)::int AS jumlah, coalesce(sum(berstandar), 0)::int AS berstandar,
+               sum(standar_n) / nullif(sum(berstandar), 0) AS standar_menit, sum(lewat)::int AS lewat,
+               coalesce(sum(diterima), 0)::int AS diterima, coalesce(sum(dikembalikan), 0)::int AS dikembalikan,
+               max(total) AS total,
+               min(m) FILTER (WHERE kum > floor(0.5 * (total - 1))) AS m50a,
+               min(m) FILTER (WHERE kum > ceil(0.5 * (total - 1))) AS m50b,
+               min(m) FILTER (WHERE kum > floor(0.9 * (total - 1))) AS m90a,
+               min(m) FILTER (WHERE kum > ceil(0.9 * (total - 1))) AS m90b
+          FROM w GROUP BY {kunci}
     """
     rows = _rows(sql, {**params, "loket": [Status.BARU, Status.DIKEMBALIKAN]})
     for r in rows:
-        r["median_menit"], r["p90_menit"] = _num(r["median_menit"]), _num(r["p90_menit"])
+        r["median_menit"] = _num(_antara(r["m50a"], r["m50b"], 0.5, r["total"]))
+        r["p90_menit"] = _num(_antara(r["m90a"], r["m90b"], 0.9, r["total"]))
         r["standar_menit"] = _num(r["standar_menit"])
         r["persen_lewat"] = persen(r["lewat"], r["berstandar"])
     tahap = [r for r in rows if r["g"] == _SET_TAHAP]
@@ -219,6 +234,12 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
         "petugas": sorted(petugas, key=lambda r: (-r["jumlah"], r["petugas"])),
         "loket": sorted(loket, key=lambda r: (-r["jumlah"], r["petugas"])),
     }
+
+
+def _antara(bawah, atas, f: float, total) -> float:
+    """``percentile_cont(f)`` from the values at the two positions around f × (total − 1)."""
+    pos = f * (int(total) - 1)
+    return float(bawah) + (pos - math.floor(pos)) * (float(atas) - float(bawah))
 
 
 def per_tahap(p: Periode) -> list[dict]:
@@ -269,13 +290,15 @@ def pengembalian(p: Periode) -> list[dict]:
 # --- the late list ----------------------------------------------------------------------------
 
 
-def _late_sql(p: Periode, select: str, tail: str) -> tuple[str, list]:
+def _late_sql(p: Periode, select: str, tail: str, *, berkas: bool = False) -> tuple[str, list]:
+    """``berkas``: ``select`` reads the berkas (alias b); it is joined only then or for a layanan."""
     where, params = _where(p, "w")
     if p.layanan_id is not None:  # WorkItem has no layanan: go through the berkas
         where = where.replace("w.layanan_id", "b.layanan_id")
+    join = "JOIN dukcapil_berkas b ON b.id = w.object_id" if berkas or p.layanan_id is not None else ""
     sql = f"""
         SELECT {select}
-          FROM dukcapil_workitem w JOIN dukcapil_berkas b ON b.id = w.object_id
+          FROM dukcapil_workitem w {join}
          WHERE w.content_type_id = %s AND w.selesai_pada IS NULL
            AND (w.tenggat < %s OR w.sejak + w.standar_menit * interval '1 minute' < %s) {where}
          {tail}
@@ -306,6 +329,7 @@ def terlambat(p: Periode, *, offset: int = 0, limit: int = 50) -> list[dict]:
         "w.id, w.aksi, w.bidang_id, w.pengguna_id, w.status, w.sejak, w.standar_menit, w.tenggat, "
         "w.sejak + w.standar_menit * interval '1 minute' AS batas_tahap, b.nomor_registrasi, b.layanan_id",
         "ORDER BY w.sejak, w.id LIMIT %s OFFSET %s",
+        berkas=True,
     )
     rows = _rows(sql, [*params, limit, offset])
     _pemegang(rows)
