@@ -177,15 +177,18 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
     ``tahap`` per layanan and SOP step, ``petugas`` per officer (the pelaku), ``loket`` per officer
     at the counter (steps «baru» and «dikembalikan»: accepted, returned, time from opening the intake
     to the decision; no counter number is recorded, so the officer stands for the loket). Each row:
-    hand-offs, median and p90 minutes, how many had a standard and how many went over it."""
+    hand-offs, median and p90 minutes (over whole minutes, see ``rekap.KARTU``), the mean SOP standard,
+    how many had a standard and how many went over it."""
     bagian, params = _bagian(p, "kinerja_rekapkartu")
     kunci = "g, layanan_id, tahap, pelaku_id, loket"
     sql = f"""
-        WITH r AS MATERIALIZED (
-            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.tahap = ANY(%(loket)s) AS loket, r.standar,
-                   x.m, x.n, CASE WHEN x.i = 1 THEN r.lewat ELSE 0 END AS lewat
+        WITH e AS (
+            -- the days merged first (one hash pass), so the three groupings below sort few rows
+            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.standar, x.m, sum(x.n) AS n,
+                   sum(CASE WHEN x.i = 1 THEN r.lewat ELSE 0 END) AS lewat
               FROM {bagian} CROSS JOIN LATERAL unnest(r.menit, r.jumlah) WITH ORDINALITY AS x(m, n, i)
-        ), a AS (
+             GROUP BY 1, 2, 3, 4, 5, 6
+        ), r AS MATERIALIZED (SELECT e.*, e.tahap = ANY(%(loket)s) AS loket FROM e), a AS (
             -- per group and distinct minute: how many hand-offs took it
             SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket, m,
                    sum(n) AS n, sum(n) FILTER (WHERE standar IS NOT NULL) AS berstandar,
