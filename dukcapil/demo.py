@@ -471,6 +471,9 @@ def _seed_demo(with_worker: bool) -> tuple[dict[str, User], int]:
 
         made = build_demo_berkas(users, stuck_in_cetak=with_worker)
         created = len(made) + len(build_service_demo(users)) + len(build_capil_demo(users))
+        from .kinerja.demo import build_kinerja_demo
+
+        build_kinerja_demo()  # late open berkas for /kinerja/terlambat/
     created += _seed_sekretariat(users)
     created += _seed_piak(users)
     from .warga.demo import build_warga_demo

@@ -134,6 +134,20 @@ def load_defaults(sender=None, apps=None, **kwargs) -> None:
         import_module(module).load(apps)
 
 
+def laporan_berjudul(apps, *, kode: str, nama: str, rute_paraf: list[str], templat_isi: str, urutan: int = 40) -> None:
+    """A report module's jenis naskah (tata «berjudul»), created unless its kode exists (idempotent;
+    editable in admin afterwards). ``apps``: a migration's app registry, or None for the live one."""
+    if apps is None:
+        from django.apps import apps as django_apps
+
+        apps = django_apps
+    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
+        kode=kode,
+        defaults={"nama": nama, "tata": "berjudul", "rute_paraf": rute_paraf, "templat_isi": templat_isi,
+                  "urutan": urutan},
+    )  # fmt: skip
+
+
 def load(apps=None) -> None:
     """Create the classification and the jenis naskah unless they exist (idempotent)."""
     if apps is None:

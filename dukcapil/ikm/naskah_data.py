@@ -2,6 +2,8 @@
 Kabid initials it (paraf koordinasi) and the Kadis signs it (Bintan Standar Pelayanan, komponen
 evaluasi: IKM «setiap semester I dan II»). Idempotent; editable in admin."""
 
+from sekretariat.naskah_data import laporan_berjudul
+
 KODE_JENIS = "laporan-ikm"
 
 TEMPLAT = (
@@ -11,12 +13,5 @@ TEMPLAT = (
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
-    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
-        kode=KODE_JENIS,
-        defaults={"nama": "Laporan Survei Kepuasan Masyarakat", "tata": "berjudul", "rute_paraf": ["kabid"],
-                  "templat_isi": TEMPLAT, "urutan": 40},
-    )  # fmt: skip
+    laporan_berjudul(apps, kode=KODE_JENIS, nama="Laporan Survei Kepuasan Masyarakat", rute_paraf=["kabid"],
+                     templat_isi=TEMPLAT)  # fmt: skip

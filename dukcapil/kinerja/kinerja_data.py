@@ -2,6 +2,8 @@
 «Indikator Kinerja, target, realisasi, dan presentase capaian kinerja»), drawn up by the Kasubag,
 initialled by the Sekretaris and signed by the Kadis. Idempotent."""
 
+from sekretariat.naskah_data import laporan_berjudul
+
 JENIS_LAPORAN = "laporan-kinerja"
 
 TEMPLAT_LAPORAN = (
@@ -12,12 +14,5 @@ TEMPLAT_LAPORAN = (
 
 
 def load(apps=None) -> None:
-    if apps is None:
-        from django.apps import apps as django_apps
-
-        apps = django_apps
-    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
-        kode=JENIS_LAPORAN,
-        defaults={"nama": "Laporan Kinerja Pelayanan", "tata": "berjudul", "rute_paraf": ["sekretaris"],
-                  "templat_isi": TEMPLAT_LAPORAN, "urutan": 40},
-    )  # fmt: skip
+    laporan_berjudul(apps, kode=JENIS_LAPORAN, nama="Laporan Kinerja Pelayanan", rute_paraf=["sekretaris"],
+                     templat_isi=TEMPLAT_LAPORAN)  # fmt: skip

@@ -15,6 +15,7 @@ Scope: ``Aksi.LIHAT_KINERJA`` in the permissions table (the Kadis and the Sekret
 the Kabid and the Kasi their own).
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -26,6 +27,7 @@ from django.utils import timezone
 from ..choices import KategoriBatal, Status
 from ..models import Berkas, Bidang, Layanan
 from ..workflow.permissions import TABLE, Aksi, Lingkup, grants
+from . import rekap
 
 TOLAK = "Peran Anda tidak berwenang melihat kinerja layanan."
 STATUS_LABEL = dict(Status.choices)
@@ -100,46 +102,54 @@ def _num(value) -> float | None:
 # --- per layanan ---------------------------------------------------------------------------
 
 
+def _saring(p: Periode, alias: str) -> str:
+    """The scope of ``p`` on a row with ``bidang_id`` and ``layanan_id`` (named parameters of ``_bagian``)."""
+    sql = ""
+    if p.bidang_ids is not None:
+        sql += f" AND {alias}.bidang_id = ANY(%(bidang_ids)s)"
+    if p.layanan_id is not None:
+        sql += f" AND {alias}.layanan_id = %(layanan_id)s"
+    return sql
+
+
+def _bagian(p: Periode, tabel: str, *, berkas: bool = False) -> tuple[str, dict]:
+    """The rows of ``p`` in the shape of roll-up ``tabel``: its rolled-up days plus the live days
+    computed by the same SQL (``rekap``), as a subquery ``r`` to aggregate over."""
+    live = rekap.hari_live(p.dari, p.sampai, berkas=berkas)
+    select, bounds = rekap.sql(tabel, live, _saring(p, "b"))
+    sql = f"""(
+        SELECT {rekap.KOLOM[tabel]} FROM {tabel} r
+         WHERE r.tanggal BETWEEN %(dari)s AND %(sampai)s AND r.tanggal <> ALL(%(hari)s::date[]) {_saring(p, "r")}
+        UNION ALL
+        ({select})
+    ) r"""
+    params = rekap.params(live, dari=p.dari, sampai=p.sampai, bidang_ids=list(p.bidang_ids or []),
+                          layanan_id=p.layanan_id, **bounds)  # fmt: skip
+    return sql, params
+
+
 def ringkasan_layanan(p: Periode) -> list[dict]:
     """Per layanan: masuk, selesai, dibatalkan, dalam proses, menunggu blangko, on-time share,
     median and p90 duration (jam) of the finished ones."""
-    where, params = _where(p)
+    bagian, params = _bagian(p, "kinerja_rekapberkas", berkas=True)
     sql = f"""
-        WITH b AS MATERIALIZED (
-            SELECT b.id, b.layanan_id, b.status, b.dibuat_pada, b.tenggat
-              FROM dukcapil_berkas b
-             WHERE b.dibuat_pada >= %s AND b.dibuat_pada < %s {where}
-        ), s AS (
-            -- a berkas is finished at its first hand-off into «siap diambil», never before it was registered
-            SELECT k.object_id, min(k.waktu) AS selesai_pada
-              FROM dukcapil_kartukendali k
-             WHERE k.content_type_id = %s AND k.ke_status = %s AND k.waktu >= %s
-             GROUP BY k.object_id
-        ), b2 AS MATERIALIZED (
-            SELECT b.*, s.selesai_pada,
-                   extract(epoch FROM s.selesai_pada - b.dibuat_pada) / 3600 AS jam
-              FROM b LEFT JOIN s ON s.object_id = b.id
+        WITH r AS MATERIALIZED (SELECT * FROM {bagian}),
+        jumlah AS (
+            SELECT layanan_id, sum(masuk) AS masuk, sum(selesai) AS selesai, sum(batal) AS batal,
+                   sum(menunggu_blangko) AS menunggu_blangko, sum(bertenggat) AS bertenggat, sum(tepat) AS tepat
+              FROM r GROUP BY layanan_id
+        ), durasi AS (
+            SELECT layanan_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY j) AS median_jam,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY j) AS p90_jam
+              FROM r CROSS JOIN LATERAL unnest(r.jam) j GROUP BY layanan_id
         )
-        SELECT l.kode, l.nama,
-               count(*) AS masuk,
-               count(b.selesai_pada) AS selesai,
-               count(*) FILTER (WHERE b.status = %s) AS batal,
-               count(*) FILTER (WHERE b.status = %s) AS menunggu_blangko,
-               count(*) FILTER (WHERE b.selesai_pada IS NOT NULL AND b.tenggat IS NOT NULL) AS bertenggat,
-               count(*) FILTER (WHERE (b.selesai_pada AT TIME ZONE %s)::date <= b.tenggat) AS tepat,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.selesai_pada - b.dibuat_pada) / 3600)
-                   AS median_jam,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b.selesai_pada - b.dibuat_pada) / 3600)
-                   AS p90_jam
-          FROM b2 b JOIN dukcapil_layanan l ON l.id = b.layanan_id
-         GROUP BY l.kode, l.nama
+        SELECT l.kode, l.nama, j.masuk::int, j.selesai::int, j.batal::int, j.menunggu_blangko::int,
+               j.bertenggat::int, j.tepat::int, d.median_jam, d.p90_jam
+          FROM jumlah j JOIN dukcapil_layanan l ON l.id = j.layanan_id
+          LEFT JOIN durasi d ON d.layanan_id = j.layanan_id
          ORDER BY l.nama
     """
-    rows = _rows(
-        sql,
-        [p.mulai, p.akhir, *params, _ct_berkas(), Status.SIAP_DIAMBIL, p.mulai,
-         Status.DIBATALKAN, Status.MENUNGGU_BLANGKO, timezone.get_current_timezone_name()],
-    )  # fmt: skip
+    rows = _rows(sql, params)
     for r in rows:
         r["proses"] = r["masuk"] - r["selesai"] - r["batal"]
         r["persen_tepat"] = persen(r["tepat"], r["bertenggat"])
@@ -167,33 +177,46 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
     ``tahap`` per layanan and SOP step, ``petugas`` per officer (the pelaku), ``loket`` per officer
     at the counter (steps «baru» and «dikembalikan»: accepted, returned, time from opening the intake
     to the decision; no counter number is recorded, so the officer stands for the loket). Each row:
-    hand-offs, median and p90 minutes, how many had a standard and how many went over it."""
-    where, params = _where(p)
+    hand-offs, median and p90 minutes (over whole minutes, see ``rekap.KARTU``), the mean SOP standard,
+    how many had a standard and how many went over it."""
+    bagian, params = _bagian(p, "kinerja_rekapkartu")
+    kunci = "g, layanan_id, tahap, pelaku_id, loket"
     sql = f"""
-        WITH r AS MATERIALIZED (
-            SELECT b.layanan_id, k.dari_status AS tahap, k.pelaku_id, k.transisi,
-                   k.dari_status = ANY(%s) AS loket,
-                   extract(epoch FROM k.waktu - k.mulai) / 60 AS menit,
-                   (b.standar_waktu ->> k.dari_status)::numeric AS standar
-              FROM dukcapil_kartukendali k
-              JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s {where}
+        WITH e AS (
+            -- the days merged first (one hash pass), so the three groupings below sort few rows
+            SELECT r.layanan_id, r.tahap, r.pelaku_id, r.transisi, r.standar, x.m, sum(x.n) AS n,
+                   sum(CASE WHEN x.i = 1 THEN r.lewat ELSE 0 END) AS lewat
+              FROM {bagian} CROSS JOIN LATERAL unnest(r.menit, r.jumlah) WITH ORDINALITY AS x(m, n, i)
+             GROUP BY 1, 2, 3, 4, 5, 6
+        ), r AS MATERIALIZED (SELECT e.*, e.tahap = ANY(%(loket)s) AS loket FROM e), a AS (
+            -- per group and distinct minute: how many hand-offs took it
+            SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket, m,
+                   sum(n) AS n, sum(n) FILTER (WHERE standar IS NOT NULL) AS berstandar,
+                   sum(n * standar) AS standar_n, sum(lewat) AS lewat,
+                   sum(n) FILTER (WHERE transisi = 'accept') AS diterima,
+                   sum(n) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan
+              FROM r
+             GROUP BY GROUPING SETS ((layanan_id, tahap, m), (pelaku_id, m), (pelaku_id, loket, m))
+        ), w AS (
+            SELECT a.*, sum(n) OVER (PARTITION BY {kunci} ORDER BY m) AS kum,
+                   sum(n) OVER (PARTITION BY {kunci}) AS total
+              FROM a
         )
-        SELECT GROUPING(layanan_id, tahap, pelaku_id, loket) AS g, layanan_id, tahap, pelaku_id, loket,
-               count(*) AS jumlah,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY menit) AS median_menit,
-               percentile_cont(0.9) WITHIN GROUP (ORDER BY menit) AS p90_menit,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY standar) AS standar_menit,
-               count(standar) AS berstandar,
-               count(*) FILTER (WHERE menit > standar) AS lewat,
-               count(*) FILTER (WHERE transisi = 'accept') AS diterima,
-               count(*) FILTER (WHERE transisi = 'return_to_pemohon') AS dikembalikan
-          FROM r
-         GROUP BY GROUPING SETS ((layanan_id, tahap), (pelaku_id), (pelaku_id, loket))
+        -- percentile_cont over the counted minutes: the values at positions floor and ceil of f × (total − 1)
+        SELECT {kunci}, sum(n)::int AS jumlah, coalesce(sum(berstandar), 0)::int AS berstandar,
+               sum(standar_n) / nullif(sum(berstandar), 0) AS standar_menit, sum(lewat)::int AS lewat,
+               coalesce(sum(diterima), 0)::int AS diterima, coalesce(sum(dikembalikan), 0)::int AS dikembalikan,
+               max(total) AS total,
+               min(m) FILTER (WHERE kum > floor(0.5 * (total - 1))) AS m50a,
+               min(m) FILTER (WHERE kum > ceil(0.5 * (total - 1))) AS m50b,
+               min(m) FILTER (WHERE kum > floor(0.9 * (total - 1))) AS m90a,
+               min(m) FILTER (WHERE kum > ceil(0.9 * (total - 1))) AS m90b
+          FROM w GROUP BY {kunci}
     """
-    rows = _rows(sql, [[Status.BARU, Status.DIKEMBALIKAN], _ct_berkas(), p.mulai, p.akhir, *params])
+    rows = _rows(sql, {**params, "loket": [Status.BARU, Status.DIKEMBALIKAN]})
     for r in rows:
-        r["median_menit"], r["p90_menit"] = _num(r["median_menit"]), _num(r["p90_menit"])
+        r["median_menit"] = _num(_antara(r["m50a"], r["m50b"], 0.5, r["total"]))
+        r["p90_menit"] = _num(_antara(r["m90a"], r["m90b"], 0.9, r["total"]))
         r["standar_menit"] = _num(r["standar_menit"])
         r["persen_lewat"] = persen(r["lewat"], r["berstandar"])
     tahap = [r for r in rows if r["g"] == _SET_TAHAP]
@@ -214,6 +237,12 @@ def kartu_kendali(p: Periode) -> dict[str, list[dict]]:
         "petugas": sorted(petugas, key=lambda r: (-r["jumlah"], r["petugas"])),
         "loket": sorted(loket, key=lambda r: (-r["jumlah"], r["petugas"])),
     }
+
+
+def _antara(bawah, atas, f: float, total) -> float:
+    """``percentile_cont(f)`` from the values at the two positions around f × (total − 1)."""
+    pos = f * (int(total) - 1)
+    return float(bawah) + (pos - math.floor(pos)) * (float(atas) - float(bawah))
 
 
 def per_tahap(p: Periode) -> list[dict]:
@@ -243,29 +272,13 @@ def _nama_pelaku(rows: list[dict]) -> None:
 def pengembalian(p: Periode) -> list[dict]:
     """Returns by reason: each missing persyaratan of a return to the pemohon, each step that sent
     a berkas back for correction, each category of cancellation."""
-    where, params = _where(p)
+    bagian, params = _bagian(p, "kinerja_rekappengembalian")
     sql = f"""
-        WITH k AS MATERIALIZED (
-            SELECT k.transisi, k.dari_status, k.catatan, b.kategori_batal
-              FROM dukcapil_kartukendali k JOIN dukcapil_berkas b ON b.id = k.object_id
-             WHERE k.content_type_id = %s AND k.waktu >= %s AND k.waktu < %s
-               AND k.transisi IN ('return_to_pemohon', 'send_back', 'cancel') {where}
-        )
-        SELECT jenis, alasan, count(*) AS jumlah FROM (
-            SELECT 'pemohon' AS jenis,
-                   unnest(string_to_array(substring(split_part(catatan, E'\\n', 1)
-                                                    FROM 'Persyaratan belum lengkap: (.*)$'), '; ')) AS alasan
-              FROM k WHERE transisi = 'return_to_pemohon'
-            UNION ALL
-            SELECT 'perbaikan', dari_status FROM k WHERE transisi = 'send_back'
-            UNION ALL
-            SELECT 'batal', kategori_batal FROM k WHERE transisi = 'cancel'
-        ) alasan
-        WHERE alasan IS NOT NULL
-        GROUP BY jenis, alasan
-        ORDER BY count(*) DESC, jenis, alasan
+        SELECT jenis, alasan, sum(jumlah)::int AS jumlah FROM {bagian}
+         GROUP BY jenis, alasan
+         ORDER BY sum(jumlah) DESC, jenis, alasan
     """
-    rows = _rows(sql, [_ct_berkas(), p.mulai, p.akhir, *params])
+    rows = _rows(sql, params)
     for r in rows:
         if r["jenis"] == "pemohon":
             r["jenis_label"], r["alasan_label"] = "Dikembalikan ke pemohon (persyaratan kurang)", r["alasan"]
@@ -280,13 +293,15 @@ def pengembalian(p: Periode) -> list[dict]:
 # --- the late list ----------------------------------------------------------------------------
 
 
-def _late_sql(p: Periode, select: str, tail: str) -> tuple[str, list]:
+def _late_sql(p: Periode, select: str, tail: str, *, berkas: bool = False) -> tuple[str, list]:
+    """``berkas``: ``select`` reads the berkas (alias b); it is joined only then or for a layanan."""
     where, params = _where(p, "w")
     if p.layanan_id is not None:  # WorkItem has no layanan: go through the berkas
         where = where.replace("w.layanan_id", "b.layanan_id")
+    join = "JOIN dukcapil_berkas b ON b.id = w.object_id" if berkas or p.layanan_id is not None else ""
     sql = f"""
         SELECT {select}
-          FROM dukcapil_workitem w JOIN dukcapil_berkas b ON b.id = w.object_id
+          FROM dukcapil_workitem w {join}
          WHERE w.content_type_id = %s AND w.selesai_pada IS NULL
            AND (w.tenggat < %s OR w.sejak + w.standar_menit * interval '1 minute' < %s) {where}
          {tail}
@@ -317,6 +332,7 @@ def terlambat(p: Periode, *, offset: int = 0, limit: int = 50) -> list[dict]:
         "w.id, w.aksi, w.bidang_id, w.pengguna_id, w.status, w.sejak, w.standar_menit, w.tenggat, "
         "w.sejak + w.standar_menit * interval '1 minute' AS batas_tahap, b.nomor_registrasi, b.layanan_id",
         "ORDER BY w.sejak, w.id LIMIT %s OFFSET %s",
+        berkas=True,
     )
     rows = _rows(sql, [*params, limit, offset])
     _pemegang(rows)
@@ -391,3 +407,90 @@ def statistik(p: Periode) -> list[dict]:
         [timezone.get_current_timezone_name(), Status.SIAP_DIAMBIL, Status.DISERAHKAN, Status.DIBATALKAN,
          p.mulai, p.akhir, *params],
     )  # fmt: skip
+
+
+# --- naskah, disposisi, gangguan and pengaduan -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Jenis:
+    """A kind of record beside the berkas: when it comes in, when it counts as closed, its deadline."""
+
+    kode: str
+    nama: str
+    model: str  # app_label.Model
+    masuk: str  # the column of its arrival
+    selesai: str  # SQL for the time it was closed (alias r; NULL while open)
+    ditutup: tuple[str, ...]  # the statuses that count as closed
+    batal: tuple[str, ...] = ()  # withdrawn: neither open nor closed
+    tenggat: str = "r.tenggat"  # SQL for its deadline (a date) or NULL
+
+
+def _pertama_ke(statuses: tuple[str, ...]) -> str:
+    """The first kartu kendali hand-off of the record into one of ``statuses`` (the model has no column)."""
+    daftar = ", ".join(f"'{s}'" for s in statuses)
+    return (
+        "(SELECT min(k.waktu) FROM dukcapil_kartukendali k WHERE k.content_type_id = %(ct_{kode})s "
+        f"AND k.object_id = r.id AND k.ke_status IN ({daftar}))"
+    )
+
+
+JENIS = (
+    Jenis("naskah", "Naskah dinas", "sekretariat.Naskah", "dibuat_pada",
+          _pertama_ke(("terbit", "terkirim", "arsip")), ("terbit", "terkirim", "arsip"), ("ditarik",)),
+    Jenis("disposisi", "Disposisi", "sekretariat.Disposisi", "dibuat", "r.ditutup_pada",
+          ("selesai", "diarsipkan"), tenggat="coalesce(r.batas_waktu, r.tenggat)"),
+    Jenis("gangguan", "Gangguan layanan (PIAK)", "piak.Gangguan", "dilaporkan_pada", "r.selesai_pada",
+          ("selesai", "dikonfirmasi")),
+    Jenis("pengaduan", "Pengaduan (PIAK)", "piak.Pengaduan", "diterima_pada", "r.dijawab_pada",
+          ("dijawab", "selesai")),
+)  # fmt: skip
+
+
+def lainnya(p: Periode) -> list[dict]:
+    """Per kind in ``JENIS``, the records that came in during the period in the bidang seen: masuk,
+    selesai, still open, the share closed by their own deadline (of those closed that had one), and
+    the median and p90 duration (jam) to closing. One query. None for a chosen layanan (these records
+    belong to no layanan)."""
+    if p.layanan_id is not None:
+        return []
+    from django.apps import apps
+
+    bagian, params = [], {"mulai": p.mulai, "akhir": p.akhir, "bidang_ids": list(p.bidang_ids or []),
+                          "tz": timezone.get_current_timezone_name()}  # fmt: skip
+    for j in JENIS:
+        model = apps.get_model(j.model)
+        params[f"ct_{j.kode}"] = ContentType.objects.get_for_model(model).pk
+        params[f"tutup_{j.kode}"], params[f"batal_{j.kode}"] = list(j.ditutup), list(j.batal)
+        bidang = " AND r.bidang_id = ANY(%(bidang_ids)s)" if p.bidang_ids is not None else ""
+        bagian.append(f"""
+            SELECT '{j.kode}' AS kode, r.status, {j.selesai.format(kode=j.kode)} AS selesai_pada,
+                   r.{j.masuk} AS masuk_pada, {j.tenggat} AS tenggat,
+                   r.status = ANY(%(tutup_{j.kode})s) AS tutup, r.status = ANY(%(batal_{j.kode})s) AS batal
+              FROM {model._meta.db_table} r
+             WHERE r.{j.masuk} >= %(mulai)s AND r.{j.masuk} < %(akhir)s {bidang}
+        """)
+    sql = f"""
+        WITH r AS MATERIALIZED ({" UNION ALL ".join(bagian)})
+        SELECT kode, count(*) AS masuk,
+               count(*) FILTER (WHERE tutup) AS selesai,
+               count(*) FILTER (WHERE NOT tutup AND NOT batal) AS terbuka,
+               count(*) FILTER (WHERE tutup AND tenggat IS NOT NULL AND selesai_pada IS NOT NULL) AS bertenggat,
+               count(*) FILTER (WHERE tutup AND (selesai_pada AT TIME ZONE %(tz)s)::date <= tenggat) AS tepat,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM selesai_pada - masuk_pada) / 3600)
+                   FILTER (WHERE tutup) AS median_jam,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM selesai_pada - masuk_pada) / 3600)
+                   FILTER (WHERE tutup) AS p90_jam
+          FROM r GROUP BY kode
+    """
+    found = {r["kode"]: r for r in _rows(sql, params)}
+    rows = []
+    for j in JENIS:
+        r = found.get(j.kode)
+        if r is None:
+            continue
+        r["nama"] = j.nama
+        r["persen_tepat"] = persen(r["tepat"], r["bertenggat"])
+        r["median_jam"], r["p90_jam"] = _num(r["median_jam"]), _num(r["p90_jam"])
+        rows.append(r)
+    return rows

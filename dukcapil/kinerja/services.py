@@ -2,17 +2,21 @@
 carries the Sekretaris's paraf and the Kadis's TTE (``naskah_bulanan_buat``, as the presensi rekap)."""
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 from html import escape
+
+from django.db import connection, transaction
+from django.utils import timezone
 
 from sekretariat.services.naskah import naskah_bulanan_buat
 from sekretariat.services.presensi import NAMA_BULAN
 
 from ..exceptions import BerkasForbidden
 from ..workflow.permissions import Aksi, can
+from . import rekap
 from . import selectors as sel
 from .kinerja_data import JENIS_LAPORAN
-from .models import LaporanKinerja
+from .models import LaporanKinerja, RekapHari
 from .tables import angka, persen
 
 TOLAK_AJUKAN = "Laporan kinerja pelayanan disusun oleh Kasubag perencanaan dan pelaporan."
@@ -80,3 +84,32 @@ def laporan_kinerja_ajukan(*, user, tahun: int, bulan: int) -> LaporanKinerja:
 
 def daftar_laporan() -> list[LaporanKinerja]:
     return list(LaporanKinerja.objects.select_related("naskah").order_by("-tahun", "-bulan")[:24])
+
+
+def rekap_hitung(*, hari: list[date]) -> int:
+    """Roll up each day of ``hari`` again: its rows deleted and inserted from the base tables in one
+    transaction per day (idempotent), and the day marked computed now. Returns the days done."""
+    for d in sorted(set(hari)):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM kinerja_rekaphari WHERE tanggal = %s FOR UPDATE", [d])
+            for tabel, kolom in rekap.KOLOM.items():
+                cursor.execute(f"DELETE FROM {tabel} WHERE tanggal = %s", [d])
+                select, bounds = rekap.sql(tabel, [d])
+                insert = f"INSERT INTO {tabel} ({kolom}) SELECT {kolom} FROM ({select}) x"
+                cursor.execute(insert, rekap.params([d], **bounds))
+            RekapHari.objects.update_or_create(tanggal=d, defaults={"dihitung_pada": timezone.now()})
+    return len(set(hari))
+
+
+def rekap_harian() -> int:
+    """The nightly roll-up: yesterday, the last ``HARI_ULANG`` days still without a roll-up, and every
+    day made dirty by a later change (``rekap.hari_live``)."""
+    today = timezone.localdate()
+    kemarin = today - timedelta(days=1)
+    hari = {kemarin, *rekap.hari_live(today - timedelta(days=rekap.HARI_ULANG), kemarin, berkas=True)}
+    lama = RekapHari.objects.filter(tanggal__lt=today - timedelta(days=rekap.HARI_ULANG)).values_list(
+        "tanggal", flat=True
+    )
+    if lama:
+        hari |= set(rekap.hari_live(min(lama), today - timedelta(days=rekap.HARI_ULANG + 1), berkas=True))
+    return rekap_hitung(hari=[d for d in hari if d < today])

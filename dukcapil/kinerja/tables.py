@@ -72,6 +72,15 @@ TABEL: dict[str, Tabel] = {
             lambda r: [r["jenis_label"], r["alasan_label"], r["jumlah"]],
         ),
         Tabel(
+            "lainnya",
+            "Naskah, disposisi, gangguan dan pengaduan",
+            ("Jenis", "Masuk", "Selesai", "Masih terbuka", "Selesai dalam batas waktu", "Bertenggat",
+             "% dalam batas waktu", "Median (jam)", "P90 (jam)"),
+            sel.lainnya,
+            lambda r: [r["nama"], r["masuk"], r["selesai"], r["terbuka"], r["tepat"], r["bertenggat"],
+                       r["persen_tepat"], r["median_jam"], r["p90_jam"]],
+        ),
+        Tabel(
             "statistik",
             "Statistik berkas per layanan, kecamatan dan bulan (tanpa data pribadi)",
             ("Bulan", "Layanan", "Kecamatan", "Masuk", "Selesai", "Dibatalkan"),
@@ -85,4 +94,9 @@ TABEL: dict[str, Tabel] = {
 def dashboard(p: sel.Periode) -> dict[str, list[dict]]:
     """The rows of every dashboard table for ``p`` (the hand-off tables from one scan)."""
     kartu = sel.kartu_kendali(p)
-    return {"layanan": sel.ringkasan_layanan(p), **kartu, "pengembalian": sel.pengembalian(p)}
+    return {
+        "layanan": sel.ringkasan_layanan(p),
+        **kartu,
+        "pengembalian": sel.pengembalian(p),
+        "lainnya": sel.lainnya(p),
+    }

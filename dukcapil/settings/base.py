@@ -239,6 +239,8 @@ CELERY_BEAT_SCHEDULE = {
     "ingatkan-perencanaan": {"task": "sekretariat.tasks.ingatkan_perencanaan", "schedule": crontab(hour=7, minute=0)},
     # PIAK kerja sama: end agreements past their term, remind 90 and 30 days before (once each)
     "kerjasama-harian": {"task": "piak.tasks.kerjasama_harian", "schedule": crontab(hour=6, minute=30)},
+    # kinerja layanan: daily roll-ups (yesterday and every day changed since its roll-up)
+    "kinerja-rekap-harian": {"task": "kinerja.rekap_harian", "schedule": crontab(hour=0, minute=30)},
 }
 # Documents produced on request (dukcapil.cetakan): an identical request within REUSE while the
 # earlier one still waits gets that one, a request still waiting after SWEEP is published again,

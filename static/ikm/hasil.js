@@ -1,35 +1,16 @@
-// IKM results: NRR per unsur as bars (Chart.js 4.6.1, static/vendor/chartjs), from the
+// IKM results: NRR per unsur as bars (Chart.js 4.6.1 with static/js/grafik.js), from the
 // json_script tag #ikm-data. Every bar carries its value as text and the weakest unsur's label says
 // «terendah», so colour is never the only carrier of meaning; the same numbers are in the table.
 (function () {
   "use strict";
-  var source = document.getElementById("ikm-data");
+  var data = window.Grafik && Grafik.data("ikm-data");
   var canvas = document.getElementById("grafik-ikm");
-  if (!source || !canvas || typeof Chart === "undefined") {
+  if (!data || !canvas) {
     return;
   }
-  var data = JSON.parse(source.textContent);
-  var angka = function (v) {
-    return Number(v).toLocaleString("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  };
   var labels = data.labels.map(function (label, i) {
     return data.terendah[i] ? [label, "(terendah)"] : label;
   });
-  var labelValues = {
-    id: "labelValues",
-    afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.font = "12px sans-serif";
-      ctx.fillStyle = "#222";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "bottom";
-      chart.getDatasetMeta(0).data.forEach(function (bar, j) {
-        ctx.fillText(angka(data.nrr[j]), bar.x, bar.y - 2);
-      });
-      ctx.restore();
-    },
-  };
   new Chart(canvas, {
     type: "bar",
     data: {
@@ -60,6 +41,13 @@
       },
       scales: { y: { min: 0, max: 4, ticks: { stepSize: 1 } } },
     },
-    plugins: [labelValues],
+    plugins: [
+      Grafik.labelNilai({
+        font: "12px sans-serif",
+        teks: function (dataset, i, j) {
+          return Grafik.angka(data.nrr[j], 2);
+        },
+      }),
+    ],
   });
 })();

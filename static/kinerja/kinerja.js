@@ -1,39 +1,15 @@
 // Charts of the kinerja layanan dashboard, from the json_script tag #kinerja-data.
-// Chart.js 4.6.1 (static/vendor/chartjs). Every bar carries its value as text and every chart has a
+// Chart.js 4.6.1 with static/js/grafik.js. Every bar carries its value as text and every chart has a
 // table beside it with the same numbers, so colour is never the only carrier of meaning.
 (function () {
   "use strict";
-  var source = document.getElementById("kinerja-data");
-  if (!source || typeof Chart === "undefined") {
+  var data = window.Grafik && Grafik.data("kinerja-data");
+  if (!data) {
     return;
   }
-  var data = JSON.parse(source.textContent);
   var BIRU = "#1f5f99";
   var ABU = "#9a9a9a";
   var HIJAU = "#2f6b3a";
-  var angka = function (v) {
-    return v === null || v === undefined ? "–" : Number(v).toLocaleString("id-ID");
-  };
-  var labelValues = {
-    id: "labelValues",
-    afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.font = "11px sans-serif";
-      ctx.fillStyle = "#222";
-      ctx.textAlign = "left";
-      ctx.textBaseline = "middle";
-      chart.data.datasets.forEach(function (dataset, i) {
-        if (chart.getDatasetMeta(i).hidden) {
-          return;
-        }
-        chart.getDatasetMeta(i).data.forEach(function (bar, j) {
-          ctx.fillText(angka(dataset.data[j]), bar.x + 3, bar.y);
-        });
-      });
-      ctx.restore();
-    },
-  };
   var draw = function (id, labels, datasets) {
     var canvas = document.getElementById(id);
     if (!canvas || !labels.length) {
@@ -67,7 +43,7 @@
         },
         plugins: { legend: { display: datasets.length > 1 } },
       },
-      plugins: [labelValues],
+      plugins: [Grafik.labelNilai({ horizontal: true })],
     });
   };
   draw("grafik-layanan", data.layanan.labels, [

@@ -1,38 +1,14 @@
 // Charts of a laporan perkembangan kependudukan, from the json_script tag #laporan-penduduk-data.
-// Chart.js 4.6.1 (static/vendor/chartjs). Every bar carries its value as text, so the colours
+// Chart.js 4.6.1 with static/js/grafik.js. Every bar carries its value as text, so the colours
 // are never the only carrier of meaning; the same numbers are in the tables under the charts.
 (function () {
   "use strict";
-  var source = document.getElementById("laporan-penduduk-data");
-  if (!source || typeof Chart === "undefined") {
+  var data = window.Grafik && Grafik.data("laporan-penduduk-data");
+  if (!data) {
     return;
   }
-  var data = JSON.parse(source.textContent);
   var LAKI = "#1f5f99";
   var PEREMPUAN = "#c2571a";
-  var angka = function (v) {
-    return Number(v).toLocaleString("id-ID");
-  };
-  var labelValues = {
-    id: "labelValues",
-    afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.font = "11px sans-serif";
-      ctx.fillStyle = "#222";
-      ctx.textAlign = "center";
-      ctx.textBaseline = "bottom";
-      chart.data.datasets.forEach(function (dataset, i) {
-        if (chart.getDatasetMeta(i).hidden) {
-          return;
-        }
-        chart.getDatasetMeta(i).data.forEach(function (bar, j) {
-          ctx.fillText(angka(dataset.data[j]), bar.x, bar.y - 2);
-        });
-      });
-      ctx.restore();
-    },
-  };
   var options = {
     responsive: true,
     maintainAspectRatio: false,
@@ -48,7 +24,7 @@
       type: "bar",
       data: { labels: labels, datasets: datasets },
       options: options,
-      plugins: [labelValues],
+      plugins: [Grafik.labelNilai()],
     });
   };
   draw("grafik-wilayah", data.wilayah.labels, [

@@ -1,39 +1,18 @@
 // Realisasi chart: pagu and realisasi per program, from the json_script tag #realisasi-data.
-// Chart.js 4.6.1 (static/vendor/chartjs). Every bar carries its value and percentage as text,
+// Chart.js 4.6.1 with static/js/grafik.js. Every bar carries its value and percentage as text,
 // so the colours are never the only carrier of meaning.
 (function () {
   "use strict";
-  var source = document.getElementById("realisasi-data");
+  var data = window.Grafik && Grafik.data("realisasi-data");
   var canvas = document.getElementById("realisasi-chart");
-  if (!source || !canvas || typeof Chart === "undefined") {
+  if (!data || !canvas) {
     return;
   }
-  var data = JSON.parse(source.textContent);
   var wadah = document.getElementById("realisasi-wadah");
   wadah.style.position = "relative";
   wadah.style.height = 100 * (data.labels.length + 1) + "px";
   var rupiah = function (v) {
     return "Rp" + Math.round(v).toLocaleString("id-ID");
-  };
-  var labelValues = {
-    id: "labelValues",
-    afterDatasetsDraw: function (chart) {
-      var ctx = chart.ctx;
-      ctx.save();
-      ctx.font = "12px sans-serif";
-      ctx.fillStyle = "#222";
-      ctx.textBaseline = "middle";
-      chart.data.datasets.forEach(function (dataset, i) {
-        chart.getDatasetMeta(i).data.forEach(function (bar, j) {
-          var text = rupiah(dataset.data[j]);
-          if (i === 1) {
-            text += " (" + data.persen[j].toLocaleString("id-ID") + "%)";
-          }
-          ctx.fillText(dataset.label + ": " + text, bar.x + 6, bar.y);
-        });
-      });
-      ctx.restore();
-    },
   };
   new Chart(canvas, {
     type: "bar",
@@ -61,6 +40,19 @@
       },
       scales: { x: { ticks: { callback: rupiah } } },
     },
-    plugins: [labelValues],
+    plugins: [
+      Grafik.labelNilai({
+        font: "12px sans-serif",
+        horizontal: true,
+        jarak: 6,
+        teks: function (dataset, i, j) {
+          var text = rupiah(dataset.data[j]);
+          if (i === 1) {
+            text += " (" + data.persen[j].toLocaleString("id-ID") + "%)";
+          }
+          return dataset.label + ": " + text;
+        },
+      }),
+    ],
   });
 })();

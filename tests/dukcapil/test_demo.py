@@ -37,3 +37,12 @@ def test_embedded_mode_leaves_no_berkas_stuck_in_cetak(settings, kadis_p12):
     seed_demo()
     assert not Berkas.objects.filter(status=Status.CETAK).exists()
     assert Berkas.objects.filter(status=Status.DISERAHKAN).exists()
+    # the late list of the kinerja dashboard has rows on the demo: one past its step, one past its tenggat
+    from django.utils import timezone
+
+    from dukcapil.kinerja import selectors as kinerja
+
+    today = timezone.localdate()
+    late = kinerja.terlambat(kinerja.Periode(today, today))
+    assert {r["status"] for r in late} >= {Status.DITERIMA, Status.VERIFIKASI}
+    assert [r["lewat_tenggat"] for r in late if r["status"] == Status.VERIFIKASI] == [True]

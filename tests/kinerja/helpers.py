@@ -132,3 +132,23 @@ def open_items(data: dict) -> dict:
                                       tenggat=lama.tenggat),
     }  # fmt: skip
     return items
+
+
+def build_gangguan() -> None:
+    """PIAK gangguan reported by a counter officer (see ``test_selectors``): two finished in March
+    (6 h on time, 48 h late), one open, one in February."""
+    from piak.models import Gangguan
+    from tests.piak.gangguan_helpers import lapor
+
+    loket = staff(Role.PETUGAS_LOKET, first_name="Lia", last_name="Loket")
+    times = [
+        (wib(2, 8), wib(2, 14), "selesai", date(2026, 3, 2)),
+        (wib(3, 8), wib(5, 8), "dikonfirmasi", date(2026, 3, 4)),
+        (wib(4, 8), None, "ditangani", date(2026, 3, 6)),
+        (wib(2, 8, month=2), wib(2, 9, month=2), "selesai", date(2026, 2, 3)),
+    ]
+    for dilaporkan, selesai, status, tenggat in times:
+        g = lapor(loket)
+        Gangguan.objects.filter(pk=g.pk).update(
+            dilaporkan_pada=dilaporkan, selesai_pada=selesai, status=status, tenggat=tenggat
+        )

@@ -8,26 +8,36 @@ Verification (standard 30): 10, 20, 50 → median 20, p90 = 20 + 0.8 × 30 = 44,
 Akta kelahiran (capil) C1: finished after 24 h, on time.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
 from dukcapil.choices import Role
 from dukcapil.kinerja import selectors as sel
+from dukcapil.kinerja.models import RekapBerkas, RekapHari, RekapKartu
+from dukcapil.kinerja.services import rekap_hitung
 from dukcapil.models import Bidang
 from tests.factories import staff
 
-from .helpers import build_month, open_items
+from .helpers import build_gangguan, build_month, open_items
 
 pytestmark = pytest.mark.django_db
 
 MARET = (date(2026, 3, 1), date(2026, 3, 31))
 
 
-@pytest.fixture
-def month(catalogue):
-    return build_month()
+def rekap_maret() -> None:
+    rekap_hitung(hari=[date(2026, 3, 1) + timedelta(days=i) for i in range(31)])
+
+
+@pytest.fixture(params=["live", "rekap"])
+def month(request, catalogue):
+    """The hand-built month, read live from the base tables or from the daily roll-ups."""
+    data = build_month()
+    if request.param == "rekap":
+        rekap_maret()
+    return data
 
 
 def periode(user, **kw) -> sel.Periode:
@@ -161,3 +171,98 @@ def test_statistik_has_no_personal_data(month):
 def test_sekretaris_sees_every_bidang(month):
     sekretaris = staff(Role.SEKRETARIS, "sekretariat")
     assert sel.bidang_scope(sekretaris) is None
+
+
+def _semua(p: sel.Periode) -> dict:
+    return {"layanan": sel.ringkasan_layanan(p), **sel.kartu_kendali(p), "pengembalian": sel.pengembalian(p)}
+
+
+def test_rolled_up_and_live_figures_agree(catalogue):
+    data = build_month()
+    for user in ("kadis", "kabid", "kasi_capil"):
+        p = periode(data["team"][user])
+        live = _semua(p)
+        rekap_maret()
+        assert sel.rekap.hari_live(*MARET, berkas=True) == []  # every day of March now comes from the roll-ups
+        assert _semua(p) == live
+        RekapHari.objects.all().delete()
+
+
+def test_rekap_is_idempotent_per_day(catalogue):
+    build_month()
+    rekap_maret()
+    counts = (RekapBerkas.objects.count(), RekapKartu.objects.count())
+    rekap_maret()
+    assert (RekapBerkas.objects.count(), RekapKartu.objects.count()) == counts
+    assert RekapBerkas.objects.get(tanggal=date(2026, 3, 2), layanan_id=data_kk()).masuk == 5
+
+
+def data_kk() -> int:
+    from dukcapil.models import Layanan
+
+    return Layanan.objects.get(kode="kk").pk
+
+
+def test_a_berkas_changed_after_its_day_was_rolled_up_is_read_live(catalogue):
+    """B4 (in verification, registered 2 March) is finished now, after 2 March was rolled up: the
+    dashboard counts it at once (2 March is read live), and rolling the day up again gives the same."""
+    from django.utils import timezone
+
+    from dukcapil.models import KartuKendali
+
+    from .helpers import _kartu
+
+    data = build_month()
+    rekap_maret()
+    p = periode(data["team"]["kadis"])
+    assert by(sel.ringkasan_layanan(p), "kode", "kk")["selesai"] == 3
+    b4 = data["berkas"]["B4"]
+    _kartu(b4, "mark_printed", "cetak", "siap_diambil", None, timezone.now() - timedelta(hours=1), 60).save()
+    assert KartuKendali.objects.filter(object_id=b4.pk, ke_status="siap_diambil").count() == 1
+    assert sel.rekap.hari_live(*MARET, berkas=True) == [date(2026, 3, 2)]
+    kk = by(sel.ringkasan_layanan(p), "kode", "kk")
+    # B4 finished months after its 5 March tenggat: finished 4, on time still 2, now of 4
+    assert (kk["selesai"], kk["tepat"], kk["bertenggat"], kk["proses"]) == (4, 2, 4, 0)
+    rekap_hitung(hari=[date(2026, 3, 2)])
+    assert sel.rekap.hari_live(*MARET, berkas=True) == []
+    assert by(sel.ringkasan_layanan(p), "kode", "kk") == kk
+
+
+def test_backfill_command_and_nightly_task(catalogue):
+    from django.core.management import CommandError, call_command
+    from django.utils import timezone
+
+    from dukcapil.kinerja.tasks import rekap_harian
+
+    build_month()
+    call_command("rekap_kinerja", dari="2026-03-01", sampai="2026-03-31")
+    assert RekapHari.objects.filter(tanggal__month=3).count() == 31
+    assert sel.rekap.hari_live(*MARET, berkas=True) == []
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("rekap_kinerja", dari="1 Maret")
+    # the beat task rolls up yesterday (today is always read live)
+    assert rekap_harian() >= 1
+    kemarin = timezone.localdate() - timedelta(days=1)
+    assert RekapHari.objects.filter(tanggal=kemarin).exists()
+    assert not RekapHari.objects.filter(tanggal=timezone.localdate()).exists()
+
+
+def test_gangguan_figures_in_the_period_and_scoped_to_piak(catalogue):
+    """G1 reported 2 March 08:00, finished 14:00 (6 h, tenggat 2 March: on time); G2 reported 3 March
+    08:00, finished 5 March 08:00 (48 h, tenggat 4 March: late); G3 reported 4 March, still open; G4
+    reported in February (outside). Median (6 + 48) / 2 = 27 h, p90 = 6 + 0.9 × 42 = 43.8 h, on time 1 of 2."""
+    from piak.models import Gangguan
+
+    build_gangguan()
+    piak_bidang = Gangguan.objects.values_list("bidang_id", flat=True).first()
+    rows = sel.lainnya(sel.Periode(*MARET))
+    assert [r["kode"] for r in rows] == ["gangguan"]  # no naskah, disposisi or pengaduan in March
+    g = rows[0]
+    assert (g["masuk"], g["selesai"], g["terbuka"], g["tepat"], g["bertenggat"], g["persen_tepat"]) == (
+        3, 2, 1, 1, 2, 50.0,
+    )  # fmt: skip
+    assert (g["median_jam"], g["p90_jam"]) == (27.0, 43.8)
+    assert [r["kode"] for r in sel.lainnya(sel.Periode(*MARET, bidang_ids=(piak_bidang,)))] == ["gangguan"]
+    pendaftaran = Bidang.objects.get(kode="pendaftaran").pk
+    assert piak_bidang != pendaftaran
+    assert sel.lainnya(sel.Periode(*MARET, bidang_ids=(pendaftaran,))) == []
