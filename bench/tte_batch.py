@@ -123,7 +123,12 @@ def pipeline(made, users, cores: int) -> float:
         env=env,
     )
     try:
-        time.sleep(4)  # let the worker processes start
+        # the Kadis signs on workers that are already running: start the clock once this one
+        # answers and its processes have loaded the code (worker_process_init)
+        while not app.control.ping(timeout=1):
+            if worker.poll() is not None:
+                raise SystemExit("the Celery worker did not start")
+        time.sleep(4)
         started = time.perf_counter()
         batch = tte_batch_start(user=users["kadis"], berkas_ids=[b.pk for b in made], passphrase=PASSPHRASE)
         while True:
