@@ -395,7 +395,9 @@ def _store_signed(
         ditandatangani_oleh=cert.nama,
         jabatan_penandatangan=cert.jabatan,
     )
-    dokumen.berkas_pdf.save(f"{record.nomor}-{jenis}.pdf".replace("/", "-"), ContentFile(pdf), save=False)
+    filename = f"{record.nomor}-{jenis}.pdf".replace("/", "-")
+    _drop_orphan_file(dokumen, filename)
+    dokumen.berkas_pdf.save(filename, ContentFile(pdf), save=False)
     dokumen._history_user = system or berkas_services.system_user()
     dokumen.save()
     if nomor and replaces_same_nomor:
@@ -405,6 +407,15 @@ def _store_signed(
         ):
             dokumen_revoke(dokumen=old, reason=f"Diganti oleh dokumen {record.nomor}.", replaced_by=dokumen)
     return dokumen
+
+
+def _drop_orphan_file(dokumen: Dokumen, filename: str) -> None:
+    """A worker killed between writing the file and committing its row leaves the file behind;
+    the retry (under the record's lock) removes it instead of storing a second copy beside it."""
+    field = dokumen.berkas_pdf
+    name = field.field.generate_filename(dokumen, filename)
+    if field.storage.exists(name) and not Dokumen.objects.filter(berkas_pdf=name).exists():
+        field.storage.delete(name)
 
 
 def _mark(item: BatchTTEItem, status: str, message: str) -> None:

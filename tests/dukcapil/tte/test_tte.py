@@ -405,3 +405,26 @@ def test_batch_of_a_thousand_is_published_in_chunks(team, settings, monkeypatch)
     # then it goes to the workers as three tasks of at most three documents, each document once
     assert [len(chunk) for chunk in published] == [3, 3, 1]
     assert sorted(pk for chunk in published for pk in chunk) == sorted(batch.items.values_list("pk", flat=True))
+
+
+def test_worker_loads_the_signers_key_once_and_still_refuses_a_wrong_passphrase(team, tmp_path):
+    from dukcapil.models import SertifikatPenandatangan
+    from dukcapil.tte import backends
+
+    backends.clear_session_cache()
+    cert = SertifikatPenandatangan.objects.get(pengguna=team["kadis"])
+    backend = backends.LocalPadesBackend()
+    # given a session opened with the right passphrase
+    first = backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE)
+    # when the next chunk opens one: the same parsed key, not the PKCS#12 read again
+    assert backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE) is first
+    # a wrong passphrase is still checked against the file
+    with pytest.raises(backends.PassphraseSalah):
+        backend.open_session(certificate=cert, passphrase="salah")
+    # and a replaced certificate file is read afresh: the new signer's name signs
+    ca = devca.load_ca(settings.TTE_DIR)
+    replaced = tmp_path / "kadis-baru.p12"
+    replaced.write_bytes(devca.issue_signer_p12(ca, nama="Kepala Dinas Baru", nik="", passphrase=TTE_PASSPHRASE))
+    cert.p12_path = str(replaced)
+    renewed = backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE)
+    assert renewed is not first and renewed.signer_name == "Kepala Dinas Baru"
