@@ -25,3 +25,4 @@ def _warm_up(**kwargs) -> None:
             __import__(f"{config.name}.documents")
         except ImportError:
             continue
+    import dukcapil.tte.services  # noqa: F401 - the signing path and pyhanko, before the first chunk

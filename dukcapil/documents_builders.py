@@ -1,11 +1,35 @@
 """Turn berkas rows into the plain data the PDF layouts take."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.urls import reverse
 
 from .documents import OfficeHeader, ResiDocument, render_resi_pdf
 from .models import Berkas, Kantor
 from .nik import mask_nik
+
+_kantor_memo: ContextVar[dict | None] = ContextVar("kantor_memo", default=None)
+
+
+@contextmanager
+def office_read_once():
+    """Inside: the active office's profile is read once (a TTE chunk renders many documents)."""
+    token = _kantor_memo.set({})
+    try:
+        yield
+    finally:
+        _kantor_memo.reset(token)
+
+
+def _active_kantor() -> Kantor | None:
+    memo = _kantor_memo.get()
+    if memo is None:
+        return Kantor.objects.filter(aktif=True).first()
+    if "kantor" not in memo:
+        memo["kantor"] = Kantor.objects.filter(aktif=True).first()
+    return memo["kantor"]
 
 
 def office_header(signer=None) -> OfficeHeader:
@@ -14,7 +38,7 @@ def office_header(signer=None) -> OfficeHeader:
     ``signer`` (a SertifikatPenandatangan) puts the official who really signs in the signature block.
     """
     o = settings.OFFICE
-    kantor = Kantor.objects.filter(aktif=True).first()
+    kantor = _active_kantor()
 
     def pick(field: str) -> str:
         value = getattr(kantor, field, "") if kantor else ""

@@ -52,6 +52,7 @@ urlpatterns = [
     path("cek-status/", views.status_publik, name="status-publik"),
     path("tte/batch/", tte_views.batch_start, name="tte-batch-start"),
     path("tte/batch/<int:batch_id>/", tte_views.batch_detail, name="tte-batch"),
+    path("tte/batch/<int:batch_id>/progres/", tte_views.batch_progress, name="tte-batch-progres"),
     path("verifikasi/<uuid:token>/", tte_views.verifikasi, name="verifikasi-dokumen"),
     path("layanan/", views.layanan_publik, name="layanan-publik"),
     path("layanan/<slug:kode>/", views.layanan_publik_detail, name="layanan-publik-detail"),

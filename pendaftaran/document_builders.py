@@ -10,6 +10,7 @@ from dukcapil.models import Berkas
 from dukcapil.registry import RenderedDocument
 
 from .blangko import blangko_seri_for
+from .choices import Hubungan
 from .documents import AnggotaKK, KKDocument, render_kk_pdf
 from .kartu import KartuData, render_kartu_pdf
 from .models import Keluarga, Penduduk, PermohonanKK, PermohonanPenduduk
@@ -55,7 +56,8 @@ def build_kk_pdf(berkas: Berkas, *, verification_url: str = "", signer=None) -> 
     permohonan = PermohonanKK.objects.select_related("keluarga").get(berkas=berkas)
     keluarga = permohonan.keluarga
     anggota = active_members(keluarga)
-    kepala = kepala_keluarga(keluarga)
+    # the first active member who is kepala keluarga, as kepala_keluarga() finds it, without a query
+    kepala = next((a for a in anggota if a.hubungan == Hubungan.KEPALA_KELUARGA), None)
     pdf = render_kk_pdf(
         KKDocument(
             office=office_header(signer),

@@ -6,8 +6,14 @@
 The passphrase is given to ``open_session`` only; it is never stored or logged here.
 """
 
+import hashlib
+import hmac
 import io
 import logging
+import os
+import secrets
+import threading
+import time
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -103,10 +109,52 @@ class LocalPadesSession:
         return out.getvalue()
 
 
+# Sessions opened in this process, so a worker parses the PKCS#12 (key derivation, key and chain
+# parsing) once per signer and not once per chunk. Process memory only, never Redis or the
+# database. Keyed by the certificate row, its file (path, size, mtime: a replaced .p12 misses) and
+# an HMAC of the passphrase under a key drawn at process start (a wrong passphrase misses, so it is
+# still checked and audited); entries end after TTE_SESSION_TTL like the batch's session.
+_SESSIONS: dict[tuple, tuple[float, "LocalPadesSession"]] = {}
+_SESSIONS_LOCK = threading.Lock()
+_SESSIONS_MAX = 4
+_PROCESS_SALT = secrets.token_bytes(32)
+
+
+def _session_key(certificate, passphrase: str) -> tuple:
+    stat = os.stat(certificate.p12_path)
+    digest = hmac.new(_PROCESS_SALT, passphrase.encode(), hashlib.sha256).digest()
+    return (getattr(certificate, "pk", None), certificate.p12_path, stat.st_size, stat.st_mtime_ns, digest)
+
+
+def clear_session_cache() -> None:
+    """Forget every signer loaded in this process (a certificate was replaced or deactivated)."""
+    with _SESSIONS_LOCK:
+        _SESSIONS.clear()
+
+
 class LocalPadesBackend:
     def open_session(self, *, certificate, passphrase: str) -> LocalPadesSession:
         if not certificate.p12_path:
             raise SignerUnavailable("Sertifikat elektronik penandatangan belum dipasang.")
+        try:
+            key = _session_key(certificate, passphrase)
+        except OSError:
+            raise SignerUnavailable("Berkas sertifikat elektronik tidak dapat dibaca.") from None
+        now = time.monotonic()
+        with _SESSIONS_LOCK:
+            cached = _SESSIONS.get(key)
+            if cached is not None and cached[0] > now:
+                return cached[1]
+        session = self._load(certificate, passphrase)
+        with _SESSIONS_LOCK:
+            for stale in [k for k, (until, _) in _SESSIONS.items() if until <= now or k[:2] == key[:2]]:
+                del _SESSIONS[stale]  # expired, or an older file/passphrase of this certificate
+            while len(_SESSIONS) >= _SESSIONS_MAX:
+                del _SESSIONS[next(iter(_SESSIONS))]
+            _SESSIONS[key] = (now + settings.TTE_SESSION_TTL, session)
+        return session
+
+    def _load(self, certificate, passphrase: str) -> LocalPadesSession:
         try:
             # returns None (does not raise) on a wrong passphrase
             signer = signers.SimpleSigner.load_pkcs12(certificate.p12_path, passphrase=passphrase.encode())

@@ -20,10 +20,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from .. import services as berkas_services
+from ..documents_builders import office_read_once
 from ..exceptions import BerkasConflict, BerkasForbidden, BerkasInvalid
 from ..models import (
     BatchTTE,
@@ -36,7 +38,7 @@ from ..models import (
 )
 from ..tasks import sign_chunk
 from ..workflow.permissions import Aksi, can
-from ..workflow.services import record_lock, record_transition, record_transition_many
+from ..workflow.services import record_lock, record_transition, record_transition_many, records_of
 from . import session_store
 from .backends import PassphraseSalah, SignerUnavailable, SigningSession, SignRequest, TTEError, get_backend
 from .signable import Signable
@@ -205,10 +207,22 @@ class BatchProgress:
 
 
 def batch_progress(batch: BatchTTE) -> BatchProgress:
-    counts = {s: 0 for s in BatchTTEItem.Status.values}
-    for status in batch.items.values_list("status", flat=True):
-        counts[status] += 1
-    return BatchProgress(batch, sum(counts.values()), counts["berhasil"], counts["gagal"])
+    """n of N signed and failed, counted in one query (a batch of 1,000 is polled every 2 s)."""
+    counts = batch.items.aggregate(
+        total=Count("pk"),
+        berhasil=Count("pk", filter=Q(status=BatchTTEItem.Status.BERHASIL)),
+        gagal=Count("pk", filter=Q(status=BatchTTEItem.Status.GAGAL)),
+    )
+    return BatchProgress(batch, counts["total"], counts["berhasil"], counts["gagal"])
+
+
+def batch_failures(progress: BatchProgress, limit: int = 50) -> list[tuple[str, str]]:
+    """The failed records of a batch as (nomor, reason), oldest first; no query when none failed."""
+    if not progress.gagal:
+        return []
+    items = list(progress.batch.items.filter(status=BatchTTEItem.Status.GAGAL).order_by("pk")[:limit])
+    records_of(items, {})
+    return [(item.record.nomor if item.record else "-", item.pesan) for item in items]
 
 
 def tte_sign_chunk(*, batch_id: int, item_ids: list[int]) -> None:
@@ -244,25 +258,47 @@ def tte_sign_chunk(*, batch_id: int, item_ids: list[int]) -> None:
         return
     signer = _certificate(batch.penandatangan)
     system = berkas_services.system_user()
+    records, stored = _chunk_rows(pending)
     transient: Exception | None = None
-    for item in pending:
-        try:
-            record_sign_documents(item=item, session=session, signer=signer, system=system)
-        except (SignerUnavailable, OSError) as exc:
-            # storage or signing service down: leave it in «cetak», the task retries it
-            logger.warning("signing item %s hit a transient error: %s", item.pk, type(exc).__name__)
-            transient = exc
-        except PassphraseSalah as exc:
-            _record_attempt(batch.penandatangan, False, "Passphrase ditolak layanan TTE", 1)
-            _fail(item, exc.message)
-        except TTEError as exc:
-            _fail(item, exc.message)
-        except Exception as exc:  # one broken document must not stop the others
-            logger.exception("document of item %s could not be produced", item.pk)
-            _fail(item, f"Dokumen tidak dapat dibuat ({type(exc).__name__}); periksa data berkas.")
+    with office_read_once():  # the kop of every document in the chunk from one read
+        for item in pending:
+            key = (item.content_type_id, item.object_id)
+            try:
+                record_sign_documents(
+                    item=item, session=session, signer=signer, system=system, record=records.get(key), done=stored[key]
+                )
+            except (SignerUnavailable, OSError) as exc:
+                # storage or signing service down: leave it in «cetak», the task retries it
+                logger.warning("signing item %s hit a transient error: %s", item.pk, type(exc).__name__)
+                transient = exc
+            except PassphraseSalah as exc:
+                _record_attempt(batch.penandatangan, False, "Passphrase ditolak layanan TTE", 1)
+                _fail(item, exc.message)
+            except TTEError as exc:
+                _fail(item, exc.message)
+            except Exception as exc:  # one broken document must not stop the others
+                logger.exception("document of item %s could not be produced", item.pk)
+                _fail(item, f"Dokumen tidak dapat dibuat ({type(exc).__name__}); periksa data berkas.")
     _finish_if_done(batch)
     if transient is not None:
         raise transient
+
+
+def _chunk_rows(items: list[BatchTTEItem]) -> tuple[dict[tuple, object], dict[tuple, dict[str, Dokumen]]]:
+    """The chunk's records (with their layanan) and the documents they already have, in one query
+    per record type and one for the documents, instead of two per record."""
+    records: dict[tuple, object] = {}
+    stored: dict[tuple, dict[str, Dokumen]] = {(i.content_type_id, i.object_id): {} for i in items}
+    by_ct: dict[int, list[int]] = {}
+    for item in items:
+        by_ct.setdefault(item.content_type_id, []).append(item.object_id)
+    for ct_id, pks in by_ct.items():
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        queryset = model.objects.select_related("layanan") if model is Berkas else model.objects.all()
+        records.update({(ct_id, pk): record for pk, record in queryset.in_bulk(pks).items()})
+        for dokumen in Dokumen.objects.filter(content_type_id=ct_id, object_id__in=pks):
+            stored[(ct_id, dokumen.object_id)][dokumen.jenis] = dokumen
+    return records, stored
 
 
 def _lock_item_record(item: BatchTTEItem):
@@ -277,6 +313,8 @@ def record_sign_documents(
     session: SigningSession,
     signer: SertifikatPenandatangan | None = None,
     system: User | None = None,
+    record=None,
+    done: dict[str, Dokumen] | None = None,
 ) -> Dokumen | None:
     """Render, sign and store every document of the record; then the record moves on
     (``Signable.signing_completed``: a berkas «cetak» → «siap diambil»).
@@ -284,17 +322,19 @@ def record_sign_documents(
     Rendering and signing (possibly an HTTP call to the BSrE service) happen before any row is
     locked; storing and the state change happen under the record's lock, after checking that it is
     still in «cetak». Idempotent per record and per document: a retry signs only what is not stored
-    yet. Returns the first document (the main product).
+    yet. Returns the first document (the main product). ``record`` and ``done`` (its documents
+    already stored, any jenis) may come prefetched for a whole chunk.
     """
-    model = ContentType.objects.get_for_id(item.content_type_id).model_class()
-    record = model.objects.get(pk=item.object_id)
+    if record is None:
+        model = ContentType.objects.get_for_id(item.content_type_id).model_class()
+        record = model.objects.get(pk=item.object_id)
     specs = record.signing_documents()
-    done = set(_stored(item, specs))
+    before = _stored(item, specs) if done is None else {s.jenis: done[s.jenis] for s in specs if s.jenis in done}
     signed: dict[str, tuple] = {}
     if record.status == record.CETAK_STATUS:
         signer = signer or SertifikatPenandatangan.objects.get(pengguna_id=item.batch.penandatangan_id)
         for spec in specs:
-            if spec.jenis in done:
+            if spec.jenis in before:
                 continue
             token = uuid.uuid4()
             rendered = spec.render(record, verification_url=verification_url(token), signer=signer)
@@ -308,14 +348,16 @@ def record_sign_documents(
             signed[spec.jenis] = (rendered.nomor, pdf, token, spec.replaces_same_nomor)
     with transaction.atomic():
         record = _lock_item_record(item)
-        stored = _stored(item, specs)
         if record.status != record.CETAK_STATUS:
+            stored = _stored(item, specs)
             if stored:
                 _mark(item, BatchTTEItem.Status.BERHASIL, "")
             return next((stored[s.jenis] for s in specs if s.jenis in stored), None)
+        # still in «cetak» under the lock: no other worker stored anything since ``before`` was read
+        # (documents are stored only together with the state change, in one transaction)
+        stored = dict(before)
         for jenis, (nomor, pdf, token, replaces) in signed.items():
-            if jenis not in stored:  # another worker may have stored it meanwhile
-                stored[jenis] = _store_signed(record, jenis, nomor, pdf, token, signer, system, replaces)
+            stored[jenis] = _store_signed(record, jenis, nomor, pdf, token, signer, system, replaces)
         system = system or berkas_services.system_user()
         first = stored[specs[0].jenis]
         labels = ", ".join(spec.label for spec in specs)
@@ -353,7 +395,9 @@ def _store_signed(
         ditandatangani_oleh=cert.nama,
         jabatan_penandatangan=cert.jabatan,
     )
-    dokumen.berkas_pdf.save(f"{record.nomor}-{jenis}.pdf".replace("/", "-"), ContentFile(pdf), save=False)
+    filename = f"{record.nomor}-{jenis}.pdf".replace("/", "-")
+    _drop_orphan_file(dokumen, filename)
+    dokumen.berkas_pdf.save(filename, ContentFile(pdf), save=False)
     dokumen._history_user = system or berkas_services.system_user()
     dokumen.save()
     if nomor and replaces_same_nomor:
@@ -363,6 +407,15 @@ def _store_signed(
         ):
             dokumen_revoke(dokumen=old, reason=f"Diganti oleh dokumen {record.nomor}.", replaced_by=dokumen)
     return dokumen
+
+
+def _drop_orphan_file(dokumen: Dokumen, filename: str) -> None:
+    """A worker killed between writing the file and committing its row leaves the file behind;
+    the retry (under the record's lock) removes it instead of storing a second copy beside it."""
+    field = dokumen.berkas_pdf
+    name = field.field.generate_filename(dokumen, filename)
+    if field.storage.exists(name) and not Dokumen.objects.filter(berkas_pdf=name).exists():
+        field.storage.delete(name)
 
 
 def _mark(item: BatchTTEItem, status: str, message: str) -> None:
@@ -483,6 +536,7 @@ def install_dev_certificate(
 ) -> SertifikatPenandatangan:
     """Create the development CA once (in TTE_DIR) and a PKCS#12 for ``user``; demo and tests only."""
     from . import devca
+    from .backends import clear_session_cache
 
     directory = settings.TTE_DIR
     ca = devca.load_ca(directory)
@@ -498,4 +552,5 @@ def install_dev_certificate(
         pengguna=user,
         defaults={"nama": nama, "nik": nik, "nip": nip, "p12_path": str(path), "jabatan": jabatan, "aktif": True},
     )
+    clear_session_cache()
     return cert

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -44,16 +44,38 @@ def batch_start(request: HttpRequest) -> HttpResponse:
     return redirect("tte-batch", batch_id=batch.pk)
 
 
-@login_required
-@never_cache
-def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+def _own_batch(request: HttpRequest, batch_id: int) -> BatchTTE:
     batch = get_object_or_404(BatchTTE, pk=batch_id)
     if batch.penandatangan_id != request.user.pk and not request.user.is_superuser:
         raise Http404
+    return batch
+
+
+@login_required
+@never_cache
+def batch_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+    batch = _own_batch(request, batch_id)
     progress = services.batch_progress(batch)
     items = list(batch.items.order_by("pk"))
     records_of(items, {Berkas: Berkas.objects.select_related("layanan")})
-    return render(request, "dukcapil/tte_batch.html", {"progress": progress, "items": items})
+    failures = [] if progress.selesai else services.batch_failures(progress)
+    return render(request, "dukcapil/tte_batch.html", {"progress": progress, "items": items, "failures": failures})
+
+
+@login_required
+@never_cache
+def batch_progress(request: HttpRequest, batch_id: int) -> JsonResponse:
+    """What the progress page polls while the batch runs: counts and the failures with reasons."""
+    progress = services.batch_progress(_own_batch(request, batch_id))
+    return JsonResponse(
+        {
+            "total": progress.total,
+            "berhasil": progress.berhasil,
+            "gagal": progress.gagal,
+            "selesai": progress.selesai,
+            "gagal_rincian": [{"nomor": nomor, "pesan": pesan} for nomor, pesan in services.batch_failures(progress)],
+        }
+    )
 
 
 class VerifyUploadForm(forms.Form):

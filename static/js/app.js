@@ -44,9 +44,37 @@
     });
   }
 
+  // Batch TTE page: while the workers sign, poll the small progress answer every two seconds
+  // (n of N signed, failures with their reason); when the batch is done, load the full page.
+  function tteProgres() {
+    var card = document.getElementById("tte-progres");
+    if (!card || !card.dataset.progresUrl) { return; }
+    var bar = card.querySelector("progress");
+    function poll() {
+      fetch(card.dataset.progresUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(function (p) {
+          document.getElementById("tte-berhasil").textContent = p.berhasil;
+          document.getElementById("tte-gagal-jumlah").textContent = p.gagal;
+          document.getElementById("tte-gagal").hidden = p.gagal === 0;
+          bar.value = p.berhasil + p.gagal;
+          var list = document.getElementById("tte-gagal-rincian");
+          list.replaceChildren.apply(list, p.gagal_rincian.map(function (f) {
+            var li = document.createElement("li");
+            li.textContent = f.nomor + ": " + f.pesan;
+            return li;
+          }));
+          if (p.selesai) { window.location.reload(); } else { window.setTimeout(poll, 2000); }
+        })
+        .catch(function () { window.setTimeout(poll, 5000); });
+    }
+    window.setTimeout(poll, 2000);
+  }
+
   ready(function () {
     printButtons();
     tteSelection();
     bukuAlamat();
+    tteProgres();
   });
 })();

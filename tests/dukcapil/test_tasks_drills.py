@@ -83,7 +83,9 @@ def assert_each_document_once(berkas) -> None:
 
 def test_redis_stopped_before_and_during_a_tte_batch(drill, client, settings, private_redis, start_worker):
     team = drill
-    before, during = tte_berkas(team, range(1, 3)), tte_berkas(team, range(3, 8))
+    # 20 in the second batch: with the signer's key kept per worker process a one-document chunk
+    # takes tens of milliseconds, and the outage must come while the batch still runs
+    before, during = tte_berkas(team, range(1, 3)), tte_berkas(team, range(3, 23))
     # the cache is on the same Redis, as in production
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": f"{private_redis.url[:-1]}1"}
@@ -124,7 +126,7 @@ def test_redis_stopped_before_and_during_a_tte_batch(drill, client, settings, pr
 
 def test_redis_losing_its_data_mid_batch(drill, client, private_redis, start_worker):
     team = drill
-    berkas = tte_berkas(team, range(1, 7))
+    berkas = tte_berkas(team, range(1, 21))  # enough that the flush comes while the worker signs
     log = start_worker(broker=private_redis.url)
     client.force_login(team["kadis"])
     status, _ = kadis_signs(client, berkas)
@@ -147,7 +149,7 @@ def test_redis_losing_its_data_mid_batch(drill, client, private_redis, start_wor
 def test_worker_killed_mid_batch_and_restarted(drill, client, settings, private_redis, start_worker):
     settings.TTE_CHUNK_SIZE = 2
     team = drill
-    berkas = tte_berkas(team, range(1, 7))
+    berkas = tte_berkas(team, range(1, 13))  # enough that the kill comes while the worker signs
     log = start_worker(broker=private_redis.url)
     client.force_login(team["kadis"])
     status, _ = kadis_signs(client, berkas)

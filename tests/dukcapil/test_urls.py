@@ -443,6 +443,7 @@ def url_table(d: dict) -> dict[str, list[tuple[str, object]]]:
         ],
         "tte-batch-start": [(reverse("tte-batch-start"), POST_ONLY)],
         "tte-batch": [(reverse("tte-batch", args=[d["batch"].pk]), Signer())],
+        "tte-batch-progres": [(reverse("tte-batch-progres", args=[d["batch"].pk]), Signer())],
         "verifikasi-dokumen": [(reverse("verifikasi-dokumen", args=[dok[b].token]), Public()) for b in dok],
         "layanan-publik": [(reverse("layanan-publik"), Public())],
         "layanan-publik-detail": [(reverse("layanan-publik-detail", args=["kk"]), Public())],

@@ -111,6 +111,34 @@ def test_kadis_is_told_which_berkas_to_sign_again_after_the_session_ended(desks,
     no_traceback(kadis)
 
 
+def test_kadis_watches_a_running_batch_count_up_with_failures_and_reasons(desks, e2e_team):
+    from dukcapil.models import BatchTTE, BatchTTEItem
+
+    # given a batch of three the workers have not started (items as tte_batch_start leaves them;
+    # no signing in this thread)
+    berkas = [berkas_in(Status.TTE, e2e_team, seq=n) for n in (1, 2, 3)]
+    batch = BatchTTE.objects.create(penandatangan=e2e_team["kadis"])
+    items = BatchTTEItem.objects.bulk_create(BatchTTEItem(batch=batch, record=b) for b in berkas)
+    kadis = desks(e2e_team["kadis"])
+    kadis.goto(f"/tte/batch/{batch.pk}/", "batch tte berjalan")
+    assert "0 dari 3 dokumen ditandatangani" in kadis.text() and "Sedang menandatangani" in kadis.text()
+
+    # when the workers sign one and fail one, the counts and the reason appear without a reload
+    BatchTTEItem.objects.filter(pk=items[0].pk).update(status="berhasil")
+    BatchTTEItem.objects.filter(pk=items[1].pk).update(status="gagal", pesan="Layanan TTE menolak dokumen: format")
+    kadis.page.locator("#tte-gagal-rincian li").wait_for(timeout=10_000)
+    kadis.shot("batch tte satu gagal")
+    assert "1 dari 3 dokumen ditandatangani, 1 gagal" in kadis.text()
+    assert f"{berkas[1].nomor_registrasi}: Layanan TTE menolak dokumen: format" in kadis.text()
+
+    # then the last one is signed: the page loads in full and says so
+    BatchTTEItem.objects.filter(pk=items[2].pk).update(status="berhasil")
+    kadis.page.get_by_text("Selesai", exact=True).wait_for(timeout=10_000)
+    kadis.shot("batch tte selesai")
+    assert "2 dari 3 dokumen ditandatangani, 1 gagal" in kadis.text()
+    no_traceback(kadis)
+
+
 def test_login_lockout_page_after_repeated_wrong_passwords(desks, e2e_team, settings):
     """Five wrong passwords at /masuk/: the office's Indonesian lockout page; the right one is refused too."""
     kasi = e2e_team["kasi"]

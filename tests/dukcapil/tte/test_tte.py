@@ -358,3 +358,73 @@ def test_admin_revokes_a_document_with_a_reason(client, team):
     dokumen.refresh_from_db()
     assert dokumen.status == Dokumen.Status.DICABUT and dokumen.alasan_pencabutan == "Diterbitkan atas data yang salah"
     assert dokumen.history.latest().history_user == team["admin"]
+
+
+def test_kadis_follows_a_running_batch_n_of_n_and_failures_with_reason(client, team, django_assert_num_queries):
+    from dukcapil.models import BatchTTE
+
+    # given a batch of five while the workers sign: two signed, one failed, two still waiting
+    berkas = [berkas_in(Status.TTE, team, seq=n) for n in range(1, 6)]
+    batch = BatchTTE.objects.create(penandatangan=team["kadis"])
+    reason = "Dokumen tidak dapat dibuat (KeyError); periksa data berkas."
+    states = [("berhasil", ""), ("berhasil", ""), ("gagal", reason), ("menunggu", ""), ("menunggu", "")]
+    BatchTTEItem.objects.bulk_create(
+        BatchTTEItem(batch=batch, record=b, status=status, pesan=pesan)
+        for b, (status, pesan) in zip(berkas, states, strict=True)
+    )
+    client.force_login(team["kadis"])
+    # when the progress page polls its answer: session, user, batch, counts, failed items, their berkas
+    with django_assert_num_queries(6):
+        answer = client.get(reverse("tte-batch-progres", args=[batch.pk]))
+    # then the Kadis sees 2 of 5 signed and which berkas failed, and why
+    assert answer.status_code == 200
+    body = answer.json()
+    assert (body["total"], body["berhasil"], body["gagal"], body["selesai"]) == (5, 2, 1, False)
+    assert body["gagal_rincian"] == [{"nomor": berkas[2].nomor_registrasi, "pesan": reason}]
+    page = client.get(reverse("tte-batch", args=[batch.pk])).content.decode()
+    assert '<strong id="tte-berhasil">2</strong> dari 5 dokumen ditandatangani' in page
+    assert f'data-progres-url="{reverse("tte-batch-progres", args=[batch.pk])}"' in page
+    # and nobody else sees another signer's batch
+    client.force_login(team["kabid"])
+    assert client.get(reverse("tte-batch-progres", args=[batch.pk])).status_code == 404
+
+
+def test_batch_of_a_thousand_is_published_in_chunks(team, settings, monkeypatch):
+    from dukcapil.tasks import sign_chunk
+    from dukcapil.tte.services import tte_batch_start
+    from tests.factories import committed
+
+    # given 7 berkas waiting for TTE and chunks of 3 (a 1,000 batch: 20 chunks of 50)
+    settings.TTE_CHUNK_SIZE = 3
+    berkas = [berkas_in(Status.TTE, team, seq=n) for n in range(1, 8)]
+    published: list[list[int]] = []
+    monkeypatch.setattr(sign_chunk, "publish", lambda batch_id, item_ids: published.append(item_ids) or True)
+    # when the Kadis starts the batch
+    with committed():
+        batch = tte_batch_start(user=team["kadis"], berkas_ids=[b.pk for b in berkas], passphrase=TTE_PASSPHRASE)
+    # then it goes to the workers as three tasks of at most three documents, each document once
+    assert [len(chunk) for chunk in published] == [3, 3, 1]
+    assert sorted(pk for chunk in published for pk in chunk) == sorted(batch.items.values_list("pk", flat=True))
+
+
+def test_worker_loads_the_signers_key_once_and_still_refuses_a_wrong_passphrase(team, tmp_path):
+    from dukcapil.models import SertifikatPenandatangan
+    from dukcapil.tte import backends
+
+    backends.clear_session_cache()
+    cert = SertifikatPenandatangan.objects.get(pengguna=team["kadis"])
+    backend = backends.LocalPadesBackend()
+    # given a session opened with the right passphrase
+    first = backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE)
+    # when the next chunk opens one: the same parsed key, not the PKCS#12 read again
+    assert backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE) is first
+    # a wrong passphrase is still checked against the file
+    with pytest.raises(backends.PassphraseSalah):
+        backend.open_session(certificate=cert, passphrase="salah")
+    # and a replaced certificate file is read afresh: the new signer's name signs
+    ca = devca.load_ca(settings.TTE_DIR)
+    replaced = tmp_path / "kadis-baru.p12"
+    replaced.write_bytes(devca.issue_signer_p12(ca, nama="Kepala Dinas Baru", nik="", passphrase=TTE_PASSPHRASE))
+    cert.p12_path = str(replaced)
+    renewed = backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE)
+    assert renewed is not first and renewed.signer_name == "Kepala Dinas Baru"
