@@ -14,8 +14,9 @@ nothing, so a retried approval or a re-approval after a send-back adds nothing t
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dukcapil.exceptions import BerkasInvalid, EffectsConflict
 from dukcapil.models import Berkas, User
@@ -158,9 +159,6 @@ def register_change(
     is written without that check (a number the system gives, an informational note). A field
     whose new value equals its base was not changed by the entry and is left alone.
     """
-    base = base or {}
-    changed: list[str] = []
-    log: list[PerubahanRegister] = []
     if new and row.pk is not None:
         # compare with the register as it is now, under the row's lock: a concurrent approval waits
         locked = type(row).objects.select_for_update(of=("self",)).get(pk=row.pk)
@@ -168,6 +166,23 @@ def register_change(
             attname = row._meta.get_field(name).attname
             if getattr(row, attname) != getattr(locked, attname):
                 setattr(row, attname, getattr(locked, attname))
+    log = _stage_change(row, new, base=base, berkas=berkas, user=user, sumber=sumber)
+    changed = [entry.field for entry in log]
+    if changed:
+        row._history_user = user
+        row.save(update_fields=changed)
+        PerubahanRegister.objects.bulk_create(log)
+    return changed
+
+
+def _stage_change(
+    row: Penduduk | Keluarga, new: dict, *, base: dict | None, berkas: Berkas | None, user: User, sumber: str = ""
+) -> list[PerubahanRegister]:
+    """``register_change`` without the writes: the row (holding the register's current values, under
+    its lock) takes the changed fields in memory; the PerubahanRegister rows of the change, unsaved.
+    Raises RegisterConflict (nothing written) when a field no longer holds its base."""
+    base = base or {}
+    log: list[PerubahanRegister] = []
     for field, value in new.items():
         target, current = _plain(value), _plain(getattr(row, field))
         if field in base and target == base[field]:
@@ -179,7 +194,6 @@ def register_change(
             if last is None or berkas is None or last.berkas_id != berkas.pk or last.nilai_baru != current:
                 raise _conflict(row, field, base[field], current)
         setattr(row, field, _resolve(field, value))
-        changed.append(field)
         log.append(
             PerubahanRegister(
                 field=field,
@@ -194,21 +208,24 @@ def register_change(
                 **_owner(row),
             )
         )
-    if changed:
-        row._history_user = user
-        row.save(update_fields=changed)
-        PerubahanRegister.objects.bulk_create(log)
-    return changed
+    return log
 
 
 def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> Penduduk:
     """A person new to the register (a birth, a newcomer, an orang asing): every field is logged."""
     if Penduduk.objects.filter(nik=nik).exists():
         raise RegisterConflict(f"NIK {mask_nik(nik)} sudah terdaftar dalam database kependudukan.", field="nik")
+    person, log = _new_person(nik=nik, values=values, berkas=berkas, user=user)
+    person.save()
+    PerubahanRegister.objects.bulk_create(log)
+    return person
+
+
+def _new_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> tuple[Penduduk, list[PerubahanRegister]]:
+    """A person new to the register, unsaved, and the PerubahanRegister rows of every field given."""
     person = Penduduk(nik=nik, **{f: _resolve(f, v) for f, v in values.items()})
     person._history_user = user
-    person.save()
-    PerubahanRegister.objects.bulk_create(
+    log = [
         PerubahanRegister(
             penduduk=person,
             field=field,
@@ -221,8 +238,8 @@ def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User
         )
         for field, value in values.items()
         if value not in (None, "")
-    )
-    return person
+    ]
+    return person, log
 
 
 def register_history(row: Penduduk | Keluarga) -> models.QuerySet[PerubahanRegister]:
@@ -298,39 +315,80 @@ def active_members(keluarga: Keluarga) -> list[Penduduk]:
     return list(keluarga.anggota.filter(status=StatusPenduduk.AKTIF).order_by("urutan", "pk"))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a conflict rolls back the approval's whole transaction
 def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
-    """Write the KK entry's change set: only what the operator changed, each against its base."""
+    """Write the KK entry's change set: only what the operator changed, each against its base.
+
+    In bulk: the members new to the register in one insert, the changed ones in one update (each
+    with its history row), every PerubahanRegister row in one insert; a new family is inserted
+    with its address."""
     berkas = permohonan.berkas
-    keluarga = permohonan.keluarga
-    if keluarga is None:
+    address = {f: getattr(permohonan, f) for f in ADDRESS_FIELDS}
+    log: list[PerubahanRegister] = []
+    new_family = permohonan.keluarga_id is None
+    if new_family:
         nomor = permohonan.nomor_kk or next_nomor_kk(permohonan.kode_wilayah or default_kode_wilayah())
-        try:
-            with transaction.atomic():
-                keluarga = Keluarga.objects.create(nomor_kk=nomor)
-        except IntegrityError:
-            raise BerkasInvalid(f"Nomor KK {nomor} sudah dipakai KK lain.") from None
+        keluarga = Keluarga(nomor_kk=nomor)
+        log += _stage_change(keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user)
+        keluarga._history_user = user
+        if permohonan.nomor_kk and Keluarga.objects.filter(nomor_kk=nomor).exists():  # a number typed in
+            raise BerkasInvalid(f"Nomor KK {nomor} sudah dipakai KK lain.")
+        keluarga.save()
         permohonan.keluarga = keluarga
         permohonan.nomor_kk = nomor
-    address = {f: getattr(permohonan, f) for f in ADDRESS_FIELDS}
-    register_change(keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user)
+    else:
+        # the family under its lock: a concurrent approval of the same KK waits
+        keluarga = Keluarga.objects.select_for_update().get(pk=permohonan.keluarga_id)
+        permohonan.keluarga = keluarga
+        family_log = _stage_change(
+            keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user
+        )
+        if family_log:
+            keluarga._history_user = user
+            keluarga.save(update_fields=[entry.field for entry in family_log])
+            log += family_log
     staged: list[AnggotaKeluarga] = list(permohonan.anggota.order_by("urutan"))
     staged_niks = {a.nik for a in staged}
-    people = {p.nik: p for p in Penduduk.objects.select_for_update(of=("self",)).filter(nik__in=staged_niks)}
+    people = {
+        p.nik: p
+        for p in Penduduk.objects.select_for_update(of=("self",))
+        .select_related("keluarga")
+        .filter(nik__in=staged_niks)
+    }
+    created: list[Penduduk] = []
+    changed: dict[str, Penduduk] = {}
+    fields: set[str] = set()
+
+    def stage(person: Penduduk, values: dict, base: dict) -> None:
+        person_log = _stage_change(person, values, base=base, berkas=berkas, user=user)
+        if person_log:
+            changed[person.nik] = person
+            fields.update(entry.field for entry in person_log)
+            log.extend(person_log)
+
     for a in staged:
         values = {f: getattr(a, f) for f in PERSON_FIELDS}
         # the family itself (logged by its nomor): no lookup by number per member
         values.update(keluarga=keluarga, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
         person = people.get(a.nik)
         if person is None:
-            register_create_person(nik=a.nik, values=values, berkas=berkas, user=user)
+            person, person_log = _new_person(nik=a.nik, values=values, berkas=berkas, user=user)
+            created.append(person)
+            log.extend(person_log)
             continue
         if person.keluarga_id and person.keluarga_id != keluarga.pk:
             values["keterangan_status"] = f"Pindah dari KK {person.keluarga.nomor_kk} ({berkas})"
-        register_change(person, values, base=a.dasar, berkas=berkas, user=user)
-    for person in keluarga.anggota.exclude(nik__in=staged_niks).filter(status=StatusPenduduk.AKTIF):
+        stage(person, values, a.dasar)
+    leaving = (
+        []
+        if new_family  # nobody belongs to a family inserted just now
+        else keluarga.anggota.select_for_update(of=("self",))
+        .exclude(nik__in=staged_niks)
+        .filter(status=StatusPenduduk.AKTIF)
+    )
+    for person in leaving:
         alasan = permohonan.pengurangan.get(person.nik, AlasanPengurangan.PINDAH)
-        register_change(
+        stage(
             person,
             {
                 "status": STATUS_FOR_ALASAN[alasan],
@@ -338,10 +396,13 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
                 "keluarga": None,
                 "hubungan": "",
             },
-            base={"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
-            berkas=berkas,
-            user=user,
+            {"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
         )
+    if created:
+        bulk_create_with_history(created, Penduduk, default_user=user)
+    if changed:
+        bulk_update_with_history(list(changed.values()), Penduduk, sorted(fields), default_user=user)
+    PerubahanRegister.objects.bulk_create(log)
     asal = permohonan.keluarga_asal
     if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
         register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)

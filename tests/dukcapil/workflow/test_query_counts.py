@@ -70,13 +70,15 @@ def test_a_common_transition_reads_and_writes_a_pinned_number_of_queries(
 
 def test_the_approval_writes_the_register_in_a_pinned_number_of_queries(team, django_assert_num_queries):
     """validasi: the transition (8 as above) and the KK's register changes (a new family of three:
-    nomor KK, the family, each member with its history and its PerubahanRegister row)."""
+    the detail locked, nomor KK (upsert, free-number check), the family with its address and its
+    history row, the staged members, the register's rows locked, the members in one insert and
+    their history rows in another, every PerubahanRegister row in one insert, the detail's update)."""
     berkas = berkas_in(Status.DITERIMA, team)
     enter_kk(berkas, team["operator"], index=1)  # a family of three, whatever the berkas's number
     for action, role in (("entri-selesai", "operator"), ("verifikasi", "kasi")):
         services.berkas_transition(berkas_id=berkas.pk, action=action, user=team[role])
     _warm(team)
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(20):
         moved = services.berkas_transition(berkas_id=berkas.pk, action="validasi", user=team["kabid"])
     moved.refresh_from_db()
     assert moved.status == Status.TTE
