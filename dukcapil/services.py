@@ -181,11 +181,15 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
     return PemohonData(**{**pemohon.__dict__, "nik": nik, "nama": pemohon.nama.strip().upper()})
 
 
-def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, created: bool = False) -> None:
-    """Accept or return the berkas on its persyaratan; ``created``: registered in this transaction."""
+def _apply_checklist(
+    berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, created: bool = False, berlaku=None
+) -> None:
+    """Accept or return the berkas on its persyaratan; ``created``: registered in this transaction;
+    ``berlaku``: the layanan's persyaratan when the caller has read them already."""
     kind = get_kind(berkas.layanan.jenis_berkas)
     facts = kind.persyaratan_facts(berkas) if kind.persyaratan_facts else {}
-    missing = [p.nama for p in persyaratan_wajib(berkas.layanan, facts) if p.pk not in persyaratan_ids]
+    wajib = persyaratan_wajib(berkas.layanan, facts, berlaku)
+    missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
         note = "\n".join(filter(None, [reason, note]))
@@ -200,9 +204,13 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
         produce_resi.delay_on_commit(berkas.pk)
 
 
-def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int]) -> set[int]:
+def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int], berlaku=None) -> set[int]:
+    """The ids handed in, all of them the layanan's (``berlaku``: its persyaratan, if read already)."""
     wanted = {int(i) for i in ids}
-    known = set(layanan.persyaratan_berlaku().filter(pk__in=wanted).values_list("pk", flat=True))
+    if berlaku is not None:
+        known = wanted & {p.pk for p in berlaku}
+    else:
+        known = set(layanan.persyaratan_berlaku().filter(pk__in=wanted).values_list("pk", flat=True))
     if wanted - known:
         raise BerkasInvalid(
             "Ada persyaratan yang bukan milik layanan ini.", fields={"persyaratan": ["Pilihan tidak dikenal."]}
@@ -240,7 +248,8 @@ def berkas_register(
     if not layanan.menerima_berkas:
         raise BerkasInvalid("Layanan ini belum dapat didaftarkan melalui sistem.")
     pemohon = validate_pemohon(pemohon)
-    ids = _valid_persyaratan_ids(layanan, persyaratan_ids)
+    berlaku = list(layanan.persyaratan_berlaku())  # read once: the ids checked, then what applies
+    ids = _valid_persyaratan_ids(layanan, persyaratan_ids, berlaku)
     kind = get_kind(layanan.jenis_berkas)
     if intake_token is not None:
         existing = Berkas.objects.filter(intake_token=intake_token).first()
@@ -250,7 +259,7 @@ def berkas_register(
     if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
         started_at = now
     try:
-        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
+        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, berlaku)
     except (IntegrityError, DuplicateBerkas) as exc:
         # the other click of a double click won the race (its berkas has this intake_token)
         existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
@@ -282,8 +291,8 @@ def _refuse_open_duplicate(key: str | None) -> None:
         )
 
 
-def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
-    jangka = catalogue.jangka_waktu_hari_kerja(layanan)
+def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, berlaku) -> Berkas:
+    standar_waktu, jangka = catalogue.sop_timings(layanan)
     with transaction.atomic():
         berkas = Berkas(
             intake_token=intake_token,
@@ -292,7 +301,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             bidang_id=layanan.bidang_id,
             **{f"pemohon_{name}": value for name, value in asdict(pemohon).items()},
             alur=layanan.alur,
-            standar_waktu=catalogue.standard_minutes_per_stage(layanan),
+            standar_waktu=standar_waktu,
             jangka_waktu_hari_kerja=jangka,
             tenggat=None if jangka is None else add_hari_kerja(timezone.localdate(started_at), jangka),
             dibuat_oleh=user,
@@ -306,7 +315,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
         berkas.save()
         berkas.persyaratan_diserahkan.add(*ids)  # a new berkas: nothing to compare with, one insert
         kind.create_detail(berkas=berkas, **(detail or {}))
-        _apply_checklist(berkas, user, ids, note, created=True)
+        _apply_checklist(berkas, user, ids, note, created=True, berlaku=berlaku)
         for hook in registered_hooks():
             hook(berkas=berkas, user=user)
     return berkas

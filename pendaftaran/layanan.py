@@ -54,7 +54,12 @@ def permohonan_update(
     """Save what the operator entered (already cleaned by the variant's form) after the register checks."""
     with transaction.atomic():
         berkas = berkas_lock_for_entry(berkas_id=berkas_id, user=user)
-        permohonan = PermohonanPenduduk.objects.select_for_update().get(berkas=berkas)
+        permohonan = (
+            PermohonanPenduduk.objects.select_for_update(of=("self",))
+            .select_related("penduduk__keluarga")
+            .get(berkas=berkas)
+        )
+        permohonan.berkas = berkas  # the berkas just locked: not read again
         data, errors = kind_of(permohonan).validate_entry(permohonan, data, nik_anggota)
         if errors:
             problems = [m for ms in errors.values() for m in ms]
@@ -82,7 +87,7 @@ def apply_effects(berkas: Berkas, user: User) -> None:
 
 def rebase(berkas: Berkas, conflict) -> None:
     """After a refused approval the base is the register as it is now; the operator re-enters."""
-    permohonan = PermohonanPenduduk.objects.select_related("penduduk").get(berkas=berkas)
+    permohonan = PermohonanPenduduk.objects.select_related("penduduk__keluarga").get(berkas=berkas)
     if permohonan.penduduk is not None:
         permohonan.dasar = snapshot(permohonan.penduduk)
         permohonan.data = {k: v for k, v in permohonan.data.items() if k != conflict.field}

@@ -242,6 +242,44 @@ def _new_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> tuple[
     return person, log
 
 
+class RegisterBatch:
+    """Register writes of one approval collected and written in bulk: the people new to the register
+    in one insert, the changed ones in one update (each with its history row, two inserts), every
+    PerubahanRegister row in one insert. A change is staged against the row as it is passed in: rows
+    locked in this transaction (``select_for_update``), so the check against the base holds."""
+
+    def __init__(self, *, berkas: Berkas | None, user: User):
+        self.berkas, self.user = berkas, user
+        self.log: list[PerubahanRegister] = []
+        self.created: list[Penduduk] = []
+        self.changed: dict[int, Penduduk] = {}
+        self.fields: set[str] = set()
+
+    def change(self, person: Penduduk, new: dict, *, base: dict | None) -> None:
+        """Stage ``register_change`` of a locked person; RegisterConflict at once, nothing written."""
+        person_log = _stage_change(person, new, base=base, berkas=self.berkas, user=self.user)
+        if person_log:
+            self.changed[person.pk] = person
+            self.fields.update(entry.field for entry in person_log)
+            self.log.extend(person_log)
+
+    def create(self, *, nik: str, values: dict) -> Penduduk:
+        """Stage ``register_create_person`` of a NIK the caller found absent under its lock."""
+        person, person_log = _new_person(nik=nik, values=values, berkas=self.berkas, user=self.user)
+        self.created.append(person)
+        self.log.extend(person_log)
+        return person
+
+    def write(self) -> None:
+        if self.created:
+            bulk_create_with_history(self.created, Penduduk, default_user=self.user)
+        if self.changed:
+            # rows locked and current: a field changed for one person only is written unchanged for the others
+            bulk_update_with_history(list(self.changed.values()), Penduduk, sorted(self.fields), default_user=self.user)
+        if self.log:
+            PerubahanRegister.objects.bulk_create(self.log)
+
+
 def register_history(row: Penduduk | Keluarga) -> models.QuerySet[PerubahanRegister]:
     """Who changed what of a person or family, newest first, in labels and names."""
     return PerubahanRegister.objects.filter(**_owner(row)).select_related("berkas", "disetujui_oleh")
@@ -349,46 +387,29 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
             log += family_log
     staged: list[AnggotaKeluarga] = list(permohonan.anggota.order_by("urutan"))
     staged_niks = {a.nik for a in staged}
-    people = {
-        p.nik: p
-        for p in Penduduk.objects.select_for_update(of=("self",))
-        .select_related("keluarga")
-        .filter(nik__in=staged_niks)
-    }
-    created: list[Penduduk] = []
-    changed: dict[str, Penduduk] = {}
-    fields: set[str] = set()
-
-    def stage(person: Penduduk, values: dict, base: dict) -> None:
-        person_log = _stage_change(person, values, base=base, berkas=berkas, user=user)
-        if person_log:
-            changed[person.nik] = person
-            fields.update(entry.field for entry in person_log)
-            log.extend(person_log)
-
+    locked = Penduduk.objects.select_for_update(of=("self",)).select_related("keluarga")
+    people = {p.nik: p for p in locked.filter(nik__in=staged_niks)}
+    batch = RegisterBatch(berkas=berkas, user=user)
+    batch.log.extend(log)  # the family's
     for a in staged:
         values = {f: getattr(a, f) for f in PERSON_FIELDS}
         # the family itself (logged by its nomor): no lookup by number per member
         values.update(keluarga=keluarga, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
         person = people.get(a.nik)
         if person is None:
-            person, person_log = _new_person(nik=a.nik, values=values, berkas=berkas, user=user)
-            created.append(person)
-            log.extend(person_log)
+            batch.create(nik=a.nik, values=values)
             continue
         if person.keluarga_id and person.keluarga_id != keluarga.pk:
             values["keterangan_status"] = f"Pindah dari KK {person.keluarga.nomor_kk} ({berkas})"
-        stage(person, values, a.dasar)
+        batch.change(person, values, base=a.dasar)
     leaving = (
         []
         if new_family  # nobody belongs to a family inserted just now
-        else keluarga.anggota.select_for_update(of=("self",))
-        .exclude(nik__in=staged_niks)
-        .filter(status=StatusPenduduk.AKTIF)
+        else locked.filter(keluarga=keluarga, status=StatusPenduduk.AKTIF).exclude(nik__in=staged_niks)
     )
     for person in leaving:
         alasan = permohonan.pengurangan.get(person.nik, AlasanPengurangan.PINDAH)
-        stage(
+        batch.change(
             person,
             {
                 "status": STATUS_FOR_ALASAN[alasan],
@@ -396,13 +417,9 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
                 "keluarga": None,
                 "hubungan": "",
             },
-            {"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
+            base={"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
         )
-    if created:
-        bulk_create_with_history(created, Penduduk, default_user=user)
-    if changed:
-        bulk_update_with_history(list(changed.values()), Penduduk, sorted(fields), default_user=user)
-    PerubahanRegister.objects.bulk_create(log)
+    batch.write()
     asal = permohonan.keluarga_asal
     if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
         register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)

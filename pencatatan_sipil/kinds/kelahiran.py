@@ -107,7 +107,7 @@ class KelahiranKind(AktaKind):
                 nik=nik,
                 values={
                     **values,
-                    "keluarga": keluarga.nomor_kk,
+                    "keluarga": keluarga,  # logged by its nomor; no lookup by number
                     "hubungan": Hubungan.ANAK,
                     "urutan": urutan,
                     "status": StatusPenduduk.AKTIF,
