@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Model, OuterRef
 from django.utils import timezone
 
 from . import catalogue
@@ -151,6 +151,32 @@ def next_serial(key: str) -> int:
             [key],
         )
         return cursor.fetchone()[0]
+
+
+def next_free_number(key: str, prefix: str, model: type[Model], field: str) -> str:
+    """``prefix`` + the next serial of counter ``key`` (four digits) that no ``model`` row holds in
+    ``field`` (numbers a migrated register already holds are skipped): the upsert and the check in
+    one statement per number tried."""
+    if connection.vendor != "postgresql":  # SQLite (the quick start) has no INSERT inside WITH
+        while True:
+            number = f"{prefix}{next_serial(key):04d}"
+            if not model._default_manager.filter(**{field: number}).exists():
+                return number
+    table = connection.ops.quote_name(NomorUrut._meta.db_table)
+    held = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(model._meta.get_field(field).column)
+    sql = (
+        f"WITH n AS (INSERT INTO {table} (kunci, terakhir) VALUES (%s, 1) "  # noqa: S608 (names are ours)
+        f"ON CONFLICT (kunci) DO UPDATE SET terakhir = {table}.terakhir + 1 RETURNING terakhir) "
+        f"SELECT terakhir, EXISTS (SELECT 1 FROM {held} WHERE {column} = "
+        f"%s || LPAD(terakhir::text, GREATEST(4, LENGTH(terakhir::text)), '0')) FROM n"
+    )
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(sql, [key, prefix])
+            serial, taken = cursor.fetchone()
+            if not taken:
+                return f"{prefix}{serial:04d}"
 
 
 def _next_nomor(prefix: str, day: date) -> str:

@@ -21,7 +21,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from dukcapil.exceptions import BerkasInvalid, EffectsConflict
 from dukcapil.models import Berkas, User
 from dukcapil.nik import mask_nik
-from dukcapil.services import next_serial
+from dukcapil.services import next_free_number
 
 from .choices import AlasanPengurangan, Hubungan, StatusPenduduk
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK, PerubahanRegister
@@ -211,9 +211,11 @@ def _stage_change(
     return log
 
 
-def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> Penduduk:
-    """A person new to the register (a birth, a newcomer, an orang asing): every field is logged."""
-    if Penduduk.objects.filter(nik=nik).exists():
+def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User, nik_baru: bool = False) -> Penduduk:
+    """A person new to the register (a birth, a newcomer, an orang asing): every field is logged.
+
+    ``nik_baru``: the NIK was just given by ``next_nik`` (which skips NIKs held), not checked again."""
+    if not nik_baru and Penduduk.objects.filter(nik=nik).exists():
         raise RegisterConflict(f"NIK {mask_nik(nik)} sudah terdaftar dalam database kependudukan.", field="nik")
     person, log = _new_person(nik=nik, values=values, berkas=berkas, user=user)
     person.save()
@@ -321,11 +323,7 @@ def next_nomor_kk(kode_wilayah: str, day=None) -> str:
     share a number.
     """
     day = day or timezone.localdate()
-    key = f"NOMOR-KK-{kode_wilayah}{day:%d%m%y}"
-    while True:  # skip numbers a migrated register already holds
-        nomor = f"{kode_wilayah}{day:%d%m%y}{next_serial(key):04d}"
-        if not Keluarga.objects.filter(nomor_kk=nomor).exists():
-            return nomor
+    return next_free_number(f"NOMOR-KK-{kode_wilayah}{day:%d%m%y}", f"{kode_wilayah}{day:%d%m%y}", Keluarga, "nomor_kk")
 
 
 def keluarga_by_nomor(nomor_kk: str) -> Keluarga:
@@ -456,11 +454,8 @@ def next_nik(kode_wilayah: str, tanggal_lahir, jenis_kelamin: str) -> str:
     The serial comes from a locked counter per wilayah and birth date, skipping NIK already held.
     """
     day = tanggal_lahir.day + (40 if jenis_kelamin == "P" else 0)
-    key = f"NIK-{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}"
-    while True:
-        nik = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}{next_serial(key):04d}"
-        if not Penduduk.objects.filter(nik=nik).exists():
-            return nik
+    prefix = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}"
+    return next_free_number(f"NIK-{prefix}", prefix, Penduduk, "nik")
 
 
 def household_niks(nik: str) -> frozenset[str] | None:

@@ -119,6 +119,7 @@ class KelahiranKind(AktaKind):
                 },
                 berkas=berkas,
                 user=user,
+                nik_baru=True,  # from next_nik above
             )
         else:
             # a child this berkas registered (a re-approval) or one already in the KK without an akta
