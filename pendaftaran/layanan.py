@@ -81,7 +81,10 @@ def missing_data(berkas: Berkas) -> list[str]:
 def apply_effects(berkas: Berkas, user: User) -> None:
     """The register change of the variant (a change set against what the operator saw), and the
     document number. Writing it again changes nothing."""
-    permohonan = PermohonanPenduduk.objects.select_for_update(of=("self",)).get(berkas=berkas)
+    permohonan = (
+        PermohonanPenduduk.objects.select_for_update(of=("self",)).select_related("keluarga").get(berkas=berkas)
+    )
+    permohonan.berkas = berkas  # the berkas being approved, locked: not read again
     kind_of(permohonan).apply_effects(permohonan, user)
 
 
