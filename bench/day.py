@@ -1,6 +1,6 @@
 """A Surabaya-size day at the counter: every berkas through every step, documents signed by workers.
 
-    .venv/bin/python bench/day.py [--berkas 5000] [--workers 1,2]
+    .venv/bin/python bench/day.py [--berkas 5000] [--workers 1,2] [--detail]
 
 For each worker count N, on a fresh database ``dukcapil_day``: the register is seeded (families
 as migrated from SIAK), then ``--berkas`` berkas in the office's service mix (KK 35 %, KTP-el 25 %,
@@ -413,7 +413,7 @@ def main() -> None:
             f"workers={workers}: wall {r['wall_s']:.0f} s "
             f"(counter {r['counter_s']:.0f} s, signing {r['signing_s']:.0f} s), "
             f"{r['transitions'] / r['wall_s']:.1f} transitions/s, {r['documents'] / r['wall_s']:.1f} documents/s, "
-            f"p95 {r['p95_transition_ms']:.0f} ms, {r['queries_per_transition']:.1f} queries/transition "
+            f"p95 {r['p95_transition_ms']:.0f} ms, {r['queries_per_transition']:.2f} queries/transition "
             f"({r['queries_per_service_transition']:.1f} in a transition service call), "
             f"{r['left']} berkas not handed over",
             flush=True,
@@ -424,7 +424,7 @@ def main() -> None:
     last = results[-1]
     print(
         f"wall_s={last['wall_s']:.0f} transitions={last['transitions']} documents={last['documents']} "
-        f"p95_transition_ms={last['p95_transition_ms']:.0f} queries_per_transition={last['queries_per_transition']:.1f}"
+        f"p95_transition_ms={last['p95_transition_ms']:.0f} queries_per_transition={last['queries_per_transition']:.2f}"
     )
 
 
