@@ -70,9 +70,10 @@ def test_a_common_transition_reads_and_writes_a_pinned_number_of_queries(
 
 def test_the_approval_writes_the_register_in_a_pinned_number_of_queries(team, django_assert_num_queries):
     """validasi: the transition (8 as above) and the KK's register changes (a new family of three:
-    the detail locked, nomor KK (the upsert and the free-number check in one statement), the family with its address and its
-    history row, the staged members, the register's rows locked, the members in one insert and
-    their history rows in another, every PerubahanRegister row in one insert, the detail's update)."""
+    the detail locked, the nomor KK (the upsert and the free-number check in one statement), the
+    family with its address and its history row, the staged members, the register's rows locked,
+    the members in one insert and their history rows in another, every PerubahanRegister row in one
+    insert, the detail's update and its history row)."""
     berkas = berkas_in(Status.DITERIMA, team)
     enter_kk(berkas, team["operator"], index=1)  # a family of three, whatever the berkas's number
     for action, role in (("entri-selesai", "operator"), ("verifikasi", "kasi")):
