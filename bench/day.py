@@ -1,6 +1,6 @@
 """A Surabaya-size day at the counter: every berkas through every step, documents signed by workers.
 
-    .venv/bin/python bench/day.py [--berkas 5000] [--workers 1,2]
+    .venv/bin/python bench/day.py [--berkas 5000] [--workers 1,2] [--detail]
 
 For each worker count N, on a fresh database ``dukcapil_day``: the register is seeded (families
 as migrated from SIAK), then ``--berkas`` berkas in the office's service mix (KK 35 %, KTP-el 25 %,
@@ -10,13 +10,15 @@ selesai, verifikasi (Kasi), validasi (Kabid); the Kadis signs them in batches of
 and N Celery worker processes on Redis render, sign (PAdES) and store every document; each berkas is
 then handed over at the pickup desk. Kartu kendali, work items and history are written as in
 production. Prints, per run, transitions per second, documents per second, p95 latency of a
-service call, queries per transition (the service side), the wall time of the day, and the scaling
+service call, queries per transition (those the services make, the bench's own lookups left out),
+the wall time of the day, and the scaling
 from the first to the last worker count; ends with one line
 ``wall_s=… transitions=… documents=… p95_transition_ms=… queries_per_transition=…`` (the last run).
 Goal (issue: performance): the day in ≤ 10 minutes on 2 cores, ≤ 10 queries per transition.
 """
 
 import argparse
+import functools
 import multiprocessing
 import os
 import subprocess
@@ -212,31 +214,84 @@ def drive(part: list[tuple[str, int, int]], out: multiprocessing.Queue) -> None:
     out.put((latencies, queries, ids, ""))
 
 
+class Meter:
+    """The queries of the service calls alone: every query a service makes counts (BEGIN and COMMIT
+    included), the bench's own lookups (the family, its head, the layanan and its persyaratan, a KIA
+    child put in the register) do not. A service called by another is counted once, in its caller."""
+
+    def __init__(self):
+        self.depth = 0
+        self.queries = 0
+        self.kode = ""  # the layanan of the berkas being driven
+        self.by_call: dict[tuple[str, str], list[int]] = {}  # (layanan, service): [queries, calls]
+
+    def wrap(self, fn):
+        from django.db import connection
+
+        @functools.wraps(fn)
+        def call(*args, **kwargs):
+            self.depth += 1
+            before = len(connection.queries_log)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.depth -= 1
+                if self.depth == 0:
+                    spent = len(connection.queries_log) - before
+                    self.queries += spent
+                    name = kwargs.get("action") or fn.__name__
+                    tally = self.by_call.setdefault((self.kode, name), [0, 0])
+                    tally[0] += spent
+                    tally[1] += 1
+
+        return call
+
+
+def metered() -> Meter:
+    """Wrap the services the day calls (registration, the operator's entries, the transitions)."""
+    from dukcapil import services
+    from pencatatan_sipil import layanan as capil
+    from pendaftaran import layanan
+    from pendaftaran import services as kk
+
+    meter = Meter()
+    for module, name in (
+        (services, "berkas_register"), (services, "berkas_transition"), (kk, "permohonan_kk_update"),
+        (layanan, "permohonan_update"), (capil, "permohonan_update"),
+    ):  # fmt: skip
+        setattr(module, name, meter.wrap(getattr(module, name)))
+    return meter
+
+
 def _drive(part, users, latencies, ids) -> tuple[int, int, int]:
-    """Drive the berkas of ``part`` to «tte»; the queries it took: (all, those of the transition
-    service calls, the number of those calls)."""
+    """Drive the berkas of ``part`` to «tte»; the queries it took: (those of every service call,
+    those of the transition service calls, the number of those calls)."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
+    meter = metered()
     from dukcapil.services import berkas_transition
 
-    queries = in_transitions = calls = 0
+    in_transitions = calls = 0
     for kode, index, keluarga_id in part:
         suffix = "_capil" if kode in CAPIL else ""
+        meter.kode = kode
         reset_queries()  # the query log keeps 9,000 entries: past them a capture would count nothing
-        with CaptureQueriesContext(connection) as ctx:
+        with CaptureQueriesContext(connection):
             started = time.perf_counter()
             berkas = _entry(kode, index, keluarga_id, users)
             latencies.append(time.perf_counter() - started)
             for action, who in (("entri-selesai", "operator"), ("verifikasi", "kasi"), ("validasi", "kabid")):
-                started, before = time.perf_counter(), len(ctx.captured_queries)
+                started, before = time.perf_counter(), meter.queries
                 berkas = berkas_transition(berkas_id=berkas.pk, action=action, user=users[who + suffix])
                 latencies.append(time.perf_counter() - started)
-                in_transitions += len(ctx.captured_queries) - before
+                in_transitions += meter.queries - before
                 calls += 1
-        queries += len(ctx.captured_queries)
         ids.append(berkas.pk)
-    return queries, in_transitions, calls
+    if os.environ.get("DAY_DETAIL"):
+        for (kode, name), (spent, n) in sorted(meter.by_call.items()):
+            print(f"  {kode:15} {name:22} {spent / n:5.1f} queries per call ({n} calls)", flush=True)
+    return meter.queries, in_transitions, calls
 
 
 def hand_over(ids: list[int], out: multiprocessing.Queue) -> None:
@@ -346,7 +401,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--berkas", type=int, default=5000)
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--detail", action="store_true", help="queries per service call, per layanan")
     args = parser.parse_args()
+    if args.detail:
+        os.environ["DAY_DETAIL"] = "1"
     results = []
     for workers in [int(w) for w in args.workers.split(",")]:
         r = run(args.berkas, workers)
@@ -355,7 +413,7 @@ def main() -> None:
             f"workers={workers}: wall {r['wall_s']:.0f} s "
             f"(counter {r['counter_s']:.0f} s, signing {r['signing_s']:.0f} s), "
             f"{r['transitions'] / r['wall_s']:.1f} transitions/s, {r['documents'] / r['wall_s']:.1f} documents/s, "
-            f"p95 {r['p95_transition_ms']:.0f} ms, {r['queries_per_transition']:.1f} queries/transition "
+            f"p95 {r['p95_transition_ms']:.0f} ms, {r['queries_per_transition']:.2f} queries/transition "
             f"({r['queries_per_service_transition']:.1f} in a transition service call), "
             f"{r['left']} berkas not handed over",
             flush=True,
@@ -366,7 +424,7 @@ def main() -> None:
     last = results[-1]
     print(
         f"wall_s={last['wall_s']:.0f} transitions={last['transitions']} documents={last['documents']} "
-        f"p95_transition_ms={last['p95_transition_ms']:.0f} queries_per_transition={last['queries_per_transition']:.1f}"
+        f"p95_transition_ms={last['p95_transition_ms']:.0f} queries_per_transition={last['queries_per_transition']:.2f}"
     )
 
 

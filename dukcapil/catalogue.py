@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, When
+from django.db.models import Case, OuterRef, Subquery, When
 
 from .choices import Alur, Status
 from .exceptions import BerkasInvalid
@@ -411,12 +411,7 @@ def link_layanan(kantor: Kantor | None = None) -> int:
 
 
 def standard_minutes_per_stage(layanan: Layanan) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for step in layanan.langkah_berlaku():
-        minutes = step.waktu_menit()
-        if step.tahap and minutes is not None:
-            totals[step.tahap] = totals.get(step.tahap, 0) + minutes
-    return totals
+    return _minutes_per_stage(layanan.langkah_berlaku())
 
 
 def jangka_waktu_hari_kerja(layanan: Layanan) -> int | None:
@@ -426,7 +421,32 @@ def jangka_waktu_hari_kerja(layanan: Layanan) -> int | None:
     sp = StandarPelayanan.objects.filter(sop_id=layanan.sop_id).only("jangka_waktu_hari_kerja").first()
     if sp and sp.jangka_waktu_hari_kerja is not None:
         return sp.jangka_waktu_hari_kerja
-    steps = list(layanan.langkah_berlaku())
+    return _jangka_of_steps(list(layanan.langkah_berlaku()))
+
+
+def sop_timings(layanan: Layanan) -> tuple[dict[str, int], int | None]:
+    """``standard_minutes_per_stage`` and ``jangka_waktu_hari_kerja`` in one read (at registration):
+    the SOP's steps with the Standar Pelayanan's jangka waktu joined to them."""
+    if layanan.sop_id is None:
+        return {}, None
+    sp = StandarPelayanan.objects.filter(sop_id=OuterRef("sop_id")).order_by("pk")
+    steps = list(layanan.langkah_berlaku().annotate(jangka_sp=Subquery(sp.values("jangka_waktu_hari_kerja")[:1])))
+    if not steps:  # no steps to carry it: the Standar Pelayanan alone
+        return {}, jangka_waktu_hari_kerja(layanan)
+    jangka = steps[0].jangka_sp
+    return _minutes_per_stage(steps), jangka if jangka is not None else _jangka_of_steps(steps)
+
+
+def _minutes_per_stage(steps) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for step in steps:
+        minutes = step.waktu_menit()
+        if step.tahap and minutes is not None:
+            totals[step.tahap] = totals.get(step.tahap, 0) + minutes
+    return totals
+
+
+def _jangka_of_steps(steps: list[LangkahSOP]) -> int | None:
     minutes = [s.waktu_menit() for s in steps]
     if not steps or any(m is None for m in minutes):
         return None

@@ -28,6 +28,8 @@ def kondisi_berlaku(kondisi: str, facts: dict) -> bool:
     return any(word in text for word in facts.get("kata", ()))
 
 
-def persyaratan_wajib(layanan, facts: dict) -> list:
-    """The persyaratan the counter must see: every wajib one plus the conditional ones that apply."""
-    return [p for p in layanan.persyaratan_berlaku() if p.wajib or (p.kondisi and kondisi_berlaku(p.kondisi, facts))]
+def persyaratan_wajib(layanan, facts: dict, berlaku=None) -> list:
+    """The persyaratan the counter must see: every wajib one plus the conditional ones that apply
+    (``berlaku``: the layanan's persyaratan, if the caller has read them already)."""
+    berlaku = layanan.persyaratan_berlaku() if berlaku is None else berlaku
+    return [p for p in berlaku if p.wajib or (p.kondisi and kondisi_berlaku(p.kondisi, facts))]

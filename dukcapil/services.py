@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Model, OuterRef
 from django.utils import timezone
 
 from . import catalogue
@@ -153,6 +153,32 @@ def next_serial(key: str) -> int:
         return cursor.fetchone()[0]
 
 
+def next_free_number(key: str, prefix: str, model: type[Model], field: str) -> str:
+    """``prefix`` + the next serial of counter ``key`` (four digits) that no ``model`` row holds in
+    ``field`` (numbers a migrated register already holds are skipped): the upsert and the check in
+    one statement per number tried."""
+    if connection.vendor != "postgresql":  # SQLite (the quick start) has no INSERT inside WITH
+        while True:
+            number = f"{prefix}{next_serial(key):04d}"
+            if not model._default_manager.filter(**{field: number}).exists():
+                return number
+    table = connection.ops.quote_name(NomorUrut._meta.db_table)
+    held = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(model._meta.get_field(field).column)
+    sql = (
+        f"WITH n AS (INSERT INTO {table} (kunci, terakhir) VALUES (%s, 1) "  # noqa: S608 (names are ours)
+        f"ON CONFLICT (kunci) DO UPDATE SET terakhir = {table}.terakhir + 1 RETURNING terakhir) "
+        f"SELECT terakhir, EXISTS (SELECT 1 FROM {held} WHERE {column} = "
+        f"%s || LPAD(terakhir::text, GREATEST(4, LENGTH(terakhir::text)), '0')) FROM n"
+    )
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(sql, [key, prefix])
+            serial, taken = cursor.fetchone()
+            if not taken:
+                return f"{prefix}{serial:04d}"
+
+
 def _next_nomor(prefix: str, day: date) -> str:
     key = f"{prefix}-{day:%y%m%d}"
     return f"{key}-{next_serial(key):04d}"
@@ -181,11 +207,15 @@ def validate_pemohon(pemohon: PemohonData) -> PemohonData:
     return PemohonData(**{**pemohon.__dict__, "nik": nik, "nama": pemohon.nama.strip().upper()})
 
 
-def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, created: bool = False) -> None:
-    """Accept or return the berkas on its persyaratan; ``created``: registered in this transaction."""
+def _apply_checklist(
+    berkas: Berkas, user: User, persyaratan_ids: set[int], note: str, created: bool = False, berlaku=None
+) -> None:
+    """Accept or return the berkas on its persyaratan; ``created``: registered in this transaction;
+    ``berlaku``: the layanan's persyaratan when the caller has read them already."""
     kind = get_kind(berkas.layanan.jenis_berkas)
     facts = kind.persyaratan_facts(berkas) if kind.persyaratan_facts else {}
-    missing = [p.nama for p in persyaratan_wajib(berkas.layanan, facts) if p.pk not in persyaratan_ids]
+    wajib = persyaratan_wajib(berkas.layanan, facts, berlaku)
+    missing = [p.nama for p in wajib if p.pk not in persyaratan_ids]
     if missing:
         reason = "Persyaratan belum lengkap: " + "; ".join(missing)
         note = "\n".join(filter(None, [reason, note]))
@@ -200,9 +230,13 @@ def _apply_checklist(berkas: Berkas, user: User, persyaratan_ids: set[int], note
         produce_resi.delay_on_commit(berkas.pk)
 
 
-def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int]) -> set[int]:
+def _valid_persyaratan_ids(layanan: Layanan, ids: Iterable[int], berlaku=None) -> set[int]:
+    """The ids handed in, all of them the layanan's (``berlaku``: its persyaratan, if read already)."""
     wanted = {int(i) for i in ids}
-    known = set(layanan.persyaratan_berlaku().filter(pk__in=wanted).values_list("pk", flat=True))
+    if berlaku is not None:
+        known = wanted & {p.pk for p in berlaku}
+    else:
+        known = set(layanan.persyaratan_berlaku().filter(pk__in=wanted).values_list("pk", flat=True))
     if wanted - known:
         raise BerkasInvalid(
             "Ada persyaratan yang bukan milik layanan ini.", fields={"persyaratan": ["Pilihan tidak dikenal."]}
@@ -240,7 +274,8 @@ def berkas_register(
     if not layanan.menerima_berkas:
         raise BerkasInvalid("Layanan ini belum dapat didaftarkan melalui sistem.")
     pemohon = validate_pemohon(pemohon)
-    ids = _valid_persyaratan_ids(layanan, persyaratan_ids)
+    berlaku = list(layanan.persyaratan_berlaku())  # read once: the ids checked, then what applies
+    ids = _valid_persyaratan_ids(layanan, persyaratan_ids, berlaku)
     kind = get_kind(layanan.jenis_berkas)
     if intake_token is not None:
         existing = Berkas.objects.filter(intake_token=intake_token).first()
@@ -250,7 +285,7 @@ def berkas_register(
     if started_at is None or not (now - timedelta(hours=4) <= started_at <= now):
         started_at = now
     try:
-        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now)
+        return _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, berlaku)
     except (IntegrityError, DuplicateBerkas) as exc:
         # the other click of a double click won the race (its berkas has this intake_token)
         existing = Berkas.objects.filter(intake_token=intake_token).first() if intake_token else None
@@ -282,8 +317,8 @@ def _refuse_open_duplicate(key: str | None) -> None:
         )
 
 
-def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now) -> Berkas:
-    jangka = catalogue.jangka_waktu_hari_kerja(layanan)
+def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intake_token, now, berlaku) -> Berkas:
+    standar_waktu, jangka = catalogue.sop_timings(layanan)
     with transaction.atomic():
         berkas = Berkas(
             intake_token=intake_token,
@@ -292,7 +327,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
             bidang_id=layanan.bidang_id,
             **{f"pemohon_{name}": value for name, value in asdict(pemohon).items()},
             alur=layanan.alur,
-            standar_waktu=catalogue.standard_minutes_per_stage(layanan),
+            standar_waktu=standar_waktu,
             jangka_waktu_hari_kerja=jangka,
             tenggat=None if jangka is None else add_hari_kerja(timezone.localdate(started_at), jangka),
             dibuat_oleh=user,
@@ -306,7 +341,7 @@ def _register(layanan, kind, pemohon, ids, user, detail, note, started_at, intak
         berkas.save()
         berkas.persyaratan_diserahkan.add(*ids)  # a new berkas: nothing to compare with, one insert
         kind.create_detail(berkas=berkas, **(detail or {}))
-        _apply_checklist(berkas, user, ids, note, created=True)
+        _apply_checklist(berkas, user, ids, note, created=True, berlaku=berlaku)
         for hook in registered_hooks():
             hook(berkas=berkas, user=user)
     return berkas

@@ -119,11 +119,13 @@ def change(permohonan: PermohonanAkta, user: User, record, values: dict, base: d
 
 
 def kutipan(permohonan: PermohonanAkta, akta: Akta) -> Kutipan:
-    existing = Kutipan.objects.filter(akta=akta, berkas=permohonan.berkas).first()
+    """The berkas's kutipan of the akta: made once, numbered after the akta's earlier ones (one read
+    of the akta's kutipan, few: one per issuance)."""
+    issued = list(Kutipan.objects.filter(akta=akta).order_by("-ke"))
+    existing = next((k for k in issued if k.berkas_id == permohonan.berkas.pk), None)
     if existing:
         return existing
-    last = Kutipan.objects.filter(akta=akta).order_by("-ke").values_list("ke", flat=True).first()
-    return Kutipan.objects.create(akta=akta, berkas=permohonan.berkas, ke=(last or 0) + 1)
+    return Kutipan.objects.create(akta=akta, berkas=permohonan.berkas, ke=(issued[0].ke if issued else 0) + 1)
 
 
 def entry_data(permohonan: PermohonanAkta, **extra) -> dict:

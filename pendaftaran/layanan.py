@@ -54,7 +54,12 @@ def permohonan_update(
     """Save what the operator entered (already cleaned by the variant's form) after the register checks."""
     with transaction.atomic():
         berkas = berkas_lock_for_entry(berkas_id=berkas_id, user=user)
-        permohonan = PermohonanPenduduk.objects.select_for_update().get(berkas=berkas)
+        permohonan = (
+            PermohonanPenduduk.objects.select_for_update(of=("self",))
+            .select_related("penduduk__keluarga")
+            .get(berkas=berkas)
+        )
+        permohonan.berkas = berkas  # the berkas just locked: not read again
         data, errors = kind_of(permohonan).validate_entry(permohonan, data, nik_anggota)
         if errors:
             problems = [m for ms in errors.values() for m in ms]
@@ -76,13 +81,16 @@ def missing_data(berkas: Berkas) -> list[str]:
 def apply_effects(berkas: Berkas, user: User) -> None:
     """The register change of the variant (a change set against what the operator saw), and the
     document number. Writing it again changes nothing."""
-    permohonan = PermohonanPenduduk.objects.select_for_update(of=("self",)).get(berkas=berkas)
+    permohonan = (
+        PermohonanPenduduk.objects.select_for_update(of=("self",)).select_related("keluarga").get(berkas=berkas)
+    )
+    permohonan.berkas = berkas  # the berkas being approved, locked: not read again
     kind_of(permohonan).apply_effects(permohonan, user)
 
 
 def rebase(berkas: Berkas, conflict) -> None:
     """After a refused approval the base is the register as it is now; the operator re-enters."""
-    permohonan = PermohonanPenduduk.objects.select_related("penduduk").get(berkas=berkas)
+    permohonan = PermohonanPenduduk.objects.select_related("penduduk__keluarga").get(berkas=berkas)
     if permohonan.penduduk is not None:
         permohonan.dasar = snapshot(permohonan.penduduk)
         permohonan.data = {k: v for k, v in permohonan.data.items() if k != conflict.field}

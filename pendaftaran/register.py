@@ -14,13 +14,14 @@ nothing, so a retried approval or a re-approval after a send-back adds nothing t
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dukcapil.exceptions import BerkasInvalid, EffectsConflict
 from dukcapil.models import Berkas, User
 from dukcapil.nik import mask_nik
-from dukcapil.services import next_serial
+from dukcapil.services import next_free_number
 
 from .choices import AlasanPengurangan, Hubungan, StatusPenduduk
 from .models import ADDRESS_FIELDS, AnggotaKeluarga, Keluarga, Penduduk, PermohonanKK, PerubahanRegister
@@ -158,9 +159,6 @@ def register_change(
     is written without that check (a number the system gives, an informational note). A field
     whose new value equals its base was not changed by the entry and is left alone.
     """
-    base = base or {}
-    changed: list[str] = []
-    log: list[PerubahanRegister] = []
     if new and row.pk is not None:
         # compare with the register as it is now, under the row's lock: a concurrent approval waits
         locked = type(row).objects.select_for_update(of=("self",)).get(pk=row.pk)
@@ -168,6 +166,23 @@ def register_change(
             attname = row._meta.get_field(name).attname
             if getattr(row, attname) != getattr(locked, attname):
                 setattr(row, attname, getattr(locked, attname))
+    log = _stage_change(row, new, base=base, berkas=berkas, user=user, sumber=sumber)
+    changed = [entry.field for entry in log]
+    if changed:
+        row._history_user = user
+        row.save(update_fields=changed)
+        PerubahanRegister.objects.bulk_create(log)
+    return changed
+
+
+def _stage_change(
+    row: Penduduk | Keluarga, new: dict, *, base: dict | None, berkas: Berkas | None, user: User, sumber: str = ""
+) -> list[PerubahanRegister]:
+    """``register_change`` without the writes: the row (holding the register's current values, under
+    its lock) takes the changed fields in memory; the PerubahanRegister rows of the change, unsaved.
+    Raises RegisterConflict (nothing written) when a field no longer holds its base."""
+    base = base or {}
+    log: list[PerubahanRegister] = []
     for field, value in new.items():
         target, current = _plain(value), _plain(getattr(row, field))
         if field in base and target == base[field]:
@@ -179,7 +194,6 @@ def register_change(
             if last is None or berkas is None or last.berkas_id != berkas.pk or last.nilai_baru != current:
                 raise _conflict(row, field, base[field], current)
         setattr(row, field, _resolve(field, value))
-        changed.append(field)
         log.append(
             PerubahanRegister(
                 field=field,
@@ -194,21 +208,26 @@ def register_change(
                 **_owner(row),
             )
         )
-    if changed:
-        row._history_user = user
-        row.save(update_fields=changed)
-        PerubahanRegister.objects.bulk_create(log)
-    return changed
+    return log
 
 
-def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> Penduduk:
-    """A person new to the register (a birth, a newcomer, an orang asing): every field is logged."""
-    if Penduduk.objects.filter(nik=nik).exists():
+def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User, nik_baru: bool = False) -> Penduduk:
+    """A person new to the register (a birth, a newcomer, an orang asing): every field is logged.
+
+    ``nik_baru``: the NIK was just given by ``next_nik`` (which skips NIKs held), not checked again."""
+    if not nik_baru and Penduduk.objects.filter(nik=nik).exists():
         raise RegisterConflict(f"NIK {mask_nik(nik)} sudah terdaftar dalam database kependudukan.", field="nik")
+    person, log = _new_person(nik=nik, values=values, berkas=berkas, user=user)
+    person.save()
+    PerubahanRegister.objects.bulk_create(log)
+    return person
+
+
+def _new_person(*, nik: str, values: dict, berkas: Berkas, user: User) -> tuple[Penduduk, list[PerubahanRegister]]:
+    """A person new to the register, unsaved, and the PerubahanRegister rows of every field given."""
     person = Penduduk(nik=nik, **{f: _resolve(f, v) for f, v in values.items()})
     person._history_user = user
-    person.save()
-    PerubahanRegister.objects.bulk_create(
+    log = [
         PerubahanRegister(
             penduduk=person,
             field=field,
@@ -221,8 +240,46 @@ def register_create_person(*, nik: str, values: dict, berkas: Berkas, user: User
         )
         for field, value in values.items()
         if value not in (None, "")
-    )
-    return person
+    ]
+    return person, log
+
+
+class RegisterBatch:
+    """Register writes of one approval collected and written in bulk: the people new to the register
+    in one insert, the changed ones in one update (each with its history row, two inserts), every
+    PerubahanRegister row in one insert. A change is staged against the row as it is passed in: rows
+    locked in this transaction (``select_for_update``), so the check against the base holds."""
+
+    def __init__(self, *, berkas: Berkas | None, user: User):
+        self.berkas, self.user = berkas, user
+        self.log: list[PerubahanRegister] = []
+        self.created: list[Penduduk] = []
+        self.changed: dict[int, Penduduk] = {}
+        self.fields: set[str] = set()
+
+    def change(self, person: Penduduk, new: dict, *, base: dict | None) -> None:
+        """Stage ``register_change`` of a locked person; RegisterConflict at once, nothing written."""
+        person_log = _stage_change(person, new, base=base, berkas=self.berkas, user=self.user)
+        if person_log:
+            self.changed[person.pk] = person
+            self.fields.update(entry.field for entry in person_log)
+            self.log.extend(person_log)
+
+    def create(self, *, nik: str, values: dict) -> Penduduk:
+        """Stage ``register_create_person`` of a NIK the caller found absent under its lock."""
+        person, person_log = _new_person(nik=nik, values=values, berkas=self.berkas, user=self.user)
+        self.created.append(person)
+        self.log.extend(person_log)
+        return person
+
+    def write(self) -> None:
+        if self.created:
+            bulk_create_with_history(self.created, Penduduk, default_user=self.user)
+        if self.changed:
+            # rows locked and current: a field changed for one person only is written unchanged for the others
+            bulk_update_with_history(list(self.changed.values()), Penduduk, sorted(self.fields), default_user=self.user)
+        if self.log:
+            PerubahanRegister.objects.bulk_create(self.log)
 
 
 def register_history(row: Penduduk | Keluarga) -> models.QuerySet[PerubahanRegister]:
@@ -266,11 +323,7 @@ def next_nomor_kk(kode_wilayah: str, day=None) -> str:
     share a number.
     """
     day = day or timezone.localdate()
-    key = f"NOMOR-KK-{kode_wilayah}{day:%d%m%y}"
-    while True:  # skip numbers a migrated register already holds
-        nomor = f"{kode_wilayah}{day:%d%m%y}{next_serial(key):04d}"
-        if not Keluarga.objects.filter(nomor_kk=nomor).exists():
-            return nomor
+    return next_free_number(f"NOMOR-KK-{kode_wilayah}{day:%d%m%y}", f"{kode_wilayah}{day:%d%m%y}", Keluarga, "nomor_kk")
 
 
 def keluarga_by_nomor(nomor_kk: str) -> Keluarga:
@@ -298,39 +351,63 @@ def active_members(keluarga: Keluarga) -> list[Penduduk]:
     return list(keluarga.anggota.filter(status=StatusPenduduk.AKTIF).order_by("urutan", "pk"))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a conflict rolls back the approval's whole transaction
 def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
-    """Write the KK entry's change set: only what the operator changed, each against its base."""
+    """Write the KK entry's change set: only what the operator changed, each against its base.
+
+    In bulk: the members new to the register in one insert, the changed ones in one update (each
+    with its history row), every PerubahanRegister row in one insert; a new family is inserted
+    with its address."""
     berkas = permohonan.berkas
-    keluarga = permohonan.keluarga
-    if keluarga is None:
+    address = {f: getattr(permohonan, f) for f in ADDRESS_FIELDS}
+    log: list[PerubahanRegister] = []
+    new_family = permohonan.keluarga_id is None
+    if new_family:
         nomor = permohonan.nomor_kk or next_nomor_kk(permohonan.kode_wilayah or default_kode_wilayah())
-        try:
-            with transaction.atomic():
-                keluarga = Keluarga.objects.create(nomor_kk=nomor)
-        except IntegrityError:
-            raise BerkasInvalid(f"Nomor KK {nomor} sudah dipakai KK lain.") from None
+        keluarga = Keluarga(nomor_kk=nomor)
+        log += _stage_change(keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user)
+        keluarga._history_user = user
+        if permohonan.nomor_kk and Keluarga.objects.filter(nomor_kk=nomor).exists():  # a number typed in
+            raise BerkasInvalid(f"Nomor KK {nomor} sudah dipakai KK lain.")
+        keluarga.save()
         permohonan.keluarga = keluarga
         permohonan.nomor_kk = nomor
-    address = {f: getattr(permohonan, f) for f in ADDRESS_FIELDS}
-    register_change(keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user)
+    else:
+        # the family under its lock: a concurrent approval of the same KK waits
+        keluarga = Keluarga.objects.select_for_update().get(pk=permohonan.keluarga_id)
+        permohonan.keluarga = keluarga
+        family_log = _stage_change(
+            keluarga, {**address, "aktif": True}, base=permohonan.dasar, berkas=berkas, user=user
+        )
+        if family_log:
+            keluarga._history_user = user
+            keluarga.save(update_fields=[entry.field for entry in family_log])
+            log += family_log
     staged: list[AnggotaKeluarga] = list(permohonan.anggota.order_by("urutan"))
     staged_niks = {a.nik for a in staged}
-    people = {p.nik: p for p in Penduduk.objects.select_for_update(of=("self",)).filter(nik__in=staged_niks)}
+    locked = Penduduk.objects.select_for_update(of=("self",)).select_related("keluarga")
+    people = {p.nik: p for p in locked.filter(nik__in=staged_niks)}
+    batch = RegisterBatch(berkas=berkas, user=user)
+    batch.log.extend(log)  # the family's
     for a in staged:
         values = {f: getattr(a, f) for f in PERSON_FIELDS}
         # the family itself (logged by its nomor): no lookup by number per member
         values.update(keluarga=keluarga, hubungan=a.hubungan, urutan=a.urutan, status=StatusPenduduk.AKTIF)
         person = people.get(a.nik)
         if person is None:
-            register_create_person(nik=a.nik, values=values, berkas=berkas, user=user)
+            batch.create(nik=a.nik, values=values)
             continue
         if person.keluarga_id and person.keluarga_id != keluarga.pk:
             values["keterangan_status"] = f"Pindah dari KK {person.keluarga.nomor_kk} ({berkas})"
-        register_change(person, values, base=a.dasar, berkas=berkas, user=user)
-    for person in keluarga.anggota.exclude(nik__in=staged_niks).filter(status=StatusPenduduk.AKTIF):
+        batch.change(person, values, base=a.dasar)
+    leaving = (
+        []
+        if new_family  # nobody belongs to a family inserted just now
+        else locked.filter(keluarga=keluarga, status=StatusPenduduk.AKTIF).exclude(nik__in=staged_niks)
+    )
+    for person in leaving:
         alasan = permohonan.pengurangan.get(person.nik, AlasanPengurangan.PINDAH)
-        register_change(
+        batch.change(
             person,
             {
                 "status": STATUS_FOR_ALASAN[alasan],
@@ -339,9 +416,8 @@ def apply_permohonan_kk(permohonan: PermohonanKK, user: User) -> Keluarga:
                 "hubungan": "",
             },
             base={"status": StatusPenduduk.AKTIF, "keluarga": keluarga.nomor_kk},
-            berkas=berkas,
-            user=user,
         )
+    batch.write()
     asal = permohonan.keluarga_asal
     if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
         register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)
@@ -378,11 +454,8 @@ def next_nik(kode_wilayah: str, tanggal_lahir, jenis_kelamin: str) -> str:
     The serial comes from a locked counter per wilayah and birth date, skipping NIK already held.
     """
     day = tanggal_lahir.day + (40 if jenis_kelamin == "P" else 0)
-    key = f"NIK-{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}"
-    while True:
-        nik = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}{next_serial(key):04d}"
-        if not Penduduk.objects.filter(nik=nik).exists():
-            return nik
+    prefix = f"{kode_wilayah}{day:02d}{tanggal_lahir:%m%y}"
+    return next_free_number(f"NIK-{prefix}", prefix, Penduduk, "nik")
 
 
 def household_niks(nik: str) -> frozenset[str] | None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from dukcapil.exceptions import BerkasInvalid
 from dukcapil.kinds import kind_for
@@ -145,6 +146,9 @@ def permohonan_kk_update(
             for p in Penduduk.objects.filter(nik__in=[a.nik for a in anggota if a.nik not in existing])
         }
         keep: set[str] = set()
+        added: list[AnggotaKeluarga] = []
+        kept: list[AnggotaKeluarga] = []
+        fields: list[str] = []
         for urutan, a in enumerate(anggota, start=1):
             values = {
                 **a.__dict__,
@@ -161,12 +165,14 @@ def permohonan_kk_update(
                     if isinstance(value, str) and key in {"tempat_lahir", "pekerjaan", "nama_ayah", "nama_ibu"}
                     else value,
                 )
-            row._history_user = user
-            if row.pk is None:
-                row.save()
-            else:
-                row.save(update_fields=list(values))
+            fields = list(values)
+            (added if row.pk is None else kept).append(row)
             keep.add(a.nik)
+        # the staged members in bulk, each with its history row
+        if added:
+            bulk_create_with_history(added, AnggotaKeluarga, default_user=user)
+        if kept:
+            bulk_update_with_history(kept, AnggotaKeluarga, fields, default_user=user)
         for nik, row in existing.items():
             if nik not in keep:
                 row._history_user = user

@@ -107,7 +107,7 @@ class KelahiranKind(AktaKind):
                 nik=nik,
                 values={
                     **values,
-                    "keluarga": keluarga.nomor_kk,
+                    "keluarga": keluarga,  # logged by its nomor; no lookup by number
                     "hubungan": Hubungan.ANAK,
                     "urutan": urutan,
                     "status": StatusPenduduk.AKTIF,
@@ -119,6 +119,7 @@ class KelahiranKind(AktaKind):
                 },
                 berkas=berkas,
                 user=user,
+                nik_baru=True,  # from next_nik above
             )
         else:
             # a child this berkas registered (a re-approval) or one already in the KK without an akta

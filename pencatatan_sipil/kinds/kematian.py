@@ -4,7 +4,8 @@ from datetime import date
 
 from dukcapil.models import User
 from pendaftaran.choices import Hubungan, StatusPenduduk, StatusPerkawinan
-from pendaftaran.register import active_members, penduduk_by_nik
+from pendaftaran.models import Penduduk
+from pendaftaran.register import RegisterBatch, active_members, penduduk_by_nik
 
 from .. import forms as f
 from ..choices import JenisAkta, JenisPermohonanAkta
@@ -43,6 +44,7 @@ class KematianKind(AktaKind):
         if person.status == StatusPenduduk.MENINGGAL:  # a retried or repeated approval
             return akta
         keluarga = person.keluarga
+        spouse = None
         if keluarga is not None and person.status_perkawinan == StatusPerkawinan.KAWIN:
             roles = SPOUSE_ROLES.get(person.hubungan, ())
             spouse = next(
@@ -53,9 +55,13 @@ class KematianKind(AktaKind):
                 ),
                 None,
             )
-            if spouse is not None:
-                cerai_mati = {"status_perkawinan": StatusPerkawinan.CERAI_MATI}
-                change(permohonan, user, spouse, cerai_mati, base={"status_perkawinan": StatusPerkawinan.KAWIN})
+        # the person and the spouse under their locks, changed in one update (with history rows)
+        locked = Penduduk.objects.select_for_update(of=("self",)).select_related("keluarga")
+        rows = {p.pk: p for p in locked.filter(pk__in=[person.pk] + ([spouse.pk] if spouse else []))}
+        batch = RegisterBatch(berkas=permohonan.berkas, user=user)
+        if spouse is not None:
+            cerai_mati = {"status_perkawinan": StatusPerkawinan.CERAI_MATI}
+            batch.change(rows[spouse.pk], cerai_mati, base={"status_perkawinan": StatusPerkawinan.KAWIN})
         permohonan.nomor_kk_asal = keluarga.nomor_kk if keluarga else ""
         meninggal = {
             "status": StatusPenduduk.MENINGGAL,
@@ -64,7 +70,8 @@ class KematianKind(AktaKind):
             "no_akta_kematian": akta.nomor,
             "keterangan_status": f"Meninggal {tgl(tanggal)}, akta kematian {akta.nomor}",
         }
-        change(permohonan, user, person, meninggal, base={"status": StatusPenduduk.AKTIF})
+        batch.change(rows[person.pk], meninggal, base={"status": StatusPenduduk.AKTIF})
+        batch.write()
         if keluarga is not None and not active_members(keluarga):
             change(permohonan, user, keluarga, {"aktif": False}, base={"aktif": True})
         return akta

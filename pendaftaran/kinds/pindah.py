@@ -6,7 +6,7 @@ from dukcapil.models import Dokumen
 
 from ..choices import StatusPenduduk
 from ..models import Penduduk, PermohonanPenduduk
-from ..register import register_change
+from ..register import RegisterBatch, register_change
 from .base import PendudukKind, RujukanKind, change, own_variant, variant
 from .forms import LuarNegeriForm, PerpanjanganForm, RujukanForm, TujuanForm
 
@@ -22,17 +22,16 @@ class PindahKeluarKind(PendudukKind):
         berkas = permohonan.berkas
         asal = permohonan.keluarga
         moved = dict(permohonan.asal_anggota)
-        for p in Penduduk.objects.filter(nik__in=permohonan.nik_anggota, keluarga=asal):
+        batch = RegisterBatch(berkas=berkas, user=user)  # the people who move: one update for all
+        locked = Penduduk.objects.select_for_update(of=("self",)).select_related("keluarga")
+        for p in locked.filter(nik__in=permohonan.nik_anggota, keluarga=asal).order_by("urutan", "pk"):
             moved[p.nik] = {"hubungan": p.hubungan, "urutan": p.urutan}
-            change(
+            batch.change(
                 p,
-                berkas,
-                user,
-                {"status": StatusPenduduk.AKTIF, "keluarga": asal.nomor_kk},
-                status=self.status_pindah,
-                keluarga=None,
-                keterangan_status=f"{self.label} {berkas}",
+                {"status": self.status_pindah, "keluarga": None, "keterangan_status": f"{self.label} {berkas}"},
+                base={"status": StatusPenduduk.AKTIF, "keluarga": asal.nomor_kk},
             )
+        batch.write()
         permohonan.asal_anggota = moved
         if asal is not None and asal.aktif and not asal.anggota.filter(status=StatusPenduduk.AKTIF).exists():
             register_change(asal, {"aktif": False}, base=None, berkas=berkas, user=user)

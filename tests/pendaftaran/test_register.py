@@ -258,3 +258,24 @@ def test_the_database_page_shows_the_register_history_in_words(client, team, war
     for text in ("Jenis pekerjaan", head.pekerjaan, "NELAYAN", "Status perkawinan", "Cerai hidup"):
         assert text in history
     assert ktp.nomor_registrasi in history and str(team["kabid"]) in history
+
+
+def test_a_new_nomor_kk_and_nik_skip_numbers_a_migrated_register_already_holds():
+    """given the register (migrated from SIAK) holding the counter's next nomor KK and NIK, when
+    numbers are given, then those are skipped: no two families or people share a number."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from pendaftaran.register import next_nik, next_nomor_kk
+
+    today = timezone.localdate()
+    Keluarga.objects.create(nomor_kk=f"210201{today:%d%m%y}0001")
+    lahir = date(2026, 3, 9)
+    Penduduk.objects.create(
+        nik="2102014903260001", nama="MIGRASI", jenis_kelamin="P", tempat_lahir="BINTAN", tanggal_lahir=lahir
+    )
+
+    assert next_nomor_kk("210201") == f"210201{today:%d%m%y}0002"
+    assert next_nomor_kk("210201") == f"210201{today:%d%m%y}0003"
+    assert next_nik("210201", lahir, "P") == "2102014903260002"

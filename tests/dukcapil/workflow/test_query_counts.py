@@ -70,13 +70,16 @@ def test_a_common_transition_reads_and_writes_a_pinned_number_of_queries(
 
 def test_the_approval_writes_the_register_in_a_pinned_number_of_queries(team, django_assert_num_queries):
     """validasi: the transition (8 as above) and the KK's register changes (a new family of three:
-    nomor KK, the family, each member with its history and its PerubahanRegister row)."""
+    the detail locked, the nomor KK (the upsert and the free-number check in one statement), the
+    family with its address and its history row, the staged members, the register's rows locked,
+    the members in one insert and their history rows in another, every PerubahanRegister row in one
+    insert, the detail's update and its history row)."""
     berkas = berkas_in(Status.DITERIMA, team)
     enter_kk(berkas, team["operator"], index=1)  # a family of three, whatever the berkas's number
     for action, role in (("entri-selesai", "operator"), ("verifikasi", "kasi")):
         services.berkas_transition(berkas_id=berkas.pk, action=action, user=team[role])
     _warm(team)
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(19):
         moved = services.berkas_transition(berkas_id=berkas.pk, action="validasi", user=team["kabid"])
     moved.refresh_from_db()
     assert moved.status == Status.TTE
@@ -84,15 +87,16 @@ def test_the_approval_writes_the_register_in_a_pinned_number_of_queries(team, dj
 
 
 def test_registration_at_the_counter_reads_and_writes_a_pinned_number_of_queries(team, django_assert_num_queries):
-    """Registration: the persyaratan handed in, the SOP timings (standar pelayanan, langkah, hari
-    libur), the nomor (one upsert), the berkas and its history, the persyaratan rows (one insert), the
+    """Registration: the layanan's persyaratan (read once: the ids handed in checked, then those
+    that apply), the SOP timings (langkah with the standar pelayanan's jangka joined, hari libur),
+    the nomor (one upsert), the berkas and its history, the persyaratan rows (one insert), the
     KK detail and its history (the facts for conditional persyaratan read from it, no query), the
-    persyaratan that apply, the acceptance (kartu kendali, update, history, the first work item: none
+    acceptance (kartu kendali, update, history, the first work item: none
     to close), the queue ticket hook (a registration hook), the transaction's two statements."""
     layanan = Layanan.objects.get(kode="kk")
     ids = wajib_ids(layanan)
     _warm(team)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(16):
         berkas = services.berkas_register(
             layanan=layanan, pemohon=pemohon(8), persyaratan_ids=ids, user=team["loket"], detail={"jenis": "baru"}
         )
