@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -14,6 +15,9 @@ class DukcapilConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="dukcapil_sync_roles")
+        from .aggregates import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions, dispatch_uid="dukcapil_sqlite_functions")
         from . import (
             checks,  # noqa: F401 (registers the system checks)
             paket,

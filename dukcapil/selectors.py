@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
@@ -83,11 +83,9 @@ def tte_resign_refs(rows: list[InboxRow]) -> set[str]:
     scope = Q()
     for ct_id, pks in wanted.items():
         scope |= Q(content_type_id=ct_id, object_id__in=pks)
-    last = (
-        BatchTTEItem.objects.filter(scope)
-        .order_by("content_type_id", "object_id", "-pk")
-        .distinct("content_type_id", "object_id")
-        .values_list("content_type_id", "object_id", "status", "pesan")
+    newest = BatchTTEItem.objects.filter(scope).values("content_type_id", "object_id").annotate(pk_max=Max("pk"))
+    last = BatchTTEItem.objects.filter(pk__in=newest.values("pk_max")).values_list(
+        "content_type_id", "object_id", "status", "pesan"
     )
     return {
         f"{ct_id}-{pk}"

@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Aggregate, Case, Count, DurationField, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, DurationField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from dukcapil.aggregates import Persentil
 from dukcapil.workflow.permissions import Aksi, bidang_filter
 
 from .models import JalurAntrian, Loket, Panggilan, StatusTiket, Tiket
@@ -132,20 +133,6 @@ def riwayat(today: date) -> list[dict]:
 # --- statistics --------------------------------------------------------------------------------
 
 
-class Persentil(Aggregate):
-    """PostgreSQL ``percentile_cont(f) WITHIN GROUP (ORDER BY expr)``: the continuous percentile
-    (linear interpolation between the two nearest values); NULLs are ignored."""
-
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(%(fraksi)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
-
-    def __init__(self, expression, fraksi: float, **extra):
-        if not 0 <= fraksi <= 1:
-            raise ValueError("fraksi harus antara 0 dan 1")
-        super().__init__(expression, fraksi=float(fraksi), **extra)
-
-
 # a ticket called before its queueing moment (an online ticket called before the opening hour)
 # waited nothing, not a negative time
 TUNGGU = Case(
@@ -172,7 +159,7 @@ def _ukuran(group: QuerySet) -> QuerySet:
 def statistik(mulai: date, sampai: date) -> dict[str, list[dict]]:
     """Per day and line, per day and loket, and per line over the range: tickets, waiting time
     (antre → dipanggil) and service time (dilayani → selesai), median and p90, no-shows (skipped
-    and never served). Three grouped queries; the percentiles are computed by PostgreSQL."""
+    and never served). Three grouped queries; the percentiles are computed by the database."""
     base = Tiket.objects.filter(tanggal__range=(mulai, sampai)).order_by()
     return {
         "jalur_harian": list(

@@ -1,4 +1,4 @@
-from django.contrib.postgres.fields import ArrayField
+from dukcapil.fields import ListField
 from django.db import models
 
 from sekretariat.models.presensi import NaskahBulanan
@@ -57,7 +57,7 @@ class RekapBerkas(Rekap):
     menunggu_blangko = models.IntegerField()
     bertenggat = models.IntegerField()
     tepat = models.IntegerField()
-    jam = ArrayField(models.FloatField())
+    jam = ListField(models.FloatField())
 
     class Meta:
         verbose_name = verbose_name_plural = "rekap berkas harian"
@@ -72,8 +72,8 @@ class RekapKartu(Rekap):
     pelaku_id = models.BigIntegerField(null=True)
     transisi = models.CharField(max_length=40)  # accept, return_to_pemohon or «lain»
     standar = models.FloatField(null=True)
-    menit = ArrayField(models.IntegerField())
-    jumlah = ArrayField(models.IntegerField())
+    menit = ListField(models.IntegerField())
+    jumlah = ListField(models.IntegerField())
     lewat = models.IntegerField()
 
     class Meta:

@@ -2,11 +2,13 @@
 
 import csv
 import io
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -28,6 +30,26 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PER_HALAMAN = 50
 MAKS_EKSPOR = 20000
 KOLOM_TERLAMBAT = ("No. registrasi", "Layanan", "Tahap", "Sejak", "Batas tahap", "Tenggat", "Terlambat", "Pemegang")
+
+
+BUTUH_POSTGRESQL = (
+    "Angka kinerja dihitung oleh PostgreSQL (persentil, rekap harian) dan tidak tersedia pada "
+    "instalasi demo dengan SQLite ini. Jalankan kantor dengan DATABASE_URL PostgreSQL (lihat README)."
+)
+
+
+def butuh_postgresql(view):
+    """The figures are PostgreSQL's SQL: on the SQLite demo the screens say so (503) instead of failing."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if connection.vendor == "postgresql":
+            return view(request, *args, **kwargs)
+        if request.path.endswith("/api/"):
+            return JsonResponse({"detail": BUTUH_POSTGRESQL}, status=503)
+        return render(request, "dukcapil/error.html", {"message": BUTUH_POSTGRESQL}, status=503)
+
+    return wrapper
 
 
 def _denied(request: HttpRequest, message: str = sel.TOLAK) -> HttpResponse:
@@ -73,6 +95,7 @@ def _grafik(layanan: list[dict], tahap: list[dict], petugas: list[dict], pengemb
 
 
 @login_required
+@butuh_postgresql
 @replica_reads  # figures for reading: the replica's second of lag does not matter
 def dashboard(request: HttpRequest) -> HttpResponse:
     try:
@@ -99,6 +122,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@butuh_postgresql
 @replica_reads  # figures for reading: the replica's second of lag does not matter
 def api(request: HttpRequest) -> JsonResponse:
     """The dashboard's figures as JSON: 400 with field errors on bad input, 403 without the grant."""
@@ -132,6 +156,7 @@ def _baris_terlambat(r: dict) -> list:
 
 
 @login_required
+@butuh_postgresql
 @replica_reads  # figures for reading: the replica's second of lag does not matter
 def terlambat(request: HttpRequest) -> HttpResponse:
     """Open items past their step's deadline or their tenggat, oldest first, with who holds them.
@@ -175,6 +200,7 @@ def _kirim(judul: str, kolom, rows, nama: str, fmt: str, keterangan: str) -> Htt
 
 
 @login_required
+@butuh_postgresql
 @replica_reads  # figures for reading: the replica's second of lag does not matter
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Any table of the dashboard (or the late list) as CSV or XLSX, for the same filter."""
@@ -214,6 +240,7 @@ def _bulan(request: HttpRequest) -> tuple[int, int, str]:
 
 
 @login_required
+@butuh_postgresql
 def laporan(request: HttpRequest) -> HttpResponse:
     if not sel.boleh_lihat(request.user):
         return _denied(request)
@@ -231,6 +258,7 @@ def laporan(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@butuh_postgresql
 def laporan_pdf(request: HttpRequest) -> HttpResponse:
     tahun, bulan, error = _bulan(request)
     if error:
@@ -241,6 +269,7 @@ def laporan_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@butuh_postgresql
 @require_POST
 def laporan_ajukan(request: HttpRequest) -> HttpResponse:
     tahun, bulan, error = _bulan(request)

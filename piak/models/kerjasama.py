@@ -9,7 +9,7 @@ recorded with the scan) → berlaku → berakhir (the daily task) or diperpanjan
 """
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
+from dukcapil.fields import ListField
 from django.db import models
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin
@@ -72,7 +72,7 @@ class Kerjasama(FSMModelMixin, WorkflowRecord):
     )
     judul_kerjasama = models.CharField("judul", max_length=300)
     tor = models.TextField("kerangka acuan (ToR)")
-    ruang_lingkup = ArrayField(
+    ruang_lingkup = ListField(
         models.CharField(max_length=20, choices=RuangLingkup.choices), verbose_name="ruang lingkup (hak akses)"
     )
     nomor_dinas = models.CharField("nomor pihak Dinas", max_length=100, blank=True)

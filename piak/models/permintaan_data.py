@@ -10,7 +10,7 @@ fields, how many records, the file's SHA-256, the transfer method), never the da
 """
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
+from dukcapil.fields import ListField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -106,7 +106,7 @@ class PermintaanData(FSMModelMixin, WorkflowRecord):
     )  # fmt: skip
     alasan_tolak = models.CharField("alasan penolakan", max_length=300, blank=True)
     # what left the office (never the data itself)
-    kolom = ArrayField(
+    kolom = ListField(
         models.CharField(max_length=30, choices=KolomData.choices), verbose_name="kolom data", default=list,
         blank=True,
     )  # fmt: skip

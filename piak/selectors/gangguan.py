@@ -1,16 +1,15 @@
 """Reads of gangguan: the tickets a user may see, the banner at the counter and the monthly
-monitoring figures (computed by the database: counts, median/max, merged downtime intervals)."""
+monitoring figures (counts, median/max, merged downtime intervals)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Q, QuerySet
-from django.db.models.aggregates import Aggregate
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from dukcapil.aggregates import Median
 from dukcapil.documents.common import format_tanggal, format_tanggal_waktu
 from dukcapil.models import Layanan
 from dukcapil.registry import InboxNotice
@@ -101,12 +100,6 @@ def pemberitahuan_layanan_terhenti(user) -> InboxNotice | None:
 # --- the monthly monitoring report ---------------------------------------------------------------
 
 
-class Median(Aggregate):
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
-
-
 @dataclass(frozen=True)
 class RekapBulan:
     tahun: int
@@ -135,23 +128,28 @@ def batas_bulan(tahun: int, bulan: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-# Overlapping «layanan terhenti» intervals of one layanan merged (range_agg) and clipped to the
-# month; an open incident counts until now. NULL layanan: «semua layanan».
-_DOWNTIME_SQL = """
-SELECT layanan_id, SUM(upper(r) - lower(r)) FROM (
-  SELECT layanan_id, unnest(range_agg(tstzrange(GREATEST(mulai, %(start)s),
-                                                LEAST(COALESCE(selesai_pada, %(now)s), %(end)s)))) AS r
-  FROM piak_gangguan
-  WHERE terhenti AND mulai < %(end)s AND COALESCE(selesai_pada, %(now)s) > GREATEST(mulai, %(start)s)
-  GROUP BY layanan_id
-) merged GROUP BY layanan_id
-"""
-
-
 def downtime_bulan(start: datetime, end: datetime, now: datetime | None = None) -> dict[int | None, timedelta]:
-    with connection.cursor() as cursor:
-        cursor.execute(_DOWNTIME_SQL, {"start": start, "end": end, "now": now or timezone.now()})
-        return dict(cursor.fetchall())
+    """Time each layanan stood still within the month: its «layanan terhenti» intervals clipped to
+    the month (an open incident counts until now) and merged where they overlap. NULL layanan:
+    «semua layanan». A month holds a handful of such incidents, read in one query."""
+    now = now or timezone.now()
+    rows = (
+        Gangguan.objects.filter(terhenti=True, mulai__lt=end)
+        .filter(Q(selesai_pada__isnull=True) | Q(selesai_pada__gt=start))
+        .order_by("layanan_id", "mulai")
+        .values_list("layanan_id", "mulai", "selesai_pada")
+    )
+    merged: dict[int | None, list[list[datetime]]] = {}
+    for layanan_id, mulai, selesai in rows:
+        lo, hi = max(mulai, start), min(selesai or now, end)
+        if hi <= lo:
+            continue
+        spans = merged.setdefault(layanan_id, [])
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    return {k: sum((hi - lo for lo, hi in spans), timedelta()) for k, spans in merged.items()}
 
 
 def rekap_bulan(tahun: int, bulan: int, now: datetime | None = None) -> RekapBulan:

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Aggregate, Count, DurationField, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dukcapil.aggregates import Median
 from dukcapil.workflow.permissions import Aksi, bidang_filter, can, can_in_bidang
 from sekretariat.selectors.surat_masuk import timeline
 
@@ -61,15 +62,6 @@ def pengaduan_timeline(p: Pengaduan):
 
 
 # --- monthly statistics ------------------------------------------------------------------------
-
-
-class Median(Aggregate):
-    """PostgreSQL's median: percentile_cont(0.5) of an interval (or a number)."""
-
-    function = "PERCENTILE_CONT"
-    name = "Median"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
 
 
 def _answer_metrics() -> dict:

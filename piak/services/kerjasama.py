@@ -219,17 +219,11 @@ def kerjasama_perpanjang(*, user: User, pk: int, tor: str, expected_status: str 
 def kerjasama_aktif(lembaga_id: int, ruang_lingkup: str, today: date | None = None) -> Kerjasama | None:
     """The agreement in force today with the lembaga covering ``ruang_lingkup`` (None: no data may go)."""
     today = today or timezone.localdate()
-    return (
-        Kerjasama.objects.filter(
-            lembaga_id=lembaga_id,
-            status=S.BERLAKU,
-            mulai__lte=today,
-            berakhir__gte=today,
-            ruang_lingkup__contains=[ruang_lingkup],
-        )
-        .order_by("-berakhir")
-        .first()
-    )
+    berlaku = Kerjasama.objects.filter(
+        lembaga_id=lembaga_id, status=S.BERLAKU, mulai__lte=today, berakhir__gte=today
+    ).order_by("-berakhir")
+    # a lembaga holds a handful of agreements: the scope is checked here, on every database
+    return next((pks for pks in berlaku if ruang_lingkup in pks.ruang_lingkup), None)
 
 
 def _piak_leaders() -> list[User]:
