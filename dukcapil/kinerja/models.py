@@ -1,6 +1,6 @@
-from dukcapil.fields import ListField
 from django.db import models
 
+from dukcapil.fields import ListField
 from sekretariat.models.presensi import NaskahBulanan
 
 

@@ -9,11 +9,11 @@ recorded with the scan) → berlaku → berakhir (the daily task) or diperpanjan
 """
 
 from django.conf import settings
-from dukcapil.fields import ListField
 from django.db import models
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin
 
+from dukcapil.fields import ListField
 from dukcapil.workflow.models import WorkflowRecord
 from dukcapil.workflow.permissions import SYSTEM, Aksi, requires, requires_by_state
 from sekretariat.models.surat_masuk import _choices, _step  # one helper for choices and side-effect-free steps

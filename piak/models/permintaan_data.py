@@ -10,12 +10,12 @@ fields, how many records, the file's SHA-256, the transfer method), never the da
 """
 
 from django.conf import settings
-from dukcapil.fields import ListField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django_fsm import FSMField, FSMModelMixin
 
+from dukcapil.fields import ListField
 from dukcapil.workflow.models import WorkflowRecord, optional_link, optional_staff
 from dukcapil.workflow.permissions import Aksi, requires, requires_by_state
 

@@ -11,7 +11,7 @@ date may also be recorded as the Sekretariat gives them).
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -38,6 +38,7 @@ from .common import jenis_naskah, stage_minutes
 
 S = StatusGangguan
 BIDANG_PIAK = "piak"
+MULAI_PALING_LAMA = timedelta(days=366)  # a fault reported later than a year after it began is a typo
 SOP_SLUG = "monitoring-jaringan-komunikasi-data"
 # SOP step (urutan) → the stage it times; «lapor» is the first card's own step
 SOP_STEP = {"lapor": 2, S.DILAPORKAN: 3, S.DITRIASE: 3, S.DIBUKA_KEMBALI: 3, S.DITANGANI: 4, S.SELESAI: 5}
@@ -74,6 +75,9 @@ def gangguan_lapor(*, user: User, data: LaporData) -> Gangguan:
     now = timezone.now()
     if data.mulai > now:
         message = "Waktu mulai gangguan tidak boleh di masa depan."
+        raise BerkasInvalid(message, fields={"mulai": [message]})
+    if data.mulai < now - MULAI_PALING_LAMA:
+        message = "Waktu mulai gangguan lebih dari setahun yang lalu; periksa tanggalnya."
         raise BerkasInvalid(message, fields={"mulai": [message]})
     if not data.uraian.strip() or not data.lokasi.strip():
         raise BerkasInvalid("Lokasi dan uraian gangguan wajib diisi.")

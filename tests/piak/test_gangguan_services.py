@@ -47,6 +47,14 @@ def test_a_kecamatan_operator_reports_and_it_waits_for_piak_with_the_sop_minutes
     assert [c.transisi for c in _cards(g)] == ["lapor"]
 
 
+def test_a_start_more_than_a_year_back_is_refused_on_its_field_and_nothing_is_saved(piak):
+    with pytest.raises(BerkasInvalid) as refused:
+        lapor(piak["kecamatan"], jam_lalu=367 * 24)
+    assert refused.value.fields == {"mulai": ["Waktu mulai gangguan lebih dari setahun yang lalu; periksa tanggalnya."]}
+    assert not Gangguan.objects.exists()
+    assert lapor(piak["kecamatan"], jam_lalu=300 * 24).status == S.DILAPORKAN  # a long fault reported late
+
+
 def test_escalation_to_the_ditjen_helpdesk_records_ticket_and_time_then_reporter_confirms(piak):
     g = lapor(piak["loket"], terhenti=True)
     svc.gangguan_triase(user=piak["adb"], pk=g.pk, kategori="siak", prioritas="tinggi", loket="Loket 1-4")
