@@ -44,6 +44,9 @@ class LargeTablePaginator(Paginator):
     get the exact count."""
 
     cap = 10_000
+    # how the count above the list reads (templates/admin/pagination.html): «sekitar» for the
+    # statistics' estimate, «sedikitnya» when counting stopped at the cap, nothing when exact
+    perkiraan = ""
 
     @cached_property
     def count(self) -> int:
@@ -53,8 +56,12 @@ class LargeTablePaginator(Paginator):
         if not queryset.query.where:
             estimate = self._estimate(queryset)
             if estimate is not None and estimate > self.cap:
+                self.perkiraan = "sekitar"
                 return estimate
-        return queryset.order_by()[: self.cap].count()
+        counted = queryset.order_by()[: self.cap].count()
+        if counted == self.cap:
+            self.perkiraan = "sedikitnya"
+        return counted
 
     @staticmethod
     def _estimate(queryset) -> int | None:

@@ -63,6 +63,7 @@ def test_a_filtered_list_is_counted_up_to_the_cap_and_pages_still_work(admin_cli
     assert total > 2
     page = admin_client.get(reverse("admin:pendaftaran_penduduk_changelist"), {"status__exact": "aktif"})
     assert page.context["cl"].result_count == 2  # counted no further than the cap
+    assert "sedikitnya 2 penduduk" in " ".join(page.content.decode().split())  # and said so
     assert len(page.context["cl"].result_list) == total  # every row still listed (one page of 100)
 
 
@@ -81,5 +82,6 @@ def test_the_whole_table_is_counted_from_postgresql_statistics_when_it_is_large(
     with CaptureQueriesContext(connection) as ctx:
         page = admin_client.get(reverse("admin:pendaftaran_penduduk_changelist"))
     assert page.context["cl"].result_count == estimate
+    assert f"sekitar {estimate} penduduk" in " ".join(page.content.decode().split())  # shown as an estimate
     counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"] and "pendaftaran_penduduk" in q["sql"]]
     assert counts == []  # the table itself was not counted
