@@ -10,6 +10,13 @@ from .validators import CatatanField, NamaField, TeleponField, validate_tanggal_
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def date_field(label: str, *, invalid: str = "", **kwargs) -> forms.DateField:
+    """A date picked in the browser's date input (ISO value); ``invalid`` the message for a bad date."""
+    if invalid:
+        kwargs["error_messages"] = {"invalid": invalid, **kwargs.get("error_messages", {})}
+    return forms.DateField(label=label, widget=DATE_WIDGET, **kwargs)
+
+
 class PersyaratanChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
@@ -104,12 +111,7 @@ class SerahForm(forms.Form):
     aktivasi_ktp_el = forms.BooleanField(label="KTP-el sudah diaktivasi: sidik jari pemilik cocok", required=False)
     # required by the service when the recipient is a kuasa
     surat_kuasa_nomor = forms.CharField(label="Nomor surat kuasa", required=False, max_length=100)
-    surat_kuasa_tanggal = forms.DateField(
-        label="Tanggal surat kuasa",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal surat kuasa tidak valid."},
-    )
+    surat_kuasa_tanggal = date_field("Tanggal surat kuasa", required=False, invalid="Tanggal surat kuasa tidak valid.")
     surat_kuasa_scan = forms.FileField(
         label="Pindaian surat kuasa (PDF/JPEG/PNG, maks. 2 MB; opsional)",
         required=False,
@@ -147,12 +149,7 @@ def entry_rows(data: dict, form_class: type[forms.Form] | None) -> list[tuple[st
 
 
 class BukuPengambilanForm(forms.Form):
-    tanggal = forms.DateField(
-        label="Tanggal",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal tidak valid (format TTTT-BB-HH)."},
-    )
+    tanggal = date_field("Tanggal", required=False, invalid="Tanggal tidak valid (format TTTT-BB-HH).")
 
 
 class LangkahSOPForm(forms.ModelForm):

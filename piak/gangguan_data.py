@@ -1,7 +1,7 @@
 """Default data of gangguan: the jenis naskah of the monthly monitoring report (Lumajang «SOP
 Monitoring Jaringan Komunikasi Data» step 6: the Kabid checks and signs it). Idempotent."""
 
-from django.apps import apps as django_apps
+from sekretariat.naskah_data import laporan_berjudul
 
 TEMPLAT_LAPORAN = (
     "<p>Berikut laporan berkala monitoring jaringan komunikasi data, SIAK dan perangkat.</p>"
@@ -15,16 +15,14 @@ TEMPLAT_SPJ = (
 )
 
 
-def load(apps=None) -> None:
-    apps = apps or django_apps  # the migration's historical apps, or the live registry
-    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
-        kode="laporan-monitoring-jaringan",
-        defaults={"nama": "Laporan Monitoring Jaringan", "tata": "berjudul", "rute_paraf": ["kabid"],
-                  "templat_isi": TEMPLAT_LAPORAN, "urutan": 30},
-    )  # fmt: skip
+# kode, nama, rute paraf, templat isi, urutan
+JENIS = (
+    ("laporan-monitoring-jaringan", "Laporan Monitoring Jaringan", ["kabid"], TEMPLAT_LAPORAN, 30),
     # Bintan «Pemeliharaan Sistem Jarkomdat SIAK» steps 3–6: Kasi → Kabid → Sekretaris → Kadis
-    apps.get_model("sekretariat", "JenisNaskah").objects.get_or_create(
-        kode="spj-perbaikan-jaringan",
-        defaults={"nama": "Laporan Hasil Perbaikan dan SPJ Jarkomdat", "tata": "berjudul",
-                  "rute_paraf": ["kabid", "sekretaris"], "templat_isi": TEMPLAT_SPJ, "urutan": 31},
-    )  # fmt: skip
+    ("spj-perbaikan-jaringan", "Laporan Hasil Perbaikan dan SPJ Jarkomdat", ["kabid", "sekretaris"], TEMPLAT_SPJ, 31),
+)
+
+
+def load(apps=None) -> None:
+    for kode, nama, rute_paraf, templat, urutan in JENIS:
+        laporan_berjudul(apps, kode=kode, nama=nama, rute_paraf=rute_paraf, templat_isi=templat, urutan=urutan)

@@ -88,8 +88,7 @@ urlpatterns += [
     path("pegawai/<int:pk>/", kepegawaian_views.pegawai_detail, name="pegawai-detail"),
     path("pegawai/<int:pk>/ubah/", kepegawaian_views.pegawai_ubah, name="pegawai-ubah"),
     path("pegawai/<int:pk>/usulan/", kepegawaian_views.usulan_mulai, name="usulan-mulai"),
-    path("usulan-kepegawaian/", kepegawaian_views.usulan_list, name="usulan-list"),
-    path("usulan-kepegawaian/<int:pk>/", kepegawaian_views.usulan_detail, name="usulan-detail"),
+    *record_paths("usulan-kepegawaian/", "usulan", kepegawaian_views, "usulan", aksi=""),
 ]
 # --- end kepegawaian ---
 
@@ -146,8 +145,8 @@ urlpatterns += [
     *record_paths("anjab/", "anjab", anjab_views, "putaran"),
     path("anjab/isian/<int:pk>/", anjab_views.isian_detail, name="anjab-isian"),
     path("anjab/isian/<int:pk>/<slug:aksi>/", anjab_views.isian_aksi, name="anjab-isian-aksi"),
-    path("program-sdm/", anjab_views.program_list, name="program-sdm-list"),
-    path("program-sdm/<int:pk>/", anjab_views.program_detail, name="program-sdm-detail"),
-    path("program-sdm/<int:pk>/sertifikat/", anjab_views.program_sertifikat, name="program-sdm-sertifikat"),
+    *record_paths(
+        "program-sdm/", "program-sdm", anjab_views, "program", files=(("sertifikat/", "sertifikat"),), aksi=""
+    ),
 ]
 # --- end anjab ---

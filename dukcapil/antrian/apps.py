@@ -1,11 +1,6 @@
 from django.apps import AppConfig
 
-
-def load_defaults(sender=None, apps=None, **kwargs) -> None:
-    """The default queue lines, again after every migrate or flush (post_migrate). Idempotent."""
-    from .antrian_data import load
-
-    load(apps)
+from dukcapil.apps import load_defaults_after_migrate
 
 
 class AntrianConfig(AppConfig):
@@ -14,11 +9,9 @@ class AntrianConfig(AppConfig):
     verbose_name = "Antrian"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
         from dukcapil.registry import register_registered_hook
 
         from .services import tiket_tautkan_berkas
 
         register_registered_hook("antrian.tiket", tiket_tautkan_berkas)
-        post_migrate.connect(load_defaults, sender=self, dispatch_uid="antrian-defaults")
+        load_defaults_after_migrate(self, "antrian_data")  # the default queue lines

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 
+from dukcapil.forms import date_field
 from dukcapil.nik import clean_nik
 
 from .models import JalurAntrian
@@ -57,14 +58,12 @@ MAKS_HARI = 366
 
 
 class RentangForm(forms.Form):
-    mulai = forms.DateField(
-        label="Dari tanggal",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal mulai tidak valid.", "required": "Isi tanggal mulai."},
+    mulai = date_field(
+        "Dari tanggal", invalid="Tanggal mulai tidak valid.", error_messages={"required": "Isi tanggal mulai."}
     )
-    sampai = forms.DateField(label="Sampai tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                             error_messages={"invalid": "Tanggal akhir tidak valid.",
-                                             "required": "Isi tanggal akhir."})  # fmt: skip
+    sampai = date_field(
+        "Sampai tanggal", invalid="Tanggal akhir tidak valid.", error_messages={"required": "Isi tanggal akhir."}
+    )
 
     @classmethod
     def awal(cls):

@@ -1,11 +1,6 @@
 from django.apps import AppConfig
 
-
-def load_defaults(sender=None, apps=None, **kwargs) -> None:
-    """The jenis naskah of the semester report, again after every migrate or flush. Idempotent."""
-    from .naskah_data import load
-
-    load(apps)
+from dukcapil.apps import load_defaults_after_migrate
 
 
 class IkmConfig(AppConfig):
@@ -14,8 +9,6 @@ class IkmConfig(AppConfig):
     verbose_name = "Indeks Kepuasan Masyarakat"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
         from . import cetakan  # noqa: F401 (registers the PDFs produced on request)
 
-        post_migrate.connect(load_defaults, sender=self, dispatch_uid="ikm-defaults")
+        load_defaults_after_migrate(self, "naskah_data")  # the jenis naskah of the semester report

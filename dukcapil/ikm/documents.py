@@ -12,12 +12,12 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, KopFlowable, format_tanggal
+from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, format_tanggal
 from dukcapil.documents_builders import office_header
+from dukcapil.report_pdf import report_opening, report_styles
 
 from .hitung import MUTU, format_angka
 
@@ -26,11 +26,8 @@ _INTERVAL = [(m, (MUTU[i - 1].batas_bawah - Decimal("0.01")) if i else Decimal(1
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
-_TITLE = ParagraphStyle("ikm-title", fontName=FONT_BOLD, fontSize=12, leading=15, alignment=1, spaceAfter=2)
-_SUB = ParagraphStyle("ikm-sub", fontName=FONT, fontSize=9.5, leading=12, alignment=1, spaceAfter=8)
-_H2 = ParagraphStyle("ikm-h2", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=4)
-_BODY = ParagraphStyle("ikm-body", fontName=FONT, fontSize=9, leading=12)
-_CELL = ParagraphStyle("ikm-cell", fontName=FONT, fontSize=8, leading=10)
+_STYLES = report_styles("ikm", cell=(8, 10))
+_TITLE, _SUB, _H2, _BODY, _CELL = _STYLES
 _BAR, _BAR_LOW = colors.HexColor("#2f5d8a"), colors.HexColor("#b23a1e")
 
 
@@ -130,14 +127,12 @@ def render_laporan_pdf(laporan) -> bytes:
     """The semester report: kop, title, the index, the chart, every table, analysis and RTL."""
     office = office_header()
     data = laporan.data
-    story: list = [KopFlowable(office), Spacer(1, 6)]
-    story.append(Paragraph(escape(laporan.judul.upper()), _TITLE))
-    story.append(
-        Paragraph(
-            f"Survei Kepuasan Masyarakat menurut Permenpan-RB Nomor 14 Tahun 2017; hasil dihitung "
-            f"{format_tanggal(laporan.dihitung_pada)}",
-            _SUB,
-        )
+    story = report_opening(
+        office,
+        laporan.judul.upper(),
+        f"Survei Kepuasan Masyarakat menurut Permenpan-RB Nomor 14 Tahun 2017; hasil dihitung "
+        f"{format_tanggal(laporan.dihitung_pada)}",
+        styles=_STYLES,
     )
     for i, (title, header, rows) in enumerate(tabel(data)):
         block = [Paragraph(escape(title), _H2), _table(header, rows)]

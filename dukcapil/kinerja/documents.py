@@ -11,12 +11,12 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..documents.common import FONT, FONT_BOLD, KopFlowable, format_tanggal
+from ..documents.common import FONT, format_tanggal
 from ..documents_builders import office_header
+from ..report_pdf import report_opening, report_styles
 from . import selectors as sel
 from .tables import TABEL, angka, dashboard, persen
 
@@ -24,11 +24,8 @@ PAGE = landscape(A4)
 MARGIN = 14 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 BIRU, ABU = colors.HexColor("#1f5f99"), colors.HexColor("#9a9a9a")
-_TITLE = ParagraphStyle("lk-title", fontName=FONT_BOLD, fontSize=12, leading=15, alignment=1, spaceAfter=2)
-_SUB = ParagraphStyle("lk-sub", fontName=FONT, fontSize=9.5, leading=12, alignment=1, spaceAfter=8)
-_H2 = ParagraphStyle("lk-h2", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=4)
-_BODY = ParagraphStyle("lk-body", fontName=FONT, fontSize=9, leading=12)
-_CELL = ParagraphStyle("lk-cell", fontName=FONT, fontSize=7.5, leading=9)
+_STYLES = report_styles("lk")
+_TITLE, _SUB, _H2, _BODY, _CELL = _STYLES
 
 
 def _cell(value) -> str:
@@ -93,9 +90,12 @@ def render_laporan(p: sel.Periode, judul: str) -> bytes:
     """The report for ``p`` (every figure from the selectors, as the dashboard shows them)."""
     data = dashboard(p)
     jumlah = sel.total(data["layanan"])
-    story: list = [KopFlowable(office_header()), Spacer(1, 6)]
-    story.append(Paragraph(escape(f"LAPORAN KINERJA PELAYANAN {judul.upper()}"), _TITLE))
-    story.append(Paragraph(f"Periode {format_tanggal(p.dari)} s.d. {format_tanggal(p.sampai)}", _SUB))
+    story = report_opening(
+        office_header(),
+        f"LAPORAN KINERJA PELAYANAN {judul.upper()}",
+        f"Periode {format_tanggal(p.dari)} s.d. {format_tanggal(p.sampai)}",
+        styles=_STYLES,
+    )
     story.append(Paragraph("Indikator kinerja", _H2))
     story.append(
         _table(

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 
+from ..forms import date_field
 from ..models import Bidang, Layanan
 from .selectors import Periode
 
@@ -15,35 +16,24 @@ def awal_bulan(day: date) -> date:
     return day.replace(day=1)
 
 
+def _by_kode(model, label: str) -> forms.ModelChoiceField:
+    """An optional filter on one ``model`` row picked by its kode («Semua …» when empty); the rows the
+    user may pick are set per user in the form's ``__init__``."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.none(),
+        to_field_name="kode",
+        required=False,
+        empty_label=f"Semua {label.lower()}",
+        error_messages={"invalid_choice": f"{label} tidak dikenal atau di luar wewenang Anda."},
+    )
+
+
 class FilterKinerjaForm(forms.Form):
-    dari = forms.DateField(
-        label="Dari tanggal",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal awal tidak valid (format TTTT-BB-HH)."},
-    )
-    sampai = forms.DateField(
-        label="Sampai tanggal",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tanggal akhir tidak valid (format TTTT-BB-HH)."},
-    )
-    bidang = forms.ModelChoiceField(
-        label="Bidang",
-        queryset=Bidang.objects.none(),
-        to_field_name="kode",
-        required=False,
-        empty_label="Semua bidang",
-        error_messages={"invalid_choice": "Bidang tidak dikenal atau di luar wewenang Anda."},
-    )
-    layanan = forms.ModelChoiceField(
-        label="Layanan",
-        queryset=Layanan.objects.none(),
-        to_field_name="kode",
-        required=False,
-        empty_label="Semua layanan",
-        error_messages={"invalid_choice": "Layanan tidak dikenal atau di luar wewenang Anda."},
-    )
+    dari = date_field("Dari tanggal", required=False, invalid="Tanggal awal tidak valid (format TTTT-BB-HH).")
+    sampai = date_field("Sampai tanggal", required=False, invalid="Tanggal akhir tidak valid (format TTTT-BB-HH).")
+    bidang = _by_kode(Bidang, "Bidang")
+    layanan = _by_kode(Layanan, "Layanan")
 
     def __init__(self, data, *, bidang_ids: tuple[int, ...] | None, **kwargs):
         today = timezone.localdate()

@@ -63,35 +63,44 @@ def _limited(request: HttpRequest, scope: str, limit: int = DAFTAR_LIMIT) -> Htt
 # --- account ---------------------------------------------------------------------------------
 
 
-@never_cache
-def daftar(request: HttpRequest) -> HttpResponse:
-    if is_warga(request.user):
-        return redirect("warga:beranda")
-    form = DaftarForm(request.POST or None)
+def _account_form(request: HttpRequest, step: str, form_class, act, done, limit: int = DAFTAR_LIMIT) -> HttpResponse:
+    """A sign-up step's form (template ``warga/<step>.html``). POST: refused over the address's rate
+    limit (scope ``warga-<step>``, ``limit`` tries); a valid form's ``act(cleaned_data)`` (the service)
+    refused shows its reason on the form with its status, else ``done(what act returned)`` answers;
+    an invalid form is a 400."""
+    form = form_class(request.POST or None)
     status = 200
     if request.method == "POST":
-        if (refused := _limited(request, "warga-daftar")) is not None:
+        if (refused := _limited(request, f"warga-{step}", limit)) is not None:
             return refused
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                pendaftaran = services.warga_daftar(
-                    nik=data["nik"],
-                    nama=data["nama"],
-                    email=data["email"],
-                    telepon=data["telepon"],
-                    kata_sandi=data["kata_sandi"],
-                )
+                result = act(form.cleaned_data)
             except BerkasError as exc:
                 form.add_error(None, exc.message)
                 status = exc.http_status
             else:
-                request.session[SESSION_PENDAFTARAN] = pendaftaran.pk
-                messages.success(request, "Kode verifikasi telah dikirim ke email Anda.")
-                return redirect("warga:kode")
+                return done(result)
         else:
             status = 400
-    return render(request, "warga/daftar.html", {"form": form}, status=status)
+    return render(request, f"warga/{step}.html", {"form": form}, status=status)
+
+
+@never_cache
+def daftar(request: HttpRequest) -> HttpResponse:
+    if is_warga(request.user):
+        return redirect("warga:beranda")
+
+    def act(data: dict):
+        fields = ("nik", "nama", "email", "telepon", "kata_sandi")
+        return services.warga_daftar(**{name: data[name] for name in fields})
+
+    def done(pendaftaran) -> HttpResponse:
+        request.session[SESSION_PENDAFTARAN] = pendaftaran.pk
+        messages.success(request, "Kode verifikasi telah dikirim ke email Anda.")
+        return redirect("warga:kode")
+
+    return _account_form(request, "daftar", DaftarForm, act, done)
 
 
 @never_cache
@@ -99,25 +108,17 @@ def kode(request: HttpRequest) -> HttpResponse:
     pendaftaran_id = request.session.get(SESSION_PENDAFTARAN)
     if pendaftaran_id is None:
         return redirect("warga:daftar")
-    form = KodeForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if (refused := _limited(request, "warga-kode", KODE_LIMIT)) is not None:
-            return refused
-        if form.is_valid():
-            try:
-                warga = services.warga_verifikasi_kode(pendaftaran_id=pendaftaran_id, kode=form.cleaned_data["kode"])
-            except BerkasError as exc:
-                form.add_error(None, exc.message)
-                status = exc.http_status
-            else:
-                request.session.pop(SESSION_PENDAFTARAN, None)
-                login(request, warga.user, backend="django.contrib.auth.backends.ModelBackend")
-                messages.success(request, "Akun Anda aktif. Selamat datang di layanan online Dukcapil.")
-                return redirect("warga:beranda")
-        else:
-            status = 400
-    return render(request, "warga/kode.html", {"form": form}, status=status)
+
+    def act(data: dict):
+        return services.warga_verifikasi_kode(pendaftaran_id=pendaftaran_id, kode=data["kode"])
+
+    def done(warga) -> HttpResponse:
+        request.session.pop(SESSION_PENDAFTARAN, None)
+        login(request, warga.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Akun Anda aktif. Selamat datang di layanan online Dukcapil.")
+        return redirect("warga:beranda")
+
+    return _account_form(request, "kode", KodeForm, act, done, KODE_LIMIT)
 
 
 @require_POST

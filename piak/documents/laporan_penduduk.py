@@ -11,23 +11,20 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, KopFlowable, format_tanggal
+from dukcapil.documents.common import DATA_TABLE_STYLE, FONT, FONT_BOLD, format_tanggal
 from dukcapil.documents.letter import Penandatangan, signature_block
 from dukcapil.documents_builders import office_header
 from dukcapil.registry import RenderedDocument
+from dukcapil.report_pdf import report_opening, report_styles
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
 LAKI, PEREMPUAN = colors.HexColor("#1f5f99"), colors.HexColor("#c2571a")
-_TITLE = ParagraphStyle("lp-title", fontName=FONT_BOLD, fontSize=12, leading=15, alignment=1, spaceAfter=2)
-_SUB = ParagraphStyle("lp-sub", fontName=FONT, fontSize=9.5, leading=12, alignment=1, spaceAfter=8)
-_H2 = ParagraphStyle("lp-h2", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=4)
-_BODY = ParagraphStyle("lp-body", fontName=FONT, fontSize=9, leading=12)
-_CELL = ParagraphStyle("lp-cell", fontName=FONT, fontSize=7.5, leading=9)
+_STYLES = report_styles("lp")
+_TITLE, _SUB, _H2, _BODY, _CELL = _STYLES
 
 
 def _n(value: int) -> str:
@@ -208,17 +205,14 @@ def render_pdf(laporan, *, verification_url: str = "", signer=None) -> bytes:
     """The report: kop, title, period, the Kasi's analysis, tables and charts, signature block."""
     office = office_header(signer)
     data = laporan.data
-    story: list = [KopFlowable(office), Spacer(1, 6)]
-    story.append(Paragraph(escape(laporan.judul.upper()), _TITLE))
-    story.append(
-        Paragraph(
-            f"Periode {format_tanggal(laporan.tanggal_awal)} s.d. {format_tanggal(laporan.tanggal_akhir)}; "
-            f"data per {format_tanggal(laporan.tanggal_akhir)}",
-            _SUB,
-        )
+    story = report_opening(
+        office,
+        laporan.judul.upper(),
+        f"Periode {format_tanggal(laporan.tanggal_awal)} s.d. {format_tanggal(laporan.tanggal_akhir)}; "
+        f"data per {format_tanggal(laporan.tanggal_akhir)}",
+        *([f"Nomor: {escape(laporan.nomor_registrasi)}"] if laporan.nomor_registrasi else []),
+        styles=_STYLES,
     )
-    if laporan.nomor_registrasi:
-        story.append(Paragraph(f"Nomor: {escape(laporan.nomor_registrasi)}", _SUB))
     charts = {"Penduduk per kecamatan": "wilayah", "Penduduk menurut kelompok umur": "umur"}
     for title, header, rows in tabel_laporan(data):
         block = [Paragraph(escape(title), _H2), _table(header, rows, _widths(header))]

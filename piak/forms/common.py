@@ -1,14 +1,11 @@
-"""Pieces the PIAK forms share: a textarea, a date field and the base of an action form."""
+"""Pieces the PIAK forms share: a textarea and the base of an action form (the date field is
+``dukcapil.forms.date_field``)."""
 
 from django import forms
 
 
 def text(rows: int = 3, **attrs) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows, **attrs})
-
-
-def date_field(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 class AksiForm(forms.Form):

@@ -3,11 +3,11 @@
 from django import forms
 from django.utils import timezone
 
+from dukcapil.forms import date_field as _date
 from dukcapil.models import User
 
 from ..models.inovasi import JenisInovasi
 from .common import AksiForm as _Aksi
-from .common import date_field as _date
 from .common import text as _text
 
 

@@ -3,9 +3,10 @@
 from django import forms
 from django.utils import timezone
 
+from dukcapil.forms import date_field as _date
+
 from ..models.sosialisasi import KategoriPeserta, PrioritasSosialisasi
 from .common import AksiForm as _Aksi
-from .common import date_field as _date
 from .common import text as _text
 
 

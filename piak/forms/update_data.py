@@ -4,9 +4,10 @@ answer, the confirmation to the pemohon."""
 from django import forms
 from django.utils import timezone
 
+from dukcapil.forms import date_field as _tanggal
+
 from ..models.update_data import JenisMasalah, KanalKonfirmasi, KanalPermohonan
 from .common import AksiForm as _Aksi
-from .common import date_field as _tanggal
 from .common import text as _text
 
 

@@ -17,7 +17,7 @@ from dukcapil.models import Bidang, User
 from dukcapil.workflow.permissions import Aksi, can
 from dukcapil.workflow.services import record_checker, record_lock, record_transition
 from sekretariat.models import Instansi
-from sekretariat.services.surat_masuk import _first_card, _note, _notify
+from sekretariat.services.surat_masuk import _first_card, _note, _notify, _remind
 from sekretariat.uploads import periksa_pindaian
 
 from ..models.kerjasama import Kerjasama, PengingatKerjasama, RuangLingkup, StatusKerjasama
@@ -262,7 +262,7 @@ def kerjasama_harian(*, hari_ini: date | None = None) -> dict[str, int]:
         if ambang in done:
             continue
         with transaction.atomic():
-            _, created = PengingatKerjasama.objects.get_or_create(kerjasama=pks, ambang_hari=ambang)
+            pengingat, created = PengingatKerjasama.objects.get_or_create(kerjasama=pks, ambang_hari=ambang)
             if not created:
                 continue  # another run got there first
             # the larger thresholds not sent yet are covered by this reminder (never sent after it)
@@ -275,14 +275,13 @@ def kerjasama_harian(*, hari_ini: date | None = None) -> dict[str, int]:
                 ignore_conflicts=True,
             )
             people = _piak_leaders() if people is None else people
-            _notify(
+            _remind(
+                pengingat,
                 people,
                 judul=f"Kerja sama berakhir {sisa} hari lagi: {pks.lembaga.nama}",
                 pesan=f"{pks.judul} ({pks.nomor}) berlaku sampai {pks.berakhir:%d-%m-%Y}. Siapkan perpanjangannya.",
-                url=pks.get_absolute_url(),
                 record=pks,
             )
-            PengingatKerjasama.objects.filter(kerjasama=pks, ambang_hari=ambang).update(penerima=len(people))
             sent += 1
     return {"berakhir": ended, "pengingat": sent}
 

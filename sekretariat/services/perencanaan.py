@@ -28,7 +28,7 @@ from dukcapil.workflow.services import check_allowed, check_expected, record_loc
 
 from ..models import DokumenPerencanaan, JenisPerencanaan, PengingatPerencanaan, StatusPerencanaan
 from ..uploads import periksa_pindaian
-from .surat_masuk import BIDANG_SEKRETARIAT, _first_card, _note, _notify, _open_named
+from .surat_masuk import BIDANG_SEKRETARIAT, _first_card, _note, _notify, _open_named, _remind
 
 J = JenisPerencanaan
 BULAN = [
@@ -268,19 +268,13 @@ def perencanaan_ingatkan(*, hari_ini: date | None = None) -> int:
     sent = 0
     for dok in due:
         with transaction.atomic():
-            _, created = PengingatPerencanaan.objects.get_or_create(dokumen=dok, tanggal=today)
+            pengingat, created = PengingatPerencanaan.objects.get_or_create(dokumen=dok, tanggal=today)
             if not created:  # another run got there first
                 continue
             people = pemegang_sekarang(dok)
             sisa = (dok.tenggat - today).days
             when = "hari ini" if sisa == 0 else (f"{sisa} hari lagi" if sisa > 0 else f"lewat {-sisa} hari")
-            _notify(
-                people,
-                judul=f"Tenggat {dok.judul}: {when}",
-                pesan=f"{dok.judul} ({dok.get_status_display()}) jatuh tempo {dok.tenggat:%d-%m-%Y}.",
-                url=dok.get_absolute_url(),
-                record=dok,
-            )
-            PengingatPerencanaan.objects.filter(dokumen=dok, tanggal=today).update(penerima=len(people))
+            pesan = f"{dok.judul} ({dok.get_status_display()}) jatuh tempo {dok.tenggat:%d-%m-%Y}."
+            _remind(pengingat, people, judul=f"Tenggat {dok.judul}: {when}", pesan=pesan, record=dok)
             sent += 1
     return sent

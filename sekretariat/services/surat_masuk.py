@@ -149,6 +149,13 @@ def _notify(recipients: Sequence[User], *, judul: str, pesan: str, url: str, rec
     notify(list(recipients), judul=judul, pesan=pesan, url=url, record=record)
 
 
+def _remind(pengingat, recipients: Sequence[User], *, judul: str, pesan: str, record) -> None:
+    """A reminder about ``record`` sent to ``recipients``; its row ``pengingat`` keeps how many they were."""
+    _notify(recipients, judul=judul, pesan=pesan, url=record.get_absolute_url(), record=record)
+    pengingat.penerima = len(recipients)
+    pengingat.save(update_fields=["penerima"])
+
+
 def _note(value: str) -> str:
     return (value or "").strip()[:1000]
 
