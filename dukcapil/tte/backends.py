@@ -171,7 +171,7 @@ class CmsTemplate:
             content = await signers.Signer.async_sign(
                 signer, value, digest_algorithm, use_pades=True, signed_attr_settings=attrs
             )
-            made.append(content.dump(force=True))
+            made.append(content.dump())  # as pyhanko writes it into the PDF
         first, second = made
         info = cms.ContentInfo.load(first)["content"]["signer_infos"][0]
         attrs, signature = info["signed_attrs"].dump(), info["signature"].native
