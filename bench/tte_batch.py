@@ -30,15 +30,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 os.environ.setdefault("TTE_DIR", str(ROOT / "var" / "bench-tte"))
+BENCH_MEDIA = ROOT / "var" / "bench-tte-media"  # the bench's own (emptied at every run), never another MEDIA_ROOT
+os.environ["MEDIA_ROOT"] = str(BENCH_MEDIA)
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dukcapil_bench_tte")
 PASSPHRASE = "bench-tte-passphrase"
 
 
 def setup_berkas(count: int):
+    import shutil
+
     import django
     import psycopg
 
-    # a fresh database every run: results do not depend on what earlier runs left behind
+    # a fresh database and no signed files every run: results do not depend on what earlier runs
+    # left behind (an earlier run's file under a document's name is handled as a crashed worker's
+    # leftover, removed and looked up once more per document)
+    shutil.rmtree(BENCH_MEDIA, ignore_errors=True)
     name = os.environ["DATABASE_URL"].rsplit("/", 1)[1]
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')

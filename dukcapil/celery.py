@@ -18,6 +18,7 @@ def _warm_up(**kwargs) -> None:
 
     django.setup()
     get_resolver().url_patterns  # noqa: B018 - builds the resolver cache
+    get_resolver().reverse_dict  # noqa: B018 - and its reverse table (each signed document's verification link)
     from django.apps import apps
 
     for config in apps.get_app_configs():

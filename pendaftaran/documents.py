@@ -6,6 +6,10 @@ A4 landscape, title and number on top, a two-column address block, the two
 member tables with numbered columns (1)-(17), the issue date and the
 signature block of the Kepala Dinas, with a reserved square (:data:`QR_BOX`)
 on page 1 where a later step draws the verification QR code.
+
+The frames of the two tables (headings, numbering, grid, blank rows) are laid out once per process
+for each page geometry and written again as recorded (``_FRAMES``); each document lays out only its
+members' values, in tables of their own rows drawn at the same places.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from dukcapil.documents import (
     JABATAN_KEPALA_DINAS,
     TTE_CAPTION,
+    DrawingCache,
     OfficeHeader,
     draw_qr,
     fit_font_size,
@@ -190,6 +195,8 @@ _T1_COLS: list[tuple[str, float, bool]] = [
     ("Jenis Pekerjaan", 108, False),
 ]
 _T1_COLS.append(("Golongan Darah", CONTENT_W - sum(c[1] for c in _T1_COLS), True))
+_T1_WIDTHS = [c[1] for c in _T1_COLS]
+_T1_CENTRED = [c[2] for c in _T1_COLS]
 _T1_HEAD_H = 21.0
 
 # Table 2 flat columns after the header spans are resolved.
@@ -288,12 +295,10 @@ class _Row:
 
 
 def _build_rows(members: list[AnggotaKK]) -> list[_Row]:
-    w1 = [c[1] for c in _T1_COLS]
-    c1 = [c[2] for c in _T1_COLS]
     rows = []
     for i, member in enumerate(members, start=1):
         v1, v2 = _member_values(member)
-        t1, h1 = _cells(f"{i}", v1, w1, c1)
+        t1, h1 = _cells(f"{i}", v1, _T1_WIDTHS, _T1_CENTRED)
         t2, h2 = _cells(f"{i}", v2, _T2_WIDTHS, _T2_CENTRED)
         rows.append(_Row(t1, t2, h1, h2))
     return rows
@@ -303,14 +308,20 @@ def _empty_row() -> _Row:
     return _Row([""] * len(_T1_COLS), [""] * len(_T2_WIDTHS), _ROW_MIN_H, _ROW_MIN_H)
 
 
+# every cell of both tables: padding and vertical alignment
+_CELL_STYLE = [
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
+    ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
+    ("TOPPADDING", (0, 0), (-1, -1), _CELL_PAD_Y),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PAD_Y),
+]
+
+
 def _base_table_style(header_rows: int) -> list:
     style = [
         ("GRID", (0, 0), (-1, -1), _GRID, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), _CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), _CELL_PAD_Y),
+        *_CELL_STYLE,
         # numbering row "(1) (2) ..."
         ("FONT", (0, header_rows - 1), (-1, header_rows - 1), FONT, 6.5, 7.5),
         ("ALIGN", (0, header_rows - 1), (-1, header_rows - 1), "CENTER"),
@@ -326,8 +337,8 @@ def _base_table_style(header_rows: int) -> list:
 def _table1(rows: list[_Row]) -> Table:
     data = _t1_header_rows() + [r.t1 for r in rows]
     heights = [_T1_HEAD_H, _NUM_ROW_H] + [r.h1 for r in rows]
-    table = Table(data, colWidths=[c[1] for c in _T1_COLS], rowHeights=heights)
-    table.setStyle(TableStyle(_base_table_style(2) + _data_style(2, [c[2] for c in _T1_COLS])))
+    table = Table(data, colWidths=_T1_WIDTHS, rowHeights=heights)
+    table.setStyle(TableStyle(_base_table_style(2) + _data_style(2, _T1_CENTRED)))
     return table
 
 
@@ -343,6 +354,13 @@ def _table2(rows: list[_Row]) -> Table:
     return table
 
 
+def _values_table(cells: list[list], heights: list[float], widths: list[float], centred: list[bool]) -> Table:
+    """The members' rows alone, without grid or headings: drawn over the frame at their places."""
+    table = Table(cells, colWidths=widths, rowHeights=heights)
+    table.setStyle(TableStyle(_CELL_STYLE + _data_style(0, centred)))
+    return table
+
+
 _T1_HEADERS_H = _T1_HEAD_H + _NUM_ROW_H
 _T2_HEADERS_H = sum(_T2_HEAD_H) + _NUM_ROW_H
 _TABLES_FIXED_H = _T1_HEADERS_H + _TABLE_GAP + _T2_HEADERS_H
@@ -350,8 +368,9 @@ _TABLES_FIXED_H = _T1_HEADERS_H + _TABLE_GAP + _T2_HEADERS_H
 
 @dataclass
 class _Page:
-    rows: list[_Row]
+    rows: list[_Row]  # the members', then blank rows
     continues: bool  # more members follow on a later page
+    members: int  # how many of ``rows`` are members
 
 
 def _paginate(rows: list[_Row], tables_top: float) -> list[_Page]:
@@ -385,7 +404,7 @@ def _paginate(rows: list[_Row], tables_top: float) -> list[_Page]:
         pad = 0 if continues else max(0, MIN_ROWS - k)
         while pad and used + pad * (empty.h1 + empty.h2) > avail:
             pad -= 1
-        pages.append(_Page(page_rows + [empty] * pad, continues))
+        pages.append(_Page(page_rows + [empty] * pad, continues, len(page_rows)))
         start += k
         if start >= len(rows):
             return pages
@@ -441,19 +460,37 @@ def _draw_header(canvas: Canvas, doc: KKDocument) -> float:
     return min(y_left, y_right) + _ADDR_LEADING - 3 - 6
 
 
+# the frames of both tables (headings, numbering, grid, blank rows) by page geometry, per process
+_FRAMES = DrawingCache()
+
+
 def _draw_tables(canvas: Canvas, page: _Page, top: float) -> float:
-    t1 = _table1(page.rows)
-    _, h1 = t1.wrapOn(canvas, CONTENT_W, top)
-    t1.drawOn(canvas, MARGIN_X, top - h1)
-    y = top - h1 - _TABLE_GAP
-    t2 = _table2(page.rows)
-    _, h2 = t2.wrapOn(canvas, CONTENT_W, y)
-    t2.drawOn(canvas, MARGIN_X, y - h2)
-    y -= h2
+    """Both member tables: the frames from ``_FRAMES``, then the members' values at their places."""
+    heights1 = [_T1_HEAD_H, _NUM_ROW_H] + [r.h1 for r in page.rows]
+    heights2 = [*_T2_HEAD_H, _NUM_ROW_H] + [r.h2 for r in page.rows]
+    y1 = top - sum(heights1)
+    y2 = y1 - _TABLE_GAP - sum(heights2)
+    _FRAMES.draw(canvas, (top, tuple(heights1), tuple(heights2)), lambda: _draw_frames(canvas, page, y1, y2))
+    members = page.rows[: page.members]
+    if members:
+        t1 = _values_table([r.t1 for r in members], [r.h1 for r in members], _T1_WIDTHS, _T1_CENTRED)
+        t1.wrapOn(canvas, CONTENT_W, top)
+        t1.drawOn(canvas, MARGIN_X, top - _T1_HEADERS_H - sum(r.h1 for r in members))
+        t2 = _values_table([r.t2 for r in members], [r.h2 for r in members], _T2_WIDTHS, _T2_CENTRED)
+        t2.wrapOn(canvas, CONTENT_W, top)
+        t2.drawOn(canvas, MARGIN_X, y1 - _TABLE_GAP - _T2_HEADERS_H - sum(r.h2 for r in members))
     if page.continues:
         canvas.setFont(FONT_ITALIC, 6.5)
-        canvas.drawRightString(PAGE_W - MARGIN_X, y - 8, "Daftar anggota keluarga berlanjut ke halaman berikutnya.")
-    return y
+        canvas.drawRightString(PAGE_W - MARGIN_X, y2 - 8, "Daftar anggota keluarga berlanjut ke halaman berikutnya.")
+    return y2
+
+
+def _draw_frames(canvas: Canvas, page: _Page, y1: float, y2: float) -> None:
+    empty = _empty_row()
+    blank = [_Row(empty.t1, empty.t2, row.h1, row.h2) for row in page.rows]
+    for table, y in ((_table1(blank), y1), (_table2(blank), y2)):
+        table.wrapOn(canvas, CONTENT_W, PAGE_H)
+        table.drawOn(canvas, MARGIN_X, y)
 
 
 def _draw_signature(canvas: Canvas, doc: KKDocument) -> None:

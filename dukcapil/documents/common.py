@@ -7,6 +7,7 @@ Bahasa Indonesia.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
@@ -115,6 +116,46 @@ def upper_or(value: str, empty: str = "-") -> str:
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped, so ``&`` and ``<`` print as themselves)."""
     return Paragraph(escape(text), style)
+
+
+# --------------------------------------------------------------------------
+# Fixed parts of a page drawn once per process
+# --------------------------------------------------------------------------
+
+
+class DrawingCache:
+    """The PDF drawing operations of a page's fixed parts (table frames, headings), recorded the
+    first time a layout draws them in this process and written again as they are on every later
+    page with the same ``key``, instead of laying them out again.
+
+    The operations go between ``q`` and ``Q`` so they leave the page's graphics state as they found
+    it. They may use only fonts the document has already set (their resource names are the
+    document's): a drawing that sets a new font is drawn every time and not kept. Relies on
+    reportlab's page buffer (``Canvas._code``) and font table (``_doc.fontMapping``)."""
+
+    def __init__(self, size: int = 32):
+        self._entries: dict[tuple, list[str] | None] = {}
+        self._size = size
+
+    def draw(self, canvas: Canvas, key: tuple, draw: Callable[[], None]) -> None:
+        fonts = tuple(canvas._doc.fontMapping.items())
+        key = (key, fonts)
+        ops = self._entries.get(key)
+        canvas.saveState()
+        if ops is not None:
+            canvas._code.extend(ops)
+        else:
+            start = len(canvas._code)
+            draw()
+            if key not in self._entries:
+                if len(self._entries) >= self._size:
+                    del self._entries[next(iter(self._entries))]
+                same_fonts = tuple(canvas._doc.fontMapping.items()) == fonts
+                self._entries[key] = canvas._code[start:] if same_fonts else None
+        canvas.restoreState()
+
+    def clear(self) -> None:
+        self._entries.clear()
 
 
 # --------------------------------------------------------------------------

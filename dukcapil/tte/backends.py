@@ -6,6 +6,8 @@
 The passphrase is given to ``open_session`` only; it is never stored or logged here.
 """
 
+import dataclasses
+import functools
 import hashlib
 import hmac
 import io
@@ -15,9 +17,11 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import requests
+from asn1crypto import cms
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -26,6 +30,7 @@ from django.utils.module_loading import import_string
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +38,7 @@ SIGNATURE_FIELD = "TTE_Kadis"
 # Room for the CMS blob (RSA-2048 chain of two certs ≈ 4 KiB); given explicitly so pyhanko does
 # not sign twice to measure it.
 BYTES_RESERVED = 16 * 1024
+ONE_HOUR = timedelta(hours=1)
 
 
 class TTEError(Exception):
@@ -72,7 +78,12 @@ class Backend(Protocol):
 class ReusedKeySigner(signers.SimpleSigner):
     """pyhanko's SimpleSigner re-parses (and re-validates) the private key for every signature;
     this one parses it once per session. RSA PKCS#1 v1.5 (what a PKCS#12 from BSrE or the
-    development CA carries) is handled here; other mechanisms fall back to pyhanko."""
+    development CA carries) is handled here; other mechanisms fall back to pyhanko.
+
+    It also builds the CMS container of a PAdES signature from a template (``CmsTemplate``): for
+    one signer the container pyhanko makes differs between documents only in the document digest
+    and the RSA signature over the signed attributes, so pyhanko builds it once per session and each
+    document fills in those two (byte for byte what pyhanko would produce; tests compare them)."""
 
     @classmethod
     def from_simple(cls, signer: signers.SimpleSigner) -> "ReusedKeySigner":
@@ -80,6 +91,7 @@ class ReusedKeySigner(signers.SimpleSigner):
             signing_cert=signer.signing_cert, signing_key=signer.signing_key, cert_registry=signer.cert_registry
         )
         reused._pyca_key = serialization.load_der_private_key(signer.signing_key.dump(), password=None)
+        reused._templates = {}
         return reused
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
@@ -87,6 +99,117 @@ class ReusedKeySigner(signers.SimpleSigner):
         if mechanism == "rsassa_pkcs1v15" and isinstance(self._pyca_key, RSAPrivateKey):
             return self._pyca_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
         return super().sign_raw(data, digest_algorithm)
+
+    async def async_sign(
+        self,
+        data_digest: bytes,
+        digest_algorithm: str,
+        dry_run=False,
+        use_pades=False,
+        timestamper=None,
+        signed_attr_settings: PdfCMSSignedAttributes | None = None,
+        is_pdf_sig=True,
+        encap_content_info=None,
+    ) -> cms.ContentInfo:
+        pyhanko = functools.partial(
+            super().async_sign,
+            data_digest,
+            digest_algorithm,
+            dry_run=dry_run,
+            use_pades=use_pades,
+            timestamper=timestamper,
+            signed_attr_settings=signed_attr_settings,
+            is_pdf_sig=is_pdf_sig,
+            encap_content_info=encap_content_info,
+        )
+        templated = (
+            use_pades  # PAdES: no signing time in the CMS (it is the signature dictionary's /M)
+            and not dry_run
+            and timestamper is None
+            and is_pdf_sig
+            and encap_content_info is None
+            and signed_attr_settings is not None
+            and signed_attr_settings.adobe_revinfo_attr is None
+            and signed_attr_settings.cades_signed_attrs is None
+        )
+        if not templated:
+            return await pyhanko()
+        key = digest_algorithm.lower()
+        if key not in self._templates:
+            self._templates[key] = await CmsTemplate.build(self, data_digest, digest_algorithm, signed_attr_settings)
+        template = self._templates[key]
+        der = template.fill(data_digest, self) if template is not None else None
+        if der is None:
+            return await pyhanko()
+        return cms.ContentInfo.load(der)
+
+
+@dataclass(frozen=True)
+class CmsTemplate:
+    """pyhanko's CMS SignedData of one signer, with the places of the document digest (inside the
+    signed attributes) and of the signature over those attributes."""
+
+    der: bytes
+    digest_algorithm: str
+    attrs_at: int
+    attrs_end: int
+    digest_at: int
+    digest_end: int
+    signature_at: int
+    signature_end: int
+
+    @classmethod
+    async def build(
+        cls, signer: signers.Signer, digest: bytes, digest_algorithm: str, settings: PdfCMSSignedAttributes
+    ) -> "CmsTemplate | None":
+        """Two containers from pyhanko (different digests and signing times) must differ only in
+        the digest and the signature, each found once; otherwise None (pyhanko signs every time)."""
+        other = bytes(b ^ 0xFF for b in digest)
+        later = dataclasses.replace(settings, signing_time=(settings.signing_time or datetime.now(UTC)) + ONE_HOUR)
+        made = []
+        for value, attrs in ((digest, settings), (other, later)):
+            content = await signers.Signer.async_sign(
+                signer, value, digest_algorithm, use_pades=True, signed_attr_settings=attrs
+            )
+            made.append(content.dump())  # as pyhanko writes it into the PDF
+        first, second = made
+        info = cms.ContentInfo.load(first)["content"]["signer_infos"][0]
+        attrs, signature = info["signed_attrs"].dump(), info["signature"].native
+        places = [(first.find(part), len(part)) for part in (attrs, digest, signature)]
+        if len(first) != len(second) or any(first.count(part) != 1 for part in (attrs, digest, signature)):
+            return None
+        (attrs_at, attrs_len), (digest_at, digest_len), (signature_at, signature_len) = places
+        template = cls(
+            first,
+            digest_algorithm,
+            attrs_at,
+            attrs_at + attrs_len,
+            digest_at,
+            digest_at + digest_len,
+            signature_at,
+            signature_at + signature_len,
+        )
+        if not attrs_at < digest_at < template.attrs_end <= signature_at:
+            return None
+        if template.fill(other, signer) != second:
+            return None
+        return template
+
+    def fill(self, digest: bytes, signer: signers.Signer) -> bytes | None:
+        if len(digest) != self.digest_end - self.digest_at:
+            return None
+        der = self.der
+        attrs = b"\x31" + der[self.attrs_at + 1 : self.digest_at] + digest + der[self.digest_end : self.attrs_end]
+        signature = signer.sign_raw(attrs, self.digest_algorithm)  # signed as a SET, stored as [0] IMPLICIT
+        if len(signature) != self.signature_end - self.signature_at:
+            return None
+        return (
+            der[: self.digest_at]
+            + digest
+            + der[self.digest_end : self.signature_at]
+            + signature
+            + der[self.signature_end :]
+        )
 
 
 class LocalPadesSession:

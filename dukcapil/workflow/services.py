@@ -130,11 +130,18 @@ def record_transition_many(records: list[WorkflowRecord], method: str, user, not
     at = timezone.now()
     ct = ContentType.objects.get_for_model(records[0])
     KartuKendali.objects.bulk_create([_card(r, method, user, note, at, ct) for r in records])
+    # the records now share their new values (catatan only if there is a note): one UPDATE per set
+    # of values, not bulk_update's CASE per row and field
+    fields = [f for f in BASE_FIELDS if note or f != "catatan"]
     model = type(records[0])
-    if hasattr(model._meta, "simple_history_manager_attribute"):
-        bulk_update_with_history(records, model, list(BASE_FIELDS), default_user=user)
-    else:
-        model.objects.bulk_update(records, list(BASE_FIELDS))
+    groups: dict[tuple, list[int]] = {}
+    for record in records:
+        groups.setdefault(tuple(getattr(record, f) for f in fields), []).append(record.pk)
+    with transaction.atomic(savepoint=False):
+        for values, pks in groups.items():
+            model.objects.filter(pk__in=pks).update(**dict(zip(fields, values, strict=True)))
+        if hasattr(model._meta, "simple_history_manager_attribute"):
+            bulk_update_with_history(records, model, [], default_user=user)  # their history rows only
     move_work_items(records, at, ct)
     forget_public_answers(records)
 

@@ -2,15 +2,18 @@
 
 import io
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from dukcapil.documents import OfficeHeader
+from pendaftaran import documents as kk_documents
+from pendaftaran.documents import AnggotaKK, KKDocument, render_kk_pdf
 from pendaftaran.kartu import PHOTO_X, KartuData, render_kartu_pdf
 from pendaftaran.surat import Bagian, SuratDocument, Tabel, render_surat_pdf
 
@@ -371,3 +374,84 @@ def test_long_table_splits_across_pages_and_repeats_its_header():
     # The signature follows the last row.
     last = texts[pages_with_rows[-1]]
     assert last.index("NIP. 19700312 199603 1 004") > last.index(" ".join(rows[-1]))
+
+
+# --- Kartu Keluarga: table frames drawn once per process --------------------------------------
+
+
+def anggota(nik: str, nama: str, hubungan: str, ayah: str = "AYAH") -> AnggotaKK:
+    """A member with the KTP's identity fields, under another NIK and name."""
+    identity = {f.name: getattr(KTP, f.name) for f in fields(AnggotaKK) if hasattr(KTP, f.name)}
+    family = {"hubungan": hubungan, "nama_ayah": ayah, "nama_ibu": "IBU", "tanggal_perkawinan": None}
+    return AnggotaKK(**identity | family | {"nik": nik, "nama": nama, "pendidikan": "SLTA/SEDERAJAT", "no_kitap": ""})
+
+
+BUDI = KKDocument(
+    office=OFFICE,
+    nomor_kk="2102010212260001",
+    nomor_registrasi="KK-261201-0001",
+    kepala_keluarga="BUDI SANTOSO",
+    alamat=KTP.alamat,
+    rt=KTP.rt,
+    rw=KTP.rw,
+    desa_kelurahan=KTP.desa_kelurahan,
+    kecamatan=KTP.kecamatan,
+    kabupaten_kota=KTP.kabupaten_kota,
+    provinsi=KTP.provinsi,
+    kode_pos="67311",
+    anggota=[
+        anggota("2102011207870001", "BUDI SANTOSO", "KEPALA KELUARGA"),
+        anggota("2102014910890002", "SITI AMINAH", "ISTRI"),
+    ],
+    tanggal_terbit=date(2026, 12, 1),
+    verification_url=KTP.verification_url,
+)
+RINA = replace(
+    BUDI,
+    nomor_kk="2102010212260002",
+    kepala_keluarga="RINA MARLINA",
+    anggota=[
+        anggota("2102015503900003", "RINA MARLINA", "KEPALA KELUARGA", ayah="SUPARMAN"),
+        anggota("2102011601120004", "ADI PRATAMA", "ANAK"),
+    ],
+)
+
+
+def test_kk_frames_drawn_once_still_carry_each_familys_own_data(monkeypatch):
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids: equal documents are equal bytes
+    kk_documents._FRAMES.clear()
+    # given Budi's KK drawn with its table frames laid out afresh
+    first = render_kk_pdf(BUDI)
+    # when Rina's KK (the same frames, from the process's cache) and Budi's again are drawn
+    rina = page_text(pages(render_kk_pdf(RINA))[0])
+    again = render_kk_pdf(BUDI)
+    # then each carries its own family and only its own
+    assert len(kk_documents._FRAMES._entries) == 1
+    for member in RINA.anggota:
+        assert member.nik in rina and member.nama in rina
+    assert "SUPARMAN" in rina
+    for member in BUDI.anggota:
+        assert member.nik not in rina and member.nama not in rina
+    # and a document from the cached frames is the very document drawn afresh
+    assert again == first
+
+
+def test_kk_values_sit_in_their_rows_and_columns():
+    kk_documents._FRAMES.clear()
+    render_kk_pdf(RINA)  # the frames now come from the cache
+    runs = text_runs(pages(render_kk_pdf(BUDI))[0])
+
+    def run(text):
+        return next(r for r in runs if r[0].strip() == text)
+
+    def centre(r):
+        return r[1] + r[3] / 2
+
+    number, first, second = run("(2)"), run(BUDI.anggota[0].nik), run(BUDI.anggota[1].nik)
+    # centred in the NIK column (its number «(2)» is centred too), one row apart, below the numbering
+    assert abs(centre(first) - centre(number)) < TOLERANCE and abs(centre(second) - centre(number)) < TOLERANCE
+    assert abs((first[2] - second[2]) - kk_documents._ROW_MIN_H) < TOLERANCE
+    assert first[2] < number[2]
+    # the row's number and the member's name on the same baseline as the NIK
+    on_row = {r[0].strip() for r in runs if abs(r[2] - first[2]) < TOLERANCE}
+    assert {"1", "BUDI SANTOSO", "17 Agustus 1990", "ISLAM"} <= on_row

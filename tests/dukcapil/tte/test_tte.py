@@ -428,3 +428,24 @@ def test_worker_loads_the_signers_key_once_and_still_refuses_a_wrong_passphrase(
     cert.p12_path = str(replaced)
     renewed = backend.open_session(certificate=cert, passphrase=TTE_PASSPHRASE)
     assert renewed is not first and renewed.signer_name == "Kepala Dinas Baru"
+
+
+def test_batch_start_moves_every_berkas_with_its_note_and_history(team, monkeypatch):
+    from dukcapil.tasks import sign_chunk
+    from dukcapil.tte.services import tte_batch_start
+    from tests.factories import committed
+
+    # given three berkas waiting for TTE, one with an earlier note of its own
+    berkas = [berkas_in(Status.TTE, team, seq=n) for n in range(1, 4)]
+    Berkas.objects.filter(pk=berkas[0].pk).update(catatan="Catatan kasi.")
+    monkeypatch.setattr(sign_chunk, "publish", lambda batch_id, item_ids: True)  # workers not run
+    # when the Kadis starts the batch
+    with committed():
+        batch = tte_batch_start(user=team["kadis"], berkas_ids=[b.pk for b in berkas], passphrase=TTE_PASSPHRASE)
+    # then each is in «cetak» since the same moment, with the batch's note and a history row by the Kadis
+    moved = list(Berkas.objects.filter(pk__in=[b.pk for b in berkas]).order_by("pk"))
+    assert {b.status for b in moved} == {Status.CETAK} and len({b.status_sejak for b in moved}) == 1
+    assert {b.catatan for b in moved} == {f"Disetujui untuk TTE (batch #{batch.pk})."}
+    for b in moved:
+        latest = b.history.order_by("-history_id").first()
+        assert latest.status == Status.CETAK and latest.history_user == team["kadis"]
