@@ -150,7 +150,11 @@ def pipeline(made, users, cores: int) -> float:
         return progress.berhasil / elapsed
     finally:
         worker.terminate()
-        worker.wait(timeout=30)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # the figure is taken: a slow warm shutdown is ended here
+            worker.kill()
+            worker.wait()
 
 
 def profile(made, users, cprofile: bool = False) -> None:
