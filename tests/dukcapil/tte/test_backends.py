@@ -1,8 +1,10 @@
 """The local PAdES signer: the CMS container made from a per-session template is pyhanko's own."""
 
 import asyncio
+import functools
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from asn1crypto import x509
@@ -19,6 +21,19 @@ from dukcapil.tte import backends, devca
 from tests.factories import TTE_PASSPHRASE
 
 
+def own_thread(test):
+    """Runs the test in a thread of its own: ``asyncio.run`` (here and inside pyhanko's sync API)
+    needs a thread without a running event loop, and the browser suite's Playwright keeps one
+    running in the main thread for the rest of the session."""
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(test, *args, **kwargs).result()
+
+    return wrapper
+
+
 def session_signer(kadis_p12) -> backends.ReusedKeySigner:
     simple = signers.SimpleSigner.load_pkcs12(str(kadis_p12), passphrase=TTE_PASSPHRASE.encode())
     return backends.ReusedKeySigner.from_simple(simple)
@@ -32,6 +47,7 @@ def a_pdf(text: str) -> bytes:
     return out.getvalue()
 
 
+@own_thread
 def test_templated_cms_is_byte_for_byte_what_pyhanko_makes(kadis_p12):
     signer = session_signer(kadis_p12)
     attrs = PdfCMSSignedAttributes(signing_time=datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
@@ -48,6 +64,7 @@ def test_templated_cms_is_byte_for_byte_what_pyhanko_makes(kadis_p12):
     assert signer._templates["sha256"] is not None
 
 
+@own_thread
 def test_a_pdf_signed_through_the_template_validates_against_the_ca(kadis_p12):
     session = backends.LocalPadesSession(
         signers.SimpleSigner.load_pkcs12(str(kadis_p12), passphrase=TTE_PASSPHRASE.encode())
@@ -64,6 +81,7 @@ def test_a_pdf_signed_through_the_template_validates_against_the_ca(kadis_p12):
     assert session._signer._templates["sha256"] is not None
 
 
+@own_thread
 def test_a_dry_run_or_non_pades_signature_is_left_to_pyhanko(kadis_p12):
     signer = session_signer(kadis_p12)
     attrs = PdfCMSSignedAttributes(signing_time=datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
